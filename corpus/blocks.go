@@ -1,0 +1,270 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// blockKind says what a block of lines is.
+type blockKind int
+
+const (
+	bParagraph blockKind = iota
+	bSalutation
+	bHeading // a candidate heading: short, no full stop
+)
+
+// block is a logical line: one physical line, or several joined because a
+// paragraph or a heading was broken across them.
+type block struct {
+	kind     blockKind
+	text     string // the joined content
+	segs     []Span // the content bytes of each physical line
+	line     int
+	endLine  int
+	marker   markerKind
+	mtext    string // the marker as written
+	number   int
+	bare     int // value of a lost-parentheses marker, 0 if none
+	partKind PartKind
+}
+
+// buildBlocks joins the physical lines of a report into blocks:
+//   - a heading whose quotes or brackets are left open continues on the next
+//     line (第三部分 關於《…國民經濟 / 和社會發展…》的說明);
+//   - a paragraph line that stops without final punctuation continues on the
+//     next line unless that line is a heading (…吸引更多社會資 / 本參與名城保護。).
+func buildBlocks(lines []line) []*block {
+	var content []line
+	for _, l := range lines {
+		if !l.blank() {
+			content = append(content, l)
+		}
+	}
+	var blocks []*block
+	for i := 0; i < len(content); i++ {
+		l := content[i]
+		b := &block{text: l.text, segs: []Span{{l.cs, l.ce}}, line: l.no, endLine: l.no}
+		switch {
+		case isSalutation(l.text):
+			b.kind = bSalutation
+		case headingCandidate(l.text):
+			b.kind = bHeading
+			for !balanced(b.text) && i+1 < len(content) && runeLen(content[i+1].text) <= 60 {
+				i++
+				b.add(content[i])
+			}
+		default:
+			for !terminal(b.text) && i+1 < len(content) && !headingCandidate(content[i+1].text) && !isSalutation(content[i+1].text) {
+				i++
+				b.add(content[i])
+			}
+		}
+		b.marker, b.mtext, b.number = marker(b.text)
+		if b.marker == markNone {
+			b.bare, _ = bareMarker(b.text)
+		}
+		blocks = append(blocks, b)
+	}
+	return blocks
+}
+
+func (b *block) add(l line) {
+	b.text += l.text
+	b.segs = append(b.segs, Span{l.cs, l.ce})
+	b.endLine = l.no
+}
+
+var reFiveYearPeriod = regexp.MustCompile(`十[一二三四五六七八九]*五.{0,2}时期`)
+
+// partKindOf tells from a heading's words which part it opens; ok is false
+// when the words name no part.
+func partKindOf(heading string) (kind PartKind, ok bool) {
+	f := hanzi.Fold(heading)
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(f, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("纲要", "五年规划", "规划建议") && !has("回顾"),
+		reFiveYearPeriod.MatchString(f) && has("目标", "任务", "成就"):
+		return Outline, true
+	case has("回顾", "工作总结", "过去一年", "过去五年", "一年来"):
+		return Review, true
+	case has("任务", "工作安排", "重点工作", "总体要求", "总体部署", "主要目标", "预期目标",
+		"政策取向", "工作部署", "下一步", "工作建议", "工作思路", "今年工作", "主要工作"):
+		return Plan, true
+	}
+	return "", false
+}
+
+// splitSentences cuts text at 。！？ (with the closing quotes that follow) and
+// returns byte ranges; text between the last stop and the end is a sentence
+// of its own.
+func splitSentences(text string) []Sentence {
+	var ss []Sentence
+	start := 0
+	rs := []rune(text)
+	pos := 0
+	for i := 0; i < len(rs); i++ {
+		pos += len(string(rs[i]))
+		if !strings.ContainsRune("。！？!?", rs[i]) {
+			continue
+		}
+		for i+1 < len(rs) && strings.ContainsRune(closers, rs[i+1]) {
+			i++
+			pos += len(string(rs[i]))
+		}
+		ss = appendSentence(ss, text, start, pos)
+		start = pos
+	}
+	if start < len(text) {
+		ss = appendSentence(ss, text, start, len(text))
+	}
+	return ss
+}
+
+func appendSentence(ss []Sentence, text string, start, end int) []Sentence {
+	raw := text[start:end]
+	t := trimSpace(raw)
+	if t == "" {
+		return ss
+	}
+	s := start + strings.Index(raw, t)
+	return append(ss, Sentence{Start: s, End: s + len(t), Text: t})
+}
+
+// leadSentence returns the first sentence of text when it reads as a heading:
+// short, or enumerated (一是…, （一）…), followed by more text. It comes back
+// without its final punctuation and leading dashes; "" when there is none.
+func leadSentence(text string, ss []Sentence) string {
+	if len(ss) < 2 {
+		return ""
+	}
+	first := strings.TrimRight(ss[0].Text, "。！？!?")
+	first = strings.TrimLeft(first, "—-－ \u3000")
+	n := runeLen(first)
+	if n == 0 || n > 40 {
+		return ""
+	}
+	k, _, _ := marker(first)
+	_, bare := bareMarker(first)
+	enumerated := k != markNone || bare > 0
+	if !enumerated && (n > 24 || strings.ContainsAny(first, "，,：:；;")) {
+		return ""
+	}
+	return first
+}
+
+// genericBigrams are two-character words so common in work reports that
+// sharing them says nothing about sharing a topic.
+var genericBigrams = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`推进 加强 完善 深化 建设 工作 发展 进一 一步 全面 积极 实施 开展 提高 提升
+		推动 坚持 持续 不断 做好 落实 健全 加快 加大 继续 实现 完成 成功 进行 做到 着力 努力 大力 切实
+		机制 制度 体系 重点 全区 全市 我区 我市 区域 有效 不断 进展 成效 取得 明显 显著 稳步 深入
+		以及 我们 各项 相关 和谐 促进 服务 管理 社会 创新 改革`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// contentBigrams returns the set of folded Han bigrams of s that are not
+// generic.
+func contentBigrams(s string) map[string]bool {
+	rs := []rune(hanzi.Fold(s))
+	m := map[string]bool{}
+	for i := 0; i+1 < len(rs); i++ {
+		if !hanzi.IsHan(rs[i]) || !hanzi.IsHan(rs[i+1]) {
+			continue
+		}
+		bg := string(rs[i : i+2])
+		if !genericBigrams[bg] {
+			m[bg] = true
+		}
+	}
+	return m
+}
+
+// topicSentence reports whether a sentence has the shape of a topic
+// paragraph's lead: 4 to 16 characters, no commas, digits or quotes inside.
+func topicSentence(s string) bool {
+	body := strings.TrimRight(s, "。！？!?")
+	n := runeLen(body)
+	if n < 4 || n > 16 || !strings.HasSuffix(s, "。") {
+		return false
+	}
+	if k, _, _ := marker(body); k != markNone {
+		return false
+	}
+	if n, _ := bareMarker(body); n > 0 {
+		return false
+	}
+	return !strings.ContainsAny(body, "，,、；;：:（）()0123456789%—-") && hanRatio(body) > 0.9
+}
+
+// topicBreaks returns the indexes of the sentences of a paragraph that open a
+// topic paragraph of their own, for paragraphs that were merged on one line
+// (…緩解停車難。加強人口規模調控。把人口問題…). A sentence opens a topic when it
+// has a topic sentence's shape, is neither first nor last, the text before it
+// has two sentences or more, and either a stray space stands before it or
+// (when byCohesion is set) it shares two or more content words with the two
+// sentences after it, and it shares none with the lead of the topic it would
+// end: a topic sentence
+// announces what follows, a short item in a list does not, and an item that
+// speaks of the current topic (提高養老助殘服務水平 … 建立養老機構標準化指標體系)
+// belongs to it.
+func topicBreaks(ss []Sentence, byCohesion bool) []int {
+	var breaks []int
+	last := 0
+	lead := map[string]bool{}
+	if topicSentence(ss[0].Text) {
+		lead = contentBigrams(ss[0].Text)
+	}
+	for i := 1; i+1 < len(ss); i++ {
+		if !topicSentence(ss[i].Text) || i-last < 2 {
+			continue
+		}
+		cand := contentBigrams(ss[i].Text)
+		if overlaps(cand, lead) {
+			continue
+		}
+		spaced := ss[i].Start > ss[i-1].End
+		if !spaced && !byCohesion {
+			continue
+		}
+		next := ss[i+1].Text
+		if i+2 < len(ss) {
+			next += ss[i+2].Text
+		}
+		shared := 0
+		nb := contentBigrams(next)
+		for bg := range cand {
+			if nb[bg] {
+				shared++
+			}
+		}
+		follows := runeLen(ss[i+1].Text) > runeLen(ss[i].Text)
+		if follows && (spaced || byCohesion && shared >= 2) {
+			breaks = append(breaks, i)
+			last = i
+			lead = cand
+		}
+	}
+	return breaks
+}
+
+func overlaps(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}

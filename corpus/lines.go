@@ -1,0 +1,212 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// line is one physical line of a source.
+type line struct {
+	no         int    // 1-based line number
+	start, end int    // the line's bytes, its line end included
+	cs, ce     int    // the bytes of its content, spaces trimmed
+	text       string // the content
+}
+
+func (l line) blank() bool { return l.text == "" }
+
+// splitLines cuts text[start:end] into lines. first is the number of the line
+// at start.
+func splitLines(text string, start, end, first int) []line {
+	var ls []line
+	no := first
+	for pos := start; pos < end; no++ {
+		nl := strings.IndexByte(text[pos:end], '\n')
+		stop := end
+		if nl >= 0 {
+			stop = pos + nl + 1
+		}
+		raw := text[pos:stop]
+		content := trimSpace(raw)
+		cs := pos
+		if content != "" {
+			cs = pos + strings.Index(raw, content)
+		}
+		ls = append(ls, line{no: no, start: pos, end: stop, cs: cs, ce: cs + len(content), text: content})
+		pos = stop
+	}
+	return ls
+}
+
+// lineStarts returns the byte offset of the start of every line of text.
+func lineStarts(text string) []int {
+	starts := []int{0}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' && i+1 < len(text) {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// runeLen counts the runes of s.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// lastRune returns the last rune of s, or 0.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == utf8.RuneError {
+		return 0
+	}
+	return r
+}
+
+// closers are characters that may follow a sentence's final punctuation.
+const closers = "”’」』）)》〉】\"'"
+
+// terminal reports whether s ends a sentence or a clause that a new line may
+// follow: 。！？；： and their half-width forms, possibly inside closing quotes.
+func terminal(s string) bool {
+	s = strings.TrimRight(s, closers+" \u3000")
+	switch lastRune(s) {
+	case '。', '！', '？', '；', '：', '!', '?', ';', ':', '…', '.':
+		return true
+	}
+	return false
+}
+
+// hasSentenceEnd reports whether s has a full stop anywhere.
+func hasSentenceEnd(s string) bool {
+	return strings.ContainsAny(s, "。！？!?")
+}
+
+// balanced reports whether the paired quotes and brackets of s are closed.
+func balanced(s string) bool {
+	for _, p := range [][2]rune{{'《', '》'}, {'“', '”'}, {'（', '）'}, {'(', ')'}, {'「', '」'}} {
+		if strings.Count(s, string(p[0])) > strings.Count(s, string(p[1])) {
+			return false
+		}
+	}
+	return true
+}
+
+// marker kinds, from the highest level down.
+type markerKind int
+
+const (
+	markNone    markerKind = iota
+	markPart               // 第一部分
+	markDun                // 一、
+	markParen              // （一） (一)
+	markBare               // 一 with its parentheses lost: 一加快疏解非首都功能
+	markDigit              // 1. 1、 (1)
+	markEnumShi            // 一是 (never a heading; opens a unit)
+)
+
+var (
+	rePartMarker  = regexp.MustCompile(`^第([一二三四五六七八九十]+|[0-9]+)(部分|篇|章)[\s\x{3000}:：、，,]*`)
+	reDunMarker   = regexp.MustCompile(`^([一二三四五六七八九十]+)[、，,．.][\s\x{3000}]*`)
+	reParenMarker = regexp.MustCompile(`^[（(]([一二三四五六七八九十]+)[）)][\s\x{3000}、]*`)
+	reDigitMarker = regexp.MustCompile(`^(?:[（(]([0-9]{1,2})[）)]|([0-9]{1,2})[、．.])[\s\x{3000}]*`)
+	reShiMarker   = regexp.MustCompile(`^([一二三四五六七八九十]+)是`)
+)
+
+// marker reads the numbering at the start of s.
+func marker(s string) (kind markerKind, text string, n int) {
+	if m := rePartMarker.FindStringSubmatch(s); m != nil {
+		return markPart, m[0], numberOf(m[1])
+	}
+	if m := reDunMarker.FindStringSubmatch(s); m != nil {
+		return markDun, m[0], numberOf(m[1])
+	}
+	if m := reParenMarker.FindStringSubmatch(s); m != nil {
+		return markParen, m[0], numberOf(m[1])
+	}
+	if m := reDigitMarker.FindStringSubmatch(s); m != nil {
+		next, _ := utf8.DecodeRuneInString(s[len(m[0]):])
+		if !unicode.IsDigit(next) { // 1.5萬 is a number, not a marker
+			return markDigit, m[0], numberOf(m[1] + m[2])
+		}
+	}
+	if m := reShiMarker.FindStringSubmatch(s); m != nil {
+		return markEnumShi, m[0], numberOf(m[1])
+	}
+	return markNone, "", 0
+}
+
+func numberOf(s string) int {
+	if n, ok := hanzi.ParseNumeral(s); ok {
+		return n
+	}
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+// wordAfterNumeral lists characters that, right after a numeral, make an
+// ordinary word (一年, 一些, 一是, 三個…) rather than a heading whose
+// parentheses were lost.
+const wordAfterNumeral = "年是個个些方直起體体次樣样定切律般致批流系項项件位名種种條条屆届月日號号點点倍成半層层級级產产線线代手季期週周天家所座套輪轮類类份張张枚台臺段步道頁页份場场項萬万千百億亿"
+
+// bareMarker reports whether s starts with a numeral whose parentheses were
+// lost, and returns its value and length in bytes.
+func bareMarker(s string) (n int, size int) {
+	num, v, rest := hanzi.LeadingNumeral(s)
+	if v == 0 || rest == "" {
+		return 0, 0
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !hanzi.IsHan(r) || strings.ContainsRune(wordAfterNumeral, r) || hanzi.IsNumeralRune(r) {
+		return 0, 0
+	}
+	return v, len(num)
+}
+
+// isSalutation reports whether s is a salutation alone on its line: 各位代表：
+func isSalutation(s string) bool {
+	f := hanzi.Fold(s)
+	if !strings.HasPrefix(f, "各位") || runeLen(f) > 24 || hasSentenceEnd(strings.TrimRight(f, "！!")) {
+		return false
+	}
+	body := strings.TrimRight(f, "：:！!，, \u3000")
+	return !strings.ContainsAny(body, "，,。")
+}
+
+// headingCandidate reports whether a line may be a heading: short, with no
+// full stop, not ending like the lead-in of a list.
+func headingCandidate(s string) bool {
+	if s == "" || runeLen(s) > 60 || hasSentenceEnd(s) {
+		return false
+	}
+	switch lastRune(s) {
+	case '：', ':', '，', ',', '、', '；', ';':
+		return false
+	}
+	return true
+}
+
+// hanRatio returns the share of Han characters among the letters of s.
+func hanRatio(s string) float64 {
+	han, all := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			all++
+			if hanzi.IsHan(r) {
+				han++
+			}
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(han) / float64(all)
+}

@@ -1,0 +1,549 @@
+package corpus
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// reReportMarker matches a line that opens one report of several in a file:
+// 篇1, 篇 2, 第3篇.
+var reReportMarker = regexp.MustCompile(`^(?:篇\s*([0-9]+|[一二三四五六七八九十]+)|第([0-9]+|[一二三四五六七八九十]+)篇)$`)
+
+// ParseSource reads one file's text into its reports. name is used in ids
+// and messages. It never fails: a text with no structure still gives one
+// report with one part, and a warning says so.
+func ParseSource(name, text string) (*Source, []Warning) {
+	src := &Source{Name: name, Text: text, lines: lineStarts(text)}
+	lines := splitLines(text, 0, len(text), 1)
+	type mark struct {
+		l   line
+		num int
+	}
+	var marks []mark
+	for _, l := range lines {
+		if m := reReportMarker.FindStringSubmatch(l.text); m != nil {
+			marks = append(marks, mark{l, numberOf(m[1] + m[2])})
+		}
+	}
+	var warns []Warning
+	if len(marks) == 0 {
+		r := &Report{Source: src, Index: 1, Span: Span{0, len(text)}}
+		warns = append(warns, parseReport(r, lines)...)
+		src.Reports = []*Report{r}
+		return src, warns
+	}
+	// Lines before the first marker are the file's front matter.
+	first := marks[0].l.start
+	for _, l := range lines {
+		if l.start >= first {
+			break
+		}
+		if !l.blank() {
+			src.Front = append(src.Front, &Unit{Role: RoleFront, Text: l.text, Line: l.no, EndLine: l.no,
+				Span: Span{l.start, l.end}, segs: []Span{{l.cs, l.ce}}})
+		} else if n := len(src.Front); n > 0 {
+			src.Front[n-1].Span.End = l.end
+		}
+	}
+	if len(src.Front) == 0 {
+		first = 0 // only blank lines before the first marker: they go with it
+	} else {
+		src.Front[0].Span.Start = 0
+	}
+	for i, m := range marks {
+		start, end := m.l.start, len(text)
+		if i == 0 {
+			start = first
+		}
+		if i+1 < len(marks) {
+			end = marks[i+1].l.start
+		}
+		r := &Report{Source: src, Index: i + 1, Span: Span{start, end}}
+		r.Marker = &Heading{Span: Span{start, m.l.end}, Line: m.l.no, EndLine: m.l.no, Text: m.l.text, Marker: m.l.text, Number: m.num}
+		var body []line
+		for _, l := range lines {
+			if l.start >= m.l.end && l.start < end {
+				body = append(body, l)
+			}
+		}
+		warns = append(warns, parseReport(r, body)...)
+		src.Reports = append(src.Reports, r)
+	}
+	return src, warns
+}
+
+// reportBuilder walks the blocks of one report and builds its tree.
+type reportBuilder struct {
+	r      *Report
+	part   *Part
+	sec    *Section
+	sub    *Subsection
+	pieces []draft
+	levels [2]markerKind // the marker kinds of sections and subsections in the current part
+	merged bool          // the report shows topic paragraphs merged on one line
+	bareN  int           // the last lost-parentheses number seen in the current section
+}
+
+// draft is a piece before its span is final: content starts at start.
+type draft struct {
+	start   int
+	heading *Heading
+	unit    *Unit
+}
+
+func parseReport(r *Report, lines []line) []Warning {
+	blocks := buildBlocks(lines)
+	b := &reportBuilder{r: r, merged: showsMerges(blocks)}
+	parts := b.partHeadings(blocks)
+	closing := closingStart(blocks, parts)
+	var warns []Warning
+	if len(parts) == 0 {
+		warns = append(warns, Warning{Source: r.Source.Name, Line: firstLine(lines),
+			Message: "no part headings found (工作回顧, 主要任務 …): the report is read as one part"})
+	}
+	b.startPart(Preamble, nil)
+	for i, bl := range blocks {
+		if i == closing {
+			b.startPart(Closing, nil)
+		}
+		if kind, ok := parts[i]; ok {
+			h := b.heading(bl)
+			b.startPart(kind, h)
+			b.levels = levelsOf(blocks[i+1:nextPart(parts, i, len(blocks))])
+			continue
+		}
+		b.block(bl)
+	}
+	b.finish(lines)
+	warns = append(warns, assignRoles(r)...)
+	return warns
+}
+
+func firstLine(lines []line) int {
+	for _, l := range lines {
+		if !l.blank() {
+			return l.no
+		}
+	}
+	return 0
+}
+
+// partHeadings returns, by block index, the part each part heading opens.
+// 第N部分 always opens a part; an unnumbered heading opens one when its words
+// name a part; 一、… headings open parts only in reports whose first 一、
+// heading names a part (一、2018年工作回顧), and are sections otherwise.
+func (b *reportBuilder) partHeadings(blocks []*block) map[int]PartKind {
+	dunIsPart := false
+	for _, bl := range blocks {
+		if bl.kind == bHeading && bl.marker == markDun {
+			_, dunIsPart = partKindOf(bl.text)
+			break
+		}
+	}
+	parts := map[int]PartKind{}
+	prev := Review
+	for i, bl := range blocks {
+		if bl.kind != bHeading {
+			continue
+		}
+		kind, ok := partKindOf(bl.text)
+		switch {
+		case bl.marker == markPart:
+			if !ok {
+				kind = prev
+			}
+		case bl.marker == markNone && bl.bare == 0 && ok && runeLen(bl.text) <= 40:
+		case bl.marker == markDun && dunIsPart && ok:
+		default:
+			continue
+		}
+		parts[i] = kind
+		prev = kind
+	}
+	return parts
+}
+
+func nextPart(parts map[int]PartKind, i, n int) int {
+	for j := i + 1; j < n; j++ {
+		if _, ok := parts[j]; ok {
+			return j
+		}
+	}
+	return n
+}
+
+// closingStart returns the index of the block that opens the closing part:
+// the last salutation after the plan began with no heading after it, or
+// failing that a last paragraph that opens with 讓我們.
+func closingStart(blocks []*block, parts map[int]PartKind) int {
+	planAt := -1
+	for i := range blocks {
+		if k, ok := parts[i]; ok && (k == Plan || k == Outline) && planAt < 0 {
+			planAt = i
+		}
+	}
+	if planAt < 0 {
+		return -1
+	}
+	for i := len(blocks) - 1; i > planAt; i-- {
+		bl := blocks[i]
+		if bl.kind == bHeading && bl.marker != markNone {
+			return -1
+		}
+		if bl.kind == bSalutation {
+			return i
+		}
+	}
+	for i := len(blocks) - 1; i > planAt; i-- {
+		if bl := blocks[i]; bl.kind == bParagraph && strings.HasPrefix(hanzi.Fold(bl.text), "让我们") {
+			return i
+		}
+	}
+	return -1
+}
+
+// levelsOf returns the marker kinds that number sections and subsections in
+// a part, highest first.
+func levelsOf(blocks []*block) [2]markerKind {
+	seen := map[markerKind]bool{}
+	for _, bl := range blocks {
+		switch {
+		case bl.kind == bHeading && bl.marker == markNone && bl.bare > 0 && runeLen(bl.text) <= 30:
+			seen[markBare] = true
+		case bl.kind == bHeading && (bl.marker == markDun || bl.marker == markParen || bl.marker == markDigit):
+			seen[bl.marker] = true
+		case bl.kind == bParagraph && (bl.marker == markDun || bl.marker == markParen):
+			seen[bl.marker] = true
+		}
+	}
+	var lv [2]markerKind
+	n := 0
+	for _, k := range []markerKind{markDun, markParen, markBare, markDigit} {
+		if seen[k] && n < 2 {
+			lv[n] = k
+			n++
+		}
+	}
+	return lv
+}
+
+func (b *reportBuilder) heading(bl *block) *Heading {
+	h := &Heading{Line: bl.line, EndLine: bl.endLine, Text: bl.text, Marker: strings.TrimSpace(bl.mtext), Number: bl.number}
+	if bl.marker == markNone && bl.bare > 0 {
+		_, size := bareMarker(bl.text)
+		h.Marker, h.Number = bl.text[:size], bl.bare
+	}
+	b.pieces = append(b.pieces, draft{start: bl.segs[0].Start, heading: h})
+	return h
+}
+
+func (b *reportBuilder) startPart(kind PartKind, h *Heading) {
+	b.part = &Part{Kind: kind, Heading: h}
+	b.r.Parts = append(b.r.Parts, b.part)
+	b.sec, b.sub, b.bareN = nil, nil, 0
+	b.levels = [2]markerKind{}
+}
+
+func (b *reportBuilder) startSection(h *Heading, title string, n int) {
+	b.sec = &Section{Part: b.part, Heading: h, Title: title, Number: n}
+	b.part.Sections = append(b.part.Sections, b.sec)
+	b.sub, b.bareN = nil, 0
+}
+
+func (b *reportBuilder) startSubsection(h *Heading, title string, n int) {
+	if b.sec == nil {
+		b.startSection(nil, "", 0)
+	}
+	b.sub = &Subsection{Section: b.sec, Heading: h, Title: title, Number: n}
+	b.sec.Subsections = append(b.sec.Subsections, b.sub)
+}
+
+// level returns 1 or 2 when bl opens a section or a subsection, else 0.
+func (b *reportBuilder) level(bl *block) int {
+	kind := bl.marker
+	if kind == markNone && bl.bare > 0 && bl.kind == bHeading && runeLen(bl.text) <= 30 {
+		if bl.bare != b.bareN+1 {
+			return 0 // a lost-parentheses marker must continue the numbering
+		}
+		kind = markBare
+	}
+	if bl.kind == bParagraph && kind != markDun && kind != markParen {
+		return 0
+	}
+	if bl.kind == bSalutation {
+		return 0
+	}
+	for i, lv := range b.levels {
+		if lv != markNone && lv == kind {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func (b *reportBuilder) block(bl *block) {
+	lv := b.level(bl)
+	if lv > 0 {
+		var h *Heading
+		title := strings.TrimSpace(strings.TrimPrefix(bl.text, bl.mtext))
+		if bl.kind == bHeading {
+			h = b.heading(bl)
+			title = strings.TrimSpace(bl.text[len(h.Marker):])
+		} else {
+			ss := splitSentences(bl.text)
+			title = strings.TrimSpace(strings.TrimPrefix(strings.TrimRight(ss[0].Text, "。！？!?"), bl.mtext))
+		}
+		n := bl.number
+		if bl.marker == markNone {
+			n = bl.bare
+		}
+		if lv == 1 {
+			b.startSection(h, title, n)
+		} else {
+			b.startSubsection(h, title, n)
+			if b.levels[1] == markBare {
+				b.bareN = n
+			}
+		}
+		if bl.kind == bHeading {
+			return
+		}
+	}
+	b.units(bl)
+}
+
+// units turns a paragraph block into one unit, or several where topic
+// paragraphs were merged on one line.
+func (b *reportBuilder) units(bl *block) {
+	if b.sec == nil {
+		b.startSection(nil, "", 0)
+	}
+	if b.sub == nil {
+		b.startSubsection(nil, "", 0)
+	}
+	ss := splitSentences(bl.text)
+	cuts := []int{0}
+	if bl.kind == bParagraph {
+		for _, i := range topicBreaks(ss, b.merged) {
+			cuts = append(cuts, ss[i].Start)
+		}
+	}
+	cuts = append(cuts, len(bl.text))
+	for i := 0; i+1 < len(cuts); i++ {
+		segs := subSegs(bl.segs, cuts[i], cuts[i+1])
+		u := &Unit{Report: b.r, Part: b.part, Section: b.sec, Subsection: b.sub, segs: segs}
+		var sb strings.Builder
+		for _, s := range segs {
+			sb.WriteString(b.r.Source.Text[s.Start:s.End])
+		}
+		u.Text = trimSpace(sb.String())
+		u.segs = trimSegs(b.r.Source.Text, segs)
+		if bl.kind == bSalutation {
+			u.Role = RoleSalutation
+		}
+		b.sub.Units = append(b.sub.Units, u)
+		b.r.Units = append(b.r.Units, u)
+		b.pieces = append(b.pieces, draft{start: u.segs[0].Start, unit: u})
+	}
+}
+
+// showsMerges reports whether a report bears the mark of topic paragraphs
+// merged on one line: a stray space before a topic sentence inside a
+// paragraph. Only such a report has its paragraphs cut by cohesion as well,
+// since well-typeset reports (one paragraph a line) use short sentences
+// inside a topic too.
+func showsMerges(blocks []*block) bool {
+	for _, bl := range blocks {
+		if bl.kind == bParagraph && len(topicBreaks(splitSentences(bl.text), false)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// subSegs returns the parts of segs that hold bytes [from, to) of their
+// joined text.
+func subSegs(segs []Span, from, to int) []Span {
+	var out []Span
+	off := 0
+	for _, s := range segs {
+		lo, hi := max(from, off), min(to, off+s.Len())
+		if lo < hi {
+			out = append(out, Span{s.Start + lo - off, s.Start + hi - off})
+		}
+		off += s.Len()
+	}
+	return out
+}
+
+// trimSegs drops the spaces at the start of the first segment and the end of
+// the last one, so the segments hold exactly the unit's text.
+func trimSegs(text string, segs []Span) []Span {
+	out := append([]Span(nil), segs...)
+	for len(out) > 0 {
+		s := &out[0]
+		t := strings.TrimLeft(text[s.Start:s.End], " \t\r\n\u3000\ufeff\u00a0")
+		s.Start = s.End - len(t)
+		if s.Len() > 0 {
+			break
+		}
+		out = out[1:]
+	}
+	for len(out) > 0 {
+		s := &out[len(out)-1]
+		t := strings.TrimRight(text[s.Start:s.End], " \t\r\n\u3000\ufeff\u00a0")
+		s.End = s.Start + len(t)
+		if s.Len() > 0 {
+			break
+		}
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// finish gives every piece its final span, so that the pieces of the report
+// cover its bytes exactly, and numbers the units.
+func (b *reportBuilder) finish(lines []line) {
+	r := b.r
+	src := r.Source
+	var all []draft
+	if r.Marker != nil {
+		all = append(all, draft{start: r.Span.Start, heading: r.Marker})
+	}
+	all = append(all, b.pieces...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].start < all[j].start })
+	if len(all) == 0 {
+		// Nothing but blank lines: one empty unit keeps the bytes.
+		u := &Unit{Report: r, Span: r.Span, Line: src.LineAt(r.Span.Start), EndLine: src.LineAt(max(r.Span.Start, r.Span.End-1))}
+		b.startPart(Preamble, nil)
+		b.startSection(nil, "", 0)
+		b.startSubsection(nil, "", 0)
+		u.Part, u.Section, u.Subsection = b.part, b.sec, b.sub
+		b.sub.Units = append(b.sub.Units, u)
+		r.Units = append(r.Units, u)
+		all = append(all, draft{start: r.Span.Start, unit: u})
+	}
+	all[0].start = r.Span.Start
+	for i, d := range all {
+		end := r.Span.End
+		if i+1 < len(all) {
+			end = all[i+1].start
+		}
+		sp := Span{d.start, end}
+		if d.heading != nil {
+			d.heading.Span = sp
+			r.pieces = append(r.pieces, Piece{Heading: d.heading})
+		} else {
+			d.unit.Span = sp
+			r.pieces = append(r.pieces, Piece{Unit: d.unit})
+		}
+	}
+	for i, u := range r.Units {
+		u.Seq = i + 1
+		if len(u.segs) > 0 {
+			u.Line = src.LineAt(u.segs[0].Start)
+			u.EndLine = src.LineAt(u.segs[len(u.segs)-1].End - 1)
+		}
+		u.Sentences = splitSentences(u.Text)
+		u.Heading = leadSentence(u.Text, u.Sentences)
+	}
+	r.Government, r.Title = reportTitle(r)
+	_ = lines
+}
+
+var reRepresent = regexp.MustCompile(`我代表([^，,。；;：:\s]{1,20})`)
+
+// reportTitle finds the government and title of a report: a title line in
+// the file or report front matter (…政府工作報告), else the government named
+// in 我代表…人民政府.
+func reportTitle(r *Report) (gov, title string) {
+	var cands []string
+	for _, u := range r.Source.Front {
+		cands = append(cands, u.Text)
+	}
+	for _, u := range r.Units {
+		if u.Part != nil && u.Part.Kind != Preamble {
+			break
+		}
+		cands = append(cands, u.Text)
+	}
+	for _, c := range cands {
+		f := hanzi.Fold(c)
+		if i := strings.Index(f, "政府工作报告"); i >= 0 && runeLen(c) <= 40 {
+			title = c
+			gov = string([]rune(c)[:runeLen(f[:i])])
+			break
+		}
+	}
+	for _, u := range r.Units {
+		if m := reRepresent.FindStringSubmatch(u.Text); m != nil {
+			if gov == "" {
+				gov = strings.TrimSuffix(strings.TrimSuffix(m[1], "人民政府"), "政府")
+			}
+			break
+		}
+		if u.Seq > 6 {
+			break
+		}
+	}
+	if title == "" && gov != "" {
+		title = gov + "政府工作报告"
+		if hanzi.LooksTraditional(r.Source.Text[r.Span.Start:r.Span.End]) {
+			title = gov + "政府工作報告"
+		}
+	}
+	return gov, title
+}
+
+// reportIDs gives every report an id: the file's stem for a file holding one
+// report, p1, p2 … by marker for a file holding several (prefixed with the
+// stem when the corpus has several files).
+func reportIDs(sources []*Source) {
+	used := map[string]int{}
+	for _, src := range sources {
+		stem := stemOf(src.Name)
+		for _, r := range src.Reports {
+			var id string
+			switch {
+			case r.Marker == nil:
+				id = stem
+			case len(sources) == 1:
+				id = fmt.Sprintf("p%d", markerNumber(r))
+			default:
+				id = fmt.Sprintf("%s-p%d", stem, markerNumber(r))
+			}
+			if used[id]++; used[id] > 1 {
+				id = fmt.Sprintf("%s-%d", id, used[id])
+			}
+			r.ID = id
+			for _, u := range r.Units {
+				u.ID = fmt.Sprintf("%s.%d", id, u.Seq)
+			}
+		}
+	}
+}
+
+func markerNumber(r *Report) int {
+	if r.Marker != nil && r.Marker.Number > 0 {
+		return r.Marker.Number
+	}
+	return r.Index
+}
+
+func stemOf(name string) string {
+	name = strings.TrimPrefix(name, "embedded:")
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	if name == "" {
+		return "report"
+	}
+	return name
+}

@@ -1,0 +1,354 @@
+package corpus
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+//go:embed seed/dongcheng.txt
+var defaultText string
+
+// DefaultName is the name of the embedded default corpus.
+const DefaultName = "embedded:dongcheng.txt"
+
+// DefaultText returns the text of the embedded default corpus: three work
+// reports of Dongcheng District, Beijing, in one file.
+func DefaultText() string { return defaultText }
+
+// InputError is a problem with the input that the user must fix: a file that
+// cannot be read, is not UTF-8, is empty, or a manifest that does not fit.
+type InputError struct {
+	Path string
+	Line int // 0 when it concerns the whole file
+	Msg  string
+	Hint string // what to do about it
+}
+
+func (e *InputError) Error() string {
+	loc := e.Path
+	if e.Line > 0 {
+		loc += ":" + strconv.Itoa(e.Line)
+	}
+	s := loc + ": " + e.Msg
+	if e.Hint != "" {
+		s += " (" + e.Hint + ")"
+	}
+	return s
+}
+
+// Options change how a corpus is read.
+type Options struct {
+	// Years states the year of delivery of reports outright, by report id or
+	// file name; it wins over evidence in the text.
+	Years map[string]int
+}
+
+// Load reads a corpus from path: a file holding one report or several (each
+// opened by a 篇N line), or a directory of UTF-8 text files, one report each,
+// with an optional manifest.json. An empty path reads the embedded default.
+func Load(path string, opts Options) (*Corpus, error) {
+	if path == "" {
+		return Build([]File{{Name: DefaultName, Text: defaultText}}, nil, opts)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &InputError{Path: path, Msg: "no such file or directory", Hint: "give --corpus a report file or a directory of reports"}
+		}
+		return nil, &InputError{Path: path, Msg: err.Error()}
+	}
+	if !info.IsDir() {
+		text, err := readText(path)
+		if err != nil {
+			return nil, err
+		}
+		return Build([]File{{Name: path, Text: text}}, nil, opts)
+	}
+	return loadDir(path, opts)
+}
+
+// File is one input file's name and text.
+type File struct {
+	Name string
+	Text string
+}
+
+// Manifest describes the reports of a directory corpus. Every field is
+// optional.
+type Manifest struct {
+	Government string          `json:"government"`
+	Source     string          `json:"source"`
+	Reports    []ManifestEntry `json:"reports"`
+}
+
+// ManifestEntry describes one file of a directory corpus.
+type ManifestEntry struct {
+	File       string `json:"file"`
+	Year       int    `json:"year"`
+	Government string `json:"government"`
+	Title      string `json:"title"`
+	Source     string `json:"source"`
+}
+
+func loadDir(dir string, opts Options) (*Corpus, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, &InputError{Path: dir, Msg: err.Error()}
+	}
+	var man *Manifest
+	manPath := filepath.Join(dir, "manifest.json")
+	if b, err := os.ReadFile(manPath); err == nil {
+		man = &Manifest{}
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(man); err != nil {
+			return nil, &InputError{Path: manPath, Msg: "not a valid manifest: " + err.Error(),
+				Hint: `expected {"government": "…", "reports": [{"file": "2019.txt", "year": 2019}]}`}
+		}
+	}
+	var files []File
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") || !isTextName(name) {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		text, err := readText(p)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Name: p, Text: text})
+	}
+	if len(files) == 0 {
+		return nil, &InputError{Path: dir, Msg: "no report files (*.txt) in the directory", Hint: "put one UTF-8 text file per report in it"}
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	return Build(files, man, opts)
+}
+
+func isTextName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".text", ".md":
+		return true
+	}
+	return false
+}
+
+// readText reads a file that must be UTF-8 text with something in it.
+func readText(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", &InputError{Path: path, Msg: err.Error()}
+	}
+	if err := CheckText(path, b); err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+// CheckText returns an *InputError when b is not UTF-8 text with words in it,
+// naming the likely encoding of Chinese text (GB18030, Big5, UTF-16).
+func CheckText(path string, b []byte) error {
+	if !utf8.Valid(b) {
+		line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
+		enc := guessEncoding(b)
+		hint := "save it as UTF-8"
+		if enc != "" {
+			hint = fmt.Sprintf("convert it first, e.g. iconv -f %s -t UTF-8 %s > %s.utf8.txt", enc, path, strings.TrimSuffix(path, filepath.Ext(path)))
+		}
+		msg := "not UTF-8 text"
+		if enc != "" {
+			msg += "; it looks like " + enc
+		}
+		return &InputError{Path: path, Line: line, Msg: msg, Hint: hint}
+	}
+	if strings.IndexByte(string(b), 0) >= 0 {
+		return &InputError{Path: path, Msg: "a binary file, not text", Hint: "give a UTF-8 text file"}
+	}
+	if trimSpace(string(b)) == "" {
+		return &InputError{Path: path, Msg: "the file is empty", Hint: "give a file holding a report"}
+	}
+	return nil
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// guessEncoding names the legacy encoding that decodes b into the most
+// common Chinese characters, or "" when none does.
+func guessEncoding(b []byte) string {
+	if len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff) {
+		return "UTF-16"
+	}
+	best, bestScore := "", 0
+	for _, c := range []struct {
+		name string
+		enc  encoding.Encoding
+	}{{"GB18030", simplifiedchinese.GB18030}, {"BIG5", traditionalchinese.Big5}} {
+		out, err := c.enc.NewDecoder().Bytes(b)
+		if err != nil {
+			continue
+		}
+		score := 0
+		for _, r := range string(out) {
+			switch {
+			case r == utf8.RuneError:
+				score -= 5
+			case strings.ContainsRune(commonHan, hanzi.FoldRune(r)):
+				score++
+			}
+		}
+		if score > bestScore {
+			best, bestScore = c.name, score
+		}
+	}
+	return best
+}
+
+// commonHan holds the most frequent characters of Chinese government prose,
+// in Simplified form.
+const commonHan = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府务改革推进加强完善城市区域服务管理社会文化经济环境保护建设工作发展群众企业项目"
+
+// Build assembles a corpus from files already read: it parses them, gives
+// reports their ids, infers their years and orders them by year.
+func Build(files []File, man *Manifest, opts Options) (*Corpus, error) {
+	c := &Corpus{}
+	byFile := map[string]ManifestEntry{}
+	if man != nil {
+		known := map[string]bool{}
+		for _, f := range files {
+			known[filepath.Base(f.Name)] = true
+		}
+		for _, e := range man.Reports {
+			if !known[e.File] {
+				return nil, &InputError{Path: "manifest.json", Msg: fmt.Sprintf("names %q, which is not in the directory", e.File),
+					Hint: "fix the file name or remove the entry"}
+			}
+			byFile[e.File] = e
+		}
+	}
+	for _, f := range files {
+		src, warns := ParseSource(f.Name, f.Text)
+		c.Sources = append(c.Sources, src)
+		c.Warnings = append(c.Warnings, warns...)
+	}
+	reportIDs(c.Sources)
+	stated := map[*Report]int{}
+	ids := map[string]bool{}
+	for _, src := range c.Sources {
+		e, inManifest := byFile[filepath.Base(src.Name)]
+		for _, r := range src.Reports {
+			ids[r.ID] = true
+			c.Reports = append(c.Reports, r)
+			if inManifest {
+				if e.Year > 0 && len(src.Reports) == 1 {
+					stated[r] = e.Year
+				}
+				if e.Government != "" {
+					r.Government = e.Government
+				}
+				if e.Title != "" {
+					r.Title = e.Title
+				}
+			}
+			if man != nil && man.Government != "" && r.Government == "" {
+				r.Government = man.Government
+			}
+			for _, key := range []string{r.ID, filepath.Base(src.Name)} {
+				if y, ok := opts.Years[key]; ok {
+					stated[r] = y
+				}
+			}
+		}
+	}
+	for key := range opts.Years {
+		found := ids[key]
+		for _, src := range c.Sources {
+			found = found || filepath.Base(src.Name) == key
+		}
+		if !found {
+			return nil, &InputError{Path: "--year", Msg: fmt.Sprintf("no report has the id %q", key), Hint: "see the ids with: reportdiff corpus"}
+		}
+	}
+	c.Warnings = append(c.Warnings, inferYears(c.Reports, stated)...)
+	sort.SliceStable(c.Reports, func(i, j int) bool {
+		a, b := c.Reports[i], c.Reports[j]
+		if (a.Year == 0) != (b.Year == 0) {
+			return a.Year != 0
+		}
+		return a.Year < b.Year
+	})
+	return c, nil
+}
+
+// Find returns the report named by year (2016) or id (p1).
+func (c *Corpus) Find(name string) (*Report, error) {
+	for _, r := range c.Reports {
+		if r.ID == name {
+			return r, nil
+		}
+	}
+	var match []*Report
+	if y, err := strconv.Atoi(name); err == nil {
+		for _, r := range c.Reports {
+			if r.Year == y {
+				match = append(match, r)
+			}
+		}
+	}
+	switch len(match) {
+	case 1:
+		return match[0], nil
+	case 0:
+		return nil, fmt.Errorf("no report %q: name one by year or id (%s)", name, c.names())
+	}
+	return nil, fmt.Errorf("%d reports are dated %s: name one by id (%s)", len(match), name, c.names())
+}
+
+func (c *Corpus) names() string {
+	var ns []string
+	for _, r := range c.Reports {
+		if r.Year > 0 {
+			ns = append(ns, fmt.Sprintf("%d=%s", r.Year, r.ID))
+		} else {
+			ns = append(ns, r.ID)
+		}
+	}
+	return strings.Join(ns, ", ")
+}
+
+// Unit returns the unit with the given id, or nil.
+func (c *Corpus) Unit(id string) *Unit {
+	for _, r := range c.Reports {
+		for _, u := range r.Units {
+			if u.ID == id {
+				return u
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,79 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// reFigure matches a number with a unit of measure: 7%, 164.56億元, 3.46萬人.
+var reFigure = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?\s*(?:%|％|个百分点|億|亿|萬|万|元|人|戶|户|公里|平方米|吨|噸)`)
+
+// assignRoles marks units with special jobs: front matter, outcome figures,
+// targets, problems, guidelines, thanks and the lead-ins of lists. Roles are
+// read from what a unit says and where it stands, never from its position
+// alone.
+func assignRoles(r *Report) []Warning {
+	salutations := 0
+	for _, u := range r.Units {
+		if u.Role == RoleSalutation {
+			if u.PartKind() == Preamble {
+				salutations++
+			}
+			continue
+		}
+		f := hanzi.Fold(u.Text)
+		head := firstRunes(f, 40)
+		kind := u.PartKind()
+		switch {
+		case kind == Preamble && salutations == 0 && headingCandidate(u.Text):
+			u.Role = RoleFront
+		case kind == Closing && headingCandidate(u.Text):
+			u.Role = RoleFront
+		case strings.Contains(f, "主要预期目标") || strings.Contains(head, "预期目标是") || strings.Contains(head, "主要目标是"):
+			u.Role = RoleTargets
+		case strings.Contains(head, "总体要求") || strings.Contains(head, "总体思路") || strings.Contains(head, "指导思想"):
+			u.Role = RoleGuidelines
+		case kind == Review && u.Section != nil && u.Section.Heading == nil && u.Section.Title == "" &&
+			(strings.HasPrefix(strings.TrimLeft(f, "0123456789x年，, "), "预计") || len(reFigure.FindAllString(u.Text, -1)) >= 3):
+			u.Role = RoleOutcome
+		case kind == Review && containsAny(head, "清醒地认识到", "清醒认识到", "清醒地看到", "清醒看到", "困难和问题", "问题和不足", "不足和问题", "困难和挑战"):
+			u.Role = RoleProblems
+		case kind == Review && containsAny(f, "衷心的感谢", "衷心感谢", "诚挚的谢意", "崇高的敬意", "表示感谢"):
+			u.Role = RoleThanks
+		case (kind == Review || kind == Plan) && (terminalColon(u.Text) || runeLen(u.Text) <= 80) &&
+			containsAny(f, "以下", "下列", "如下") && containsAny(f, "方面", "工作", "重点"):
+			u.Role = RoleIntro
+		}
+	}
+	return nil
+}
+
+func terminalColon(s string) bool {
+	switch lastRune(strings.TrimRight(s, " \u3000")) {
+	case '：', ':':
+		return true
+	}
+	return false
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstRunes(s string, n int) string {
+	i := 0
+	for pos := range s {
+		if i == n {
+			return s[:pos]
+		}
+		i++
+	}
+	return s
+}

@@ -1,0 +1,347 @@
+package corpus
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// Evidence is a passage of a report that says which year it was delivered.
+type Evidence struct {
+	Kind    string // date, heading, anniversary, era, plan, congress, session
+	Text    string // the words as they stand in the report
+	Line    int
+	Implies int    // the year of delivery it implies
+	Reason  string // how the year follows from the words
+	Weight  int    // how much the evidence counts: 3 explicit, 2 computed, 1 relative
+}
+
+//go:embed data/calendar.tsv
+var calendarData string
+
+type calendarEntry struct {
+	kind, phrase string
+	year, term   int
+}
+
+var calendar = func() []calendarEntry {
+	var es []calendarEntry
+	for _, l := range strings.Split(calendarData, "\n") {
+		if strings.HasPrefix(l, "#") || strings.TrimSpace(l) == "" {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		if len(f) < 3 {
+			continue
+		}
+		y, err := strconv.Atoi(f[2])
+		if err != nil {
+			continue
+		}
+		e := calendarEntry{kind: f[0], phrase: f[1], year: y}
+		if len(f) > 3 {
+			e.term, _ = strconv.Atoi(f[3])
+		}
+		es = append(es, e)
+	}
+	// Longer phrases first, so 世界反法西斯战争胜利 wins over 战争胜利.
+	sort.SliceStable(es, func(i, j int) bool { return len(es[i].phrase) > len(es[j].phrase) })
+	return es
+}()
+
+const numRe = `([0-9]+|[一二三四五六七八九十百零〇]+)`
+
+var (
+	reDate        = regexp.MustCompile(`((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日`)
+	reYear        = regexp.MustCompile(`((?:19|20)[0-9]{2})年`)
+	reYearIs      = regexp.MustCompile(`^((?:19|20)[0-9]{2})年[，,]?是`)
+	reAnniversary = regexp.MustCompile(numRe + `周年`)
+	reFYP         = regexp.MustCompile(`十([一二三四五六七八九])五”?(?:规划)?(?:的|目标的|时期的)?(开局之年|起步之年|第一年|元年|第二年|第三年|第四年|第五年|收官之年|最后一年|决胜之年)`)
+	reEraOrdinal  = regexp.MustCompile(`^(?:的)?(开局之年|起步之年|第一年|元年|第二年|第三年|第四年|第五年)`)
+	reSessionOf   = regexp.MustCompile(`(?:第)?([一二三四五六七八九十]+)届(全国人民代表大会|全国人大|[^，。、；\s]{0,6}?人大|[^，。、；\s]{0,6}?人民代表大会)(?:第)?([一二三四五六七八九十]+)次会议`)
+)
+
+var ordinals = map[string]int{"开局之年": 0, "起步之年": 0, "第一年": 0, "元年": 0, "第二年": 1, "第三年": 2,
+	"第四年": 3, "第五年": 4, "收官之年": 4, "最后一年": 4, "决胜之年": 4}
+
+// session is a congress session a report names: local ones give relative
+// order only.
+type session struct {
+	body          string
+	term, session int
+	reviewed      bool // the session whose targets the review reports on
+	ev            Evidence
+}
+
+// collectEvidence reads what a report says of its year. The part a passage
+// stands in decides which year it speaks of: the review part speaks of the
+// year before delivery, the preamble and plan of the year of delivery.
+func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
+	var idx []int // folded offsets to offsets in the unit's text
+	add := func(u *Unit, kind string, start, end int, implies int, reason string, weight int) {
+		s, e := idx[start], idx[end]
+		evs = append(evs, Evidence{Kind: kind, Text: u.Text[s:e], Line: u.LineOf(s), Implies: implies, Reason: reason, Weight: weight})
+	}
+	for _, h := range r.headings() {
+		f := hanzi.Fold(h.Text)
+		if m := reYear.FindStringSubmatchIndex(f); m != nil {
+			y, _ := strconv.Atoi(f[m[2]:m[3]])
+			switch kind, _ := partKindOf(h.Text); kind {
+			case Review:
+				evs = append(evs, Evidence{Kind: "heading", Text: h.Text, Line: h.Line, Implies: y + 1, Weight: 3,
+					Reason: fmt.Sprintf("the review part is headed with %d: delivered %d", y, y+1)})
+			case Plan:
+				evs = append(evs, Evidence{Kind: "heading", Text: h.Text, Line: h.Line, Implies: y, Weight: 3,
+					Reason: fmt.Sprintf("the plan part is headed with %d", y)})
+			}
+		}
+	}
+	for _, u := range r.Units {
+		kind := u.PartKind()
+		var f string
+		f, idx = hanzi.FoldMap(u.Text)
+		if u.Role == RoleFront {
+			if m := reDate.FindStringSubmatchIndex(f); m != nil {
+				y, _ := strconv.Atoi(f[m[2]:m[3]])
+				add(u, "date", m[0], m[1], y, fmt.Sprintf("dated %d", y), 3)
+			}
+			if m := reSessionOf.FindStringSubmatchIndex(f); m != nil {
+				if s, ok := congressSession(u, f, idx, m, false); ok {
+					if s.ev.Implies > 0 {
+						evs = append(evs, s.ev)
+					}
+				}
+			}
+			continue
+		}
+		if kind != Preamble && kind != Review && kind != Plan {
+			continue
+		}
+		shift, when := 0, "this year"
+		if kind == Review {
+			shift, when = 1, "the year reviewed"
+		}
+		// 2019年是… opening a plan or review paragraph.
+		if m := reYearIs.FindStringSubmatchIndex(f); m != nil {
+			y, _ := strconv.Atoi(f[m[2]:m[3]])
+			add(u, "date", m[0], m[1], y+shift, fmt.Sprintf("%s is %d", when, y), 2)
+		}
+		for _, m := range reAnniversary.FindAllStringSubmatchIndex(f, -1) {
+			n := numberOf(f[m[2]:m[3]])
+			if n == 0 || n > 3100 {
+				continue
+			}
+			before := f[:m[0]]
+			for _, e := range calendar {
+				if e.kind != "anniversary" || !strings.HasSuffix(before, e.phrase) && !strings.HasSuffix(before, e.phrase+"的") {
+					continue
+				}
+				start := strings.LastIndex(before, e.phrase)
+				y := e.year + n
+				add(u, "anniversary", start, m[1], y+shift,
+					fmt.Sprintf("%s %d + %d = %d, %s", e.phrase, e.year, n, y, when), 2)
+				break
+			}
+		}
+		for _, m := range reFYP.FindAllStringSubmatchIndex(f, -1) {
+			plan, _ := hanzi.ParseNumeral("十" + f[m[2]:m[3]])
+			first := planStart(plan)
+			y := first + ordinals[f[m[4]:m[5]]]
+			add(u, "plan", m[0], m[1], y+shift,
+				fmt.Sprintf("five-year plan %d runs %d–%d: %s = %d, %s", plan, first, first+4, f[m[4]:m[5]], y, when), 2)
+		}
+		for _, e := range calendar {
+			if e.kind != "era" {
+				continue
+			}
+			for off := 0; ; {
+				i := strings.Index(f[off:], e.phrase)
+				if i < 0 {
+					break
+				}
+				start := off + i
+				end := start + len(e.phrase)
+				off = end
+				if m := reEraOrdinal.FindStringSubmatchIndex(f[end:]); m != nil {
+					y := e.year + ordinals[f[end+m[2]:end+m[3]]]
+					add(u, "era", start, end+m[1], y+shift,
+						fmt.Sprintf("%s began in %d: %s = %d, %s", e.phrase, e.year, f[end+m[2]:end+m[3]], y, when), 2)
+				}
+			}
+		}
+		if kind == Review {
+			for _, m := range reSessionOf.FindAllStringSubmatchIndex(f, -1) {
+				if s, ok := congressSession(u, f, idx, m, true); ok {
+					if s.ev.Implies > 0 {
+						evs = append(evs, s.ev)
+					} else {
+						sessions = append(sessions, s)
+					}
+				}
+			}
+		}
+	}
+	return evs, sessions
+}
+
+// planStart returns the first year of the nth five-year plan.
+func planStart(n int) int {
+	for _, e := range calendar {
+		if e.kind == "fyp" {
+			return e.year + 5*(n-e.term)
+		}
+	}
+	return 0
+}
+
+// congressSession reads a congress session (十五屆人大五次會議). A session of
+// the National People's Congress has a known year; a local one only an order.
+// reviewed is true when the review part names it: its targets were last
+// year's, so the report is delivered at the session after it.
+func congressSession(u *Unit, f string, idx []int, m []int, reviewed bool) (session, bool) {
+	term, _ := hanzi.ParseNumeral(f[m[2]:m[3]])
+	body := f[m[4]:m[5]]
+	n, _ := hanzi.ParseNumeral(f[m[6]:m[7]])
+	if term == 0 || n == 0 {
+		return session{}, false
+	}
+	s := session{body: body, term: term, session: n, reviewed: reviewed}
+	s.ev = Evidence{Kind: "congress", Text: u.Text[idx[m[0]]:idx[m[1]]], Line: u.LineOf(idx[m[0]]), Weight: 3}
+	for _, e := range calendar {
+		if e.kind == "congress" && (body == e.phrase || body == "全国人大") && term >= e.term {
+			y := e.year + 5*(term-e.term) + n - 1
+			s.ev.Implies = y
+			s.ev.Reason = fmt.Sprintf("session %d of congress %d met in %d", n, term, y)
+			if reviewed {
+				s.ev.Implies = y + 1
+				s.ev.Reason += fmt.Sprintf(" and set the targets reviewed: delivered %d", y+1)
+			}
+			return s, true
+		}
+	}
+	s.ev.Kind, s.ev.Weight = "session", 1
+	return s, true
+}
+
+// headings returns the part headings of a report.
+func (r *Report) headings() []*Heading {
+	var hs []*Heading
+	for _, p := range r.Parts {
+		if p.Heading != nil {
+			hs = append(hs, p.Heading)
+		}
+	}
+	return hs
+}
+
+// inferYears gives every report its year from its evidence, the relative
+// order of the congress sessions they name, and years stated outright.
+// It returns warnings where evidence is missing or conflicts.
+func inferYears(reports []*Report, stated map[*Report]int) []Warning {
+	var warns []Warning
+	sessions := map[*Report][]session{}
+	for _, r := range reports {
+		evs, ss := collectEvidence(r)
+		r.Evidence = evs
+		sessions[r] = ss
+	}
+	decide := func(r *Report, warn bool) {
+		if y, ok := stated[r]; ok {
+			r.Year, r.YearFrom = y, "stated"
+			for _, e := range r.Evidence {
+				if warn && e.Implies != y {
+					warns = append(warns, Warning{Source: r.Source.Name, Line: e.Line,
+						Message: fmt.Sprintf("report %s: the year stated is %d but %q implies %d", r.ID, y, e.Text, e.Implies)})
+				}
+			}
+			return
+		}
+		votes := map[int]int{}
+		for _, e := range r.Evidence {
+			votes[e.Implies] += e.Weight
+		}
+		best, bestW, total := 0, 0, 0
+		for y, w := range votes {
+			total += w
+			if w > bestW || w == bestW && y < best {
+				best, bestW = y, w
+			}
+		}
+		if best == 0 {
+			return
+		}
+		r.Year, r.YearFrom = best, "evidence"
+		if warn && bestW < total {
+			var others []string
+			for _, e := range r.Evidence {
+				if e.Implies != best {
+					others = append(others, fmt.Sprintf("line %d %q implies %d", e.Line, e.Text, e.Implies))
+				}
+			}
+			warns = append(warns, Warning{Source: r.Source.Name,
+				Message: fmt.Sprintf("report %s: evidence conflicts; %d has the most weight (%d of %d), against %s",
+					r.ID, best, bestW, total, strings.Join(others, "; "))})
+		}
+	}
+	for _, r := range reports {
+		decide(r, false)
+	}
+	// Local congress sessions: one report's session relative to another's,
+	// within the same term, gives a year once the other's is known.
+	for _, r := range reports {
+		for _, s := range sessions[r] {
+			for _, o := range reports {
+				if o == r || o.YearFrom == "" || o.YearFrom == "session" {
+					continue
+				}
+				for _, t := range sessions[o] {
+					if t.body != s.body || t.term != s.term {
+						continue
+					}
+					y := o.Year + s.session - t.session
+					e := s.ev
+					e.Implies = y
+					e.Reason = fmt.Sprintf("reviews the targets of session %d of %s term %d; %s reviews those of session %d and was delivered %d",
+						s.session, s.body, s.term, o.ID, t.session, o.Year)
+					r.Evidence = append(r.Evidence, e)
+				}
+			}
+		}
+	}
+	for _, r := range reports {
+		r.Year, r.YearFrom = 0, ""
+		decide(r, true)
+		if r.YearFrom == "" {
+			warns = append(warns, Warning{Source: r.Source.Name, Line: r.firstLine(),
+				Message: fmt.Sprintf("report %s: no evidence of its year (no dates, anniversaries, plan years or congress sessions); ordered as in the file — state it with --year %s=YYYY or a manifest", r.ID, r.ID)})
+		}
+		sort.SliceStable(r.Evidence, func(i, j int) bool { return r.Evidence[i].Line < r.Evidence[j].Line })
+		if r.Year > 0 {
+			r.ReviewYear = r.Year - 1
+		}
+	}
+	seen := map[int]*Report{}
+	for _, r := range reports {
+		if o, ok := seen[r.Year]; ok && r.Year > 0 {
+			warns = append(warns, Warning{Source: r.Source.Name,
+				Message: fmt.Sprintf("reports %s and %s are both dated %d; name them by id", o.ID, r.ID, r.Year)})
+		}
+		seen[r.Year] = r
+	}
+	return warns
+}
+
+func (r *Report) firstLine() int {
+	if r.Marker != nil {
+		return r.Marker.Line
+	}
+	if len(r.Units) > 0 {
+		return r.Units[0].Line
+	}
+	return 1
+}

@@ -1,0 +1,169 @@
+// Package hanzi holds the small pieces of Chinese text handling that every
+// other package needs: folding Traditional characters to Simplified ones for
+// matching, telling Han characters from the rest, reading Chinese numerals and
+// measuring display width.
+//
+// Folding is character by character (OpenCC's TSCharacters table, first
+// choice of each entry, embedded as t2s.tsv). It is meant for matching
+// keywords and comparing texts written in either script, never for showing
+// text: the original characters are always what a user sees.
+package hanzi
+
+import (
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed t2s.tsv
+var t2sData string
+
+// t2s maps a Traditional character to its Simplified form.
+var t2s = func() map[rune]rune {
+	m := make(map[rune]rune, 4200)
+	for _, line := range strings.Split(t2sData, "\n") {
+		t, s, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		tr, _ := utf8.DecodeRuneInString(t)
+		sr, _ := utf8.DecodeRuneInString(s)
+		if tr != utf8.RuneError && sr != utf8.RuneError {
+			m[tr] = sr
+		}
+	}
+	return m
+}()
+
+// FoldRune returns the Simplified form of a Traditional character and
+// normalises full-width ASCII forms to their half-width letters and digits;
+// any other rune comes back unchanged.
+func FoldRune(r rune) rune {
+	if s, ok := t2s[r]; ok {
+		return s
+	}
+	if r >= '！' && r <= '～' {
+		c := r - '！' + '!'
+		if c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '%' || c == '.' {
+			return c
+		}
+	}
+	return r
+}
+
+// Fold returns s with every rune passed through FoldRune. The result has the
+// same number of runes as s, so rune offsets carry over between the two.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteRune(FoldRune(r))
+	}
+	return b.String()
+}
+
+// IsHan reports whether r is a Han (CJK ideograph) character.
+func IsHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// Width returns the number of terminal columns s takes: East Asian wide and
+// full-width characters count two, combining marks and controls zero, the
+// rest one.
+func Width(s string) int {
+	w := 0
+	for _, r := range s {
+		w += RuneWidth(r)
+	}
+	return w
+}
+
+// RuneWidth returns the number of terminal columns r takes.
+func RuneWidth(r rune) int {
+	switch {
+	case r == 0 || r < 32 || (r >= 0x7f && r < 0xa0):
+		return 0
+	case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || r == 0x200b:
+		return 0
+	case isWide(r):
+		return 2
+	}
+	return 1
+}
+
+func isWide(r rune) bool {
+	return r >= 0x1100 && (r <= 0x115f || r == 0x2329 || r == 0x232a ||
+		(r >= 0x2e80 && r <= 0xa4cf && r != 0x303f) ||
+		(r >= 0xac00 && r <= 0xd7a3) ||
+		(r >= 0xf900 && r <= 0xfaff) ||
+		(r >= 0xfe10 && r <= 0xfe19) ||
+		(r >= 0xfe30 && r <= 0xfe6f) ||
+		(r >= 0xff00 && r <= 0xff60) ||
+		(r >= 0xffe0 && r <= 0xffe6) ||
+		(r >= 0x1f300 && r <= 0x1f64f) ||
+		(r >= 0x1f900 && r <= 0x1f9ff) ||
+		(r >= 0x20000 && r <= 0x3fffd))
+}
+
+// Truncate shortens s to at most width columns, ending it with "…" when
+// anything was cut.
+func Truncate(s string, width int) string {
+	if Width(s) <= width {
+		return s
+	}
+	if width <= 0 {
+		return ""
+	}
+	var b strings.Builder
+	w := 0
+	for _, r := range s {
+		rw := RuneWidth(r)
+		if w+rw > width-1 {
+			break
+		}
+		b.WriteRune(r)
+		w += rw
+	}
+	b.WriteString("…")
+	return b.String()
+}
+
+// PadRight pads s with spaces to width columns.
+func PadRight(s string, width int) string {
+	if w := Width(s); w < width {
+		return s + strings.Repeat(" ", width-w)
+	}
+	return s
+}
+
+// FoldMap folds s like Fold and also returns, for every byte offset of the
+// folded text (and its end), the byte offset in s it came from, so matches
+// found in the folded text can be quoted from the original.
+func FoldMap(s string) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	idx := make([]int, 0, len(s)+1)
+	for i, r := range s {
+		n := b.Len()
+		b.WriteRune(FoldRune(r))
+		for j := n; j < b.Len(); j++ {
+			idx = append(idx, i)
+		}
+	}
+	idx = append(idx, len(s))
+	return b.String(), idx
+}
+
+// LooksTraditional reports whether s is written in Traditional characters:
+// at least one Han character in fifty changes when folded to Simplified.
+func LooksTraditional(s string) bool {
+	han, trad := 0, 0
+	for _, r := range s {
+		if IsHan(r) {
+			han++
+			if _, ok := t2s[r]; ok {
+				trad++
+			}
+		}
+	}
+	return han > 0 && trad*50 >= han
+}
