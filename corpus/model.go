@@ -189,8 +189,23 @@ type Section struct {
 	Part        *Part
 	Heading     *Heading // nil when implicit or when the title opens a unit
 	Title       string   // the heading's words, or the lead sentence of the unit it opens
+	Marker      string   // its numbering as written: 一、 （一） …
 	Number      int
 	Subsections []*Subsection
+}
+
+// Line returns the line where the section starts: its heading's, or its
+// first unit's.
+func (s *Section) Line() int {
+	if s.Heading != nil {
+		return s.Heading.Line
+	}
+	for _, ss := range s.Subsections {
+		if l := ss.Line(); l > 0 {
+			return l
+		}
+	}
+	return 0
 }
 
 // Subsection is a numbered topic within a section ((一)…), or an implicit one.
@@ -198,8 +213,20 @@ type Subsection struct {
 	Section *Section
 	Heading *Heading
 	Title   string
+	Marker  string
 	Number  int
 	Units   []*Unit
+}
+
+// Line returns the line where the subsection starts.
+func (ss *Subsection) Line() int {
+	if ss.Heading != nil {
+		return ss.Heading.Line
+	}
+	if len(ss.Units) > 0 {
+		return ss.Units[0].Line
+	}
+	return 0
 }
 
 // Unit is a paragraph, or a topic paragraph whose heading is its lead

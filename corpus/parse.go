@@ -113,7 +113,7 @@ func parseReport(r *Report, lines []line) []Warning {
 		if kind, ok := parts[i]; ok {
 			h := b.heading(bl)
 			b.startPart(kind, h)
-			b.levels = levelsOf(blocks[i+1:nextPart(parts, i, len(blocks))])
+			b.levels = levelsOf(blocks[i+1 : nextPart(parts, i, len(blocks))])
 			continue
 		}
 		b.block(bl)
@@ -301,10 +301,17 @@ func (b *reportBuilder) block(bl *block) {
 		if bl.marker == markNone {
 			n = bl.bare
 		}
+		mtext := strings.TrimSpace(bl.mtext)
+		if bl.marker == markNone {
+			_, size := bareMarker(bl.text)
+			mtext = bl.text[:size]
+		}
 		if lv == 1 {
 			b.startSection(h, title, n)
+			b.sec.Marker = mtext
 		} else {
 			b.startSubsection(h, title, n)
+			b.sub.Marker = mtext
 			if b.levels[1] == markBare {
 				b.bareN = n
 			}

@@ -1,0 +1,125 @@
+package corpus
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Finding is a problem that Check found in a corpus.
+type Finding struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Report  string `json:"report,omitempty"`
+	Check   string `json:"check"`
+	Message string `json:"message"`
+}
+
+func (f Finding) String() string {
+	return fmt.Sprintf("%s:%d: %s", f.File, f.Line, f.Message)
+}
+
+// Check lints a corpus: every report has a review part and a plan part, its
+// year is known and agrees with its evidence, numbered sections run without
+// gaps, no unit is empty and paired quotes and title marks are balanced in
+// every unit. Findings come in file and line order.
+func Check(c *Corpus) []Finding {
+	var fs []Finding
+	for _, w := range c.Warnings {
+		fs = append(fs, Finding{File: w.Source, Line: w.Line, Check: "reading", Message: w.Message})
+	}
+	for _, r := range c.Reports {
+		fs = append(fs, checkReport(r)...)
+	}
+	for _, src := range c.Sources {
+		last := 0
+		for _, r := range src.Reports {
+			if r.Marker == nil {
+				continue
+			}
+			if n := r.Marker.Number; n != last+1 {
+				fs = append(fs, Finding{File: src.Name, Line: r.Marker.Line, Report: r.ID, Check: "numbering",
+					Message: fmt.Sprintf("report marker %s follows number %d: a report is missing or numbered twice", r.Marker.Text, last)})
+			}
+			last = r.Marker.Number
+		}
+	}
+	sort.SliceStable(fs, func(i, j int) bool {
+		if fs[i].File != fs[j].File {
+			return fs[i].File < fs[j].File
+		}
+		return fs[i].Line < fs[j].Line
+	})
+	return fs
+}
+
+func checkReport(r *Report) []Finding {
+	var fs []Finding
+	add := func(line int, check, format string, args ...any) {
+		fs = append(fs, Finding{File: r.Source.Name, Line: line, Report: r.ID, Check: check,
+			Message: fmt.Sprintf("report %s: ", r.ID) + fmt.Sprintf(format, args...)})
+	}
+	has := map[PartKind]bool{}
+	for _, p := range r.Parts {
+		has[p.Kind] = true
+	}
+	for _, k := range []PartKind{Review, Plan} {
+		if !has[k] {
+			add(r.firstLine(), "parts", "no %s part: no heading says %s", k, map[PartKind]string{
+				Review: "工作回顧 or 回顧", Plan: "主要任務, 工作任務, 工作安排 or 重點工作"}[k])
+		}
+	}
+	if r.Year == 0 {
+		add(r.firstLine(), "years", "the year of the report is unknown")
+	}
+	// Numbered headings: sections within a part, continuing the part's own
+	// numbering where both use the same marker (一、2018年工作回顧 … 三、…);
+	// subsections within a section.
+	for _, p := range r.Parts {
+		prev := 0
+		for _, s := range p.Sections {
+			if s.Number == 0 {
+				continue
+			}
+			want := prev + 1
+			if prev == 0 && p.Heading != nil && strings.HasSuffix(p.Heading.Marker, "、") && strings.HasSuffix(s.Marker, "、") {
+				want = p.Heading.Number + 1
+			}
+			if s.Number != want {
+				add(s.Line(), "numbering", "section %s follows %s: a section is missing or numbered twice",
+					numberText(s.Number), numberText(want-1))
+			}
+			prev = s.Number
+			subPrev := 0
+			for _, ss := range s.Subsections {
+				if ss.Number == 0 {
+					continue
+				}
+				if ss.Number != subPrev+1 {
+					add(ss.Line(), "numbering", "subsection %s follows %s in section %q: a subsection is missing or numbered twice",
+						numberText(ss.Number), numberText(subPrev), s.Title)
+				}
+				subPrev = ss.Number
+			}
+		}
+	}
+	for _, u := range r.Units {
+		if u.Text == "" {
+			add(u.Line, "empty", "unit %s is empty", u.ID)
+			continue
+		}
+		for _, p := range [][2]string{{"“", "”"}, {"《", "》"}} {
+			if o, c := strings.Count(u.Text, p[0]), strings.Count(u.Text, p[1]); o != c {
+				add(u.Line, "quotes", "unit %s has %d %s but %d %s", u.ID, o, p[0], c, p[1])
+			}
+		}
+	}
+	return fs
+}
+
+func numberText(n int) string {
+	if n == 0 {
+		return "the start"
+	}
+	return fmt.Sprint(n)
+}
