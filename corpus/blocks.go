@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
@@ -50,7 +51,7 @@ func buildBlocks(lines []line) []*block {
 		switch {
 		case isSalutation(l.text):
 			b.kind = bSalutation
-		case headingCandidate(l.text):
+		case headingCandidate(l.text) && !brokenProse(l.text, content[i+1:]):
 			b.kind = bHeading
 			for !balanced(b.text) && i+1 < len(content) && runeLen(content[i+1].text) <= 60 {
 				i++
@@ -69,6 +70,22 @@ func buildBlocks(lines []line) []*block {
 		blocks = append(blocks, b)
 	}
 	return blocks
+}
+
+// brokenProse reports whether a short line without a full stop is the start
+// of a paragraph broken across lines rather than a heading: it has no
+// numbering, a comma inside, and the next line carries on as prose.
+func brokenProse(s string, rest []line) bool {
+	if len(rest) == 0 || !strings.ContainsAny(s, "，,") || isSalutation(rest[0].text) || headingCandidate(rest[0].text) {
+		return false
+	}
+	if k, _, _ := marker(s); k != markNone {
+		return false
+	}
+	if n, _ := bareMarker(s); n > 0 {
+		return false
+	}
+	return true
 }
 
 func (b *block) add(l line) {
@@ -95,7 +112,7 @@ func partKindOf(heading string) (kind PartKind, ok bool) {
 	case has("纲要", "五年规划", "规划建议") && !has("回顾"),
 		reFiveYearPeriod.MatchString(f) && has("目标", "任务", "成就"):
 		return Outline, true
-	case has("回顾", "工作总结", "过去一年", "过去五年", "一年来"):
+	case has("回顾", "工作总结"):
 		return Review, true
 	case has("任务", "工作安排", "重点工作", "总体要求", "总体部署", "主要目标", "预期目标",
 		"政策取向", "工作部署", "下一步", "工作建议", "工作思路", "今年工作", "主要工作"):
@@ -110,16 +127,18 @@ func partKindOf(heading string) (kind PartKind, ok bool) {
 func splitSentences(text string) []Sentence {
 	var ss []Sentence
 	start := 0
-	rs := []rune(text)
-	pos := 0
-	for i := 0; i < len(rs); i++ {
-		pos += len(string(rs[i]))
-		if !strings.ContainsRune("。！？!?", rs[i]) {
+	for pos := 0; pos < len(text); {
+		r, n := utf8.DecodeRuneInString(text[pos:])
+		pos += n
+		if !strings.ContainsRune("。！？!?", r) {
 			continue
 		}
-		for i+1 < len(rs) && strings.ContainsRune(closers, rs[i+1]) {
-			i++
-			pos += len(string(rs[i]))
+		for pos < len(text) {
+			c, m := utf8.DecodeRuneInString(text[pos:])
+			if !strings.ContainsRune(closers, c) {
+				break
+			}
+			pos += m
 		}
 		ss = appendSentence(ss, text, start, pos)
 		start = pos

@@ -119,8 +119,26 @@ func parseReport(r *Report, lines []line) []Warning {
 		b.block(bl)
 	}
 	b.finish(lines)
+	r.Parts = nonEmpty(r.Parts)
 	warns = append(warns, assignRoles(r)...)
 	return warns
+}
+
+// nonEmpty drops the parts that hold nothing: no heading and no unit.
+func nonEmpty(parts []*Part) []*Part {
+	var out []*Part
+	for _, p := range parts {
+		units := 0
+		for _, s := range p.Sections {
+			for _, ss := range s.Subsections {
+				units += len(ss.Units)
+			}
+		}
+		if p.Heading != nil || units > 0 {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func firstLine(lines []line) int {

@@ -1,0 +1,216 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// outlineOf renders a report's tree compactly: one line a part, section,
+// subsection or unit, for comparing with what a test expects.
+func outlineOf(r *Report) string {
+	var b strings.Builder
+	for _, p := range r.Parts {
+		b.WriteString(string(p.Kind) + "\n")
+		for _, s := range p.Sections {
+			if s.Title != "" {
+				b.WriteString(" S" + s.Marker + s.Title + "\n")
+			}
+			for _, ss := range s.Subsections {
+				if ss.Title != "" {
+					b.WriteString("  s" + ss.Marker + ss.Title + "\n")
+				}
+				for _, u := range ss.Units {
+					label := u.Heading
+					if label == "" {
+						label = firstRunes(u.Text, 8)
+					}
+					if u.Role != RoleNone {
+						label += " [" + string(u.Role) + "]"
+					}
+					b.WriteString("   u " + label + "\n")
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+func TestParseStyles(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{{
+		name: "national style: parts numbered 一、 with explicit years, sections （一）opening paragraphs",
+		text: `政府工作报告
+——2016年3月5日在第十二届全国人民代表大会第四次会议上
+各位代表：
+现在，我代表国务院，向大会报告政府工作，请予审议。
+一、2015年工作回顾
+过去一年，经济运行保持在合理区间。
+一是创新宏观调控方式，经济运行保持在合理区间。面对经济下行压力，我们坚持不搞强刺激。
+二是深化改革开放，发展活力不断增强。推进简政放权。
+二、2016年工作任务
+今年发展的主要预期目标是：国内生产总值增长6.5%—7%。
+（一）稳定和完善宏观经济政策。积极的财政政策要加大力度。
+加大减税力度。全面推开营改增试点。
+（二）加强供给侧结构性改革。推动钢铁煤炭行业化解过剩产能。
+各位代表！
+让我们紧密团结，奋力夺取全面建成小康社会决胜阶段的伟大胜利！
+`,
+		want: `preamble
+   u 政府工作报告 [front]
+   u ——2016年3 [front]
+   u 各位代表： [salutation]
+   u 现在，我代表国务
+review
+   u 过去一年，经济运
+   u 一是创新宏观调控方式，经济运行保持在合理区间
+   u 二是深化改革开放，发展活力不断增强
+plan
+   u 今年发展的主要预 [targets]
+ S（一）稳定和完善宏观经济政策
+   u （一）稳定和完善宏观经济政策
+   u 加大减税力度
+ S（二）加强供给侧结构性改革
+   u （二）加强供给侧结构性改革
+closing
+   u 各位代表！ [salutation]
+   u 让我们紧密团结，
+`,
+	}, {
+		name: "district style: unnumbered part headings, 一、 sections, lost parentheses",
+		text: `各位代表:
+20xx年工作回顧
+一年來,我們主要做了以下幾方面工作:
+一、文化建設取得新進展
+文化惠民成果顯著。新建社區文化室10個。
+二、經濟建設取得新進步
+產業結構日趨優化。嚴格產業准入門檻。
+20xx年主要任務
+一、加緊城市更新改造
+一加快疏解非首都功能
+疏解工作有序推進。嚴格執行新增產業禁限目錄。
+二加強城市精細化管理
+大力治理交通擁堵。推進微循環道路建設。
+`,
+		want: `preamble
+   u 各位代表: [salutation]
+review
+   u 一年來,我們主要 [intro]
+ S一、文化建設取得新進展
+   u 文化惠民成果顯著
+ S二、經濟建設取得新進步
+   u 產業結構日趨優化
+plan
+ S一、加緊城市更新改造
+  s一加快疏解非首都功能
+   u 疏解工作有序推進
+  s二加強城市精細化管理
+   u 大力治理交通擁堵
+`,
+	}, {
+		name: "a numeral that starts a word is no lost marker; a broken paragraph joins",
+		text: `20xx年工作回顧
+一年來,全區經濟平穩,新增就業崗位
+1200個,城鎮登記失業率控制在1%以內。
+20xx年工作安排
+加強文化交流。舉辦文化節。
+`,
+		want: `review
+   u 一年來,全區經濟
+plan
+   u 加強文化交流
+`,
+	}, {
+		name: "no structure at all: one part",
+		text: "這是一段沒有標題的文字。它仍然被讀入。\n",
+		want: "preamble\n   u 這是一段沒有標題的文字\n",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, _ := ParseSource("t.txt", tt.text)
+			assertLossless(t, src)
+			if got := outlineOf(src.Reports[0]); got != tt.want {
+				t.Errorf("outline:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseWarnsWithoutStructure(t *testing.T) {
+	_, warns := ParseSource("t.txt", "一段文字。\n")
+	if len(warns) != 1 || !strings.Contains(warns[0].Message, "no part headings") || warns[0].Line != 1 {
+		t.Errorf("warnings = %v", warns)
+	}
+}
+
+func TestReportMarkers(t *testing.T) {
+	text := "標題\n篇1\n20xx年工作回顧\n甲。\n20xx年工作任務\n乙。\n篇2\n20xx年工作回顧\n丙。\n"
+	src, _ := ParseSource("two.txt", text)
+	assertLossless(t, src)
+	if len(src.Reports) != 2 || len(src.Front) != 1 || src.Front[0].Text != "標題" {
+		t.Fatalf("reports %d, front %v", len(src.Reports), src.Front)
+	}
+	if src.Reports[1].Marker.Number != 2 || src.Reports[1].Marker.Line != 7 {
+		t.Errorf("second marker = %+v", src.Reports[1].Marker)
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"甲。乙！丙？", []string{"甲。", "乙！", "丙？"}},
+		{"他說：“好。”然後走了", []string{"他說：“好。”", "然後走了"}},
+		{"  甲。 乙。", []string{"甲。", "乙。"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range splitSentences(tt.in) {
+			got = append(got, s.Text)
+			if tt.in[s.Start:s.End] != s.Text {
+				t.Errorf("%q: offsets %d-%d do not hold %q", tt.in, s.Start, s.End, s.Text)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("splitSentences(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLeadSentence(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"城市更新改造工作機制更加完善。組建了指揮部。", "城市更新改造工作機制更加完善"},
+		{"一是创新和完善宏观调控，经济运行保持在合理区间。面对新挑战。", "一是创新和完善宏观调控，经济运行保持在合理区间"},
+		{"——经济运行保持在合理区间。国内生产总值增长6.6%。", "经济运行保持在合理区间"},
+		{"一年來,區政府在市委市政府和區委的堅強領導下,深入學習。較好完成任務。", ""},
+		{"只有一句。", ""},
+	}
+	for _, tt := range tests {
+		if got := leadSentence(tt.in, splitSentences(tt.in)); got != tt.want {
+			t.Errorf("leadSentence(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPartKindOf(t *testing.T) {
+	tests := []struct {
+		in   string
+		want PartKind
+	}{
+		{"第一部分 20xx年工作回顧", Review},
+		{"一、2018年工作回顾", Review},
+		{"20xx年工作安排", Plan},
+		{"三、2016年重點工作", Plan},
+		{"二、2022年经济社会发展总体要求和政策取向", Plan},
+		{"第三部分 關於《北京市東城區國民經濟和社會發展第十三個五年規劃綱要草案》的說明", Outline},
+		{"二、“十三五”时期发展成就和“十四五”时期主要目标任务", Outline},
+		{"一、群策群力推動城市更新改造", ""},
+	}
+	for _, tt := range tests {
+		if got, _ := partKindOf(tt.in); got != tt.want {
+			t.Errorf("partKindOf(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

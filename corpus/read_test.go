@@ -1,0 +1,119 @@
+package corpus
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+const smallReport = "各位代表：\n一、2018年工作回顾\n经济运行保持在合理区间。\n二、2019年政府工作任务\n加强文化交流。\n"
+
+func TestLoadErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	gb, _ := simplifiedchinese.GB18030.NewEncoder().String(strings.Repeat(smallReport, 3))
+	big5, _ := traditionalchinese.Big5.NewEncoder().String(strings.Repeat("各位代表：\n二○一五年工作回顧\n經濟運行保持在合理區間。政府工作任務。\n", 3))
+	emptyDir := filepath.Join(dir, "empty")
+	os.Mkdir(emptyDir, 0o755)
+	tests := []struct {
+		name, path string
+		want       []string
+	}{
+		{"missing", filepath.Join(dir, "nope.txt"), []string{"nope.txt", "no such file"}},
+		{"gb18030", write("gb.txt", []byte(gb)), []string{"gb.txt:1", "not UTF-8", "GB18030", "iconv"}},
+		{"big5", write("big5.txt", []byte(big5)), []string{"big5.txt:1", "not UTF-8", "BIG5"}},
+		{"utf16", write("u16.txt", []byte{0xff, 0xfe, 0x41, 0x00, 0x80}), []string{"UTF-16"}},
+		{"empty", write("empty.txt", []byte(" \n\n")), []string{"empty.txt", "empty"}},
+		{"binary", write("bin.txt", []byte("a\x00b")), []string{"binary"}},
+		{"no text files", emptyDir, []string{"no report files"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(tt.path, Options{})
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("error %v is not an *InputError", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not say %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadDirectoryWithManifest(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(smallReport), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("各位代表：\n工作回顾\n甲。\n工作任务\n乙。\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.json"), []byte("{}"), 0o644)
+	os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(`{"government":"某市","reports":[{"file":"b.txt","year":2017}]}`), 0o644)
+	c, err := Load(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range c.Reports {
+		got = append(got, r.ID+":"+r.Government+":"+r.YearFrom)
+		if r.Year == 0 {
+			t.Errorf("report %s has no year", r.ID)
+		}
+	}
+	if strings.Join(got, " ") != "b:某市:stated a:某市:evidence" {
+		t.Errorf("reports %v", got)
+	}
+	if r, err := c.Find("2019"); err != nil || r.ID != "a" {
+		t.Errorf("Find(2019) = %v, %v", r, err)
+	}
+	if _, err := c.Find("2030"); err == nil || !strings.Contains(err.Error(), "2017=b") {
+		t.Errorf("Find(2030) error %v should list the reports", err)
+	}
+
+	os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(`{"reports":[{"file":"c.txt","year":2017}]}`), 0o644)
+	if _, err := Load(dir, Options{}); err == nil || !strings.Contains(err.Error(), `"c.txt"`) {
+		t.Errorf("manifest naming a missing file: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(`{"reprots":[]}`), 0o644)
+	if _, err := Load(dir, Options{}); err == nil || !strings.Contains(err.Error(), "manifest") {
+		t.Errorf("bad manifest: %v", err)
+	}
+	if _, err := Load(filepath.Join(dir, "a.txt"), Options{Years: map[string]int{"zz": 2000}}); err == nil {
+		t.Errorf("--year for an unknown id should fail")
+	}
+}
+
+// FuzzParseSource feeds the reader arbitrary text: it must not panic, and
+// the pieces must give the text back byte for byte.
+func FuzzParseSource(f *testing.F) {
+	f.Add(smallReport)
+	f.Add("篇1\n20xx年工作回顧\n甲,乙\n丙。\n篇2\n一加快\n（一）甲。乙。\n")
+	f.Add(DefaultText()[:4000])
+	f.Fuzz(func(t *testing.T, text string) {
+		src, _ := ParseSource("fuzz.txt", text)
+		assertLossless(t, src)
+		for _, r := range src.Reports {
+			for _, u := range r.Units {
+				for _, s := range u.Sentences {
+					if u.Text[s.Start:s.End] != s.Text {
+						t.Fatalf("sentence offsets of %s", u.ID)
+					}
+				}
+			}
+		}
+		if _, err := Build([]File{{Name: "fuzz.txt", Text: text}}, nil, Options{}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

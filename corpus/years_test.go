@@ -1,0 +1,87 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestYearEvidence(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want int
+		kind string
+	}{
+		{"anniversary in the review is last year", "20xx年工作回顧\n隆重紀念抗日戰爭勝利70週年。\n20xx年工作任務\n甲。\n", 2016, "anniversary"},
+		{"anniversary in the plan is this year", "20xx年工作回顧\n甲。\n20xx年工作任務\n做好新中国成立65周年服务保障。\n", 2014, "anniversary"},
+		{"five-year plan phase", "20xx年工作回顧\n甲。\n20xx年工作任務\n20xx年是“十三五”規劃的開局之年。\n", 2016, "plan"},
+		{"last year of a plan, reviewed", "20xx年工作回顧\n20xx年是“十二五”规划的收官之年。\n20xx年工作任務\n甲。\n", 2016, "plan"},
+		{"explicit years in headings", "一、2018年工作回顾\n甲。\n二、2019年政府工作任务\n乙。\n", 2019, "heading"},
+		{"date in the byline", "政府工作报告\n——2020年5月22日在第十三届全国人民代表大会第三次会议上\n各位代表：\n一、2019年工作回顾\n甲。\n二、今年工作任务\n乙。\n", 2020, "date"},
+		{"national congress session", "——在第十三届全国人民代表大会第二次会议上\n各位代表：\n一、工作回顾\n甲。\n二、工作任务\n乙。\n", 2019, "congress"},
+		{"era ordinal", "20xx年工作回顧\n甲。\n20xx年工作安排\n20xx年是全面深化改革的第一年。\n", 2014, "era"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Build([]File{{Name: "r.txt", Text: tt.text}}, nil, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := c.Reports[0]
+			if r.Year != tt.want || r.ReviewYear != tt.want-1 || r.YearFrom != "evidence" {
+				t.Errorf("year %d reviewing %d from %q, want %d; evidence %+v", r.Year, r.ReviewYear, r.YearFrom, tt.want, r.Evidence)
+			}
+			found := false
+			for _, e := range r.Evidence {
+				found = found || e.Kind == tt.kind
+				if !strings.Contains(tt.text, e.Text) || e.Line < 1 {
+					t.Errorf("evidence %q at line %d is not a quote", e.Text, e.Line)
+				}
+			}
+			if !found {
+				t.Errorf("no %s evidence in %+v", tt.kind, r.Evidence)
+			}
+		})
+	}
+}
+
+func TestYearsRelativeSessions(t *testing.T) {
+	// Three reports; only the middle one has absolute evidence. The congress
+	// sessions they review place the others.
+	text := "篇1\n20xx年工作回顧\n完成了區十五屆人大五次會議確定的目標。\n20xx年工作任務\n甲。\n" +
+		"篇2\n20xx年工作回顧\n完成了區十五屆人大三次會議確定的目標。\n20xx年工作任務\n20xx年是“十二五”規劃的收官之年。\n" +
+		"篇3\n20xx年工作回顧\n完成了區十五屆人大四次會議確定的目標。\n20xx年工作任務\n乙。\n"
+	c, err := Build([]File{{Name: "three.txt", Text: text}}, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range c.Reports {
+		got = append(got, fmt.Sprintf("%s=%d", r.ID, r.Year))
+	}
+	if strings.Join(got, " ") != "p2=2015 p3=2016 p1=2017" {
+		t.Errorf("order %v", got)
+	}
+}
+
+func TestYearsConflictAndMissing(t *testing.T) {
+	conflict := "20xx年工作回顧\n紀念抗日戰爭勝利70週年。\n20xx年工作任務\n20xx年是“十二五”規劃的收官之年。\n20xx年是“十二五”規劃的收官之年。\n"
+	c, _ := Build([]File{{Name: "c.txt", Text: conflict}}, nil, Options{})
+	if c.Reports[0].Year != 2015 || len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0].Message, "evidence conflicts") {
+		t.Errorf("conflict: year %d, warnings %v", c.Reports[0].Year, c.Warnings)
+	}
+	none := "20xx年工作回顧\n甲。\n20xx年工作任務\n乙。\n"
+	c, _ = Build([]File{{Name: "n.txt", Text: none}}, nil, Options{})
+	if c.Reports[0].Year != 0 || len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0].Message, "no evidence") {
+		t.Errorf("missing: year %d, warnings %v", c.Reports[0].Year, c.Warnings)
+	}
+	c, _ = Build([]File{{Name: "n.txt", Text: none}}, nil, Options{Years: map[string]int{"n": 2010}})
+	if r := c.Reports[0]; r.Year != 2010 || r.YearFrom != "stated" || len(c.Warnings) != 0 {
+		t.Errorf("stated: year %d from %s, warnings %v", r.Year, r.YearFrom, c.Warnings)
+	}
+	c, _ = Build([]File{{Name: "c.txt", Text: conflict}}, nil, Options{Years: map[string]int{"c": 2012}})
+	if len(c.Warnings) != 3 {
+		t.Errorf("stated against evidence: warnings %v", c.Warnings)
+	}
+}

@@ -1,0 +1,62 @@
+package hanzi
+
+import "testing"
+
+func TestParseNumeral(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"一", 1, true}, {"十", 10, true}, {"十二", 12, true}, {"二十", 20, true}, {"六十五", 65, true},
+		{"一百", 100, true}, {"一百零五", 105, true}, {"八百六十", 860, true}, {"兩", 2, true},
+		{"", 0, false}, {"甲", 0, false}, {"零", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := ParseNumeral(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("ParseNumeral(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+	for n := 1; n < 100; n++ {
+		if got, ok := ParseNumeral(FormatNumeral(n)); !ok || got != n {
+			t.Errorf("round trip of %d through %q gave %d", n, FormatNumeral(n), got)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"東城區政府工作報告", "东城区政府工作报告"},
+		{"工作回顧", "工作回顾"},
+		{"增長７．５％", "增长7.5%"},
+		{"简体不变", "简体不变"},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		f, idx := FoldMap(tt.in)
+		if f != tt.want || len(idx) != len(f)+1 || idx[len(f)] != len(tt.in) {
+			t.Errorf("FoldMap(%q) = %q, %v", tt.in, f, idx)
+		}
+	}
+}
+
+func TestWidth(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{{"abc", 3}, {"東城", 4}, {"增長7%", 6}, {"，", 2}, {"", 0}}
+	for _, tt := range tests {
+		if got := Width(tt.in); got != tt.want {
+			t.Errorf("Width(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+	if got := Truncate("東城區政府", 7); got != "東城區…" || Width(got) > 7 {
+		t.Errorf("Truncate = %q", got)
+	}
+	if !LooksTraditional("東城區政府工作報告") || LooksTraditional("东城区政府工作报告") {
+		t.Error("LooksTraditional")
+	}
+}
