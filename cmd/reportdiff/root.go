@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -123,6 +124,7 @@ Exit status: 0 nothing found, 1 findings or differences, 2 bad usage or input.`,
 		newCorpusCmd(g, nil),
 		newOutlineCmd(g, nil),
 		newCheckCmd(g, nil),
+		newAlignCmd(g, nil),
 	)
 	return root
 }
@@ -153,3 +155,5 @@ func argsUsage(check cobra.PositionalArgs) cobra.PositionalArgs {
 		return nil
 	}
 }
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

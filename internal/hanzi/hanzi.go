@@ -52,16 +52,18 @@ func FoldRune(r rune) rune {
 	return r
 }
 
-// Fold returns s with every rune passed through FoldRune. The result has the
-// same number of runes as s, so rune offsets carry over between the two.
+// Fold returns s with every rune passed through FoldRune and the Taiwan
+// forms of a few words that texts converted from Simplified carry (社群 for
+// 社区, 專案 for 项目) put back to mainland ones. The result has the same
+// number of runes as s, so rune offsets carry over between the two.
 func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		b.WriteRune(FoldRune(r))
-	}
-	return b.String()
+	f, _ := FoldMap(s)
+	return f
 }
+
+// wordVariants maps Taiwan word forms, after character folding, to the
+// mainland forms of the same length.
+var wordVariants = strings.NewReplacer("社群", "社区", "专案", "项目", "资讯", "信息", "程式", "程序", "网路", "网络")
 
 // IsHan reports whether r is a Han (CJK ideograph) character.
 func IsHan(r rune) bool { return unicode.Is(unicode.Han, r) }
@@ -150,7 +152,8 @@ func FoldMap(s string) (string, []int) {
 		}
 	}
 	idx = append(idx, len(s))
-	return b.String(), idx
+	// The variants are as long as the words they replace, in bytes too.
+	return wordVariants.Replace(b.String()), idx
 }
 
 // LooksTraditional reports whether s is written in Traditional characters:

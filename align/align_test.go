@@ -1,0 +1,309 @@
+package align
+
+import (
+	"math"
+	"math/rand"
+	"strings"
+	"testing"
+
+	"github.com/reportdiff/reportdiff/corpus"
+)
+
+// build reads constructed reports (a 篇N file) into a corpus.
+func build(t *testing.T, text string) *corpus.Corpus {
+	t.Helper()
+	c, err := corpus.Build([]corpus.File{{Name: "t.txt", Text: text}}, nil, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func unitStarting(t *testing.T, c *corpus.Corpus, report, prefix string) *corpus.Unit {
+	t.Helper()
+	r, err := c.Find(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range r.Units {
+		if strings.HasPrefix(u.Text, prefix) {
+			return u
+		}
+	}
+	t.Fatalf("no unit %q in %s", prefix, report)
+	return nil
+}
+
+func TestClassify(t *testing.T) {
+	text := `20xx年工作回顧
+一、城市建設
+棚戶區改造取得進展。完成簡易樓騰退120戶，保障性住房開工800套。
+大氣污染治理成效明顯。PM2.5年均濃度下降5%，完成燃煤锅炉清洁能源改造。
+公共文化服務體系更加完善。舉辦文化節，新建圖書館分館3個。
+政府自身建設不斷加強。深化行政審批制度改革，嚴格落實廉政建設責任制。
+20xx年工作任務
+主要預期目標是：地區生產總值增長7%左右。
+一、推进老城保护
+加強胡同整治。推進四合院修繕和歷史文化街區保護。
+`
+	c := build(t, text)
+	lx := DefaultLexicon()
+	tests := []struct{ prefix, want string }{
+		{"棚戶區改造", "renewal"},
+		{"大氣污染", "environment"},
+		{"公共文化", "culture"},
+		{"政府自身建設", "governance"},
+		{"主要預期目標", General},
+		{"加強胡同整治", "renewal"},
+	}
+	for _, tt := range tests {
+		u := unitStarting(t, c, c.Reports[0].ID, tt.prefix)
+		cl := lx.Classify(u)
+		if cl.Primary != tt.want {
+			t.Errorf("%q: theme %s, want %s (scores %v)", tt.prefix, cl.Primary, tt.want, cl.Scores)
+		}
+		total := 0.0
+		for _, s := range cl.Scores {
+			total += s
+		}
+		if len(cl.Scores) > 0 && math.Abs(total-1) > 0.01 {
+			t.Errorf("%q: scores add up to %v", tt.prefix, total)
+		}
+		if cl.Primary != General && len(cl.Hits) == 0 {
+			t.Errorf("%q: no words explain the theme", tt.prefix)
+		}
+	}
+	// Simplified and Traditional texts get the same scores.
+	simp := build(t, "20xx年工作回顧\n一、环境\n大气污染治理成效明显。PM2.5年均浓度下降。\n")
+	trad := build(t, "20xx年工作回顧\n一、環境\n大氣污染治理成效明顯。PM2.5年均濃度下降。\n")
+	a := lx.Classify(simp.Reports[0].Units[0])
+	b := lx.Classify(trad.Reports[0].Units[0])
+	if a.Primary != b.Primary || a.Scores["environment"] != b.Scores["environment"] {
+		t.Errorf("scripts differ: %v vs %v", a.Scores, b.Scores)
+	}
+}
+
+func TestSimilarity(t *testing.T) {
+	text := `篇1
+20xx年工作回顧
+一、環境建設
+大氣污染治理成效明顯。完成天壇周邊燃煤鍋爐清潔能源改造，PM2.5年均濃度下降3%。
+文化惠民成果顯著。舉辦第三屆戲劇節，新建社區文化室12個。
+20xx年工作任務
+甲。
+篇2
+20xx年工作回顧
+一、環境建設
+大氣污染治理持續推進。天壇周邊燃煤鍋爐清潔能源改造全部完成，PM2.5年均濃度下降5%。
+文化惠民力度加大。舉辦第四屆戲劇節，新建社區文化室8個。
+20xx年工作任務
+乙。
+`
+	c := build(t, text)
+	res := Align(c, Options{})
+	air1 := unitStarting(t, c, "p1", "大氣污染")
+	air2 := unitStarting(t, c, "p2", "大氣污染")
+	cul1 := unitStarting(t, c, "p1", "文化惠民")
+	cul2 := unitStarting(t, c, "p2", "文化惠民")
+	same := res.Similarity(air1, air2).Score
+	cross := res.Similarity(air1, cul2).Score
+	if same <= cross+0.2 {
+		t.Errorf("same topic %.3f should be well above different topics %.3f", same, cross)
+	}
+	if s := res.Similarity(air1, air2); len(s.Shared) == 0 || s.Rare == 0 {
+		t.Errorf("rare words of the same project not found: %+v", s)
+	}
+	var got []string
+	for _, l := range res.Links {
+		if l.Kind == Continuity && l.From.Section.Title != "" {
+			got = append(got, l.From.Heading+"→"+l.To.Heading)
+		}
+	}
+	want := []string{"大氣污染治理成效明顯→大氣污染治理持續推進", "文化惠民成果顯著→文化惠民力度加大"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("links %v, want %v", got, want)
+	}
+	if cul1.Report == cul2.Report {
+		t.Fatal("test corpus broken")
+	}
+}
+
+// bruteAssign tries every assignment of a small matrix.
+func bruteAssign(w [][]float64) float64 {
+	best := 0.0
+	used := make([]bool, len(w[0]))
+	var rec func(i int, total float64)
+	rec = func(i int, total float64) {
+		if i == len(w) {
+			best = math.Max(best, total)
+			return
+		}
+		rec(i+1, total)
+		for j := range w[i] {
+			if !used[j] && w[i][j] > 0 {
+				used[j] = true
+				rec(i+1, total+w[i][j])
+				used[j] = false
+			}
+		}
+	}
+	rec(0, 0)
+	return best
+}
+
+func TestAssignIsOptimal(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	for n := 0; n < 300; n++ {
+		rows, cols := 1+rng.Intn(6), 1+rng.Intn(6)
+		w := make([][]float64, rows)
+		for i := range w {
+			w[i] = make([]float64, cols)
+			for j := range w[i] {
+				if rng.Float64() < 0.7 {
+					w[i][j] = math.Round(rng.Float64()*100) / 100
+				}
+			}
+		}
+		pick := assign(w)
+		total, seen := 0.0, map[int]bool{}
+		for i, j := range pick {
+			if j < 0 {
+				continue
+			}
+			if seen[j] || w[i][j] <= 0 {
+				t.Fatalf("case %d: column %d twice or a zero pair in %v for %v", n, j, pick, w)
+			}
+			seen[j] = true
+			total += w[i][j]
+		}
+		if want := bruteAssign(w); math.Abs(total-want) > 1e-9 {
+			t.Fatalf("case %d: total %.3f, best %.3f, for %v", n, total, want, w)
+		}
+	}
+	// Greedy would take the 0.9 and lose: the optimum is 0.8 + 0.8.
+	if got := assign([][]float64{{0.9, 0.8}, {0.8, 0}}); got[0] != 1 || got[1] != 0 {
+		t.Errorf("assign = %v, want [1 0]", got)
+	}
+}
+
+func TestAlignProperties(t *testing.T) {
+	c, err := corpus.Load("", corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := Align(c, Options{})
+	again := Align(c, Options{})
+	if len(first.Links) != len(again.Links) {
+		t.Fatalf("two runs: %d and %d links", len(first.Links), len(again.Links))
+	}
+	for i := range first.Links {
+		a, b := first.Links[i], again.Links[i]
+		if a.From != b.From || a.To != b.To || a.Score != b.Score {
+			t.Fatalf("link %d differs between runs", i)
+		}
+	}
+	degree := map[*corpus.Unit]int{}
+	for _, l := range first.Links {
+		if c.Unit(l.From.ID) != l.From || c.Unit(l.To.ID) != l.To {
+			t.Errorf("link %s→%s joins units not in the corpus", l.From.ID, l.To.ID)
+		}
+		if l.From.Report == l.To.Report {
+			t.Errorf("link %s→%s within one report", l.From.ID, l.To.ID)
+		}
+		if l.Score < DefaultMinScore {
+			t.Errorf("link %s→%s scores %.3f, below the threshold", l.From.ID, l.To.ID, l.Score)
+		}
+		if l.Kind == Continuity && l.From.PartKind() != l.To.PartKind() {
+			t.Errorf("continuity link %s→%s across kinds of part", l.From.ID, l.To.ID)
+		}
+		if l.Kind == Followup && (l.From.PartKind() != corpus.Plan || l.To.PartKind() != corpus.Review) {
+			t.Errorf("followup link %s→%s not plan→review", l.From.ID, l.To.ID)
+		}
+		degree[l.From]++
+		degree[l.To]++
+	}
+	for u, d := range degree {
+		if d > 6 {
+			t.Errorf("unit %s has %d links: linked to everything", u.ID, d)
+		}
+	}
+	for _, th := range first.Threads {
+		if th.Reports() < 2 {
+			t.Errorf("thread %s runs through %d report", th.ID, th.Reports())
+		}
+	}
+	// Every unit has a primary theme of the lexicon.
+	for _, u := range first.Units {
+		if !first.Lexicon.Has(first.Classes[u].Primary) {
+			t.Errorf("unit %s: theme %q", u.ID, first.Classes[u].Primary)
+		}
+	}
+}
+
+// TestSeedAlignment checks links a reader of the seed agrees with.
+func TestSeedAlignment(t *testing.T) {
+	c, _ := corpus.Load("", corpus.Options{})
+	res := Align(c, Options{})
+	has := func(from, to, kind string) bool {
+		for _, l := range res.Links {
+			if l.From.ID == from && l.To.ID == to && l.Kind == kind {
+				return true
+			}
+		}
+		return false
+	}
+	for _, want := range [][3]string{
+		{"p3.29", "p2.42", Continuity}, // 構建現代公共文化服務體系 → 完善現代公共文化服務體系
+		{"p3.11", "p2.12", Continuity}, // 發展環境進一步優化, both years
+		{"p2.9", "p1.12", Continuity},  // 產業結構更加優化 → 產業結構日趨優化
+		{"p3.25", "p2.34", Continuity}, // targets → targets
+		{"p2.56", "p1.22", Followup},   // 統籌做好就業和社會保障 → 就業和社會保障水平穩步提升
+		{"p2.64", "p1.26", Followup},   // 推進廉政建設 → 廉政建設不斷深化
+	} {
+		if !has(want[0], want[1], want[2]) {
+			t.Errorf("no %s link %s → %s", want[2], want[0], want[1])
+		}
+	}
+	for id, theme := range map[string]string{"p1.6": "renewal", "p1.14": "culture", "p1.26": "governance", "p3.39": "environment", "p1.37": "relief", "p2.54": "livelihood"} {
+		if got := res.Classes[c.Unit(id)].Primary; got != theme {
+			t.Errorf("unit %s: theme %s, want %s", id, got, theme)
+		}
+	}
+}
+
+func TestParseLexiconErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"term\tx\t1\t词\n", "undeclared theme"},
+		{"theme\ta\tA\ntheme\ta\tB\n", "declared twice"},
+		{"theme\ta\tA\nterm\ta\tmuch\t词\n", "weight"},
+		{"theme\ta\tA\nterm\ta\t1\n", "needs a theme, a weight and a word"},
+		{"# only comments\n", "no themes"},
+		{"what\n", "unknown kind"},
+	}
+	for _, tt := range tests {
+		_, err := ParseLexicon("lex.tsv", strings.NewReader(tt.in))
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "lex.tsv:") {
+			t.Errorf("ParseLexicon(%q) error %v, want %q with file and line", tt.in, err, tt.want)
+		}
+	}
+	lx, err := ParseLexicon("ok.tsv", strings.NewReader("theme\tair\tAir\nterm\tair\t2\t空气\t空氣\n"))
+	if err != nil || !lx.Has("air") || !lx.Has(General) || len(lx.Terms) != 1 {
+		t.Errorf("ParseLexicon ok: %v %+v", err, lx)
+	}
+}
+
+func FuzzParseLexicon(f *testing.F) {
+	f.Add("theme\tair\tAir\nterm\tair\t2\t空气\t空氣\n")
+	f.Add(defaultThemes[:2000])
+	f.Fuzz(func(t *testing.T, in string) {
+		lx, err := ParseLexicon("fuzz.tsv", strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		for _, term := range lx.Terms {
+			if !lx.Has(term.Theme) || term.Weight <= 0 {
+				t.Fatalf("bad term %+v", term)
+			}
+		}
+	})
+}

@@ -1,0 +1,126 @@
+package align
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// Classification is what a unit is about.
+type Classification struct {
+	Primary string             // the theme with the highest score
+	Scores  map[string]float64 // per theme, adding up to 1 (empty when no word matched)
+	Hits    []Hit              // the words that decided, strongest first
+	Reason  string             // why the primary theme was chosen when words did not decide it
+}
+
+// Hit is a lexicon word found in a unit or its headings.
+type Hit struct {
+	Theme  string
+	Term   string
+	Where  string // text, heading (the unit's lead sentence) or section (its section and subsection titles)
+	Count  int
+	Weight float64 // what it added to the theme's score
+}
+
+// generalRoles are roles whose units speak of the report as a whole.
+var generalRoles = map[corpus.Role]bool{
+	corpus.RoleFront: true, corpus.RoleSalutation: true, corpus.RoleOutcome: true, corpus.RoleTargets: true,
+	corpus.RoleGuidelines: true, corpus.RoleThanks: true, corpus.RoleProblems: true, corpus.RoleIntro: true,
+}
+
+// Classify scores a unit against every theme. A word counts by its weight
+// for each time it occurs (at most three), three times more when it stands in the
+// unit's own heading, and the titles of the unit's section and subsection add
+// a prior worth a quarter of what the unit's own words give: a unit is classified
+// by what it says, helped by where it stands. Units that speak of the report
+// as a whole (roles such as targets or thanks, the preamble and closing) are
+// general whatever their words.
+func (lx *Lexicon) Classify(u *corpus.Unit) Classification {
+	own := map[string]float64{}
+	var hits []Hit
+	add := func(text, where string, factor float64, into map[string]float64) {
+		f := strings.ToLower(hanzi.Fold(text))
+		for _, t := range lx.Terms {
+			n := strings.Count(f, t.folded)
+			if n == 0 {
+				continue
+			}
+			w := t.Weight * float64(min(n, 3)) * factor
+			into[t.Theme] += w
+			hits = append(hits, Hit{Theme: t.Theme, Term: t.Text, Where: where, Count: n, Weight: w})
+		}
+	}
+	add(u.Text, "text", 1, own)
+	if u.Heading != "" {
+		add(u.Heading, "heading", 3, own)
+	}
+	prior := map[string]float64{}
+	add(u.SectionTitle()+" "+u.SubsectionTitle(), "section", 1, prior)
+	scores := map[string]float64{}
+	ownTotal, priorTotal := lx.sum(own), lx.sum(prior)
+	for k, v := range own {
+		scores[k] += v
+	}
+	if priorTotal > 0 {
+		scale := 0.25 * ownTotal / priorTotal
+		if ownTotal == 0 {
+			scale = 1
+		}
+		for k, v := range prior {
+			scores[k] += v * scale
+		}
+		for i := range hits {
+			if hits[i].Where == "section" {
+				hits[i].Weight *= scale
+			}
+		}
+	}
+	c := Classification{Scores: map[string]float64{}}
+	if total := lx.sum(scores); total > 0 {
+		for k, v := range scores {
+			c.Scores[k] = math.Round(v/total*1000) / 1000
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Weight > hits[j].Weight })
+	c.Hits = hits
+	c.Primary = lx.best(c.Scores)
+	kind := u.PartKind()
+	switch {
+	case generalRoles[u.Role]:
+		c.Primary, c.Reason = General, "a "+string(u.Role)+" paragraph speaks of the report as a whole"
+	case kind == corpus.Preamble || kind == corpus.Closing:
+		c.Primary, c.Reason = General, "the "+string(kind)+" speaks of the report as a whole"
+	case (kind == corpus.Review || kind == corpus.Plan) && u.SectionTitle() == "":
+		c.Primary, c.Reason = General, "a paragraph before the first section speaks of the "+string(kind)+" as a whole"
+	case strings.HasPrefix(hanzi.Fold(u.Text), "各位代表"):
+		c.Primary, c.Reason = General, "a paragraph addressed to the deputies sums up"
+	case c.Primary == "":
+		c.Primary, c.Reason = General, "no word of the lexicon"
+	}
+	return c
+}
+
+// best returns the theme with the highest score, the earlier in the lexicon
+// on ties, or "".
+func (lx *Lexicon) best(scores map[string]float64) string {
+	best, bestScore := "", 0.0
+	for _, t := range lx.Themes {
+		if s := scores[t.ID]; s > bestScore {
+			best, bestScore = t.ID, s
+		}
+	}
+	return best
+}
+
+// sum adds the scores up in lexicon order, the same on every run.
+func (lx *Lexicon) sum(m map[string]float64) float64 {
+	t := 0.0
+	for _, th := range lx.Themes {
+		t += m[th.ID]
+	}
+	return t
+}

@@ -1,0 +1,147 @@
+package align
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+//go:embed data/themes.tsv
+var defaultThemes string
+
+// Theme is a policy area a unit can be about.
+type Theme struct {
+	ID    string
+	Label string
+}
+
+// Term is a word of a theme with its weight.
+type Term struct {
+	Theme  string
+	Weight float64
+	Text   string // as written in the lexicon (Simplified)
+	folded string
+}
+
+// Lexicon maps words to themes.
+type Lexicon struct {
+	Themes []Theme
+	Terms  []Term
+	index  map[string]int // theme id → position
+}
+
+// General is the theme of units about the report as a whole: salutations,
+// guidelines, targets and outcomes, thanks and problems.
+const General = "general"
+
+// DefaultLexicon returns the embedded lexicon (align/data/themes.tsv).
+func DefaultLexicon() *Lexicon {
+	lx, err := ParseLexicon("themes.tsv", strings.NewReader(defaultThemes))
+	if err != nil {
+		panic("embedded lexicon: " + err.Error()) // a build defect, caught by the tests
+	}
+	return lx
+}
+
+// LexiconError is a line of a lexicon file that cannot be read.
+type LexiconError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *LexiconError) Error() string {
+	return fmt.Sprintf("%s:%d: %s (lines are: theme<TAB>ID<TAB>LABEL or term<TAB>ID<TAB>WEIGHT<TAB>WORD[<TAB>TRADITIONAL])", e.File, e.Line, e.Msg)
+}
+
+// ParseLexicon reads a lexicon: lines "theme ID LABEL" declare themes,
+// "term ID WEIGHT WORD [WORD…]" give their words, tab-separated; # starts a
+// comment. Every form of a word is folded to Simplified for matching.
+func ParseLexicon(name string, r io.Reader) (*Lexicon, error) {
+	lx := &Lexicon{index: map[string]int{}}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	seen := map[[2]string]bool{}
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.HasPrefix(strings.TrimSpace(line), "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		bad := func(format string, args ...any) error {
+			return &LexiconError{File: name, Line: n, Msg: fmt.Sprintf(format, args...)}
+		}
+		switch f[0] {
+		case "theme":
+			if len(f) < 2 || strings.TrimSpace(f[1]) == "" {
+				return nil, bad("a theme needs an id")
+			}
+			id := strings.TrimSpace(f[1])
+			if _, dup := lx.index[id]; dup {
+				return nil, bad("theme %q declared twice", id)
+			}
+			label := ""
+			if len(f) > 2 {
+				label = f[2]
+			}
+			lx.index[id] = len(lx.Themes)
+			lx.Themes = append(lx.Themes, Theme{ID: id, Label: label})
+		case "term":
+			if len(f) < 4 {
+				return nil, bad("a term needs a theme, a weight and a word")
+			}
+			if _, ok := lx.index[f[1]]; !ok {
+				return nil, bad("term of undeclared theme %q", f[1])
+			}
+			w, err := strconv.ParseFloat(f[2], 64)
+			if err != nil || w <= 0 || w > 100 {
+				return nil, bad("weight %q is not a number from 0 to 100", f[2])
+			}
+			for _, word := range f[3:] {
+				word = strings.TrimSpace(word)
+				folded := strings.ToLower(hanzi.Fold(word))
+				if word == "" || seen[[2]string{f[1], folded}] {
+					continue
+				}
+				seen[[2]string{f[1], folded}] = true
+				lx.Terms = append(lx.Terms, Term{Theme: f[1], Weight: w, Text: word, folded: folded})
+			}
+		default:
+			return nil, bad("unknown kind of line %q", f[0])
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &LexiconError{File: name, Msg: err.Error()}
+	}
+	if len(lx.Themes) == 0 {
+		return nil, &LexiconError{File: name, Line: 1, Msg: "no themes declared"}
+	}
+	if _, ok := lx.index[General]; !ok {
+		lx.index[General] = len(lx.Themes)
+		lx.Themes = append(lx.Themes, Theme{ID: General, Label: "General"})
+	}
+	// Longer words first: a match of 环境综合整治 is reported before 整治.
+	sort.SliceStable(lx.Terms, func(i, j int) bool { return len(lx.Terms[i].folded) > len(lx.Terms[j].folded) })
+	return lx, nil
+}
+
+// Has reports whether the lexicon has a theme with this id.
+func (lx *Lexicon) Has(id string) bool {
+	_, ok := lx.index[id]
+	return ok
+}
+
+// IDs returns the theme ids in lexicon order.
+func (lx *Lexicon) IDs() []string {
+	ids := make([]string, len(lx.Themes))
+	for i, t := range lx.Themes {
+		ids[i] = t.ID
+	}
+	return ids
+}

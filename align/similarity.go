@@ -1,0 +1,339 @@
+package align
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// Weights of the parts of the similarity of two units; they add up to 1.
+const (
+	wText    = 0.40 // TF-IDF cosine of the character bigrams of the texts
+	wHeading = 0.15 // overlap of the bigrams of the headings
+	wRare    = 0.15 // rare words both share: names of projects and places, quoted terms, figures with units
+	wTheme   = 0.15 // agreement of the theme scores
+	wContext = 0.15 // how well the sections the two units stand in match as a whole
+)
+
+// vector is a sparse feature vector.
+type vector map[string]float64
+
+// entry is one feature of a sorted vector.
+type entry struct {
+	key string
+	val float64
+}
+
+// sorted returns the features of v in key order, normalised to length 1.
+// Sums run in key order, so every run adds the same floats in the same
+// order and gets the same result to the last bit.
+func sorted(v vector) []entry {
+	es := make([]entry, 0, len(v))
+	for k, x := range v {
+		es = append(es, entry{k, x})
+	}
+	sort.Slice(es, func(i, j int) bool { return es[i].key < es[j].key })
+	n := 0.0
+	for _, e := range es {
+		n += e.val * e.val
+	}
+	if n > 0 {
+		n = math.Sqrt(n)
+		for i := range es {
+			es[i].val /= n
+		}
+	}
+	return es
+}
+
+// cosine returns the cosine of two sorted, normalised vectors.
+func cosine(a, b []entry) float64 {
+	s := 0.0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].key < b[j].key:
+			i++
+		case a[i].key > b[j].key:
+			j++
+		default:
+			s += a[i].val * b[j].val
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+// doc holds what similarity needs to know of a unit.
+type doc struct {
+	unit    *corpus.Unit
+	grams   map[string]int  // character bigrams (and ASCII words) of the text, with counts
+	tfidf   []entry         // weighted and normalised
+	heading map[string]bool // bigrams of the unit's heading, nil when it has none
+	section map[string]bool // bigrams of the titles of its section and subsection
+	opener  bool            // the unit opens its section
+	rare    map[string]bool // trigrams, quoted terms and figures, rare in the corpus
+	themes  []entry         // theme scores, normalised
+	class   Classification
+}
+
+var reFigureToken = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?(?:%|万|亿|个|户|家|项|条|所|座|平方米|公里|人|套|栋|处|元)`)
+var reQuoted = regexp.MustCompile(`[“《「]([^”》」]{2,20})[”》」]`)
+
+// grams returns the Han character bigrams of folded text and its runs of
+// letters and digits, with their counts.
+func grams(folded string) map[string]int {
+	m := map[string]int{}
+	rs := []rune(folded)
+	for i := 0; i < len(rs); i++ {
+		switch {
+		case hanzi.IsHan(rs[i]):
+			if i+1 < len(rs) && hanzi.IsHan(rs[i+1]) {
+				m[string(rs[i:i+2])]++
+			}
+		case rs[i] < 128 && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i])):
+			j := i
+			for j < len(rs) && rs[j] < 128 && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || rs[j] == '.') {
+				j++
+			}
+			m[strings.ToLower(string(rs[i:j]))]++
+			i = j - 1
+		}
+	}
+	return m
+}
+
+func trigrams(folded string) map[string]bool {
+	m := map[string]bool{}
+	rs := []rune(folded)
+	for i := 0; i+2 < len(rs); i++ {
+		if hanzi.IsHan(rs[i]) && hanzi.IsHan(rs[i+1]) && hanzi.IsHan(rs[i+2]) {
+			m[string(rs[i:i+3])] = true
+		}
+	}
+	return m
+}
+
+func setOf(m map[string]int) map[string]bool {
+	s := make(map[string]bool, len(m))
+	for k := range m {
+		s[k] = true
+	}
+	return s
+}
+
+// model holds the documents of a corpus and the document frequencies that
+// weight them.
+type model struct {
+	docs map[*corpus.Unit]*doc
+	df   map[string]int // bigram → units it stands in
+	df3  map[string]int // trigram, quoted term or figure → units it stands in
+	n    int
+}
+
+// newModel builds the documents of every unit, with IDF weights over the
+// whole corpus: a bigram found in every paragraph (发展, 工作) weighs little,
+// one found in a few (简易, 腾退) much.
+func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, reports int) *model {
+	m := &model{docs: map[*corpus.Unit]*doc{}, df: map[string]int{}, df3: map[string]int{}, n: len(units)}
+	rareOf := map[*corpus.Unit]map[string]bool{}
+	for _, u := range units {
+		f := strings.ToLower(hanzi.Fold(u.Text))
+		d := &doc{unit: u, grams: grams(f), class: classes[u]}
+		if u.Heading != "" {
+			d.heading = setOf(grams(strings.ToLower(hanzi.Fold(u.Heading))))
+		}
+		d.opener = opens(u)
+		d.section = setOf(grams(strings.ToLower(hanzi.Fold(u.SectionTitle() + "|" + u.SubsectionTitle()))))
+		r := trigrams(f)
+		for _, q := range reQuoted.FindAllStringSubmatch(f, -1) {
+			r["“"+q[1]] = true
+		}
+		for _, fig := range reFigureToken.FindAllString(f, -1) {
+			r["#"+fig] = true
+		}
+		rareOf[u] = r
+		for g := range d.grams {
+			m.df[g]++
+		}
+		for g := range r {
+			m.df3[g]++
+		}
+		d.themes = sorted(d.class.Scores)
+		m.docs[u] = d
+	}
+	// A trigram is rare when it stands in no more units than there are
+	// reports: a name that comes back once a year, not a phrase of every
+	// paragraph.
+	limit := max(2, reports)
+	for u, r := range rareOf {
+		d := m.docs[u]
+		d.rare = map[string]bool{}
+		for g := range r {
+			if m.df3[g] <= limit {
+				d.rare[g] = true
+			}
+		}
+		v := vector{}
+		for g, c := range d.grams {
+			v[g] = (1 + math.Log(float64(c))) * m.idf(g)
+		}
+		d.tfidf = sorted(v)
+	}
+	return m
+}
+
+func (m *model) idf(g string) float64 {
+	return math.Log(float64(m.n+1)/float64(m.df[g]+1)) + 1
+}
+
+// dice returns the Dice coefficient of two sets.
+func dice(a, b map[string]bool) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}
+
+// Similarity is the score of a pair of units and its parts, each from 0 to 1.
+type Similarity struct {
+	Score   float64  `json:"score"`
+	Text    float64  `json:"text"`
+	Heading float64  `json:"heading"`
+	Rare    float64  `json:"rare"`
+	Theme   float64  `json:"theme"`
+	Context float64  `json:"context"`
+	Shared  []string `json:"shared,omitempty"` // the rare words both share, rarest first
+}
+
+// headingSimilarity compares what the headings of two units say: their own
+// lead sentences, and the titles of the sections they stand in. A unit
+// without a lead (the opening paragraph of a section) is known by its
+// section alone.
+func headingSimilarity(a, b *doc) float64 {
+	sec := dice(a.section, b.section)
+	switch {
+	case a.opener && b.opener:
+		// The openings of two sections state the aim of their sections.
+		return 0.5 + 0.5*sec
+	case a.opener || b.opener:
+		return 0.5 * sec
+	case a.heading == nil || b.heading == nil:
+		return sec
+	}
+	return 0.7*dice(a.heading, b.heading) + 0.3*sec
+}
+
+// opens reports whether u is the opening paragraph of a titled section: its
+// first unit, with no heading of its own.
+func opens(u *corpus.Unit) bool {
+	if u.Section == nil || u.Section.Title == "" || u.Heading != "" {
+		return false
+	}
+	for _, ss := range u.Section.Subsections {
+		if len(ss.Units) > 0 {
+			return ss.Units[0] == u
+		}
+	}
+	return false
+}
+
+// rareFull is how many shared rare words make the rare measure 1.
+const rareFull = 12
+
+// similarity combines four of the measures: what the two texts say (bigram
+// TF-IDF cosine), what their headings say, the rare words they share
+// (rareFull of them count fully) and whether they are about the same themes.
+// The fifth, context, needs all pairs of two reports and is added by
+// withContext.
+func (m *model) similarity(a, b *corpus.Unit) Similarity {
+	da, db := m.docs[a], m.docs[b]
+	s := Similarity{Text: cosine(da.tfidf, db.tfidf), Heading: headingSimilarity(da, db), Theme: cosine(da.themes, db.themes)}
+	for g := range da.rare {
+		if db.rare[g] {
+			s.Shared = append(s.Shared, g)
+		}
+	}
+	sort.Slice(s.Shared, func(i, j int) bool {
+		if m.df3[s.Shared[i]] != m.df3[s.Shared[j]] {
+			return m.df3[s.Shared[i]] < m.df3[s.Shared[j]]
+		}
+		return s.Shared[i] < s.Shared[j]
+	})
+	s.Rare = math.Min(1, float64(len(s.Shared))/rareFull)
+	s.Score = wText*s.Text + wHeading*s.Heading + wRare*s.Rare + wTheme*s.Theme
+	return s
+}
+
+func firstRunes(s string, n int) string {
+	i := 0
+	for pos := range s {
+		if i == n {
+			return s[:pos]
+		}
+		i++
+	}
+	return s
+}
+
+// withContext adds to a matrix of similarities how well the sections of the
+// two units match as a whole: for sections S and T, the mean over the units
+// of each of its best score in the other (a section whose topics all come
+// back, reworded, matches well even where its opening paragraph is too
+// abstract to match on its words). Units outside any titled section are
+// their own context.
+func withContext(a, b []*corpus.Unit, sims [][]Similarity) {
+	type key struct{ s, t *corpus.Section }
+	bestA := map[key]float64{} // sum over units of S of their best in T
+	bestB := map[key]float64{}
+	size := map[*corpus.Section]int{}
+	for _, u := range a {
+		size[u.Section]++
+	}
+	for _, v := range b {
+		size[v.Section]++
+	}
+	for i, u := range a {
+		best := map[*corpus.Section]float64{}
+		for j, v := range b {
+			best[v.Section] = math.Max(best[v.Section], sims[i][j].Score)
+		}
+		for t, x := range best {
+			bestA[key{u.Section, t}] += x
+		}
+	}
+	for j, v := range b {
+		best := map[*corpus.Section]float64{}
+		for i, u := range a {
+			best[u.Section] = math.Max(best[u.Section], sims[i][j].Score)
+		}
+		for s, x := range best {
+			bestB[key{s, v.Section}] += x
+		}
+	}
+	for i, u := range a {
+		for j, v := range b {
+			k := key{u.Section, v.Section}
+			ctx := sims[i][j].Score
+			if u.Section.Title != "" && v.Section.Title != "" {
+				ctx = (bestA[k]/float64(size[u.Section]) + bestB[k]/float64(size[v.Section])) / 2
+			}
+			sims[i][j].Context = math.Min(1, ctx/contextFull)
+			sims[i][j].Score += wContext * sims[i][j].Context
+		}
+	}
+}
+
+// contextFull is the mean best score at which two sections match fully.
+const contextFull = 0.5

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/reportdiff/reportdiff/align"
+	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/render"
+)
+
+type alignOptions struct {
+	*globalOptions
+	theme    string
+	kind     string
+	minScore float64
+	explain  bool
+	themes   string
+}
+
+func newAlignCmd(g *globalOptions, runF func(*alignOptions) error) *cobra.Command {
+	opts := &alignOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "align",
+		Short: "Follow each topic through the years, theme by theme",
+		Long: `align classifies every unit by theme and links the units of consecutive reports
+that speak of the same topic: continuity links between the same kind of part
+(review↔review, plan↔plan), followup links from a plan part to the next year's
+review (what was promised → what was reported). Linked units form threads.
+
+The text view shows, for each theme, one row per topic and one column per
+report; each cell holds the unit's heading and the score of the link that
+brought the topic there; — marks a year without it.`,
+		Args: argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.kind != "" && opts.kind != align.Continuity && opts.kind != align.Followup {
+				return usagef("--kind %q: want continuity or followup", opts.kind)
+			}
+			if opts.minScore < 0 || opts.minScore > 1 {
+				return usagef("--min-score %v: want a number from 0 to 1", opts.minScore)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runAlign(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.theme, "theme", "", "show one theme only (see the ids with --format json)")
+	f.StringVar(&opts.kind, "kind", "", "show one kind of link only: continuity or followup")
+	f.Float64Var(&opts.minScore, "min-score", align.DefaultMinScore, "the least similarity for a link, from 0 to 1")
+	f.BoolVar(&opts.explain, "explain", false, "show the words that decided each unit's theme")
+	f.StringVar(&opts.themes, "themes", "", "a theme lexicon file that replaces the embedded one")
+	return cmd
+}
+
+// loadLexicon reads --themes, or returns the embedded lexicon.
+func loadLexicon(path string) (*align.Lexicon, error) {
+	if path == "" {
+		return align.DefaultLexicon(), nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &corpus.InputError{Path: path, Msg: "cannot read the theme lexicon: " + err.Error()}
+	}
+	if err := corpus.CheckText(path, b); err != nil {
+		return nil, err
+	}
+	lx, err := align.ParseLexicon(path, bytesReader(b))
+	if err != nil {
+		return nil, &corpus.InputError{Path: path, Msg: err.Error()}
+	}
+	return lx, nil
+}
+
+func runAlign(opts *alignOptions) error {
+	lx, err := loadLexicon(opts.themes)
+	if err != nil {
+		return err
+	}
+	if opts.theme != "" && !lx.Has(opts.theme) {
+		return usagef("--theme %q: no such theme; the themes are %v", opts.theme, lx.IDs())
+	}
+	c, err := opts.load()
+	if err != nil {
+		return err
+	}
+	res := align.Align(c, align.Options{Lexicon: lx, MinScore: opts.minScore})
+	filter := render.AlignFilter{Theme: opts.theme, Kind: opts.kind, Explain: opts.explain}
+	if opts.json() {
+		return render.JSON(opts.io.Out, render.AlignJSONOf(res, filter))
+	}
+	return render.Align(opts.io.Out, res, filter, opts.style())
+}

@@ -1,0 +1,330 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/fatih/color"
+
+	"github.com/reportdiff/reportdiff/align"
+	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// AlignFilter narrows what the align views show.
+type AlignFilter struct {
+	Theme   string // one theme id, or "" for all
+	Kind    string // align.Continuity, align.Followup, or "" for both
+	Explain bool   // show the words that decided each unit's theme
+}
+
+// AlignUnitJSON is a unit with its themes.
+type AlignUnitJSON struct {
+	ID      string             `json:"id"`
+	Report  string             `json:"report"`
+	Year    int                `json:"year"`
+	Part    string             `json:"part"`
+	Heading string             `json:"heading"`
+	Text    string             `json:"text"`
+	Line    int                `json:"line"`
+	Theme   string             `json:"theme"`
+	Themes  map[string]float64 `json:"themes"`
+	Explain []HitJSON          `json:"explain,omitempty"`
+}
+
+// HitJSON is a word that counted towards a theme.
+type HitJSON struct {
+	Theme  string  `json:"theme"`
+	Term   string  `json:"term"`
+	Where  string  `json:"where"`
+	Count  int     `json:"count"`
+	Weight float64 `json:"weight"`
+}
+
+// LinkJSON is a link between two units.
+type LinkJSON struct {
+	From    string   `json:"from"`
+	To      string   `json:"to"`
+	Score   float64  `json:"score"`
+	Kind    string   `json:"kind"`
+	Text    float64  `json:"text"`
+	Heading float64  `json:"heading"`
+	Rare    float64  `json:"rare"`
+	Theme   float64  `json:"theme"`
+	Context float64  `json:"context"`
+	Shared  []string `json:"shared"`
+}
+
+// ThreadJSON is a topic through the reports.
+type ThreadJSON struct {
+	ID      string   `json:"id"`
+	Theme   string   `json:"theme"`
+	Part    string   `json:"part"`
+	Units   []string `json:"units"`
+	Reports int      `json:"reports"`
+	New     bool     `json:"new"`
+	Dropped bool     `json:"dropped"`
+}
+
+// AlignJSON is the document `reportdiff align --format json` writes.
+type AlignJSON struct {
+	Themes  []ThemeJSON     `json:"themes_known"`
+	Units   []AlignUnitJSON `json:"units"`
+	Links   []LinkJSON      `json:"links"`
+	Threads []ThreadJSON    `json:"threads"`
+	Singles []ThreadJSON    `json:"singles"`
+}
+
+// ThemeJSON names a theme of the lexicon.
+type ThemeJSON struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+// AlignJSONOf builds the JSON document of an alignment.
+func AlignJSONOf(res *align.Result, f AlignFilter) AlignJSON {
+	doc := AlignJSON{Themes: []ThemeJSON{}, Units: []AlignUnitJSON{}, Links: []LinkJSON{}, Threads: []ThreadJSON{}, Singles: []ThreadJSON{}}
+	for _, t := range res.Lexicon.Themes {
+		doc.Themes = append(doc.Themes, ThemeJSON{ID: t.ID, Label: t.Label})
+	}
+	keep := map[*corpus.Unit]bool{}
+	for _, u := range res.Units {
+		cl := res.Classes[u]
+		if f.Theme != "" && cl.Primary != f.Theme {
+			continue
+		}
+		keep[u] = true
+		uj := AlignUnitJSON{ID: u.ID, Report: u.Report.ID, Year: u.Report.Year, Part: string(u.PartKind()),
+			Heading: u.Heading, Text: u.Text, Line: u.Line, Theme: cl.Primary, Themes: cl.Scores}
+		if f.Explain {
+			uj.Explain = []HitJSON{}
+			for _, h := range cl.Hits {
+				uj.Explain = append(uj.Explain, HitJSON{Theme: h.Theme, Term: h.Term, Where: h.Where, Count: h.Count, Weight: round3(h.Weight)})
+			}
+		}
+		doc.Units = append(doc.Units, uj)
+	}
+	for _, l := range res.Links {
+		if f.Kind != "" && l.Kind != f.Kind || f.Theme != "" && !keep[l.From] && !keep[l.To] {
+			continue
+		}
+		shared := l.Shared
+		if shared == nil {
+			shared = []string{}
+		}
+		doc.Links = append(doc.Links, LinkJSON{From: l.From.ID, To: l.To.ID, Score: round3(l.Score), Kind: l.Kind,
+			Text: round3(l.Text), Heading: round3(l.Heading), Rare: round3(l.Rare), Theme: round3(l.Similarity.Theme), Context: round3(l.Context), Shared: shared})
+	}
+	conv := func(ts []align.Thread) []ThreadJSON {
+		out := []ThreadJSON{}
+		for _, t := range ts {
+			if f.Theme != "" && t.Theme != f.Theme {
+				continue
+			}
+			tj := ThreadJSON{ID: t.ID, Theme: t.Theme, Part: string(t.Part), Reports: t.Reports(), New: t.New, Dropped: t.Dropped, Units: []string{}}
+			for _, u := range t.Units {
+				tj.Units = append(tj.Units, u.ID)
+			}
+			out = append(out, tj)
+		}
+		return out
+	}
+	if f.Kind != align.Followup {
+		doc.Threads = conv(res.Threads)
+		doc.Singles = conv(res.Singles)
+	}
+	return doc
+}
+
+// Align writes, theme by theme, a table whose rows are topics and whose
+// columns are the reports in year order: each cell holds the heading of the
+// unit (shortened to fit) and the score of its link to the cell before it,
+// — where the topic is absent; then the promises of each plan part with
+// what the next review reported on them.
+func Align(w io.Writer, res *align.Result, f AlignFilter, st Style) error {
+	bold := st.paint(color.Bold)
+	dim := st.paint(dimAttr...)
+	green := st.paint(color.FgGreen)
+	red := st.paint(color.FgRed)
+	reports := res.Corpus.Reports
+	var b strings.Builder
+	const kindW, flagW = 9, 8
+	colW := max(12, (st.width()-kindW-flagW)/max(1, len(reports)))
+	for _, th := range res.Lexicon.Themes {
+		if f.Theme != "" && th.ID != f.Theme {
+			continue
+		}
+		rows := append(filterThreads(res.Threads, th.ID), filterThreads(res.Singles, th.ID)...)
+		sort.SliceStable(rows, func(i, j int) bool { return lessThread(res.Corpus, rows[i], rows[j]) })
+		var follow []align.Link
+		for _, l := range res.Links {
+			if l.Kind == align.Followup && (res.Classes[l.From].Primary == th.ID || res.Classes[l.To].Primary == th.ID) {
+				follow = append(follow, l)
+			}
+		}
+		if len(rows) == 0 && len(follow) == 0 {
+			continue
+		}
+		newN, droppedN, threads := 0, 0, 0
+		for _, t := range rows {
+			if t.Reports() >= 2 {
+				threads++
+			}
+			if t.New {
+				newN++
+			}
+			if t.Dropped {
+				droppedN++
+			}
+		}
+		label, _, _ := strings.Cut(th.Label, ":")
+		fmt.Fprintf(&b, "%s %s\n", bold(th.ID), dim(fmt.Sprintf("%s — %d topics through several reports, %d new, %d dropped", label, threads, newN, droppedN)))
+		if f.Kind != align.Followup && len(rows) > 0 {
+			b.WriteString(strings.Repeat(" ", kindW))
+			for _, r := range reports {
+				b.WriteString(dim(hanzi.PadRight(fmt.Sprintf("%s (%s)", r.Name(), r.ID), colW)))
+			}
+			b.WriteString("\n")
+			for _, t := range rows {
+				b.WriteString(hanzi.PadRight(string(t.Part), kindW))
+				for _, r := range reports {
+					b.WriteString(cell(res, t, r, colW, dim))
+				}
+				switch {
+				case t.New && t.Dropped:
+					b.WriteString(green("new") + "," + red("dropped"))
+				case t.New:
+					b.WriteString(green("new"))
+				case t.Dropped:
+					b.WriteString(red("dropped"))
+				}
+				b.WriteString("\n")
+			}
+		}
+		if f.Kind != align.Continuity && len(follow) > 0 {
+			b.WriteString(dim("  promised → reported the next year") + "\n")
+			half := (st.width() - 16) / 2
+			for _, l := range follow {
+				fmt.Fprintf(&b, "  %-6s %s → %-6s %s %s\n", l.From.ID, hanzi.PadRight(hanzi.Truncate(unitLabel(l.From), half-8), half-8),
+					l.To.ID, hanzi.Truncate(unitLabel(l.To), half-8), dim(fmt.Sprintf("%.2f", l.Score)))
+			}
+		}
+		b.WriteString("\n")
+		if f.Explain {
+			explain(&b, res, th.ID, dim)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func explain(b *strings.Builder, res *align.Result, theme string, dim func(string) string) {
+	for _, u := range res.Units {
+		cl := res.Classes[u]
+		if cl.Primary != theme {
+			continue
+		}
+		var words []string
+		for _, h := range cl.Hits {
+			if len(words) == 6 {
+				break
+			}
+			if h.Theme == theme {
+				words = append(words, fmt.Sprintf("%s×%d(%s)", h.Term, h.Count, h.Where))
+			}
+		}
+		why := strings.Join(words, " ")
+		if cl.Reason != "" {
+			why = cl.Reason
+		}
+		fmt.Fprintf(b, "  %-7s %s %s\n", u.ID, hanzi.Truncate(unitLabel(u), 24), dim(fmt.Sprintf("%.2f %s", cl.Scores[theme], why)))
+	}
+	b.WriteString("\n")
+}
+
+func filterThreads(ts []align.Thread, theme string) []align.Thread {
+	var out []align.Thread
+	for _, t := range ts {
+		if t.Theme == theme {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+var partOrder = map[corpus.PartKind]int{corpus.Preamble: 0, corpus.Review: 1, corpus.Plan: 2, corpus.Outline: 3, corpus.Closing: 4}
+
+func lessThread(c *corpus.Corpus, a, b align.Thread) bool {
+	if partOrder[a.Part] != partOrder[b.Part] {
+		return partOrder[a.Part] < partOrder[b.Part]
+	}
+	ia, ib := reportPos(c, a.Units[0].Report), reportPos(c, b.Units[0].Report)
+	if ia != ib {
+		return ia < ib
+	}
+	return a.Units[0].Seq < b.Units[0].Seq
+}
+
+func reportPos(c *corpus.Corpus, r *corpus.Report) int {
+	for i, x := range c.Reports {
+		if x == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// unitLabel is the unit's heading, or the start of its text.
+func unitLabel(u *corpus.Unit) string {
+	if u.Heading != "" {
+		return u.Heading
+	}
+	return u.Text
+}
+
+// cell writes the units of thread t in report r, with the score of the link
+// that brought the topic there, padded to width.
+func cell(res *align.Result, t align.Thread, r *corpus.Report, width int, dim func(string) string) string {
+	var in []*corpus.Unit
+	for _, u := range t.Units {
+		if u.Report == r {
+			in = append(in, u)
+		}
+	}
+	if len(in) == 0 {
+		return hanzi.PadRight("—", width)
+	}
+	score := ""
+	best := 0.0
+	for _, l := range res.Links {
+		if l.Kind == align.Continuity && l.To == in[0] && l.Score > best {
+			best = l.Score
+			score = fmt.Sprintf(" %.2f", l.Score)[1:]
+		}
+	}
+	more := ""
+	if len(in) > 1 {
+		more = fmt.Sprintf("+%d", len(in)-1)
+	}
+	room := width - 2 - hanzi.Width(score) - hanzi.Width(more)
+	if score != "" {
+		room--
+	}
+	text := hanzi.Truncate(unitLabel(in[0]), max(room, 4)) + more
+	out := text
+	if score != "" {
+		out += " " + dim(score)
+	}
+	return out + strings.Repeat(" ", max(0, width-hanzi.Width(text)-hanzi.Width(score)-boolInt(score != "")))
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
