@@ -42,10 +42,10 @@ var generalRoles = map[corpus.Role]bool{
 func (lx *Lexicon) Classify(u *corpus.Unit) Classification {
 	own := map[string]float64{}
 	var hits []Hit
-	add := func(text, where string, factor float64, into map[string]float64) {
-		f := strings.ToLower(hanzi.Fold(text))
-		for _, t := range lx.Terms {
-			n := strings.Count(f, t.folded)
+	add := func(f, where string, factor float64, into map[string]float64) {
+		counts := lx.counts(strings.ToLower(f))
+		for i, t := range lx.Terms {
+			n := counts[i]
 			if n == 0 {
 				continue
 			}
@@ -54,12 +54,12 @@ func (lx *Lexicon) Classify(u *corpus.Unit) Classification {
 			hits = append(hits, Hit{Theme: t.Theme, Term: t.Text, Where: where, Count: n, Weight: w})
 		}
 	}
-	add(u.Text, "text", 1, own)
+	add(u.Folded(), "text", 1, own)
 	if u.Heading != "" {
-		add(u.Heading, "heading", 3, own)
+		add(hanzi.Fold(u.Heading), "heading", 3, own)
 	}
 	prior := map[string]float64{}
-	add(u.SectionTitle()+" "+u.SubsectionTitle(), "section", 1, prior)
+	add(hanzi.Fold(u.SectionTitle()+" "+u.SubsectionTitle()), "section", 1, prior)
 	scores := map[string]float64{}
 	ownTotal, priorTotal := lx.sum(own), lx.sum(prior)
 	for k, v := range own {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
@@ -33,7 +34,10 @@ type Term struct {
 type Lexicon struct {
 	Themes []Theme
 	Terms  []Term
-	index  map[string]int // theme id → position
+	index  map[string]int   // theme id → position
+	byText map[string][]int // folded word → its terms
+	first  map[rune]bool    // the first characters of the words
+	maxLen int              // the longest folded word, in bytes
 }
 
 // General is the theme of units about the report as a whole: salutations,
@@ -128,6 +132,13 @@ func ParseLexicon(name string, r io.Reader) (*Lexicon, error) {
 	}
 	// Longer words first: a match of 环境综合整治 is reported before 整治.
 	sort.SliceStable(lx.Terms, func(i, j int) bool { return len(lx.Terms[i].folded) > len(lx.Terms[j].folded) })
+	lx.byText, lx.first = map[string][]int{}, map[rune]bool{}
+	for i, t := range lx.Terms {
+		lx.byText[t.folded] = append(lx.byText[t.folded], i)
+		r, _ := utf8.DecodeRuneInString(t.folded)
+		lx.first[r] = true
+		lx.maxLen = max(lx.maxLen, len(t.folded))
+	}
 	return lx, nil
 }
 
@@ -144,4 +155,29 @@ func (lx *Lexicon) IDs() []string {
 		ids[i] = t.ID
 	}
 	return ids
+}
+
+// counts returns how many times each term occurs in folded text, by term
+// index: one pass over the text, looking up every stretch of it up to the
+// longest word.
+func (lx *Lexicon) counts(f string) map[int]int {
+	n := map[int]int{}
+	starts := make([]int, 0, len(f)/3+1)
+	var firsts []bool
+	for i, r := range f {
+		starts = append(starts, i)
+		firsts = append(firsts, lx.first[r])
+	}
+	starts = append(starts, len(f))
+	for a := 0; a < len(starts)-1; a++ {
+		if !firsts[a] {
+			continue
+		}
+		for b := a + 1; b < len(starts) && starts[b]-starts[a] <= lx.maxLen; b++ {
+			for _, t := range lx.byText[f[starts[a]:starts[b]]] {
+				n[t]++
+			}
+		}
+	}
+	return n
 }

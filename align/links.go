@@ -28,6 +28,9 @@ const splitMargin = 0.05
 type Options struct {
 	Lexicon  *Lexicon // nil means DefaultLexicon()
 	MinScore float64  // 0 means DefaultMinScore
+	// Reports, when set, limits Prepare to these reports: their units are
+	// classified and weighed among themselves (diff needs two reports only).
+	Reports []*corpus.Report
 }
 
 // Link joins two units of different reports that speak of the same topic.
@@ -59,20 +62,29 @@ func (t Thread) Reports() int {
 
 // Result is the alignment of a corpus.
 type Result struct {
-	Corpus  *corpus.Corpus
-	Lexicon *Lexicon
-	Units   []*corpus.Unit // the units aligned, in corpus order
-	Classes map[*corpus.Unit]Classification
-	Links   []Link
-	Threads []Thread // topics through two reports or more
-	Singles []Thread // topics in one report only: new or dropped
-	model   *model
+	Corpus   *corpus.Corpus
+	Lexicon  *Lexicon
+	Units    []*corpus.Unit // the units aligned, in corpus order
+	Classes  map[*corpus.Unit]Classification
+	Links    []Link
+	Threads  []Thread // topics through two reports or more
+	Singles  []Thread // topics in one report only: new or dropped
+	model    *model
+	minScore float64
 }
 
 // Align classifies every unit of a corpus and links the units of
 // consecutive reports that speak of the same topic. See the package
 // documentation for the method.
 func Align(c *corpus.Corpus, opts Options) *Result {
+	res := Prepare(c, opts)
+	res.link()
+	return res
+}
+
+// Prepare classifies every unit and builds the similarity model, but links
+// nothing: Match then links any two reports.
+func Prepare(c *corpus.Corpus, opts Options) *Result {
 	if opts.Lexicon == nil {
 		opts.Lexicon = DefaultLexicon()
 	}
@@ -80,16 +92,33 @@ func Align(c *corpus.Corpus, opts Options) *Result {
 		opts.MinScore = DefaultMinScore
 	}
 	res := &Result{Corpus: c, Lexicon: opts.Lexicon, Classes: map[*corpus.Unit]Classification{}}
-	for _, r := range c.Reports {
+	reports := c.Reports
+	if opts.Reports != nil {
+		reports = opts.Reports
+	}
+	for _, r := range reports {
 		for _, u := range r.Units {
 			if u.Role == corpus.RoleFront || u.Role == corpus.RoleSalutation || u.Text == "" {
 				continue
 			}
 			res.Units = append(res.Units, u)
-			res.Classes[u] = opts.Lexicon.Classify(u)
 		}
 	}
-	res.model = newModel(res.Units, res.Classes, len(c.Reports))
+	classes := make([]Classification, len(res.Units))
+	parallel(len(res.Units), func(i int) { classes[i] = opts.Lexicon.Classify(res.Units[i]) })
+	for i, u := range res.Units {
+		res.Classes[u] = classes[i]
+	}
+	res.model = newModel(res.Units, res.Classes, len(reports))
+	res.minScore = opts.MinScore
+	return res
+}
+
+// link makes the continuity and followup links of consecutive reports and
+// the threads.
+func (res *Result) link() {
+	c := res.Corpus
+	opts := Options{MinScore: res.minScore}
 	byReport := map[*corpus.Report]map[corpus.PartKind][]*corpus.Unit{}
 	for _, u := range res.Units {
 		if byReport[u.Report] == nil {
@@ -129,7 +158,6 @@ func Align(c *corpus.Corpus, opts Options) *Result {
 		return a.To.Seq < b.To.Seq
 	})
 	res.threads()
-	return res
 }
 
 func reportIndex(c *corpus.Corpus, r *corpus.Report) int {
@@ -300,4 +328,30 @@ func (res *Result) majority(units []*corpus.Unit) string {
 // Similarity returns the similarity of any two units of the corpus.
 func (res *Result) Similarity(a, b *corpus.Unit) Similarity {
 	return res.model.similarity(a, b)
+}
+
+// Match links the units of any two reports of the corpus, part by part, as
+// continuity links between consecutive reports are made. For two
+// consecutive reports it gives the continuity links Align found between
+// them, less those that skip a year.
+func (res *Result) Match(a, b *corpus.Report, minScore float64) []Link {
+	if minScore == 0 {
+		minScore = DefaultMinScore
+	}
+	kinds := []corpus.PartKind{corpus.Preamble, corpus.Review, corpus.Plan, corpus.Outline, corpus.Closing}
+	var links []Link
+	for _, k := range kinds {
+		links = append(links, res.match(res.unitsOf(a, k), res.unitsOf(b, k), Continuity, minScore)...)
+	}
+	return links
+}
+
+func (res *Result) unitsOf(r *corpus.Report, k corpus.PartKind) []*corpus.Unit {
+	var us []*corpus.Unit
+	for _, u := range res.Units {
+		if u.Report == r && u.PartKind() == k {
+			us = append(us, u)
+		}
+	}
+	return us
 }

@@ -1,10 +1,13 @@
 package align
 
 import (
+	"hash/fnv"
 	"math"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/reportdiff/reportdiff/corpus"
@@ -20,12 +23,39 @@ const (
 	wContext = 0.15 // how well the sections the two units stand in match as a whole
 )
 
+// feat is a feature of a text: a character bigram or trigram packed into
+// one number (21 bits a character), or the hash of a word of Latin letters, a
+// quoted term or a figure. Numbers, not strings, because every unit has
+// hundreds of them and every pair of units is compared.
+type feat uint64
+
+const (
+	packed feat = 1 << 63 // a bigram or trigram of runes
+	hashed feat = 1 << 62 // the FNV-1a hash of a string
+)
+
+// pack packs two or three runes into a feature.
+func pack(rs ...rune) feat {
+	f := feat(0)
+	for _, r := range rs {
+		f = f<<21 | feat(r)
+	}
+	return packed | f
+}
+
+// hashOf hashes a string into a feature.
+func hashOf(s string) feat {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return hashed | feat(h.Sum64())&(hashed-1)
+}
+
 // vector is a sparse feature vector.
-type vector map[string]float64
+type vector map[feat]float64
 
 // entry is one feature of a sorted vector.
 type entry struct {
-	key string
+	key feat
 	val float64
 }
 
@@ -72,13 +102,13 @@ func cosine(a, b []entry) float64 {
 // doc holds what similarity needs to know of a unit.
 type doc struct {
 	unit    *corpus.Unit
-	grams   map[string]int  // character bigrams (and ASCII words) of the text, with counts
-	tfidf   []entry         // weighted and normalised
-	heading map[string]bool // bigrams of the unit's heading, nil when it has none
-	section map[string]bool // bigrams of the titles of its section and subsection
-	opener  bool            // the unit opens its section
-	rare    map[string]bool // trigrams, quoted terms and figures, rare in the corpus
-	themes  []entry         // theme scores, normalised
+	grams   map[feat]int  // character bigrams (and Latin words) of the text, with counts
+	tfidf   []entry       // weighted and normalised
+	heading map[feat]bool // bigrams of the unit's heading, nil when it has none
+	section map[feat]bool // bigrams of the titles of its section and subsection
+	opener  bool          // the unit opens its section
+	rare    map[feat]bool // trigrams, quoted terms and figures, rare in the corpus
+	themes  []entry       // theme scores, normalised
 	class   Classification
 }
 
@@ -86,41 +116,49 @@ var reFigureToken = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?(?:%|万|亿|个|户|
 var reQuoted = regexp.MustCompile(`[“《「]([^”》」]{2,20})[”》」]`)
 
 // grams returns the Han character bigrams of folded text and its runs of
-// letters and digits, with their counts.
-func grams(folded string) map[string]int {
-	m := map[string]int{}
+// Latin letters and digits, with their counts.
+func grams(folded string) map[feat]int {
+	m := map[feat]int{}
 	rs := []rune(folded)
 	for i := 0; i < len(rs); i++ {
 		switch {
 		case hanzi.IsHan(rs[i]):
 			if i+1 < len(rs) && hanzi.IsHan(rs[i+1]) {
-				m[string(rs[i:i+2])]++
+				m[pack(rs[i], rs[i+1])]++
 			}
 		case rs[i] < 128 && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i])):
 			j := i
 			for j < len(rs) && rs[j] < 128 && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || rs[j] == '.') {
 				j++
 			}
-			m[strings.ToLower(string(rs[i:j]))]++
+			m[hashOf(strings.ToLower(string(rs[i:j])))]++
 			i = j - 1
 		}
 	}
 	return m
 }
 
-func trigrams(folded string) map[string]bool {
-	m := map[string]bool{}
+// rareCandidates returns the trigrams, quoted terms and figures of folded
+// text, with the text of each.
+func rareCandidates(folded string) map[feat]string {
+	m := map[feat]string{}
 	rs := []rune(folded)
 	for i := 0; i+2 < len(rs); i++ {
 		if hanzi.IsHan(rs[i]) && hanzi.IsHan(rs[i+1]) && hanzi.IsHan(rs[i+2]) {
-			m[string(rs[i:i+3])] = true
+			m[pack(rs[i], rs[i+1], rs[i+2])] = ""
 		}
+	}
+	for _, q := range reQuoted.FindAllStringSubmatch(folded, -1) {
+		m[hashOf("“"+q[1])] = "“" + q[1] + "”"
+	}
+	for _, fig := range reFigureToken.FindAllString(folded, -1) {
+		m[hashOf("#"+fig)] = fig
 	}
 	return m
 }
 
-func setOf(m map[string]int) map[string]bool {
-	s := make(map[string]bool, len(m))
+func setOf(m map[feat]int) map[feat]bool {
+	s := make(map[feat]bool, len(m))
 	for k := range m {
 		s[k] = true
 	}
@@ -130,51 +168,65 @@ func setOf(m map[string]int) map[string]bool {
 // model holds the documents of a corpus and the document frequencies that
 // weight them.
 type model struct {
-	docs map[*corpus.Unit]*doc
-	df   map[string]int // bigram → units it stands in
-	df3  map[string]int // trigram, quoted term or figure → units it stands in
-	n    int
+	docs  map[*corpus.Unit]*doc
+	df    map[feat]int    // bigram → units it stands in
+	df3   map[feat]int    // trigram, quoted term or figure → units it stands in
+	names map[feat]string // the text of every rare feature, for showing
+	n     int
 }
 
-// newModel builds the documents of every unit, with IDF weights over the
-// whole corpus: a bigram found in every paragraph (发展, 工作) weighs little,
-// one found in a few (简易, 腾退) much.
+// newModel builds the documents of every unit, with IDF weights over all of
+// them: a bigram found in every paragraph (发展, 工作) weighs little, one found
+// in a few (简易, 腾退) much. The work of each unit runs in parallel; the
+// counts are added up in unit order, so the result is the same on every run.
 func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, reports int) *model {
-	m := &model{docs: map[*corpus.Unit]*doc{}, df: map[string]int{}, df3: map[string]int{}, n: len(units)}
-	rareOf := map[*corpus.Unit]map[string]bool{}
-	for _, u := range units {
-		f := strings.ToLower(hanzi.Fold(u.Text))
+	m := &model{docs: map[*corpus.Unit]*doc{}, df: map[feat]int{}, df3: map[feat]int{}, names: map[feat]string{}, n: len(units)}
+	docs := make([]*doc, len(units))
+	rareOf := make([]map[feat]string, len(units))
+	parallel(len(units), func(i int) {
+		u := units[i]
+		f := strings.ToLower(u.Folded())
 		d := &doc{unit: u, grams: grams(f), class: classes[u]}
 		if u.Heading != "" {
 			d.heading = setOf(grams(strings.ToLower(hanzi.Fold(u.Heading))))
 		}
 		d.opener = opens(u)
 		d.section = setOf(grams(strings.ToLower(hanzi.Fold(u.SectionTitle() + "|" + u.SubsectionTitle()))))
-		r := trigrams(f)
-		for _, q := range reQuoted.FindAllStringSubmatch(f, -1) {
-			r["“"+q[1]] = true
+		themes := vector{}
+		for k, v := range d.class.Scores {
+			themes[hashOf(k)] = v
 		}
-		for _, fig := range reFigureToken.FindAllString(f, -1) {
-			r["#"+fig] = true
-		}
-		rareOf[u] = r
+		d.themes = sorted(themes)
+		docs[i], rareOf[i] = d, rareCandidates(f)
+	})
+	for i, d := range docs {
 		for g := range d.grams {
 			m.df[g]++
 		}
-		for g := range r {
+		for g := range rareOf[i] {
 			m.df3[g]++
 		}
-		d.themes = sorted(d.class.Scores)
-		m.docs[u] = d
+		m.docs[d.unit] = d
 	}
 	// A trigram is rare when it stands in no more units than there are
 	// reports: a name that comes back once a year, not a phrase of every
 	// paragraph.
 	limit := max(2, reports)
-	for u, r := range rareOf {
-		d := m.docs[u]
-		d.rare = map[string]bool{}
-		for g := range r {
+	for i := range docs {
+		for g, name := range rareOf[i] {
+			if m.df3[g] > limit {
+				continue
+			}
+			if name == "" {
+				name = string([]rune{rune(g >> 42 & 0x1FFFFF), rune(g >> 21 & 0x1FFFFF), rune(g & 0x1FFFFF)})
+			}
+			m.names[g] = name
+		}
+	}
+	parallel(len(units), func(i int) {
+		d := docs[i]
+		d.rare = map[feat]bool{}
+		for g := range rareOf[i] {
 			if m.df3[g] <= limit {
 				d.rare[g] = true
 			}
@@ -184,16 +236,44 @@ func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, rep
 			v[g] = (1 + math.Log(float64(c))) * m.idf(g)
 		}
 		d.tfidf = sorted(v)
-	}
+	})
 	return m
 }
 
-func (m *model) idf(g string) float64 {
+// parallel calls f(0) … f(n-1) on as many goroutines as there are
+// processors and waits for them. Each call must write only its own results.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, n)
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func (m *model) idf(g feat) float64 {
 	return math.Log(float64(m.n+1)/float64(m.df[g]+1)) + 1
 }
 
 // dice returns the Dice coefficient of two sets.
-func dice(a, b map[string]bool) float64 {
+func dice(a, b map[feat]bool) float64 {
 	if len(a)+len(b) == 0 {
 		return 0
 	}
@@ -260,17 +340,21 @@ const rareFull = 12
 func (m *model) similarity(a, b *corpus.Unit) Similarity {
 	da, db := m.docs[a], m.docs[b]
 	s := Similarity{Text: cosine(da.tfidf, db.tfidf), Heading: headingSimilarity(da, db), Theme: cosine(da.themes, db.themes)}
+	var shared []feat
 	for g := range da.rare {
 		if db.rare[g] {
-			s.Shared = append(s.Shared, g)
+			shared = append(shared, g)
 		}
 	}
-	sort.Slice(s.Shared, func(i, j int) bool {
-		if m.df3[s.Shared[i]] != m.df3[s.Shared[j]] {
-			return m.df3[s.Shared[i]] < m.df3[s.Shared[j]]
+	sort.Slice(shared, func(i, j int) bool {
+		if m.df3[shared[i]] != m.df3[shared[j]] {
+			return m.df3[shared[i]] < m.df3[shared[j]]
 		}
-		return s.Shared[i] < s.Shared[j]
+		return m.names[shared[i]] < m.names[shared[j]]
 	})
+	for _, g := range shared {
+		s.Shared = append(s.Shared, m.names[g])
+	}
 	s.Rare = math.Min(1, float64(len(s.Shared))/rareFull)
 	s.Score = wText*s.Text + wHeading*s.Heading + wRare*s.Rare + wTheme*s.Theme
 	return s

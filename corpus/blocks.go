@@ -130,12 +130,12 @@ func splitSentences(text string) []Sentence {
 	for pos := 0; pos < len(text); {
 		r, n := utf8.DecodeRuneInString(text[pos:])
 		pos += n
-		if !strings.ContainsRune("。！？!?", r) {
+		if !isStop(r) {
 			continue
 		}
 		for pos < len(text) {
 			c, m := utf8.DecodeRuneInString(text[pos:])
-			if !strings.ContainsRune(closers, c) {
+			if !isCloser(c) {
 				break
 			}
 			pos += m
@@ -147,6 +147,22 @@ func splitSentences(text string) []Sentence {
 		ss = appendSentence(ss, text, start, len(text))
 	}
 	return ss
+}
+
+func isStop(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?':
+		return true
+	}
+	return false
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '”', '’', '」', '』', '）', ')', '》', '〉', '】', '"', '\'':
+		return true
+	}
+	return false
 }
 
 func appendSentence(ss []Sentence, text string, start, end int) []Sentence {

@@ -117,6 +117,10 @@ var (
 
 // marker reads the numbering at the start of s.
 func marker(s string) (kind markerKind, text string, n int) {
+	first, _ := utf8.DecodeRuneInString(s)
+	if first != '第' && first != '(' && first != '（' && !(first >= '0' && first <= '9') && !hanzi.IsNumeralRune(first) {
+		return markNone, "", 0
+	}
 	if m := rePartMarker.FindStringSubmatch(s); m != nil {
 		return markPart, m[0], numberOf(m[1])
 	}
@@ -173,8 +177,11 @@ func bareMarker(s string) (n int, size int) {
 
 // isSalutation reports whether s is a salutation alone on its line: 各位代表：
 func isSalutation(s string) bool {
+	if !strings.HasPrefix(s, "各位") {
+		return false
+	}
 	f := hanzi.Fold(s)
-	if !strings.HasPrefix(f, "各位") || runeLen(f) > 24 || hasSentenceEnd(strings.TrimRight(f, "！!")) {
+	if runeLen(f) > 24 || hasSentenceEnd(strings.TrimRight(f, "！!")) {
 		return false
 	}
 	body := strings.TrimRight(f, "：:！!，, \u3000")

@@ -17,6 +17,8 @@ package corpus
 import (
 	"strconv"
 	"strings"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 // PartKind names what a part of a report does.
@@ -247,6 +249,16 @@ type Unit struct {
 	Role       Role
 	Sentences  []Sentence
 	segs       []Span // the source ranges that make up Text
+	folded     string
+}
+
+// Folded returns the unit's text folded to Simplified characters
+// (hanzi.Fold), as computed when the unit was read.
+func (u *Unit) Folded() string {
+	if u.folded == "" && u.Text != "" {
+		return hanzi.Fold(u.Text) // a unit built by hand
+	}
+	return u.folded
 }
 
 // Sentence is a sentence of a unit; Start and End are byte offsets into the

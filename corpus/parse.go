@@ -475,6 +475,7 @@ func (b *reportBuilder) finish(lines []line) {
 		}
 		u.Sentences = splitSentences(u.Text)
 		u.Heading = leadSentence(u.Text, u.Sentences)
+		u.folded = hanzi.Fold(u.Text)
 	}
 	r.Government, r.Title = reportTitle(r)
 	_ = lines

@@ -127,33 +127,39 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 			shift, when = 1, "the year reviewed"
 		}
 		// 2019年是… opening a plan or review paragraph.
-		if m := reYearIs.FindStringSubmatchIndex(f); m != nil {
-			y, _ := strconv.Atoi(f[m[2]:m[3]])
-			add(u, "date", m[0], m[1], y+shift, fmt.Sprintf("%s is %d", when, y), 2)
-		}
-		for _, m := range reAnniversary.FindAllStringSubmatchIndex(f, -1) {
-			n := numberOf(f[m[2]:m[3]])
-			if n == 0 || n > 3100 {
-				continue
+		if strings.HasPrefix(f, "19") || strings.HasPrefix(f, "20") {
+			if m := reYearIs.FindStringSubmatchIndex(f); m != nil {
+				y, _ := strconv.Atoi(f[m[2]:m[3]])
+				add(u, "date", m[0], m[1], y+shift, fmt.Sprintf("%s is %d", when, y), 2)
 			}
-			before := f[:m[0]]
-			for _, e := range calendar {
-				if e.kind != "anniversary" || !strings.HasSuffix(before, e.phrase) && !strings.HasSuffix(before, e.phrase+"的") {
+		}
+		if strings.Contains(f, "周年") {
+			for _, m := range reAnniversary.FindAllStringSubmatchIndex(f, -1) {
+				n := numberOf(f[m[2]:m[3]])
+				if n == 0 || n > 3100 {
 					continue
 				}
-				start := strings.LastIndex(before, e.phrase)
-				y := e.year + n
-				add(u, "anniversary", start, m[1], y+shift,
-					fmt.Sprintf("%s %d + %d = %d, %s", e.phrase, e.year, n, y, when), 2)
-				break
+				before := f[:m[0]]
+				for _, e := range calendar {
+					if e.kind != "anniversary" || !strings.HasSuffix(before, e.phrase) && !strings.HasSuffix(before, e.phrase+"的") {
+						continue
+					}
+					start := strings.LastIndex(before, e.phrase)
+					y := e.year + n
+					add(u, "anniversary", start, m[1], y+shift,
+						fmt.Sprintf("%s %d + %d = %d, %s", e.phrase, e.year, n, y, when), 2)
+					break
+				}
 			}
 		}
-		for _, m := range reFYP.FindAllStringSubmatchIndex(f, -1) {
-			plan, _ := hanzi.ParseNumeral("十" + f[m[2]:m[3]])
-			first := planStart(plan)
-			y := first + ordinals[f[m[4]:m[5]]]
-			add(u, "plan", m[0], m[1], y+shift,
-				fmt.Sprintf("five-year plan %d runs %d–%d: %s = %d, %s", plan, first, first+4, f[m[4]:m[5]], y, when), 2)
+		if strings.Contains(f, "五") {
+			for _, m := range reFYP.FindAllStringSubmatchIndex(f, -1) {
+				plan, _ := hanzi.ParseNumeral("十" + f[m[2]:m[3]])
+				first := planStart(plan)
+				y := first + ordinals[f[m[4]:m[5]]]
+				add(u, "plan", m[0], m[1], y+shift,
+					fmt.Sprintf("five-year plan %d runs %d–%d: %s = %d, %s", plan, first, first+4, f[m[4]:m[5]], y, when), 2)
+			}
 		}
 		for _, e := range calendar {
 			if e.kind != "era" {
@@ -174,7 +180,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 				}
 			}
 		}
-		if kind == Review {
+		if kind == Review && strings.Contains(f, "届") {
 			for _, m := range reSessionOf.FindAllStringSubmatchIndex(f, -1) {
 				if s, ok := congressSession(u, f, idx, m, true); ok {
 					if s.ev.Implies > 0 {

@@ -23,6 +23,7 @@ type IOStreams struct {
 
 	outTTY    bool
 	width     int
+	height    int
 	noColor   bool   // NO_COLOR is set, or TERM=dumb
 	pager     string // $PAGER, or "less -R"
 	colorMode string // auto, always, never: set from --color
@@ -37,8 +38,8 @@ func System() *IOStreams {
 	fd := os.Stdout.Fd()
 	s.outTTY = isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd)
 	if s.outTTY {
-		if w, _, err := term.GetSize(int(fd)); err == nil && w > 0 {
-			s.width = w
+		if w, h, err := term.GetSize(int(fd)); err == nil && w > 0 {
+			s.width, s.height = w, h
 		}
 	}
 	if s.width == 0 {
@@ -80,6 +81,10 @@ func (s *IOStreams) Width() int {
 	}
 	return 100
 }
+
+// Height returns the number of lines of the terminal, or 0 when stdout is
+// not one.
+func (s *IOStreams) Height() int { return s.height }
 
 // IsStdoutTTY reports whether stdout is a terminal.
 func (s *IOStreams) IsStdoutTTY() bool { return s.outTTY }

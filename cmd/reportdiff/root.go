@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -125,6 +126,8 @@ Exit status: 0 nothing found, 1 findings or differences, 2 bad usage or input.`,
 		newOutlineCmd(g, nil),
 		newCheckCmd(g, nil),
 		newAlignCmd(g, nil),
+		newDiffCmd(g, nil),
+		newShowCmd(g, nil),
 	)
 	return root
 }
@@ -157,3 +160,5 @@ func argsUsage(check cobra.PositionalArgs) cobra.PositionalArgs {
 }
 
 func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
+
+func renderJSON(w io.Writer, v any) error { return render.JSON(w, v) }

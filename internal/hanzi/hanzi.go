@@ -36,11 +36,28 @@ var t2s = func() map[rune]rune {
 	return m
 }()
 
+// t2sBMP is t2s for the Basic Multilingual Plane as a table, 0 where a
+// character has no Simplified form of its own: a lookup per character of
+// every text read, so it must be fast.
+var t2sBMP = func() []rune {
+	tab := make([]rune, 0x10000)
+	for t, s := range t2s {
+		if t < 0x10000 {
+			tab[t] = s
+		}
+	}
+	return tab
+}()
+
 // FoldRune returns the Simplified form of a Traditional character and
 // normalises full-width ASCII forms to their half-width letters and digits;
 // any other rune comes back unchanged.
 func FoldRune(r rune) rune {
-	if s, ok := t2s[r]; ok {
+	if r < 0x10000 {
+		if s := t2sBMP[r]; s != 0 {
+			return s
+		}
+	} else if s, ok := t2s[r]; ok {
 		return s
 	}
 	if r >= '！' && r <= '～' {
@@ -57,13 +74,62 @@ func FoldRune(r rune) rune {
 // 社区, 專案 for 项目) put back to mainland ones. The result has the same
 // number of runes as s, so rune offsets carry over between the two.
 func Fold(s string) string {
-	f, _ := FoldMap(s)
+	f, _ := fold(s, false)
 	return f
 }
 
 // wordVariants maps Taiwan word forms, after character folding, to the
-// mainland forms of the same length.
-var wordVariants = strings.NewReplacer("社群", "社区", "专案", "项目", "资讯", "信息", "程式", "程序", "网路", "网络")
+// mainland forms of the same length: 社群 → 社区 …, keyed by first then
+// second character.
+var wordVariants = map[[2]rune][2]rune{
+	{'社', '群'}: {'社', '区'}, {'专', '案'}: {'项', '目'}, {'资', '讯'}: {'信', '息'},
+	{'程', '式'}: {'程', '序'}, {'网', '路'}: {'网', '络'},
+}
+
+func isVariantStart(r rune) bool {
+	switch r {
+	case '社', '专', '资', '程', '网':
+		return true
+	}
+	return false
+}
+
+// fold folds s and, when withIndex is set, maps every byte offset of the
+// result to the offset in s it came from.
+func fold(s string, withIndex bool) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	var idx []int
+	if withIndex {
+		idx = make([]int, 0, len(s)+1)
+	}
+	prev, prevAt := rune(-1), 0
+	for i, r := range s {
+		f := FoldRune(r)
+		if isVariantStart(prev) {
+			if v, ok := wordVariants[[2]rune{prev, f}]; ok {
+				// Rewrite the first character of the pair, already written.
+				out := b.String()[:prevAt]
+				b.Reset()
+				b.WriteString(out)
+				b.WriteRune(v[0])
+				f = v[1]
+			}
+		}
+		n := b.Len()
+		prev, prevAt = f, n
+		b.WriteRune(f)
+		if withIndex {
+			for j := n; j < b.Len(); j++ {
+				idx = append(idx, i)
+			}
+		}
+	}
+	if withIndex {
+		idx = append(idx, len(s))
+	}
+	return b.String(), idx
+}
 
 // IsHan reports whether r is a Han (CJK ideograph) character.
 func IsHan(r rune) bool { return unicode.Is(unicode.Han, r) }
@@ -140,21 +206,7 @@ func PadRight(s string, width int) string {
 // FoldMap folds s like Fold and also returns, for every byte offset of the
 // folded text (and its end), the byte offset in s it came from, so matches
 // found in the folded text can be quoted from the original.
-func FoldMap(s string) (string, []int) {
-	var b strings.Builder
-	b.Grow(len(s))
-	idx := make([]int, 0, len(s)+1)
-	for i, r := range s {
-		n := b.Len()
-		b.WriteRune(FoldRune(r))
-		for j := n; j < b.Len(); j++ {
-			idx = append(idx, i)
-		}
-	}
-	idx = append(idx, len(s))
-	// The variants are as long as the words they replace, in bytes too.
-	return wordVariants.Replace(b.String()), idx
-}
+func FoldMap(s string) (string, []int) { return fold(s, true) }
 
 // LooksTraditional reports whether s is written in Traditional characters:
 // at least one Han character in fifty changes when folded to Simplified.

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/reportdiff/reportdiff/align"
+	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/diffview"
+)
+
+type diffOptions struct {
+	*globalOptions
+	from, to     string
+	theme        string
+	unit         string
+	grep         string
+	sideBySide   bool
+	width        int
+	stat         bool
+	noPager      bool
+	minScore     float64
+	ignoreYears  bool
+	ignorePunctW bool
+}
+
+func newDiffCmd(g *globalOptions, runF func(*diffOptions) error) *cobra.Command {
+	opts := &diffOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "diff A B",
+		Short: "Show, topic by topic, how the wording changed from report A to report B",
+		Long: `diff compares two reports (named by year or id) topic by topic: every pair of
+paragraphs that align links between them, with deletions and insertions on word
+boundaries ("增長[-7%-]{+6%+}左右"), sentences that moved to another paragraph,
+figures whose value changed, and every paragraph without a partner shown whole
+as removed or added. Pairs are grouped by theme, in B's order.
+
+Like diff(1), it exits 0 when nothing differs, 1 when something does, 2 on
+trouble. On a terminal, output longer than the screen goes through $PAGER
+(default: less -R).`,
+		Args: argsUsage(cobra.ExactArgs(2)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.from, opts.to = args[0], args[1]
+			if !cmd.Flags().Changed("width") {
+				opts.width = g.io.Width()
+			}
+			if opts.sideBySide && opts.width < 40 {
+				return usagef("--width %d: side by side needs at least 40 columns", opts.width)
+			}
+			if opts.stat && opts.sideBySide {
+				return usagef("--stat and --side-by-side do not go together")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runDiff(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.theme, "theme", "", "show one theme only")
+	f.StringVar(&opts.unit, "unit", "", "show the pair that holds this unit id only")
+	f.StringVar(&opts.grep, "grep", "", "show the pairs whose text holds this phrase (either script)")
+	f.BoolVarP(&opts.sideBySide, "side-by-side", "y", false, "show the two texts in two columns")
+	f.IntVar(&opts.width, "width", 0, "columns to use (default: the terminal's width, or 100)")
+	f.BoolVar(&opts.stat, "stat", false, "show per theme and per pair the similarity and the characters changed")
+	f.BoolVar(&opts.noPager, "no-pager", false, "never page the output")
+	f.Float64Var(&opts.minScore, "min-score", align.DefaultMinScore, "the least similarity for two paragraphs to be paired")
+	f.BoolVar(&opts.ignoreYears, "ignore-years", false, "take 20xx年, 2015年 and 2016年 for the same word")
+	f.BoolVar(&opts.ignorePunctW, "ignore-punct-width", false, "take full- and half-width punctuation (， and ,) for the same")
+	return cmd
+}
+
+func runDiff(opts *diffOptions) error {
+	c, err := opts.load()
+	if err != nil {
+		return err
+	}
+	a, err := c.Find(opts.from)
+	if err != nil {
+		return usageError{err}
+	}
+	b, err := c.Find(opts.to)
+	if err != nil {
+		return usageError{err}
+	}
+	res := align.Prepare(c, align.Options{MinScore: opts.minScore, Reports: []*corpus.Report{a, b}})
+	if opts.theme != "" && !res.Lexicon.Has(opts.theme) {
+		return usagef("--theme %q: no such theme; the themes are %v", opts.theme, res.Lexicon.IDs())
+	}
+	if opts.unit != "" && c.Unit(opts.unit) == nil {
+		return usagef("--unit %q: no such unit; see the ids with: reportdiff outline", opts.unit)
+	}
+	cmp := diffview.Compare(res, a, b, opts.minScore, diffview.Options{IgnoreYears: opts.ignoreYears, IgnorePunctWidth: opts.ignorePunctW})
+	cmp = cmp.Filter(opts.theme, opts.unit, opts.grep)
+	labels := func(id string) string {
+		for _, t := range res.Lexicon.Themes {
+			if t.ID == id {
+				label, _, _ := strings.Cut(t.Label, ":")
+				return id + " " + label
+			}
+		}
+		return id
+	}
+	var out bytes.Buffer
+	st := diffview.Style{Color: opts.io.ColorEnabled(), Width: opts.width}
+	switch {
+	case opts.json():
+		err = renderJSON(&out, diffview.JSONOf(cmp))
+	case opts.stat:
+		err = diffview.Stat(&out, cmp, st, labels)
+	case opts.sideBySide:
+		err = diffview.SideBySide(&out, cmp, st, labels)
+	default:
+		err = diffview.Inline(&out, cmp, st, labels)
+	}
+	if err != nil {
+		return err
+	}
+	if err := opts.page(out.Bytes()); err != nil {
+		return err
+	}
+	if cmp.Changed() {
+		return errFound
+	}
+	return nil
+}
+
+// page writes out, through the pager when stdout is a terminal and out is
+// longer than the screen.
+func (opts *diffOptions) page(out []byte) error {
+	io := opts.io
+	if !opts.noPager && io.IsStdoutTTY() && io.Height() > 0 && bytes.Count(out, []byte("\n")) >= io.Height() {
+		if err := io.StartPager(); err != nil {
+			return err
+		}
+		defer io.StopPager()
+	}
+	_, err := io.Out.Write(out)
+	return err
+}

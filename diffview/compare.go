@@ -1,0 +1,340 @@
+package diffview
+
+import (
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/reportdiff/reportdiff/align"
+	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/figure"
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// Pair is a unit of the old report and the unit of the new report that
+// speaks of the same topic, with the diff of their texts. A unit with no
+// partner is a pair with one side nil: removed (To nil) or added (From nil).
+type Pair struct {
+	From, To   *corpus.Unit
+	Theme      string
+	Similarity float64
+	Ops        []Op
+	Figures    []FigureChange
+}
+
+// FigureChange is a number whose value changed between the two texts.
+type FigureChange struct {
+	Label    string // what it measures, in the new text's words
+	From, To string // the figures as written, with their qualifiers (7%左右 → 6%左右)
+}
+
+// Comparison is the diff of two reports.
+type Comparison struct {
+	A, B  *corpus.Report
+	Pairs []Pair // grouped by theme in lexicon order, in B's order within a theme
+}
+
+// Compare diffs report a against report b: every pair of units align links
+// between them, and every unit left without a partner, shown whole.
+func Compare(res *align.Result, a, b *corpus.Report, minScore float64, opts Options) *Comparison {
+	cmp := &Comparison{A: a, B: b}
+	links := res.Match(a, b, minScore)
+	linkedA, linkedB := map[*corpus.Unit]bool{}, map[*corpus.Unit]bool{}
+	pairs := make([]Pair, len(links))
+	for i, l := range links {
+		linkedA[l.From], linkedB[l.To] = true, true
+		pairs[i] = Pair{From: l.From, To: l.To, Theme: res.Classes[l.To].Primary, Similarity: l.Score}
+	}
+	loadDictionary()
+	parallel(len(pairs), func(i int) {
+		p := &pairs[i]
+		fa, fb := figure.Extract(p.From.Text), figure.Extract(p.To.Text)
+		p.Ops = diffTokens(tokenize(p.From.Text, fa, opts), tokenize(p.To.Text, fb, opts))
+		p.Figures = figureChanges(p.From.Text, p.To.Text, fa, fb)
+	})
+	cmp.Pairs = pairs
+	for _, u := range res.Units {
+		switch {
+		case u.Report == a && !linkedA[u]:
+			cmp.Pairs = append(cmp.Pairs, Pair{From: u, Theme: res.Classes[u].Primary, Ops: []Op{{Kind: Delete, Text: u.Text}}})
+		case u.Report == b && !linkedB[u]:
+			cmp.Pairs = append(cmp.Pairs, Pair{To: u, Theme: res.Classes[u].Primary, Ops: []Op{{Kind: Insert, Text: u.Text}}})
+		}
+	}
+	markMoved(cmp)
+	order := map[string]int{}
+	for i, t := range res.Lexicon.Themes {
+		order[t.ID] = i
+	}
+	// Within a theme, B's order; a removed unit goes after the pair whose old
+	// unit comes just before it.
+	pos := func(p Pair) (float64, int) {
+		if p.To != nil {
+			return float64(p.To.Seq), 0
+		}
+		prevFrom, at := 0, 0.0
+		for _, q := range cmp.Pairs {
+			if q.From != nil && q.To != nil && q.From.Seq < p.From.Seq && q.From.Seq > prevFrom {
+				prevFrom, at = q.From.Seq, float64(q.To.Seq)
+			}
+		}
+		return at + 0.5, p.From.Seq
+	}
+	sort.SliceStable(cmp.Pairs, func(i, j int) bool {
+		pi, pj := cmp.Pairs[i], cmp.Pairs[j]
+		if order[pi.Theme] != order[pj.Theme] {
+			return order[pi.Theme] < order[pj.Theme]
+		}
+		xi, si := pos(pi)
+		xj, sj := pos(pj)
+		if xi != xj {
+			return xi < xj
+		}
+		return si < sj
+	})
+	return cmp
+}
+
+// markMoved cuts the deletions and insertions of every pair at sentence
+// ends and marks those sentences that stand, whole, in another unit of the
+// other report: a sentence that moved rather than one that was written anew
+// or dropped.
+func markMoved(cmp *Comparison) {
+	inA, inB := sentencesOf(cmp.A), sentencesOf(cmp.B)
+	for i := range cmp.Pairs {
+		p := &cmp.Pairs[i]
+		var ops []Op
+		for _, op := range p.Ops {
+			if op.Kind == Equal || op.Ignored {
+				ops = append(ops, op)
+				continue
+			}
+			for _, part := range splitAtSentences(op.Text) {
+				o := op
+				o.Text = part
+				switch op.Kind {
+				case Delete:
+					o.Moved = standsElsewhere(part, inB, p.To)
+				case Insert:
+					o.Moved = standsElsewhere(part, inA, p.From)
+				}
+				ops = append(ops, o)
+			}
+		}
+		p.Ops = fixStarts(mergeOps(ops))
+	}
+}
+
+// mergeOps joins neighbouring operations of the same kind and marks.
+func mergeOps(ops []Op) []Op {
+	var out []Op
+	for _, op := range ops {
+		if n := len(out); n > 0 && out[n-1].Kind == op.Kind && out[n-1].Moved == op.Moved && out[n-1].Ignored == op.Ignored && !op.Ignored {
+			out[n-1].Text += op.Text
+			continue
+		}
+		out = append(out, op)
+	}
+	return out
+}
+
+// sentencesOf maps the key of every sentence of a report to the units it
+// stands in.
+func sentencesOf(r *corpus.Report) map[string][]*corpus.Unit {
+	m := map[string][]*corpus.Unit{}
+	for _, u := range r.Units {
+		for _, s := range u.Sentences {
+			k := sentenceKey(s.Text)
+			m[k] = append(m[k], u)
+		}
+	}
+	return m
+}
+
+// sentenceKey folds a text and drops its spaces and punctuation, so that a
+// sentence is found again whatever its commas.
+func sentenceKey(s string) string {
+	var b strings.Builder
+	for _, r := range hanzi.Fold(s) {
+		if hanzi.IsHan(r) || r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') || r == '%' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// standsElsewhere reports whether a sentence of at least eight characters
+// stands, whole, in a unit of the other report other than the partner.
+func standsElsewhere(sentence string, others map[string][]*corpus.Unit, partner *corpus.Unit) bool {
+	k := sentenceKey(sentence)
+	if utf8.RuneCountInString(k) < 8 {
+		return false
+	}
+	for _, u := range others[k] {
+		if u != partner {
+			return true
+		}
+	}
+	return false
+}
+
+// splitAtSentences cuts s after each 。！？ (and the quotes closing it).
+func splitAtSentences(s string) []string {
+	var parts []string
+	start := 0
+	for i, r := range s {
+		if !strings.ContainsRune("。！？!?", r) {
+			continue
+		}
+		end := i + utf8.RuneLen(r)
+		for end < len(s) {
+			c, n := utf8.DecodeRuneInString(s[end:])
+			if !strings.ContainsRune("”’」』）)", c) {
+				break
+			}
+			end += n
+		}
+		if end > start {
+			parts = append(parts, s[start:end])
+			start = end
+		}
+	}
+	if start < len(s) {
+		parts = append(parts, s[start:])
+	}
+	return parts
+}
+
+// figureChanges pairs the figures of two texts by what they measure and
+// returns those whose value changed. Labels are matched exactly first, then,
+// for figures left over, by the closest label that shares at least half its
+// characters (公共財政預算收入 → 一般公共預算收入), with the same measure.
+func figureChanges(a, b string, fa, fb []figure.Figure) []FigureChange {
+	matchA := make([]int, len(fa))
+	usedB := make([]bool, len(fb))
+	for i := range matchA {
+		matchA[i] = -1
+	}
+	for i, x := range fa {
+		for j, y := range fb {
+			if !usedB[j] && figure.Key(x.Label) != "" && figure.Key(x.Label) == figure.Key(y.Label) && x.Measure == y.Measure {
+				matchA[i], usedB[j] = j, true
+				break
+			}
+		}
+	}
+	for i, x := range fa {
+		if matchA[i] >= 0 || figure.Key(x.Label) == "" {
+			continue
+		}
+		best, bestScore := -1, 0.5
+		for j, y := range fb {
+			if usedB[j] || x.Measure != y.Measure {
+				continue
+			}
+			if s := charDice(figure.Key(x.Label), figure.Key(y.Label)); s >= bestScore {
+				best, bestScore = j, s
+			}
+		}
+		if best >= 0 {
+			matchA[i], usedB[best] = best, true
+		}
+	}
+	var out []FigureChange
+	for i, j := range matchA {
+		if j < 0 {
+			continue
+		}
+		from, to := withQualifier(a, fa[i]), withQualifier(b, fb[j])
+		if from != to {
+			out = append(out, FigureChange{Label: fb[j].Label, From: from, To: to})
+		}
+	}
+	return out
+}
+
+// charDice is the Dice coefficient of the characters of two strings.
+func charDice(a, b string) float64 {
+	ca := map[rune]int{}
+	for _, r := range a {
+		ca[r]++
+	}
+	n, total := 0, utf8.RuneCountInString(a)+utf8.RuneCountInString(b)
+	for _, r := range b {
+		if ca[r] > 0 {
+			ca[r]--
+			n++
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return 2 * float64(n) / float64(total)
+}
+
+// withQualifier returns the figure as written with the word after it that
+// qualifies it (左右, 以上, 以內, 以下).
+func withQualifier(text string, f figure.Figure) string {
+	rest := text[f.End:]
+	for _, q := range []string{"左右", "以上", "以內", "以内", "以下"} {
+		if strings.HasPrefix(rest, q) {
+			return f.Text + q
+		}
+	}
+	return f.Text
+}
+
+// Changed reports whether the comparison holds any difference that counts.
+func (c *Comparison) Changed() bool {
+	for _, p := range c.Pairs {
+		if p.From == nil || p.To == nil || Changed(p.Ops) {
+			return true
+		}
+	}
+	return false
+}
+
+// Filter keeps the pairs of one theme, those that hold unit id on either
+// side, and those whose texts contain phrase (in either script); empty
+// arguments keep everything.
+func (c *Comparison) Filter(theme, unit, phrase string) *Comparison {
+	out := &Comparison{A: c.A, B: c.B}
+	key := hanzi.Fold(phrase)
+	for _, p := range c.Pairs {
+		if theme != "" && p.Theme != theme {
+			continue
+		}
+		if unit != "" && !(p.From != nil && p.From.ID == unit || p.To != nil && p.To.ID == unit) {
+			continue
+		}
+		if phrase != "" && !(p.From != nil && strings.Contains(hanzi.Fold(p.From.Text), key) ||
+			p.To != nil && strings.Contains(hanzi.Fold(p.To.Text), key)) {
+			continue
+		}
+		out.Pairs = append(out.Pairs, p)
+	}
+	return out
+}
+
+// parallel calls f(0) … f(n-1) on as many goroutines as there are
+// processors and waits for them. Each call writes only its own results.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int, n)
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}

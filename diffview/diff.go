@@ -1,0 +1,208 @@
+package diffview
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// OpKind says what an operation does.
+type OpKind string
+
+// The kinds of operation.
+const (
+	Equal  OpKind = "equal"
+	Delete OpKind = "delete"
+	Insert OpKind = "insert"
+)
+
+// Op is one operation of a diff. Equal and delete operations, in order,
+// rebuild the old text; equal and insert operations rebuild the new one.
+type Op struct {
+	Kind    OpKind
+	Text    string
+	AStart  int  // byte offset in the old text (where an insert goes, for inserts)
+	BStart  int  // byte offset in the new text (where a delete was, for deletes)
+	Moved   bool // a deleted or inserted sentence that stands elsewhere in the other report
+	Ignored bool // a change the options say to ignore (a year, the width of a comma)
+}
+
+// newDMP returns go-diff set up for output that is the same on every
+// machine: no clock-based cut-off.
+func newDMP() *diffmatchpatch.DiffMatchPatch {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	return dmp
+}
+
+// Diff returns the word-level operations that turn a into b. If a and b are
+// identical, it returns one equal operation (none when both are empty).
+func Diff(a, b string, opts Options) []Op {
+	return diffTokens(Tokenize(a, opts), Tokenize(b, opts))
+}
+
+// diffTokens diffs two texts cut into words.
+func diffTokens(ta, tb []Token) []Op {
+	// One private-use rune per distinct word, so go-diff diffs words.
+	code := map[string]rune{}
+	encode := func(toks []Token) []rune {
+		rs := make([]rune, len(toks))
+		for i, t := range toks {
+			r, ok := code[t.Key]
+			if !ok {
+				r = privateRune(len(code))
+				code[t.Key] = r
+			}
+			rs[i] = r
+		}
+		return rs
+	}
+	ra, rb := encode(ta), encode(tb)
+	dmp := newDMP()
+	diffs := dmp.DiffMainRunes(ra, rb, false)
+	var ops []Op
+	emit := func(op Op) {
+		if op.Text == "" {
+			return
+		}
+		if n := len(ops); n > 0 && ops[n-1].Kind == op.Kind && ops[n-1].Ignored == op.Ignored && !op.Ignored {
+			ops[n-1].Text += op.Text
+			return
+		}
+		ops = append(ops, op)
+	}
+	i, j := 0, 0 // next token of a, of b
+	posA, posB := 0, 0
+	for _, d := range diffs {
+		n := len([]rune(d.Text))
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			for k := 0; k < n; k++ {
+				x, y := ta[i+k], tb[j+k]
+				if x.Text == y.Text {
+					emit(Op{Kind: Equal, Text: x.Text, AStart: posA, BStart: posB})
+				} else {
+					// Equal by the options, not to the letter: show both,
+					// marked ignored, so both texts can still be rebuilt.
+					emit(Op{Kind: Delete, Text: x.Text, AStart: posA, BStart: posB, Ignored: true})
+					emit(Op{Kind: Insert, Text: y.Text, AStart: posA + len(x.Text), BStart: posB, Ignored: true})
+				}
+				posA += len(x.Text)
+				posB += len(y.Text)
+			}
+			i, j = i+n, j+n
+		case diffmatchpatch.DiffDelete:
+			text := joinTokens(ta[i : i+n])
+			emit(Op{Kind: Delete, Text: text, AStart: posA, BStart: posB})
+			posA += len(text)
+			i += n
+		case diffmatchpatch.DiffInsert:
+			text := joinTokens(tb[j : j+n])
+			emit(Op{Kind: Insert, Text: text, AStart: posA, BStart: posB})
+			posB += len(text)
+			j += n
+		}
+	}
+	return fixStarts(absorbGlue(ops))
+}
+
+// absorbGlue merges into the edits around it an equal stretch of one
+// character (a comma, 和, 的) that stands between two edits, and joins the
+// run of edits into one deletion and one insertion:
+// 加強[-全民國防教育…建設-]{+軍民融合發展+},[-優化雙擁優撫體系-] reads better as
+// 加強[-全民國防教育…建設,優化雙擁優撫體系-]{+軍民融合發展+}. A shared word of two
+// characters or more stays, so the reader sees what did not change. (go-diff's
+// semantic cleanup would also swallow words such as 推進, because it counts a
+// Han character as punctuation.)
+func absorbGlue(ops []Op) []Op {
+	edit := func(i int) bool { return i >= 0 && i < len(ops) && ops[i].Kind != Equal && !ops[i].Ignored }
+	var out []Op
+	for i := 0; i < len(ops); i++ {
+		op := ops[i]
+		if op.Kind == Equal && utf8.RuneCountInString(op.Text) <= 1 && edit(i-1) && edit(i+1) {
+			out = append(out, Op{Kind: Delete, Text: op.Text}, Op{Kind: Insert, Text: op.Text})
+			continue
+		}
+		out = append(out, op)
+	}
+	// Join each run of edits: its deletions first, then its insertions.
+	var joined []Op
+	for i := 0; i < len(out); {
+		if out[i].Kind == Equal || out[i].Ignored {
+			joined = append(joined, out[i])
+			i++
+			continue
+		}
+		var del, ins strings.Builder
+		for ; i < len(out) && out[i].Kind != Equal && !out[i].Ignored; i++ {
+			if out[i].Kind == Delete {
+				del.WriteString(out[i].Text)
+			} else {
+				ins.WriteString(out[i].Text)
+			}
+		}
+		if del.Len() > 0 {
+			joined = append(joined, Op{Kind: Delete, Text: del.String()})
+		}
+		if ins.Len() > 0 {
+			joined = append(joined, Op{Kind: Insert, Text: ins.String()})
+		}
+	}
+	return joined
+}
+
+// fixStarts recomputes the offsets after adjacent operations were merged.
+func fixStarts(ops []Op) []Op {
+	a, b := 0, 0
+	for k := range ops {
+		ops[k].AStart, ops[k].BStart = a, b
+		switch ops[k].Kind {
+		case Equal:
+			a += len(ops[k].Text)
+			b += len(ops[k].Text)
+		case Delete:
+			a += len(ops[k].Text)
+		case Insert:
+			b += len(ops[k].Text)
+		}
+	}
+	return ops
+}
+
+func joinTokens(toks []Token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// privateRune returns the nth rune of the supplementary private use areas.
+func privateRune(n int) rune {
+	if n < 0xFFFE {
+		return rune(0xF0000 + n)
+	}
+	return rune(0x100000 + n - 0xFFFE)
+}
+
+// Rebuild returns the old (side Delete) or new (side Insert) text of ops.
+func Rebuild(ops []Op, side OpKind) string {
+	var b strings.Builder
+	for _, op := range ops {
+		if op.Kind == Equal || op.Kind == side {
+			b.WriteString(op.Text)
+		}
+	}
+	return b.String()
+}
+
+// Changed reports whether ops hold a change that is not ignored.
+func Changed(ops []Op) bool {
+	for _, op := range ops {
+		if op.Kind != Equal && !op.Ignored {
+			return true
+		}
+	}
+	return false
+}

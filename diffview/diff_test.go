@@ -1,0 +1,164 @@
+package diffview
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// marked writes ops as text with [-…-] and {+…+}.
+func marked(ops []Op) string {
+	var b strings.Builder
+	for _, op := range ops {
+		switch op.Kind {
+		case Equal:
+			b.WriteString(op.Text)
+		case Delete:
+			b.WriteString("[-" + op.Text + "-]")
+		case Insert:
+			b.WriteString("{+" + op.Text + "+}")
+		}
+	}
+	return b.String()
+}
+
+// TestDiffCases reads testdata/*.txtar: a note saying why the expected
+// output is right, then old, new and want.
+func TestDiffCases(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no cases")
+	}
+	for _, f := range files {
+		ar, err := txtar.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts := map[string]string{}
+		for _, file := range ar.Files {
+			parts[file.Name] = strings.TrimSuffix(string(file.Data), "\n")
+		}
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			ops := Diff(parts["old"], parts["new"], Options{})
+			if got := marked(ops); got != parts["want"] {
+				t.Errorf("%s\n got: %s\nwant: %s", strings.TrimSpace(string(ar.Comment)), got, parts["want"])
+			}
+			assertRoundTrip(t, parts["old"], parts["new"], ops)
+		})
+	}
+}
+
+func assertRoundTrip(t *testing.T, a, b string, ops []Op) {
+	t.Helper()
+	if got := Rebuild(ops, Delete); got != a {
+		t.Fatalf("equal+delete ops rebuild %q, want %q", got, a)
+	}
+	if got := Rebuild(ops, Insert); got != b {
+		t.Fatalf("equal+insert ops rebuild %q, want %q", got, b)
+	}
+	for _, op := range ops {
+		switch op.Kind {
+		case Equal, Delete:
+			if !strings.HasPrefix(a[op.AStart:], op.Text) {
+				t.Fatalf("op %+v is not at its offset in the old text", op)
+			}
+		}
+		if op.Kind != Delete && !strings.HasPrefix(b[op.BStart:], op.Text) {
+			t.Fatalf("op %+v is not at its offset in the new text", op)
+		}
+	}
+}
+
+func TestDiffOptions(t *testing.T) {
+	a, b := "20xx年全區完成,任務。", "2016年全區完成，任務。"
+	if Changed(Diff(a, b, Options{IgnoreYears: true, IgnorePunctWidth: true})) {
+		t.Errorf("years and punctuation width should be ignored: %s", marked(Diff(a, b, Options{IgnoreYears: true, IgnorePunctWidth: true})))
+	}
+	ops := Diff(a, b, Options{IgnoreYears: true, IgnorePunctWidth: true})
+	assertRoundTrip(t, a, b, ops)
+	if !Changed(Diff(a, b, Options{})) {
+		t.Error("without the options the texts differ")
+	}
+	if got := marked(Diff(a, b, Options{IgnoreYears: true})); !strings.Contains(got, "[-,-]{+，+}") {
+		t.Errorf("punctuation width still counts without its option: %s", got)
+	}
+}
+
+func FuzzDiffRoundTrip(f *testing.F) {
+	f.Add("地區生產總值增長7%左右", "地區生產總值增長6%左右")
+	f.Add("加強全民國防教育,優化雙擁優撫體系。", "加強軍民融合發展。")
+	f.Add("", "新增")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if !utf8.ValidString(a) || !utf8.ValidString(b) {
+			return
+		}
+		for _, o := range []Options{{}, {IgnoreYears: true, IgnorePunctWidth: true}} {
+			assertRoundTrip(t, a, b, Diff(a, b, o))
+		}
+	})
+}
+
+// randomChinese returns text of Han characters, digits, Latin letters and
+// punctuation, with now and then a long run without a break.
+func randomChinese(rng *rand.Rand, n int) string {
+	pool := []rune("東城區政府工作報告加強文化建設推進城市更新改造環境治理年增長億元萬人，。、；：“”《》（）0123456789%ABCxyz　 ")
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		b.WriteRune(pool[rng.Intn(len(pool))])
+	}
+	return b.String()
+}
+
+func TestSideBySideWidth(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	for n := 0; n < 200; n++ {
+		width := 40 + rng.Intn(161)
+		a, b := randomChinese(rng, rng.Intn(400)), randomChinese(rng, rng.Intn(400))
+		ops := Diff(a, b, Options{})
+		for _, color := range []bool{false, true} {
+			pt := newPainter(color)
+			colW := (width - 3) / 2
+			var left, right []segment
+			for _, op := range ops {
+				s := segment{text: op.Text, kind: op.Kind}
+				if op.Kind != Insert {
+					left = append(left, s)
+				}
+				if op.Kind != Delete {
+					right = append(right, s)
+				}
+			}
+			for _, line := range zipColumns(wrapSegments(left, colW, pt), wrapSegments(right, colW, pt), colW) {
+				if w := visibleWidth(line); w > width {
+					t.Fatalf("width %d, color %v: a line of %d columns: %q", width, color, w, line)
+				}
+			}
+		}
+	}
+}
+
+// visibleWidth measures a line without its ANSI escapes.
+func visibleWidth(s string) int {
+	w := 0
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b {
+			j := strings.IndexByte(s[i:], 'm')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		w += runeWidth(r)
+		i += n
+	}
+	return w
+}
+
+func TestMain(m *testing.M) { os.Exit(m.Run()) }

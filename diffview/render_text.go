@@ -1,0 +1,357 @@
+package diffview
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fatih/color"
+
+	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// Style says how the text views look. Colors are the caller's decision.
+type Style struct {
+	Color bool
+	Width int // columns; side by side needs at least 40
+}
+
+// Labeler names a theme for headings: its id and a short label.
+type Labeler func(theme string) string
+
+type painter struct {
+	del, ins, moved, head, dim, fig func(string) string
+	color                           bool
+}
+
+func newPainter(on bool) painter {
+	mk := func(attrs ...color.Attribute) func(string) string {
+		c := color.New(attrs...)
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return func(s string) string { return c.Sprint(s) }
+	}
+	return painter{
+		del: mk(color.FgRed), ins: mk(color.FgGreen), moved: mk(color.FgMagenta),
+		head: mk(color.Bold), dim: mk(color.Faint), fig: mk(color.FgYellow), color: on,
+	}
+}
+
+// segment is a run of text of one kind, for the text views.
+type segment struct {
+	text string
+	kind OpKind
+	mark bool // moved
+	ign  bool // ignored
+}
+
+// decorate returns the visible form of a segment: colored when colors are
+// on, otherwise wrapped in [-…-] or {+…+} (moved ones end in "(moved)").
+func (p painter) decorate(s segment) string {
+	if s.kind == Equal || s.ign {
+		return s.text
+	}
+	if p.color {
+		switch {
+		case s.mark:
+			return p.moved(s.text)
+		case s.kind == Delete:
+			return p.del(s.text)
+		default:
+			return p.ins(s.text)
+		}
+	}
+	open, closing := "[-", "-]"
+	if s.kind == Insert {
+		open, closing = "{+", "+}"
+	}
+	if s.mark {
+		closing += "(moved)"
+	}
+	return open + s.text + closing
+}
+
+func pairHeader(p Pair, pt painter, label Labeler) string {
+	name := func(u *corpus.Unit) string {
+		if u.Heading != "" {
+			return u.Heading
+		}
+		return hanzi.Truncate(u.Text, 24)
+	}
+	switch {
+	case p.From == nil:
+		return fmt.Sprintf("%s %s  %s  %s", pt.head(p.To.ID), pt.ins("added"), p.To.PartKind(), name(p.To))
+	case p.To == nil:
+		return fmt.Sprintf("%s %s  %s  %s", pt.head(p.From.ID), pt.del("removed"), p.From.PartKind(), name(p.From))
+	}
+	names := name(p.From)
+	if n := name(p.To); n != names {
+		names += " → " + n
+	}
+	return fmt.Sprintf("%s → %s  %s  %s  %s", pt.head(p.From.ID), pt.head(p.To.ID), p.To.PartKind(), names,
+		pt.dim(fmt.Sprintf("(similarity %.2f)", p.Similarity)))
+}
+
+func themeHeader(theme string, pt painter, label Labeler) string {
+	return pt.head("══ "+label(theme)+" ") + pt.head(strings.Repeat("═", 8))
+}
+
+// Inline writes every pair of the comparison, theme by theme, as one text
+// with its deletions and insertions marked in place, then the figures that
+// changed.
+func Inline(w io.Writer, c *Comparison, st Style, label Labeler) error {
+	pt := newPainter(st.Color)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n", pt.head(fmt.Sprintf("%s %s → %s %s", c.A.Name(), c.A.ID, c.B.Name(), c.B.ID)))
+	theme := ""
+	for _, p := range c.Pairs {
+		if p.Theme != theme {
+			theme = p.Theme
+			fmt.Fprintf(&b, "\n%s\n", themeHeader(theme, pt, label))
+		}
+		fmt.Fprintf(&b, "\n%s\n", pairHeader(p, pt, label))
+		for _, s := range segments(p.Ops) {
+			b.WriteString(pt.decorate(s))
+		}
+		b.WriteString("\n")
+		writeFigures(&b, p, pt)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeFigures(b *strings.Builder, p Pair, pt painter) {
+	for _, f := range p.Figures {
+		fmt.Fprintf(b, "  %s %s: %s → %s\n", pt.fig("figure"), f.Label, f.From, f.To)
+	}
+}
+
+func segments(ops []Op) []segment {
+	var ss []segment
+	for _, op := range ops {
+		if op.Ignored && op.Kind == Delete {
+			continue // the new form of an ignored change is shown, plain
+		}
+		ss = append(ss, segment{text: op.Text, kind: op.Kind, mark: op.Moved, ign: op.Ignored})
+	}
+	return ss
+}
+
+// SideBySide writes every pair as two columns, the old text on the left
+// with its deletions marked and the new on the right with its insertions;
+// lines wrap inside their column and never exceed the width.
+func SideBySide(w io.Writer, c *Comparison, st Style, label Labeler) error {
+	pt := newPainter(st.Color)
+	width := max(st.Width, 40)
+	colW := (width - 3) / 2
+	var b strings.Builder
+	head := hanzi.PadRight(hanzi.Truncate(fmt.Sprintf("%s %s", c.A.Name(), c.A.ID), colW), colW) + " │ " +
+		hanzi.Truncate(fmt.Sprintf("%s %s", c.B.Name(), c.B.ID), colW)
+	b.WriteString(pt.head(head) + "\n")
+	theme := ""
+	for _, p := range c.Pairs {
+		if p.Theme != theme {
+			theme = p.Theme
+			b.WriteString("\n" + pt.head(hanzi.Truncate("══ "+label(theme)+" ══", width)) + "\n")
+		}
+		b.WriteString(pt.dim(strings.Repeat("─", width)) + "\n")
+		var left, right []segment
+		for _, op := range p.Ops {
+			s := segment{text: op.Text, kind: op.Kind, mark: op.Moved, ign: op.Ignored}
+			if op.Kind != Insert {
+				left = append(left, s)
+			}
+			if op.Kind != Delete {
+				right = append(right, s)
+			}
+		}
+		lname, rname := "", ""
+		if p.From != nil {
+			lname = p.From.ID + " " + p.From.Heading
+		}
+		if p.To != nil {
+			rname = p.To.ID + " " + p.To.Heading
+		}
+		lines := zipColumns(wrapSegments([]segment{{text: lname, kind: Equal}}, colW, pt), wrapSegments([]segment{{text: rname, kind: Equal}}, colW, pt), colW)
+		for _, l := range lines {
+			b.WriteString(pt.head(l) + "\n")
+		}
+		for _, l := range zipColumns(wrapSegments(left, colW, pt), wrapSegments(right, colW, pt), colW) {
+			b.WriteString(l + "\n")
+		}
+		for _, f := range p.Figures {
+			b.WriteString(hanzi.Truncate(fmt.Sprintf("  figure %s: %s → %s", f.Label, f.From, f.To), width) + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// visibleLine is a wrapped line: what to print, and how many columns it takes.
+type visibleLine struct {
+	text  string
+	width int
+}
+
+// wrapSegments lays segments out in lines of at most width columns. Marks
+// ([- -] {+ +}) take room like text when colors are off.
+func wrapSegments(ss []segment, width int, pt painter) []visibleLine {
+	var lines []visibleLine
+	var cur strings.Builder
+	curW := 0
+	flush := func() {
+		lines = append(lines, visibleLine{cur.String(), curW})
+		cur.Reset()
+		curW = 0
+	}
+	for _, s := range ss {
+		open, closing := "", ""
+		if !pt.color && s.kind != Equal && !s.ign {
+			open, closing = "[-", "-]"
+			if s.kind == Insert {
+				open, closing = "{+", "+}"
+			}
+			if s.mark {
+				closing += "(moved)"
+			}
+		}
+		paint := func(t string) string { return pt.decorate(segment{text: t, kind: s.kind, mark: s.mark, ign: s.ign}) }
+		if !pt.color {
+			paint = func(t string) string { return t }
+		}
+		// Lay out open + text + closing rune by rune; colored runs are
+		// painted line by line so that no escape spans a line break.
+		var run strings.Builder
+		emitRun := func() {
+			if run.Len() > 0 {
+				cur.WriteString(paint(run.String()))
+				run.Reset()
+			}
+		}
+		body := open + s.text + closing
+		for _, r := range body {
+			if r == '\n' || r == '\r' {
+				continue
+			}
+			rw := hanzi.RuneWidth(r)
+			if curW+rw > width {
+				emitRun()
+				flush()
+			}
+			run.WriteRune(r)
+			curW += rw
+		}
+		emitRun()
+	}
+	if cur.Len() > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines
+}
+
+// zipColumns puts two columns side by side, padding the left one.
+func zipColumns(left, right []visibleLine, colW int) []string {
+	n := max(len(left), len(right))
+	out := make([]string, n)
+	for i := 0; i < n; i++ {
+		var l, r visibleLine
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = l.text + strings.Repeat(" ", max(0, colW-l.width)) + " │ " + r.text
+	}
+	return out
+}
+
+// Stat writes, per theme and per pair, the similarity and how many
+// characters were deleted and inserted.
+func Stat(w io.Writer, c *Comparison, st Style, label Labeler) error {
+	pt := newPainter(st.Color)
+	var b strings.Builder
+	type agg struct {
+		pairs, removed, added, del, ins int
+		sim                             float64
+	}
+	totals := map[string]*agg{}
+	var themes []string
+	for _, p := range c.Pairs {
+		a := totals[p.Theme]
+		if a == nil {
+			a = &agg{}
+			totals[p.Theme] = a
+			themes = append(themes, p.Theme)
+		}
+		d, i := changedChars(p.Ops)
+		a.del += d
+		a.ins += i
+		switch {
+		case p.From == nil:
+			a.added++
+		case p.To == nil:
+			a.removed++
+		default:
+			a.pairs++
+			a.sim += p.Similarity
+		}
+	}
+	fmt.Fprintf(&b, "%s\n", pt.head(fmt.Sprintf("%-14s %6s %10s %8s %8s %8s %6s", "THEME", "PAIRS", "SIMILARITY", "DELETED", "INSERTED", "REMOVED", "ADDED")))
+	for _, t := range themes {
+		a := totals[t]
+		sim := "—"
+		if a.pairs > 0 {
+			sim = fmt.Sprintf("%.2f", a.sim/float64(a.pairs))
+		}
+		fmt.Fprintf(&b, "%-14s %6d %10s %8s %8s %8d %6d\n", t, a.pairs, sim, pt.del(fmt.Sprintf("-%d", a.del)), pt.ins(fmt.Sprintf("+%d", a.ins)), a.removed, a.added)
+	}
+	b.WriteString("\n")
+	for _, p := range c.Pairs {
+		d, i := changedChars(p.Ops)
+		var ids, sim, name string
+		switch {
+		case p.From == nil:
+			ids, sim, name = "        → "+p.To.ID, "added", unitName(p.To)
+		case p.To == nil:
+			ids, sim, name = p.From.ID+" →", "removed", unitName(p.From)
+		default:
+			ids, sim, name = p.From.ID+" → "+p.To.ID, fmt.Sprintf("%.2f", p.Similarity), unitName(p.To)
+		}
+		line := fmt.Sprintf("%-17s %-7s %6s %6s  ", ids, sim, fmt.Sprintf("-%d", d), fmt.Sprintf("+%d", i))
+		fmt.Fprintf(&b, "%s%s\n", line, hanzi.Truncate(name, max(10, max(st.Width, 40)-hanzi.Width(line))))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func unitName(u *corpus.Unit) string {
+	if u.Heading != "" {
+		return u.Heading
+	}
+	return u.Text
+}
+
+// changedChars counts the characters deleted and inserted, ignored changes
+// aside.
+func changedChars(ops []Op) (del, ins int) {
+	for _, op := range ops {
+		if op.Ignored {
+			continue
+		}
+		switch op.Kind {
+		case Delete:
+			del += utf8.RuneCountInString(op.Text)
+		case Insert:
+			ins += utf8.RuneCountInString(op.Text)
+		}
+	}
+	return del, ins
+}
+
+func runeWidth(r rune) int { return hanzi.RuneWidth(r) }

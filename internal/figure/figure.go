@@ -1,0 +1,174 @@
+// Package figure finds the numbers of a Chinese text with their units, their
+// qualifiers and what they measure: 地區生產總值增長7%左右, 區級一般公共預算收入
+// 完成164.56億元, 控制在0.87 %以內, 6.5%—7%, 2~3家.
+package figure
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// Qualifiers of a figure.
+const (
+	Around       = "around"       // 左右
+	Floor        = "floor"        // 以上, 不低於, 超過
+	Ceiling      = "ceiling"      // 以內, 以下, 控制在, 不超過
+	Aspirational = "aspirational" // 力爭
+)
+
+// Figure is a number of a text.
+type Figure struct {
+	Text       string  // the figure as written, unit included: 164.56億元, 6.5%—7%
+	Start, End int     // byte offsets of Text in the text
+	Value      float64 // the number; for a range, its low end
+	Low, High  float64 // the ends of a range; both Value otherwise
+	Range      bool
+	Measure    string // what it counts: %, 億元, 萬人, 戶 … ("" for a bare number)
+	Qualifier  string // around, floor, ceiling, aspirational or ""
+	Label      string // what it measures, in the text's own words: 地區生產總值增長
+}
+
+// units that may follow a number, longest first, in Simplified form.
+var units = []string{
+	"个百分点", "万平方米", "平方公里", "平方米", "万千瓦", "万吨", "亿元", "万元", "千元", "万人次", "万人", "万户", "亿人", "万辆", "万套", "万个",
+	"公顷", "公里", "人次", "标准煤", "百分点", "元", "亿", "万", "千", "个", "家", "户", "套", "栋", "处", "项", "条", "所",
+	"座", "亩", "米", "吨", "人", "辆", "次", "倍", "岁", "天", "件", "名", "位", "场", "台", "部", "批", "块", "间", "张", "本", "册", "种", "门",
+}
+
+var (
+	reNumber = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?(?:\s*(?:—|–|-|~|～|至|到)\s*([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?)?`)
+	// verbs that end a label and say how the figure relates to it
+	trailingVerbs = []string{"达到", "完成", "实现", "控制在", "保持在", "稳定在", "为", "在", "是", "约", "近", "超过", "不低于", "不少于", "不超过", "低于", "高于"}
+	leadingFill   = []string{"其中", "全年", "累计", "共", "预计", "今年", "去年", "全区", "全市", "实现", "完成", "力争", "确保", "同比", "分别", "约", "比上年", "比去年"}
+)
+
+// Extract returns the figures of text in order. Years (2015年, 20xx年),
+// dates and ordinals (第3届) are not figures.
+func Extract(text string) []Figure {
+	folded, idx := hanzi.FoldMap(text)
+	var figs []Figure
+	prevEnd := 0
+	var subject span
+	for _, m := range reNumber.FindAllStringSubmatchIndex(folded, -1) {
+		start, end := m[0], m[1]
+		after := folded[end:]
+		before := folded[:start]
+		if strings.HasPrefix(strings.TrimLeft(after, " "), "年") && m[6] < 0 && end-start == 4 ||
+			strings.HasPrefix(after, "月") || strings.HasPrefix(after, "日") || strings.HasSuffix(before, "第") ||
+			start > 0 && isWordByte(folded[start-1]) || len(after) > 0 && isWordByte(after[0]) && after[0] != '.' ||
+			strings.HasPrefix(after, "号") {
+			continue
+		}
+		f := Figure{}
+		f.Value, _ = strconv.ParseFloat(folded[m[2]:m[3]], 64)
+		f.Low, f.High = f.Value, f.Value
+		if m[6] >= 0 {
+			f.Range = true
+			f.High, _ = strconv.ParseFloat(folded[m[6]:m[7]], 64)
+		}
+		switch {
+		case m[4] >= 0:
+			f.Measure = strings.TrimSpace(folded[m[4]:m[5]])
+		case m[8] >= 0:
+			f.Measure = strings.TrimSpace(folded[m[8]:m[9]])
+		}
+		if f.Measure == "" {
+			rest := strings.TrimLeft(after, " ")
+			for _, u := range units {
+				if strings.HasPrefix(rest, u) {
+					f.Measure = u
+					end += len(after) - len(rest) + len(u)
+					break
+				}
+			}
+		}
+		f.Start, f.End = idx[start], idx[end]
+		f.Text = text[f.Start:f.End]
+		tail := folded[end:]
+		switch {
+		case strings.HasPrefix(tail, "左右"):
+			f.Qualifier = Around
+		case strings.HasPrefix(tail, "以上"), strings.HasSuffix(before, "不低于"), strings.HasSuffix(before, "不少于"), strings.HasSuffix(before, "超过"):
+			f.Qualifier = Floor
+		case strings.HasPrefix(tail, "以内"), strings.HasPrefix(tail, "以下"), strings.HasSuffix(before, "控制在"), strings.HasSuffix(before, "不超过"), strings.HasSuffix(before, "低于"):
+			f.Qualifier = Ceiling
+		}
+		cs, ce := clauseBefore(folded, prevEnd, start)
+		if f.Qualifier == "" && strings.Contains(folded[cs:ce], "力争") {
+			f.Qualifier = Aspirational
+		}
+		f.Label, subject = label(text, folded, idx, cs, ce, subject)
+		prevEnd = end
+		figs = append(figs, f)
+	}
+	return figs
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b == '.'
+}
+
+// span is a stretch of the folded text.
+type span struct{ start, end int }
+
+// clauseBefore returns the stretch between the last clause break before
+// start (or the end of the previous figure) and start, spaces trimmed.
+func clauseBefore(s string, from, start int) (int, int) {
+	c := s[from:start]
+	if i := strings.LastIndexAny(c, "，,；;。：:、（(！？\n"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(c[i:])
+		from += i + size
+	}
+	for from < start && (s[from] == ' ' || s[from] == '\t') {
+		from++
+	}
+	for start > from && (s[start-1] == ' ' || s[start-1] == '\t') {
+		start--
+	}
+	return from, start
+}
+
+// label turns the clause folded[cs:ce] into what the figure measures, in
+// the text's own script, and returns the subject later figures may take. A
+// clause that is only a verb (增长, 下降) takes the subject of the figure
+// before it: 收入完成164.56亿元，增长5.5% gives 收入增长 for the second figure.
+func label(text, folded string, idx []int, cs, ce int, subject span) (string, span) {
+	for changed := true; changed; {
+		changed = false
+		for _, f := range leadingFill {
+			if strings.HasPrefix(folded[cs:ce], f) && ce-cs > len(f) {
+				cs += len(f)
+				changed = true
+			}
+		}
+		if rest := folded[cs:ce]; strings.HasPrefix(rest, "20") {
+			if i := strings.Index(rest, "年"); i >= 0 && i <= 4 {
+				cs += i + len("年")
+				changed = true
+			}
+		}
+	}
+	core := trimVerbs(folded[cs:ce], trailingVerbs)
+	if utf8.RuneCountInString(core) <= 2 && subject.end > subject.start {
+		return text[idx[subject.start]:idx[subject.end]] + text[idx[cs]:idx[ce]], subject
+	}
+	stem := trimVerbs(core, []string{"增长", "下降", "提高", "降低", "减少", "增加"})
+	return text[idx[cs]:idx[ce]], span{cs, cs + len(stem)}
+}
+
+func trimVerbs(s string, verbs []string) string {
+	for _, v := range verbs {
+		s = strings.TrimSuffix(s, v)
+	}
+	return s
+}
+
+// Key returns a label reduced for comparison: folded, with the verbs that
+// only say how a figure relates to it (完成, 达到, 控制在 …) dropped.
+func Key(label string) string {
+	return trimVerbs(hanzi.Fold(label), trailingVerbs)
+}
