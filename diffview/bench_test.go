@@ -2,7 +2,6 @@ package diffview
 
 import (
 	"io"
-	"sync"
 	"testing"
 
 	"github.com/reportdiff/reportdiff/align"
@@ -12,7 +11,7 @@ import (
 // BenchmarkDiff2015To2016 measures the whole embedded 2015 → 2016 diff as the
 // command runs it: read the corpus, align it, compare the two reports and
 // write the inline view. The word list loads once per process, as in the
-// command; BenchmarkLoadDictionary measures that load alone.
+// command; BenchmarkLoad in internal/segment measures that load alone.
 func BenchmarkDiff2015To2016(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
@@ -27,13 +26,5 @@ func BenchmarkDiff2015To2016(b *testing.B) {
 		if err := Inline(io.Discard, cmp, Style{Width: 100}, func(s string) string { return s }); err != nil {
 			b.Fatal(err)
 		}
-	}
-}
-
-func BenchmarkLoadDictionary(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		dictOnce = sync.Once{}
-		loadDictionary()
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/internal/figure"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/segment"
 )
 
 // Pair is a unit of the old report and the unit of the new report that
@@ -47,7 +48,7 @@ func Compare(res *align.Result, a, b *corpus.Report, minScore float64, opts Opti
 		linkedA[l.From], linkedB[l.To] = true, true
 		pairs[i] = Pair{From: l.From, To: l.To, Theme: res.Classes[l.To].Primary, Similarity: l.Score}
 	}
-	loadDictionary()
+	segment.Load()
 	parallel(len(pairs), func(i int) {
 		p := &pairs[i]
 		fa, fb := figure.Extract(p.From.Text), figure.Extract(p.To.Text)

@@ -123,9 +123,9 @@ func TestSideBySideWidth(t *testing.T) {
 		for _, color := range []bool{false, true} {
 			pt := newPainter(color)
 			colW := (width - 3) / 2
-			var left, right []segment
+			var left, right []textRun
 			for _, op := range ops {
-				s := segment{text: op.Text, kind: op.Kind}
+				s := textRun{text: op.Text, kind: op.Kind}
 				if op.Kind != Insert {
 					left = append(left, s)
 				}

@@ -42,17 +42,17 @@ func newPainter(on bool) painter {
 	}
 }
 
-// segment is a run of text of one kind, for the text views.
-type segment struct {
+// textRun is a run of text of one kind, for the text views.
+type textRun struct {
 	text string
 	kind OpKind
 	mark bool // moved
 	ign  bool // ignored
 }
 
-// decorate returns the visible form of a segment: colored when colors are
+// decorate returns the visible form of a textRun: colored when colors are
 // on, otherwise wrapped in [-…-] or {+…+} (moved ones end in "(moved)").
-func (p painter) decorate(s segment) string {
+func (p painter) decorate(s textRun) string {
 	if s.kind == Equal || s.ign {
 		return s.text
 	}
@@ -131,13 +131,13 @@ func writeFigures(b *strings.Builder, p Pair, pt painter) {
 	}
 }
 
-func segments(ops []Op) []segment {
-	var ss []segment
+func segments(ops []Op) []textRun {
+	var ss []textRun
 	for _, op := range ops {
 		if op.Ignored && op.Kind == Delete {
 			continue // the new form of an ignored change is shown, plain
 		}
-		ss = append(ss, segment{text: op.Text, kind: op.Kind, mark: op.Moved, ign: op.Ignored})
+		ss = append(ss, textRun{text: op.Text, kind: op.Kind, mark: op.Moved, ign: op.Ignored})
 	}
 	return ss
 }
@@ -160,9 +160,9 @@ func SideBySide(w io.Writer, c *Comparison, st Style, label Labeler) error {
 			b.WriteString("\n" + pt.head(hanzi.Truncate("══ "+label(theme)+" ══", width)) + "\n")
 		}
 		b.WriteString(pt.dim(strings.Repeat("─", width)) + "\n")
-		var left, right []segment
+		var left, right []textRun
 		for _, op := range p.Ops {
-			s := segment{text: op.Text, kind: op.Kind, mark: op.Moved, ign: op.Ignored}
+			s := textRun{text: op.Text, kind: op.Kind, mark: op.Moved, ign: op.Ignored}
 			if op.Kind != Insert {
 				left = append(left, s)
 			}
@@ -177,7 +177,7 @@ func SideBySide(w io.Writer, c *Comparison, st Style, label Labeler) error {
 		if p.To != nil {
 			rname = p.To.ID + " " + p.To.Heading
 		}
-		lines := zipColumns(wrapSegments([]segment{{text: lname, kind: Equal}}, colW, pt), wrapSegments([]segment{{text: rname, kind: Equal}}, colW, pt), colW)
+		lines := zipColumns(wrapSegments([]textRun{{text: lname, kind: Equal}}, colW, pt), wrapSegments([]textRun{{text: rname, kind: Equal}}, colW, pt), colW)
 		for _, l := range lines {
 			b.WriteString(pt.head(l) + "\n")
 		}
@@ -200,7 +200,7 @@ type visibleLine struct {
 
 // wrapSegments lays segments out in lines of at most width columns. Marks
 // ([- -] {+ +}) take room like text when colors are off.
-func wrapSegments(ss []segment, width int, pt painter) []visibleLine {
+func wrapSegments(ss []textRun, width int, pt painter) []visibleLine {
 	var lines []visibleLine
 	var cur strings.Builder
 	curW := 0
@@ -220,7 +220,7 @@ func wrapSegments(ss []segment, width int, pt painter) []visibleLine {
 				closing += "(moved)"
 			}
 		}
-		paint := func(t string) string { return pt.decorate(segment{text: t, kind: s.kind, mark: s.mark, ign: s.ign}) }
+		paint := func(t string) string { return pt.decorate(textRun{text: t, kind: s.kind, mark: s.mark, ign: s.ign}) }
 		if !pt.color {
 			paint = func(t string) string { return t }
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/reportdiff/reportdiff/internal/figure"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/segment"
 )
 
 // Options change what counts as a difference.
@@ -52,7 +53,6 @@ func tokenize(text string, figs []figure.Figure, opts Options) []Token {
 	for _, f := range figs {
 		numbers[f.Start] = f.End
 	}
-	d := loadDictionary()
 	for pos := 0; pos < len(text); {
 		if end, ok := numbers[pos]; ok {
 			add(pos, end)
@@ -78,11 +78,15 @@ func tokenize(text string, figs []figure.Figure, opts Options) []Token {
 				}
 				end += n
 			}
-			offs := runeOffsets(text[pos:end])
-			i := 0
-			for _, l := range d.segment(hanzi.Fold(text[pos:end])) {
-				add(pos+offs[i], pos+offs[i+l])
-				i += l
+			at := pos
+			for _, l := range segment.Lengths(hanzi.Fold(text[pos:end])) {
+				wordEnd := at
+				for ; l > 0; l-- {
+					_, n := utf8.DecodeRuneInString(text[wordEnd:])
+					wordEnd += n
+				}
+				add(at, wordEnd)
+				at = wordEnd
 			}
 			pos = end
 		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):

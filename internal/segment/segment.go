@@ -1,4 +1,9 @@
-package diffview
+// Package segment cuts Chinese text into words: the route of greatest
+// probability through a compact word list (words.txt: 73,000 words of two
+// to four characters from jieba's dictionary), the method of jieba without
+// its model for unknown words. Text is folded to Simplified first, so one
+// list serves both scripts.
+package segment
 
 import (
 	_ "embed"
@@ -9,7 +14,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed data/words.txt
+//go:embed words.txt
 var wordsData string
 
 // dictionary is the word list the segmenter uses: words of two to four
@@ -37,7 +42,7 @@ var (
 )
 
 // loadDictionary indexes the embedded word list once.
-func loadDictionary() *dictionary {
+func load() *dictionary {
 	dictOnce.Do(func() {
 		d := &dictionary{lines: make([]wordLine, 0, 80000), byFirst: make(map[rune][2]int32, 6000)}
 		for pos := 0; pos < len(wordsData); {
@@ -92,11 +97,11 @@ func (d *dictionary) logp(w string) (float64, bool) {
 	return math.Log(d.freqAt(int(lines[i].off)) / d.total), true
 }
 
-// segment cuts a run of Han characters (folded to Simplified) into words by
+// cut cuts a run of Han characters (folded to Simplified) into words by
 // the route of greatest probability through the words of the dictionary, a
 // character standing alone where no word fits (the method of jieba without
 // its model for unknown words). It returns the rune length of each word.
-func (d *dictionary) segment(run string) []int {
+func (d *dictionary) cut(run string) []int {
 	offs := runeOffsets(run)
 	n := len(offs) - 1
 	best := make([]float64, n+1) // best[i]: log probability of the runes from i on
@@ -124,3 +129,10 @@ func runeOffsets(s string) []int {
 	}
 	return append(offs, len(s))
 }
+
+// Lengths cuts a run of Han characters into words and returns the length of
+// each in runes. The run should be folded to Simplified (hanzi.Fold).
+func Lengths(run string) []int { return load().cut(run) }
+
+// Load reads the word list now rather than at the first cut.
+func Load() { load() }
