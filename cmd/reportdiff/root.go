@@ -77,12 +77,22 @@ func (g *globalOptions) style() render.Style {
 
 func (g *globalOptions) json() bool { return g.format == "json" }
 
+// allowFormats fails unless --format is one of formats.
+func (g *globalOptions) allowFormats(formats ...string) error {
+	for _, f := range formats {
+		if g.format == f {
+			return nil
+		}
+	}
+	return usagef("--format %q: this command writes %s", g.format, strings.Join(formats, " or "))
+}
+
 // validate checks the global flags once they are parsed.
 func (g *globalOptions) validate() error {
 	switch g.format {
-	case "text", "json":
+	case "text", "json", "csv":
 	default:
-		return usagef("--format %q: want text or json", g.format)
+		return usagef("--format %q: want text or json (csv for priorities)", g.format)
 	}
 	switch g.color {
 	case "auto", "always", "never":
@@ -128,6 +138,9 @@ Exit status: 0 nothing found, 1 findings or differences, 2 bad usage or input.`,
 		newAlignCmd(g, nil),
 		newDiffCmd(g, nil),
 		newShowCmd(g, nil),
+		newPrioritiesCmd(g, nil),
+		newCommitmentsCmd(g, nil),
+		newTargetsCmd(g, nil),
 	)
 	return root
 }

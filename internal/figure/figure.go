@@ -40,7 +40,7 @@ var units = []string{
 }
 
 var (
-	reNumber = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?(?:\s*(?:—|–|-|~|～|至|到)\s*([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?)?`)
+	reNumber = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?(?:\s*(?:—|–|-|－|~|～|至|到)\s*([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?)?`)
 	// verbs that end a label and say how the figure relates to it
 	trailingVerbs = []string{"达到", "完成", "实现", "控制在", "保持在", "稳定在", "为", "在", "是", "约", "近", "超过", "不低于", "不少于", "不超过", "低于", "高于"}
 	leadingFill   = []string{"其中", "全年", "累计", "共", "预计", "今年", "去年", "全区", "全市", "实现", "完成", "力争", "确保", "同比", "分别", "约", "比上年", "比去年"}
@@ -153,11 +153,22 @@ func label(text, folded string, idx []int, cs, ce int, subject span) (string, sp
 		}
 	}
 	core := trimVerbs(folded[cs:ce], trailingVerbs)
-	if utf8.RuneCountInString(core) <= 2 && subject.end > subject.start {
+	if isDirection(core) && subject.end > subject.start {
 		return text[idx[subject.start]:idx[subject.end]] + text[idx[cs]:idx[ce]], subject
 	}
 	stem := trimVerbs(core, []string{"增长", "下降", "提高", "降低", "减少", "增加"})
 	return text[idx[cs]:idx[ce]], span{cs, cs + len(stem)}
+}
+
+// isDirection reports whether a clause says only which way a figure went:
+// 增长, 同比下降 ….
+func isDirection(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "同比"), "比上年")
+	switch s {
+	case "增长", "下降", "提高", "降低", "增加", "减少", "上升", "实际增长", "名义增长":
+		return true
+	}
+	return false
 }
 
 func trimVerbs(s string, verbs []string) string {

@@ -1,0 +1,391 @@
+package change
+
+import (
+	_ "embed"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/figure"
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// Kinds of value.
+const (
+	Target  = "target"  // a plan's figure for its year
+	Outcome = "outcome" // a review's figure for the year it reviews
+)
+
+// Verdicts of a target against its outcome.
+const (
+	Met        = "met"
+	MissedGoal = "missed"
+	NoTarget   = "no target"
+	NoOutcome  = "no outcome"
+	NotNumeric = "not numeric" // a target in words (達到市級要求): nothing to compare
+)
+
+// Value is a figure of an indicator for one year.
+type Value struct {
+	Year      int
+	Kind      string // target or outcome
+	Value     float64
+	Numeric   bool // false for a target in words
+	Low, High float64
+	Qualifier string // around, floor, ceiling, aspirational, range or ""
+	Unit      *corpus.Unit
+	Text      string // the words as they stand in the unit: 地區生產總值增長7%左右
+	Figure    string // the figure with its qualifier (7%左右), or the words of a target in words (達到市級要求)
+	Line      int
+	Label     string // the indicator as the text names it
+}
+
+// Verdict says whether a year's target was met.
+type Verdict struct {
+	Year            int
+	Target, Outcome *Value
+	Verdict         string
+}
+
+// Indicator is a measure followed through the years.
+type Indicator struct {
+	Name     string   // the name reportdiff uses: 地区生产总值增长
+	Aliases  []string // the names the texts give it, as written
+	Measure  string   // what a figure counts: %, 亿元, 万人 …
+	Values   []Value  // by year, targets before outcomes
+	Verdicts []Verdict
+}
+
+// TargetOptions change how targets are judged.
+type TargetOptions struct {
+	// Tolerance is how far below an "around" (左右) target an outcome may
+	// fall and still meet it, in the target's measure (percentage points for
+	// %). Default 0.5.
+	Tolerance float64
+}
+
+//go:embed data/aliases.tsv
+var aliasData string
+
+// lessIsBetter holds the indicators whose targets are ceilings.
+var lessIsBetter = map[string]bool{}
+
+var aliases = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(aliasData, "\n") {
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if f[0] == "<=" {
+			for _, name := range f[1:] {
+				lessIsBetter[strings.TrimSpace(name)] = true
+			}
+			continue
+		}
+		for _, a := range f {
+			m[strings.ToLower(strings.TrimSpace(a))] = f[0]
+		}
+	}
+	return m
+}()
+
+var scopeWords = []string{"全区", "全市", "全省", "全县", "区级", "市级", "省级", "县级", "本区", "本市", "我区", "我市"}
+
+// direction words end a name whose figure is a change.
+var upWords = []string{"实际增长", "名义增长", "增长", "提高", "增加", "上升", "上涨", "涨幅"}
+var downWords = []string{"下降", "降低", "减少"}
+
+// canonical returns the name an indicator goes by, from a figure's label:
+// folded, scope words off, its base looked up among the aliases, and the
+// direction of a change kept (增长 or 下降).
+func canonical(label string) (name, dir string) {
+	k := strings.ToLower(figure.Key(label))
+	for _, w := range []string{"不低于", "不超过", "控制在", "保持在", "稳定在", "达到"} {
+		k = strings.TrimSuffix(k, w)
+	}
+	for _, s := range scopeWords {
+		k = strings.TrimPrefix(k, s)
+	}
+	base := k
+	for _, w := range upWords {
+		if strings.HasSuffix(base, w) {
+			base, dir = strings.TrimSuffix(base, w), "增长"
+			break
+		}
+	}
+	for _, w := range downWords {
+		if dir == "" && strings.HasSuffix(base, w) {
+			base, dir = strings.TrimSuffix(base, w), "下降"
+			break
+		}
+	}
+	if c, ok := aliases[base]; ok {
+		base = c
+	}
+	return base + dir, dir
+}
+
+var reTargetsLead = regexp.MustCompile(`^.{0,30}?(?:目标是|目标为)[:：]?`)
+
+// targetClauses returns the clauses of a targets paragraph after its lead
+// (…主要預期目標是：), with their byte offsets.
+func targetClauses(text string) [][2]int {
+	f, idx := hanzi.FoldMap(text)
+	start := 0
+	if m := reTargetsLead.FindStringIndex(f); m != nil {
+		start = m[1]
+	}
+	var cs [][2]int
+	pos := start
+	for i, r := range f[start:] {
+		if strings.ContainsRune("；;，,。", r) {
+			at := start + i
+			if at > pos {
+				cs = append(cs, [2]int{idx[pos], idx[at]})
+			}
+			pos = at + utf8.RuneLen(r)
+		}
+	}
+	if pos < len(f) {
+		cs = append(cs, [2]int{idx[pos], idx[len(f)]})
+	}
+	return cs
+}
+
+// reNameInWords splits a target in words into its name and what it says:
+// 單位地區生產總值能耗下降達到市級要求, 居民人均可支配收入增長不低於經濟增長.
+var reNameInWords = regexp.MustCompile(`^(.{3,24}?(?:增长|下降|降低|提高))(.{2,20})$`)
+
+// ReadTargets extracts the numeric indicators of every report: targets from
+// its targets paragraph (and the plan part), outcomes from its outcome
+// paragraph (and the review part); a figure outside those paragraphs counts
+// when its indicator is one the targets or outcomes name. Indicators are
+// matched across years by their canonical names (aliases.tsv and general
+// rules), and every target is judged against the outcome of its year.
+func ReadTargets(c *corpus.Corpus, opts TargetOptions) []Indicator {
+	if opts.Tolerance == 0 {
+		opts.Tolerance = 0.5
+	}
+	byName := map[string]*Indicator{}
+	var order []string
+	add := func(name, measure string, v Value) {
+		in := byName[name]
+		if in == nil {
+			in = &Indicator{Name: name}
+			byName[name] = in
+			order = append(order, name)
+		}
+		if in.Measure == "" {
+			in.Measure = measure
+		}
+		for _, o := range in.Values {
+			if o.Year == v.Year && o.Kind == v.Kind {
+				return // the headline paragraph came first
+			}
+		}
+		in.Values = append(in.Values, v)
+		label := v.Label
+		for _, a := range in.Aliases {
+			if a == label {
+				label = ""
+			}
+		}
+		if label != "" {
+			in.Aliases = append(in.Aliases, label)
+		}
+	}
+	kindOf := func(u *corpus.Unit) (string, int) {
+		switch u.PartKind() {
+		case corpus.Plan:
+			return Target, u.Report.Year
+		case corpus.Review:
+			return Outcome, u.Report.ReviewYear
+		}
+		return "", 0
+	}
+	figureValue := func(u *corpus.Unit, f figure.Figure, kind string, year int) Value {
+		v := Value{Year: year, Kind: kind, Value: f.Value, Numeric: true, Low: f.Low, High: f.High, Qualifier: f.Qualifier,
+			Unit: u, Label: strings.TrimSpace(f.Label), Line: u.LineOf(f.Start)}
+		if f.Range {
+			v.Qualifier = "range"
+		}
+		// The quote runs from the start of the figure's clause.
+		start := strings.LastIndexAny(u.Text[:f.Start], "，,；;。：:")
+		if start < 0 {
+			start = 0
+		} else {
+			_, n := utf8.DecodeRuneInString(u.Text[start:])
+			start += n
+		}
+		end := f.End
+		for _, q := range []string{"左右", "以上", "以內", "以内", "以下"} {
+			if strings.HasPrefix(u.Text[end:], q) {
+				end += len(q)
+			}
+		}
+		v.Text = u.Text[start:end]
+		v.Figure = u.Text[f.Start:end]
+		return v
+	}
+	// First the headline paragraphs, then the rest of the text.
+	for _, pass := range []int{0, 1} {
+		for _, r := range c.Reports {
+			for _, u := range r.Units {
+				kind, year := kindOf(u)
+				if kind == "" {
+					continue
+				}
+				headline := u.Role == corpus.RoleTargets && kind == Target || u.Role == corpus.RoleOutcome && kind == Outcome
+				if headline != (pass == 0) {
+					continue
+				}
+				for _, f := range figure.Extract(u.Text) {
+					if strings.TrimSpace(f.Label) == "" {
+						continue
+					}
+					name, _ := canonical(f.Label)
+					if utf8.RuneCountInString(name) < 3 || !headline && byName[name] == nil {
+						continue // a verb alone (设立, 降至) names no indicator
+					}
+					add(name, f.Measure, figureValue(u, f, kind, year))
+				}
+				if !headline || kind != Target {
+					continue
+				}
+				// Targets in words: clauses of the targets paragraph with no figure.
+				for _, cl := range targetClauses(u.Text) {
+					text := strings.TrimSpace(u.Text[cl[0]:cl[1]])
+					if text == "" || len(figure.Extract(text)) > 0 {
+						continue
+					}
+					folded := hanzi.Fold(text)
+					m := reNameInWords.FindStringSubmatchIndex(folded)
+					if m == nil {
+						continue
+					}
+					rs := []rune(text)
+					label := string(rs[:utf8.RuneCountInString(folded[:m[3]])])
+					name, _ := canonical(label)
+					v := Value{Year: year, Kind: Target, Unit: u, Text: text, Label: label, Line: u.LineOf(cl[0]),
+						Figure: strings.TrimPrefix(text, label)}
+					switch rest := folded[m[4]:]; {
+					case strings.HasPrefix(rest, "不低于"), strings.HasPrefix(rest, "不少于"):
+						v.Qualifier = figure.Floor
+					case strings.HasPrefix(rest, "不超过"), strings.HasPrefix(rest, "控制在"):
+						v.Qualifier = figure.Ceiling
+					}
+					add(name, "", v)
+				}
+			}
+		}
+	}
+	var out []Indicator
+	for _, name := range order {
+		in := byName[name]
+		sort.SliceStable(in.Values, func(i, j int) bool {
+			if in.Values[i].Year != in.Values[j].Year {
+				return in.Values[i].Year < in.Values[j].Year
+			}
+			return in.Values[i].Kind == Target && in.Values[j].Kind == Outcome
+		})
+		in.Verdicts = verdicts(in, opts)
+		out = append(out, *in)
+	}
+	return out
+}
+
+// verdicts judges every year of an indicator: a target against the outcome
+// of its year. A target "around" (左右) is met by an outcome no more than the
+// tolerance below it; a floor (以上, 不低於) or an aspiration (力爭) by an
+// outcome at or above it; a ceiling (以內, 控制在) by one at or below it; a
+// range by one at or above its low end; a plain target by one at or above
+// it. For a decrease (能耗下降3%) the outcome is a decrease too, and more is
+// better. For an indicator where less is better (prices, unemployment; the
+// <= line of aliases.tsv) an "around" or plain target is a ceiling, met by an
+// outcome no more than the tolerance above it.
+func verdicts(in *Indicator, opts TargetOptions) []Verdict {
+	years := map[int]*Verdict{}
+	var ys []int
+	for i := range in.Values {
+		v := &in.Values[i]
+		if v.Year == 0 {
+			continue
+		}
+		vd := years[v.Year]
+		if vd == nil {
+			vd = &Verdict{Year: v.Year}
+			years[v.Year] = vd
+			ys = append(ys, v.Year)
+		}
+		if v.Kind == Target && vd.Target == nil {
+			vd.Target = v
+		}
+		if v.Kind == Outcome && vd.Outcome == nil {
+			vd.Outcome = v
+		}
+	}
+	sort.Ints(ys)
+	var out []Verdict
+	for _, y := range ys {
+		vd := years[y]
+		switch {
+		case vd.Target == nil:
+			vd.Verdict = NoTarget
+		case vd.Outcome == nil:
+			vd.Verdict = NoOutcome
+		case !vd.Target.Numeric:
+			vd.Verdict = NotNumeric
+		default:
+			vd.Verdict = judge(*vd.Target, *vd.Outcome, opts.Tolerance, lessIsBetter[in.Name])
+		}
+		out = append(out, *vd)
+	}
+	return out
+}
+
+func judge(t, o Value, tol float64, lessBetter bool) string {
+	got := o.Value
+	if o.Qualifier == "range" {
+		got = (o.Low + o.High) / 2
+	}
+	if t.Measure() != "%" {
+		tol = math.Abs(t.Value) * 0.05
+	}
+	ok := false
+	switch t.Qualifier {
+	case figure.Around:
+		if lessBetter {
+			ok = got <= t.Value+tol
+		} else {
+			ok = got >= t.Value-tol
+		}
+	case figure.Ceiling:
+		ok = got <= t.High
+	case "range":
+		ok = got >= t.Low
+	case figure.Floor, figure.Aspirational:
+		ok = got >= t.Value
+	default:
+		if lessBetter {
+			ok = got <= t.Value
+		} else {
+			ok = got >= t.Value
+		}
+	}
+	if ok {
+		return Met
+	}
+	return MissedGoal
+}
+
+// Measure returns what the value's figure counts, read from its text.
+func (v Value) Measure() string {
+	for _, f := range figure.Extract(v.Text) {
+		return f.Measure
+	}
+	return ""
+}

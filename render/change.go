@@ -1,0 +1,422 @@
+package render
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/fatih/color"
+
+	"github.com/reportdiff/reportdiff/change"
+	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// ShareJSON is a theme's share of one part of one report.
+type ShareJSON struct {
+	Report string   `json:"report"`
+	Year   int      `json:"year"`
+	Part   string   `json:"part"`
+	Share  float64  `json:"share"`
+	Rank   int      `json:"rank"`
+	Change *float64 `json:"change"` // percentage points against the previous report; null for the first
+}
+
+// ThemeSharesJSON is one theme through the reports.
+type ThemeSharesJSON struct {
+	Theme  string      `json:"theme"`
+	Shares []ShareJSON `json:"shares"`
+}
+
+// TermJSON is a word that rose or fell.
+type TermJSON struct {
+	Term      string  `json:"term"`
+	From      string  `json:"from"`
+	To        string  `json:"to"`
+	CountFrom int     `json:"count_from"`
+	CountTo   int     `json:"count_to"`
+	G2        float64 `json:"g2"`
+	Rising    bool    `json:"rising"`
+	New       bool    `json:"new"`
+	Vanished  bool    `json:"vanished"`
+}
+
+// PrioritiesJSON is the document `reportdiff priorities --format json` writes.
+type PrioritiesJSON struct {
+	Themes []ThemeSharesJSON `json:"themes"`
+	Terms  []TermJSON        `json:"terms"`
+}
+
+// PrioritiesJSONOf builds the JSON document of priorities.
+func PrioritiesJSONOf(p *change.Priorities) PrioritiesJSON {
+	doc := PrioritiesJSON{Themes: []ThemeSharesJSON{}, Terms: []TermJSON{}}
+	for _, t := range p.Themes {
+		ts := ThemeSharesJSON{Theme: t, Shares: []ShareJSON{}}
+		for _, s := range p.Shares {
+			if s.Theme != t {
+				continue
+			}
+			sj := ShareJSON{Report: s.Report.ID, Year: s.Report.Year, Part: string(s.Part), Share: round4(s.Share), Rank: s.Rank}
+			if s.HasPrev {
+				c := round4(s.Change)
+				sj.Change = &c
+			}
+			ts.Shares = append(ts.Shares, sj)
+		}
+		doc.Themes = append(doc.Themes, ts)
+	}
+	for _, t := range p.Terms {
+		doc.Terms = append(doc.Terms, TermJSON{Term: t.Term, From: t.From.ID, To: t.To.ID, CountFrom: t.CountFrom, CountTo: t.CountTo,
+			G2: t.G2, Rising: t.Rising, New: t.New, Vanished: t.Vanished})
+	}
+	return doc
+}
+
+func round4(x float64) float64 { return math.Round(x*10000) / 10000 }
+
+// PrioritiesCSV writes one table for R or pandas: the shares (table
+// "shares": theme, report, year, part, share, rank, change) or the words
+// (table "terms").
+func PrioritiesCSV(w io.Writer, p *change.Priorities, table string) error {
+	cw := csv.NewWriter(w)
+	doc := PrioritiesJSONOf(p)
+	if table == "terms" {
+		cw.Write([]string{"term", "from", "to", "count_from", "count_to", "g2", "rising", "new", "vanished"})
+		for _, t := range doc.Terms {
+			cw.Write([]string{t.Term, t.From, t.To, strconv.Itoa(t.CountFrom), strconv.Itoa(t.CountTo), fmtFloat(t.G2),
+				strconv.FormatBool(t.Rising), strconv.FormatBool(t.New), strconv.FormatBool(t.Vanished)})
+		}
+	} else {
+		cw.Write([]string{"theme", "report", "year", "part", "share", "rank", "change"})
+		for _, th := range doc.Themes {
+			for _, s := range th.Shares {
+				change := "NA"
+				if s.Change != nil {
+					change = fmtFloat(*s.Change)
+				}
+				cw.Write([]string{th.Theme, s.Report, strconv.Itoa(s.Year), s.Part, fmtFloat(s.Share), strconv.Itoa(s.Rank), change})
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func fmtFloat(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+var blocks = []rune(" ▏▎▍▌▋▊▉█")
+var sparks = []rune("▁▂▃▄▅▆▇█")
+
+// bar draws x of max in width cells, eighths included.
+func bar(x, max float64, width int) string {
+	if max <= 0 {
+		return strings.Repeat(" ", width)
+	}
+	eighths := int(math.Round(x / max * float64(width*8)))
+	var b strings.Builder
+	for i := 0; i < width; i++ {
+		n := min(8, max0(eighths-i*8))
+		b.WriteRune(blocks[n])
+	}
+	return b.String()
+}
+
+func max0(n int) int {
+	if n < 0 {
+		return 0
+	}
+	return n
+}
+
+// sparkline draws a series between its own least and greatest values.
+func sparkline(xs []float64) string {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, x := range xs {
+		lo, hi = math.Min(lo, x), math.Max(hi, x)
+	}
+	var b strings.Builder
+	for _, x := range xs {
+		i := 0
+		if hi > lo {
+			i = int(math.Round((x - lo) / (hi - lo) * float64(len(sparks)-1)))
+		}
+		b.WriteRune(sparks[i])
+	}
+	return b.String()
+}
+
+// Priorities writes, for the review and for the plan parts, a table of the
+// share of each theme in each report, with bars, ranks and changes in
+// percentage points and a sparkline across the years; then the order in
+// which themes lead each report, and the words that rose and fell.
+func Priorities(w io.Writer, p *change.Priorities, reports []*corpus.Report, st Style) error {
+	bold := st.paint(color.Bold)
+	dim := st.paint(dimAttr...)
+	up := st.paint(color.FgGreen)
+	down := st.paint(color.FgRed)
+	var b strings.Builder
+	share := map[string]change.Share{}
+	key := func(t string, r *corpus.Report, part corpus.PartKind) string {
+		return t + "|" + r.ID + "|" + string(part)
+	}
+	for _, s := range p.Shares {
+		share[key(s.Theme, s.Report, s.Part)] = s
+	}
+	const nameW, barW = 12, 8
+	const cellW = barW + 1 + 6 + 4 + 1 + 5 + 2 // bar, share, rank, change, gap
+	for _, part := range p.Parts {
+		fmt.Fprintf(&b, "%s %s\n", bold(string(part)), dim("share of the part's characters by theme, rank, change in points"))
+		b.WriteString(strings.Repeat(" ", nameW))
+		for _, r := range reports {
+			b.WriteString(hanzi.PadRight(r.Name(), cellW))
+		}
+		b.WriteString("trend\n")
+		maxShare := 0.0
+		for _, s := range p.Shares {
+			if s.Part == part {
+				maxShare = math.Max(maxShare, s.Share)
+			}
+		}
+		for _, t := range p.Themes {
+			var series []float64
+			var row strings.Builder
+			for _, r := range reports {
+				s, ok := share[key(t, r, part)]
+				if !ok {
+					row.WriteString(hanzi.PadRight("—", cellW))
+					continue
+				}
+				series = append(series, s.Share)
+				delta := strings.Repeat(" ", 5)
+				if s.HasPrev {
+					delta = fmt.Sprintf("%+5.1f", s.Change)
+					switch {
+					case s.Change >= 0.05:
+						delta = up(delta)
+					case s.Change <= -0.05:
+						delta = down(delta)
+					}
+				}
+				fmt.Fprintf(&row, "%s %5.1f%% #%-2d %s  ", bar(s.Share, maxShare, barW), s.Share*100, s.Rank, delta)
+			}
+			if len(series) == 0 {
+				continue
+			}
+			fmt.Fprintf(&b, "%s%s%s\n", hanzi.PadRight(t, nameW), row.String(), sparkline(series))
+		}
+		for _, r := range reports {
+			var ranked []change.Share
+			for _, s := range p.Shares {
+				if s.Report == r && s.Part == part {
+					ranked = append(ranked, s)
+				}
+			}
+			if len(ranked) == 0 {
+				continue
+			}
+			sort.Slice(ranked, func(i, j int) bool { return ranked[i].Rank < ranked[j].Rank })
+			var lead []string
+			for _, s := range ranked[:min(5, len(ranked))] {
+				lead = append(lead, s.Theme)
+			}
+			fmt.Fprintf(&b, "  %s %s: %s\n", dim("leading"), r.Name(), strings.Join(lead, " > "))
+		}
+		b.WriteString("\n")
+	}
+	var pair string
+	for _, t := range p.Terms {
+		if p := t.From.Name() + " → " + t.To.Name(); p != pair {
+			pair = p
+			fmt.Fprintf(&b, "%s %s\n", bold("words "+pair), dim("log-likelihood G², counts in each year"))
+		}
+		mark := down("fell")
+		if t.Rising {
+			mark = up("rose")
+		}
+		switch {
+		case t.New:
+			mark = up("new ")
+		case t.Vanished:
+			mark = down("gone")
+		}
+		fmt.Fprintf(&b, "  %s %s %7.2f  %d → %d\n", mark, hanzi.PadRight(t.Term, 12), t.G2, t.CountFrom, t.CountTo)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// MentionJSON is a mention of a commitment.
+type MentionJSON struct {
+	Report string `json:"report"`
+	Year   int    `json:"year"`
+	Part   string `json:"part"`
+	Unit   string `json:"unit"`
+	Line   int    `json:"line"`
+	Text   string `json:"text"`
+	Status string `json:"status"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// CommitmentJSON is a commitment and its mentions.
+type CommitmentJSON struct {
+	Key      string        `json:"key"`
+	Label    string        `json:"label"`
+	Theme    string        `json:"theme"`
+	Status   string        `json:"status"`
+	Reason   string        `json:"reason,omitempty"`
+	Mentions []MentionJSON `json:"mentions"`
+}
+
+// CommitmentsJSON is the document `reportdiff commitments --format json` writes.
+type CommitmentsJSON struct {
+	Commitments []CommitmentJSON `json:"commitments"`
+}
+
+// CommitmentsJSONOf builds the JSON document of commitments.
+func CommitmentsJSONOf(cs []change.Commitment) CommitmentsJSON {
+	doc := CommitmentsJSON{Commitments: []CommitmentJSON{}}
+	for _, c := range cs {
+		cj := CommitmentJSON{Key: c.Key, Label: c.Label, Theme: c.Theme, Status: c.Status, Reason: c.Reason, Mentions: []MentionJSON{}}
+		for _, m := range c.Mentions {
+			cj.Mentions = append(cj.Mentions, MentionJSON{Report: m.Unit.Report.ID, Year: m.Unit.Report.Year, Part: string(m.Unit.PartKind()),
+				Unit: m.Unit.ID, Line: m.Line, Text: m.Text, Status: m.Status, Reason: m.Reason})
+		}
+		doc.Commitments = append(doc.Commitments, cj)
+	}
+	return doc
+}
+
+func statusPainter(st Style) func(status string) string {
+	colors := map[string]func(string) string{
+		change.Achieved: st.paint(color.FgGreen), change.Partial: st.paint(color.FgYellow), change.Missed: st.paint(color.FgRed),
+		change.Repeated: st.paint(color.FgCyan), change.Unreported: st.paint(color.FgMagenta), change.Open: st.paint(dimAttr...),
+	}
+	return func(s string) string {
+		if f, ok := colors[s]; ok {
+			return f(s)
+		}
+		return s
+	}
+}
+
+// Commitments writes one block per commitment: its label, theme and status,
+// then a row per mention: year, part, status and the quote, shortened to fit.
+func Commitments(w io.Writer, cs []change.Commitment, st Style) error {
+	bold := st.paint(color.Bold)
+	dim := st.paint(dimAttr...)
+	paint := statusPainter(st)
+	var b strings.Builder
+	for _, c := range cs {
+		fmt.Fprintf(&b, "%s  %s %s\n", bold(c.Label), paint(c.Status), dim(c.Theme))
+		if c.Reason != "" {
+			fmt.Fprintf(&b, "  %s %s\n", dim("reason:"), c.Reason)
+		}
+		for _, m := range c.Mentions {
+			prefix := fmt.Sprintf("  %-4s %-7s %-6s ", m.Unit.Report.Name(), m.Unit.PartKind(), m.Unit.ID)
+			status := hanzi.PadRight(m.Status, 11)
+			room := st.width() - hanzi.Width(prefix) - 11 - 8
+			fmt.Fprintf(&b, "%s%s%s %s\n", dim(prefix), paint(status), hanzi.Truncate(m.Text, max(room, 10)), dim(fmt.Sprintf("line %d", m.Line)))
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// ValueJSON is a figure of an indicator.
+type ValueJSON struct {
+	Year      int      `json:"year"`
+	Kind      string   `json:"kind"`
+	Value     *float64 `json:"value"` // null for a target in words
+	Low       *float64 `json:"low"`
+	High      *float64 `json:"high"`
+	Qualifier string   `json:"qualifier"`
+	Report    string   `json:"report"`
+	Unit      string   `json:"unit"`
+	Line      int      `json:"line"`
+	Text      string   `json:"text"`
+}
+
+// VerdictJSON says whether a year's target was met.
+type VerdictJSON struct {
+	Year    int    `json:"year"`
+	Target  string `json:"target"`
+	Outcome string `json:"outcome"`
+	Verdict string `json:"verdict"`
+}
+
+// IndicatorJSON is an indicator through the years.
+type IndicatorJSON struct {
+	Name     string        `json:"name"`
+	Aliases  []string      `json:"aliases"`
+	Measure  string        `json:"measure"`
+	Values   []ValueJSON   `json:"values"`
+	Verdicts []VerdictJSON `json:"verdicts"`
+}
+
+// TargetsJSON is the document `reportdiff targets --format json` writes.
+type TargetsJSON struct {
+	Indicators []IndicatorJSON `json:"indicators"`
+}
+
+// TargetsJSONOf builds the JSON document of the indicators.
+func TargetsJSONOf(ins []change.Indicator) TargetsJSON {
+	doc := TargetsJSON{Indicators: []IndicatorJSON{}}
+	for _, in := range ins {
+		ij := IndicatorJSON{Name: in.Name, Aliases: in.Aliases, Measure: in.Measure, Values: []ValueJSON{}, Verdicts: []VerdictJSON{}}
+		for _, v := range in.Values {
+			vj := ValueJSON{Year: v.Year, Kind: v.Kind, Qualifier: v.Qualifier, Report: v.Unit.Report.ID, Unit: v.Unit.ID, Line: v.Line, Text: v.Text}
+			if v.Numeric {
+				val, lo, hi := v.Value, v.Low, v.High
+				vj.Value, vj.Low, vj.High = &val, &lo, &hi
+			}
+			ij.Values = append(ij.Values, vj)
+		}
+		for _, vd := range in.Verdicts {
+			ij.Verdicts = append(ij.Verdicts, VerdictJSON{Year: vd.Year, Target: valueText(vd.Target), Outcome: valueText(vd.Outcome), Verdict: vd.Verdict})
+		}
+		doc.Indicators = append(doc.Indicators, ij)
+	}
+	return doc
+}
+
+// valueText shows a value as its figure and qualifier words.
+func valueText(v *change.Value) string {
+	if v == nil {
+		return ""
+	}
+	return v.Figure
+}
+
+// Targets writes a table per indicator: a row per year with the target
+// beside the outcome and the verdict.
+func Targets(w io.Writer, ins []change.Indicator, st Style) error {
+	bold := st.paint(color.Bold)
+	dim := st.paint(dimAttr...)
+	paint := map[string]func(string) string{change.Met: st.paint(color.FgGreen), change.MissedGoal: st.paint(color.FgRed)}
+	var b strings.Builder
+	for _, in := range ins {
+		fmt.Fprintf(&b, "%s %s\n", bold(in.Name), dim(fmt.Sprintf("(%s) as %s", in.Measure, strings.Join(in.Aliases, ", "))))
+		for _, vd := range in.Verdicts {
+			t, o := "—", "—"
+			if vd.Target != nil {
+				t = fmt.Sprintf("%s [%s]", valueText(vd.Target), vd.Target.Unit.ID)
+			}
+			if vd.Outcome != nil {
+				o = fmt.Sprintf("%s [%s]", valueText(vd.Outcome), vd.Outcome.Unit.ID)
+			}
+			verdict := vd.Verdict
+			if f, ok := paint[verdict]; ok {
+				verdict = f(verdict)
+			}
+			fmt.Fprintf(&b, "  %d  %s %s %s\n", vd.Year, hanzi.PadRight(hanzi.Truncate(t, 30), 30), hanzi.PadRight(hanzi.Truncate(o, 30), 30), verdict)
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
