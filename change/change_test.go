@@ -1,0 +1,250 @@
+package change
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/reportdiff/reportdiff/align"
+	"github.com/reportdiff/reportdiff/corpus"
+)
+
+func build(t *testing.T, text string) *corpus.Corpus {
+	t.Helper()
+	c, err := corpus.Build([]corpus.File{{Name: "t.txt", Text: text}}, nil, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// Three reports of a made-up district, oldest first, in Traditional script.
+const traditional = `篇1
+20xx年工作回顧
+一、文化建設
+文化惠民成果顯著。舉辦社區文化節。
+20xx年工作任務
+主要預期目標是:地區生產總值增長7%左右,區級財政收入增長6%,城鎮登記失業率控制在2%以內。
+一、文化建設
+深化文化惠民。爭創全國文明城區“三連冠”,實現區圖書館新館主體結構完工。
+20xx年是“十二五”規劃的收官之年。
+篇2
+20xx年工作回顧
+預計地區生產總值增長6.5%左右;區級一般公共預算收入增長6.2%;城鎮登記失業率控制在1.1%。
+一、文化建設
+文化惠民力度加大。受拆遷進度影響,區圖書館新館未實現預期建設目標。全國文明城區“三連冠”建立工作穩步推進。
+20xx年工作任務
+主要預期目標是:地區生產總值增長6%左右;區級一般公共預算收入增長5%;單位地區生產總值能耗下降達到市級要求。
+一、文化建設
+加快文化發展。爭創全國文明城區“四連冠”,完成區圖書館新館建設。
+20xx年是“十三五”規劃的開局之年。
+篇3
+20xx年工作回顧
+預計地區生產總值增長6.1%左右;區級一般公共預算收入增長4%。
+一、文化建設
+文化服務持續提升。區圖書館新館建成開館。
+20xx年工作任務
+主要預期目標是:地區生產總值增長6%左右。
+20xx年是“十三五”規劃的第二年。
+`
+
+func TestTargetsConstructed(t *testing.T) {
+	c := build(t, traditional)
+	ins := ReadTargets(c, TargetOptions{})
+	get := func(name string) Indicator {
+		for _, in := range ins {
+			if in.Name == name {
+				return in
+			}
+		}
+		t.Fatalf("no indicator %s in %v", name, names(ins))
+		return Indicator{}
+	}
+	gdp := get("地区生产总值增长")
+	want := map[int]string{2015: Met, 2016: Met, 2017: NoOutcome}
+	for _, vd := range gdp.Verdicts {
+		if w, ok := want[vd.Year]; ok && vd.Verdict != w {
+			t.Errorf("GDP %d: %s, want %s", vd.Year, vd.Verdict, w)
+		}
+	}
+	// Renamed between years (區級財政收入 → 區級一般公共預算收入): one indicator.
+	rev := get("一般公共预算收入增长")
+	if len(rev.Aliases) < 2 {
+		t.Errorf("revenue aliases %v", rev.Aliases)
+	}
+	verdicts := map[int]string{}
+	for _, vd := range rev.Verdicts {
+		verdicts[vd.Year] = vd.Verdict
+	}
+	if verdicts[2015] != Met || verdicts[2016] != MissedGoal {
+		t.Errorf("revenue verdicts %v", verdicts)
+	}
+	unemp := get("城镇登记失业率")
+	if unemp.Verdicts[0].Verdict != Met || unemp.Values[0].Qualifier != "ceiling" {
+		t.Errorf("unemployment %+v", unemp.Verdicts)
+	}
+	energy := get("单位地区生产总值能耗下降")
+	if v := energy.Values[0]; v.Numeric || v.Figure != "達到市級要求" || v.Kind != Target {
+		t.Errorf("a target in words: %+v", v)
+	}
+	// Every value quotes its report at the line it names.
+	assertQuotes(t, c, ins)
+}
+
+func names(ins []Indicator) []string {
+	var ns []string
+	for _, in := range ins {
+		ns = append(ns, in.Name)
+	}
+	return ns
+}
+
+func assertQuotes(t *testing.T, c *corpus.Corpus, ins []Indicator) {
+	t.Helper()
+	for _, in := range ins {
+		for _, v := range in.Values {
+			line := lineOf(v.Unit.Report.Source.Text, v.Line)
+			if v.Text == "" || !strings.Contains(line, v.Text) {
+				t.Errorf("%s %d %s: %q is not on line %d (%q)", in.Name, v.Year, v.Kind, v.Text, v.Line, line)
+			}
+			if !strings.Contains(v.Text, v.Figure) {
+				t.Errorf("%s: figure %q not in its quote %q", in.Name, v.Figure, v.Text)
+			}
+		}
+	}
+}
+
+func lineOf(text string, n int) string {
+	lines := strings.Split(text, "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return lines[n-1]
+}
+
+func TestJudge(t *testing.T) {
+	v := func(val float64, q string) Value {
+		return Value{Value: val, Low: val, High: val, Qualifier: q, Numeric: true, Text: "增長" + strconv.FormatFloat(val, 'f', -1, 64) + "%"}
+	}
+	tests := []struct {
+		t, o Value
+		less bool
+		want string
+	}{
+		{v(7, "around"), v(6.6, ""), false, Met},
+		{v(7, "around"), v(6.4, ""), false, MissedGoal},
+		{v(6, "floor"), v(5.9, ""), false, MissedGoal},
+		{v(2, "ceiling"), v(0.9, ""), false, Met},
+		{v(3, "around"), v(3.4, ""), true, Met},
+		{v(3, "around"), v(3.6, ""), true, MissedGoal},
+		{Value{Value: 6, Low: 6, High: 6.5, Qualifier: "range", Numeric: true, Text: "6%—6.5%"}, v(6.1, ""), false, Met},
+	}
+	for i, tt := range tests {
+		if got := judge(tt.t, tt.o, 0.5, tt.less); got != tt.want {
+			t.Errorf("case %d: %s, want %s", i, got, tt.want)
+		}
+	}
+}
+
+func TestCommitmentsConstructed(t *testing.T) {
+	c := build(t, traditional)
+	cs := FindCommitments(align.Prepare(c, align.Options{}), CommitmentOptions{})
+	byLabel := map[string]Commitment{}
+	for _, cm := range cs {
+		byLabel[cm.Label] = cm
+	}
+	lib, ok := byLabel["區圖書館新館"]
+	if !ok {
+		t.Fatalf("no commitment 區圖書館新館 in %v", labels(cs))
+	}
+	var st []string
+	for _, m := range lib.Mentions {
+		st = append(st, m.Unit.Report.ID+":"+m.Status)
+	}
+	if got := strings.Join(st, " "); got != "p1:promised p2:missed p2:repeated p3:achieved" {
+		t.Errorf("library mentions %s", got)
+	}
+	if lib.Status != Achieved {
+		t.Errorf("library status %s", lib.Status)
+	}
+	if lib.Mentions[1].Reason != "受拆迁进度影响" {
+		t.Errorf("missed reason %q", lib.Mentions[1].Reason)
+	}
+	// 三連冠 → 四連冠 is one commitment, one step on.
+	title := byLabel["全國文明城區“三連冠”"]
+	if len(title.Mentions) != 3 || title.Status != Repeated && title.Status != Partial {
+		t.Errorf("title commitment %+v", title)
+	}
+	for _, cm := range cs {
+		for _, m := range cm.Mentions {
+			if !strings.Contains(lineOf(c.Sources[0].Text, m.Line), m.Text) {
+				t.Errorf("%s: %q not on line %d", cm.Label, m.Text, m.Line)
+			}
+		}
+	}
+	// --term: every occurrence of a phrase, in either script.
+	tl := FindCommitments(align.Prepare(c, align.Options{}), CommitmentOptions{Term: "图书馆新馆"})
+	if len(tl) != 1 || len(tl[0].Mentions) != 4 {
+		t.Errorf("timeline %+v", tl)
+	}
+}
+
+func labels(cs []Commitment) []string {
+	var ls []string
+	for _, c := range cs {
+		ls = append(ls, c.Label)
+	}
+	return ls
+}
+
+func TestPrioritiesConstructed(t *testing.T) {
+	c := build(t, traditional)
+	p := MeasurePriorities(align.Prepare(c, align.Options{}), PriorityOptions{MinCount: 2})
+	sums := map[string]float64{}
+	for _, s := range p.Shares {
+		sums[s.Report.ID+string(s.Part)] += s.Share
+		if s.Rank < 1 || s.Rank > len(p.Themes) {
+			t.Errorf("rank %d", s.Rank)
+		}
+	}
+	for k, v := range sums {
+		if math.Abs(v-1) > 1e-9 {
+			t.Errorf("shares of %s add up to %v", k, v)
+		}
+	}
+	found := false
+	for _, term := range p.Terms {
+		if term.G2 < 0 {
+			t.Errorf("negative G² %+v", term)
+		}
+		found = found || term.New
+	}
+	if len(p.Terms) == 0 {
+		t.Error("no words rose or fell")
+	}
+	_ = found
+}
+
+func TestKeyness(t *testing.T) {
+	a := map[string]int{"疏解": 2, "文化": 50, "旧词": 6}
+	b := map[string]int{"疏解": 30, "文化": 50, "新词": 6}
+	r1, r2 := &corpus.Report{ID: "a"}, &corpus.Report{ID: "b"}
+	ts := keyness(r1, r2, a, b, PriorityOptions{MinCount: 5, Top: 10})
+	got := map[string]TermChange{}
+	for _, t := range ts {
+		got[t.Term] = t
+	}
+	if x := got["疏解"]; !x.Rising || x.G2 < 10 {
+		t.Errorf("疏解 %+v", x)
+	}
+	if !got["新词"].New || !got["旧词"].Vanished {
+		t.Errorf("new and vanished: %+v %+v", got["新词"], got["旧词"])
+	}
+	// G² by hand for 疏解: a=2, b=30, c=58 words, d=86 words.
+	e1, e2 := 58.0*32/144, 86.0*32/144
+	want := 2 * (2*math.Log(2/e1) + 30*math.Log(30/e2))
+	if math.Abs(got["疏解"].G2-want) > 0.001 {
+		t.Errorf("G² %v, want %v", got["疏解"].G2, want)
+	}
+}
