@@ -23,7 +23,7 @@
 //   - A character diff whose edges are then snapped to word boundaries needs
 //     the word boundaries anyway, and its edits come out the same.
 //   - What this package does: a compact word list (73,000 words of two to
-//     four characters from jieba's dictionary, 870 kB, data/words.txt) and
+//     four characters from jieba's dictionary, 870 kB, internal/segment) and
 //     the most probable route through it (jieba's method without its model
 //     for unknown words), run on the text folded to Simplified so that one
 //     list serves both scripts. Loading and cutting both reports takes a few
