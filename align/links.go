@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/work"
 )
 
 // Kinds of link.
@@ -105,7 +106,7 @@ func Prepare(c *corpus.Corpus, opts Options) *Result {
 		}
 	}
 	classes := make([]Classification, len(res.Units))
-	parallel(len(res.Units), func(i int) { classes[i] = opts.Lexicon.Classify(res.Units[i]) })
+	work.Each(len(res.Units), func(i int) { classes[i] = opts.Lexicon.Classify(res.Units[i]) })
 	for i, u := range res.Units {
 		res.Classes[u] = classes[i]
 	}
@@ -147,26 +148,17 @@ func (res *Result) link() {
 	sort.SliceStable(res.Links, func(i, j int) bool {
 		a, b := res.Links[i], res.Links[j]
 		if a.From.Report != b.From.Report {
-			return reportIndex(c, a.From.Report) < reportIndex(c, b.From.Report)
+			return c.Index(a.From.Report) < c.Index(b.From.Report)
 		}
 		if a.From.Seq != b.From.Seq {
 			return a.From.Seq < b.From.Seq
 		}
 		if a.To.Report != b.To.Report {
-			return reportIndex(c, a.To.Report) < reportIndex(c, b.To.Report)
+			return c.Index(a.To.Report) < c.Index(b.To.Report)
 		}
 		return a.To.Seq < b.To.Seq
 	})
 	res.threads()
-}
-
-func reportIndex(c *corpus.Corpus, r *corpus.Report) int {
-	for i, x := range c.Reports {
-		if x == r {
-			return i
-		}
-	}
-	return -1
 }
 
 // unlinked returns the units that have no continuity link forward (forward

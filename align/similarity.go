@@ -4,14 +4,13 @@ import (
 	"hash/fnv"
 	"math"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/work"
 )
 
 // Weights of the parts of the similarity of two units; they add up to 1.
@@ -183,7 +182,7 @@ func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, rep
 	m := &model{docs: map[*corpus.Unit]*doc{}, df: map[feat]int{}, df3: map[feat]int{}, names: map[feat]string{}, n: len(units)}
 	docs := make([]*doc, len(units))
 	rareOf := make([]map[feat]string, len(units))
-	parallel(len(units), func(i int) {
+	work.Each(len(units), func(i int) {
 		u := units[i]
 		f := strings.ToLower(u.Folded())
 		d := &doc{unit: u, grams: grams(f), class: classes[u]}
@@ -223,7 +222,7 @@ func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, rep
 			m.names[g] = name
 		}
 	}
-	parallel(len(units), func(i int) {
+	work.Each(len(units), func(i int) {
 		d := docs[i]
 		d.rare = map[feat]bool{}
 		for g := range rareOf[i] {
@@ -238,34 +237,6 @@ func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, rep
 		d.tfidf = sorted(v)
 	})
 	return m
-}
-
-// parallel calls f(0) … f(n-1) on as many goroutines as there are
-// processors and waits for them. Each call must write only its own results.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := 0; i < n; i++ {
-			f(i)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	next := make(chan int, n)
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 func (m *model) idf(g feat) float64 {
@@ -357,17 +328,6 @@ func (m *model) similarity(a, b *corpus.Unit) Similarity {
 	}
 	s.Rare = math.Min(1, float64(len(s.Shared))/rareFull)
 	s.Score = wText*s.Text + wHeading*s.Heading + wRare*s.Rare + wTheme*s.Theme
-	return s
-}
-
-func firstRunes(s string, n int) string {
-	i := 0
-	for pos := range s {
-		if i == n {
-			return s[:pos]
-		}
-		i++
-	}
 	return s
 }
 

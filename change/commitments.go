@@ -485,7 +485,7 @@ func mentionOf(all []clause, i int) Mention {
 func (cm *Commitment) settle(c *corpus.Corpus) {
 	sort.SliceStable(cm.Mentions, func(i, j int) bool {
 		a, b := cm.Mentions[i].Unit, cm.Mentions[j].Unit
-		if ra, rb := reportIndex(c, a.Report), reportIndex(c, b.Report); ra != rb {
+		if ra, rb := c.Index(a.Report), c.Index(b.Report); ra != rb {
 			return ra < rb
 		}
 		return a.Seq < b.Seq
@@ -505,13 +505,13 @@ func (cm *Commitment) settle(c *corpus.Corpus) {
 		cm.Status = Mentioned
 		return
 	}
-	firstReport := reportIndex(c, cm.Mentions[first].Unit.Report)
+	firstReport := c.Index(cm.Mentions[first].Unit.Report)
 	cm.Status = Unreported
 	if firstReport == len(c.Reports)-1 {
 		cm.Status = Open
 	}
 	for _, m := range cm.Mentions[first+1:] {
-		if reportIndex(c, m.Unit.Report) == firstReport {
+		if c.Index(m.Unit.Report) == firstReport {
 			continue // the same report says nothing of its own promise
 		}
 		switch m.Status {
@@ -534,13 +534,4 @@ func (cm *Commitment) reports() int {
 		seen[m.Unit.Report] = true
 	}
 	return len(seen)
-}
-
-func reportIndex(c *corpus.Corpus, r *corpus.Report) int {
-	for i, x := range c.Reports {
-		if x == r {
-			return i
-		}
-	}
-	return -1
 }

@@ -341,6 +341,16 @@ func (c *Corpus) names() string {
 	return strings.Join(ns, ", ")
 }
 
+// Index returns the position of r in the corpus's year order, or -1.
+func (c *Corpus) Index(r *Report) int {
+	for i, x := range c.Reports {
+		if x == r {
+			return i
+		}
+	}
+	return -1
+}
+
 // Unit returns the unit with the given id, or nil.
 func (c *Corpus) Unit(id string) *Unit {
 	for _, r := range c.Reports {

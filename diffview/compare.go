@@ -1,10 +1,8 @@
 package diffview
 
 import (
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/align"
@@ -12,6 +10,7 @@ import (
 	"github.com/reportdiff/reportdiff/internal/figure"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 	"github.com/reportdiff/reportdiff/internal/segment"
+	"github.com/reportdiff/reportdiff/internal/work"
 )
 
 // Pair is a unit of the old report and the unit of the new report that
@@ -49,7 +48,7 @@ func Compare(res *align.Result, a, b *corpus.Report, minScore float64, opts Opti
 		pairs[i] = Pair{From: l.From, To: l.To, Theme: res.Classes[l.To].Primary, Similarity: l.Score}
 	}
 	segment.Load()
-	parallel(len(pairs), func(i int) {
+	work.Each(len(pairs), func(i int) {
 		p := &pairs[i]
 		fa, fb := figure.Extract(p.From.Text), figure.Extract(p.To.Text)
 		p.Ops = diffTokens(tokenize(p.From.Text, fa, opts), tokenize(p.To.Text, fb, opts))
@@ -317,25 +316,4 @@ func (c *Comparison) Filter(theme, unit, phrase string) *Comparison {
 		out.Pairs = append(out.Pairs, p)
 	}
 	return out
-}
-
-// parallel calls f(0) … f(n-1) on as many goroutines as there are
-// processors and waits for them. Each call writes only its own results.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int, n)
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }

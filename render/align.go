@@ -262,20 +262,11 @@ func lessThread(c *corpus.Corpus, a, b align.Thread) bool {
 	if partOrder[a.Part] != partOrder[b.Part] {
 		return partOrder[a.Part] < partOrder[b.Part]
 	}
-	ia, ib := reportPos(c, a.Units[0].Report), reportPos(c, b.Units[0].Report)
+	ia, ib := c.Index(a.Units[0].Report), c.Index(b.Units[0].Report)
 	if ia != ib {
 		return ia < ib
 	}
 	return a.Units[0].Seq < b.Units[0].Seq
-}
-
-func reportPos(c *corpus.Corpus, r *corpus.Report) int {
-	for i, x := range c.Reports {
-		if x == r {
-			return i
-		}
-	}
-	return -1
 }
 
 // unitLabel is the unit's heading, or the start of its text.
