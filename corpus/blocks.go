@@ -179,7 +179,7 @@ func appendSentence(ss []Sentence, text string, start, end int) []Sentence {
 // short, or enumerated (一是…, （一）…), followed by more text. It comes back
 // without its final punctuation and leading dashes; "" when there is none.
 func leadSentence(text string, ss []Sentence) string {
-	if len(ss) < 2 {
+	if len(ss) < 2 || isSalutation(ss[0].Text) {
 		return ""
 	}
 	first := strings.TrimRight(ss[0].Text, "。！？!?")

@@ -481,7 +481,10 @@ func (b *reportBuilder) finish(lines []line) {
 	_ = lines
 }
 
-var reRepresent = regexp.MustCompile(`我代表([^，,。；;：:\s]{1,20})`)
+var (
+	reRepresent  = regexp.MustCompile(`我代表([^，,。；;：:\s]{1,20})`)
+	reCongressOf = regexp.MustCompile(`在([^，,。；;：:\s第]{2,16}?)第[一二三四五六七八九十]+[届屆]人民代表大[会會]`)
+)
 
 // reportTitle finds the government and title of a report: a title line in
 // the file or report front matter (…政府工作報告), else the government named
@@ -503,6 +506,12 @@ func reportTitle(r *Report) (gov, title string) {
 			title = c
 			gov = string([]rune(c)[:runeLen(f[:i])])
 			break
+		}
+	}
+	for _, c := range cands {
+		// ——2016年1月20日在某某市第十四屆人民代表大會第五次會議上
+		if m := reCongressOf.FindStringSubmatch(c); m != nil && gov == "" {
+			gov = m[1]
 		}
 	}
 	for _, u := range r.Units {

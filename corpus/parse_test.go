@@ -214,3 +214,38 @@ func TestPartKindOf(t *testing.T) {
 		}
 	}
 }
+
+// TestCityStyle reads a made-up city report in another style: a byline with
+// the date and the congress, parts numbered 一、 with explicit years, sections
+// （一） on lines of their own, items numbered 1., a five-year outline, and a
+// fourth section of the plan numbered like the parts.
+func TestCityStyle(t *testing.T) {
+	c, err := Load("../testdata/corpora/city-2016.txt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := c.Reports[0]
+	assertLossless(t, c.Sources[0])
+	if r.Year != 2016 || r.ReviewYear != 2015 || len(r.Evidence) < 3 || r.Government != "某某市" {
+		t.Errorf("year %d/%d from %d pieces of evidence, government %q", r.Year, r.ReviewYear, len(r.Evidence), r.Government)
+	}
+	var kinds []string
+	for _, p := range r.Parts {
+		kinds = append(kinds, string(p.Kind))
+	}
+	if got := strings.Join(kinds, ","); got != "preamble,review,outline,plan,closing" {
+		t.Errorf("parts %s", got)
+	}
+	last := r.Parts[3].Sections[len(r.Parts[3].Sections)-1]
+	if last.Title != "加强政府自身建设" || last.Number != 4 {
+		t.Errorf("last plan section %q %d", last.Title, last.Number)
+	}
+	if fs := Check(c); len(fs) != 0 {
+		t.Errorf("findings %v", fs)
+	}
+	for _, u := range r.Units {
+		if u.Heading == "各位代表" {
+			t.Errorf("unit %s takes the salutation for its heading", u.ID)
+		}
+	}
+}
