@@ -101,13 +101,13 @@ func cosine(a, b []entry) float64 {
 // doc holds what similarity needs to know of a unit.
 type doc struct {
 	unit    *corpus.Unit
-	grams   map[feat]int  // character bigrams (and Latin words) of the text, with counts
-	tfidf   []entry       // weighted and normalised
-	heading map[feat]bool // bigrams of the unit's heading, nil when it has none
-	section map[feat]bool // bigrams of the titles of its section and subsection
-	opener  bool          // the unit opens its section
-	rare    map[feat]bool // trigrams, quoted terms and figures, rare in the corpus
-	themes  []entry       // theme scores, normalised
+	grams   map[feat]int // character bigrams (and Latin words) of the text, with counts
+	tfidf   []entry      // weighted and normalised
+	heading []feat       // bigrams of the unit's heading, sorted; nil when it has none
+	section []feat       // bigrams of the titles of its section and subsection, sorted
+	opener  bool         // the unit opens its section
+	rare    []feat       // trigrams, quoted terms and figures rare in the corpus, sorted
+	themes  []entry      // theme scores, normalised
 	class   Classification
 }
 
@@ -156,12 +156,32 @@ func rareCandidates(folded string) map[feat]string {
 	return m
 }
 
-func setOf(m map[feat]int) map[feat]bool {
-	s := make(map[feat]bool, len(m))
+// setOf returns the features of m, sorted.
+func setOf(m map[feat]int) []feat {
+	s := make([]feat, 0, len(m))
 	for k := range m {
-		s[k] = true
+		s = append(s, k)
 	}
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
 	return s
+}
+
+// common returns the features two sorted sets share, in order.
+func common(a, b []feat) []feat {
+	var out []feat
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
 }
 
 // model holds the documents of a corpus and the document frequencies that
@@ -224,12 +244,12 @@ func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, rep
 	}
 	work.Each(len(units), func(i int) {
 		d := docs[i]
-		d.rare = map[feat]bool{}
 		for g := range rareOf[i] {
 			if m.df3[g] <= limit {
-				d.rare[g] = true
+				d.rare = append(d.rare, g)
 			}
 		}
+		sort.Slice(d.rare, func(a, b int) bool { return d.rare[a] < d.rare[b] })
 		v := vector{}
 		for g, c := range d.grams {
 			v[g] = (1 + math.Log(float64(c))) * m.idf(g)
@@ -244,17 +264,11 @@ func (m *model) idf(g feat) float64 {
 }
 
 // dice returns the Dice coefficient of two sets.
-func dice(a, b map[feat]bool) float64 {
+func dice(a, b []feat) float64 {
 	if len(a)+len(b) == 0 {
 		return 0
 	}
-	n := 0
-	for k := range a {
-		if b[k] {
-			n++
-		}
-	}
-	return 2 * float64(n) / float64(len(a)+len(b))
+	return 2 * float64(len(common(a, b))) / float64(len(a)+len(b))
 }
 
 // Similarity is the score of a pair of units and its parts, each from 0 to 1.
@@ -311,12 +325,7 @@ const rareFull = 12
 func (m *model) similarity(a, b *corpus.Unit) Similarity {
 	da, db := m.docs[a], m.docs[b]
 	s := Similarity{Text: cosine(da.tfidf, db.tfidf), Heading: headingSimilarity(da, db), Theme: cosine(da.themes, db.themes)}
-	var shared []feat
-	for g := range da.rare {
-		if db.rare[g] {
-			shared = append(shared, g)
-		}
-	}
+	shared := common(da.rare, db.rare)
 	sort.Slice(shared, func(i, j int) bool {
 		if m.df3[shared[i]] != m.df3[shared[j]] {
 			return m.df3[shared[i]] < m.df3[shared[j]]
