@@ -43,7 +43,7 @@ func (lx *Lexicon) Classify(u *corpus.Unit) Classification {
 	own := map[string]float64{}
 	var hits []Hit
 	add := func(f, where string, factor float64, into map[string]float64) {
-		counts := lx.counts(strings.ToLower(f))
+		counts := lx.counts(hanzi.Lower(f))
 		for i, t := range lx.Terms {
 			n := counts[i]
 			if n == 0 {

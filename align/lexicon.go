@@ -109,7 +109,7 @@ func ParseLexicon(name string, r io.Reader) (*Lexicon, error) {
 			}
 			for _, word := range f[3:] {
 				word = strings.TrimSpace(word)
-				folded := strings.ToLower(hanzi.Fold(word))
+				folded := hanzi.Lower(hanzi.Fold(word))
 				if word == "" || seen[[2]string{f[1], folded}] {
 					continue
 				}

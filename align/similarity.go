@@ -5,7 +5,6 @@ import (
 	"math"
 	"regexp"
 	"sort"
-	"strings"
 	"unicode"
 
 	"github.com/reportdiff/reportdiff/corpus"
@@ -130,7 +129,7 @@ func grams(folded string) map[feat]int {
 			for j < len(rs) && rs[j] < 128 && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || rs[j] == '.') {
 				j++
 			}
-			m[hashOf(strings.ToLower(string(rs[i:j])))]++
+			m[hashOf(hanzi.Lower(string(rs[i:j])))]++
 			i = j - 1
 		}
 	}
@@ -204,13 +203,13 @@ func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, rep
 	rareOf := make([]map[feat]string, len(units))
 	work.Each(len(units), func(i int) {
 		u := units[i]
-		f := strings.ToLower(u.Folded())
+		f := hanzi.Lower(u.Folded())
 		d := &doc{unit: u, grams: grams(f), class: classes[u]}
 		if u.Heading != "" {
-			d.heading = setOf(grams(strings.ToLower(hanzi.Fold(u.Heading))))
+			d.heading = setOf(grams(hanzi.Lower(hanzi.Fold(u.Heading))))
 		}
 		d.opener = opens(u)
-		d.section = setOf(grams(strings.ToLower(hanzi.Fold(u.SectionTitle() + "|" + u.SubsectionTitle()))))
+		d.section = setOf(grams(hanzi.Lower(hanzi.Fold(u.SectionTitle() + "|" + u.SubsectionTitle()))))
 		themes := vector{}
 		for k, v := range d.class.Scores {
 			themes[hashOf(k)] = v

@@ -87,7 +87,7 @@ var aliases = func() map[string]string {
 			continue
 		}
 		for _, a := range f {
-			m[strings.ToLower(strings.TrimSpace(a))] = f[0]
+			m[hanzi.Lower(strings.TrimSpace(a))] = f[0]
 		}
 	}
 	return m
@@ -103,7 +103,7 @@ var downWords = []string{"下降", "降低", "减少"}
 // folded, scope words off, its base looked up among the aliases, and the
 // direction of a change kept (增长 or 下降).
 func canonical(label string) (name, dir string) {
-	k := strings.ToLower(figure.Key(label))
+	k := hanzi.Lower(figure.Key(label))
 	for _, w := range []string{"不低于", "不超过", "控制在", "保持在", "稳定在", "达到"} {
 		k = strings.TrimSuffix(k, w)
 	}

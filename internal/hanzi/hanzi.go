@@ -132,7 +132,32 @@ func fold(s string, withIndex bool) (string, []int) {
 }
 
 // IsHan reports whether r is a Han (CJK ideograph) character.
-func IsHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+func IsHan(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF: // the unified ideographs, nearly every character of a text
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
+}
+
+// Lower lowercases the ASCII letters of s (GDP → gdp) and leaves the rest;
+// it returns s itself when there is nothing to change.
+func Lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
 
 // Width returns the number of terminal columns s takes: East Asian wide and
 // full-width characters count two, combining marks and controls zero, the
