@@ -98,11 +98,12 @@ func Compare(res *align.Result, a, b *corpus.Report, minScore float64, opts Opti
 }
 
 // markMoved cuts the deletions and insertions of every pair at sentence
-// ends and marks those sentences that stand, whole, in another unit of the
-// other report: a sentence that moved rather than one that was written anew
-// or dropped.
+// ends and marks those sentences that stand in another unit of the other
+// report, word for word or nearly (at least four in five of their character
+// pairs shared): a sentence that moved rather than one that was written anew
+// or dropped. MovedTo names the unit it stands in.
 func markMoved(cmp *Comparison) {
-	inA, inB := sentencesOf(cmp.A), sentencesOf(cmp.B)
+	inA, inB := newSentenceIndex(cmp.A), newSentenceIndex(cmp.B)
 	for i := range cmp.Pairs {
 		p := &cmp.Pairs[i]
 		var ops []Op
@@ -114,11 +115,15 @@ func markMoved(cmp *Comparison) {
 			for _, part := range splitAtSentences(op.Text) {
 				o := op
 				o.Text = part
+				var to *corpus.Unit
 				switch op.Kind {
 				case Delete:
-					o.Moved = standsElsewhere(part, inB, p.To)
+					to = inB.find(part, p.To)
 				case Insert:
-					o.Moved = standsElsewhere(part, inA, p.From)
+					to = inA.find(part, p.From)
+				}
+				if to != nil {
+					o.Moved, o.MovedTo = true, to.ID
 				}
 				ops = append(ops, o)
 			}
@@ -131,7 +136,8 @@ func markMoved(cmp *Comparison) {
 func mergeOps(ops []Op) []Op {
 	var out []Op
 	for _, op := range ops {
-		if n := len(out); n > 0 && out[n-1].Kind == op.Kind && out[n-1].Moved == op.Moved && out[n-1].Ignored == op.Ignored && !op.Ignored {
+		if n := len(out); n > 0 && out[n-1].Kind == op.Kind && out[n-1].Moved == op.Moved && out[n-1].MovedTo == op.MovedTo &&
+			out[n-1].Ignored == op.Ignored && !op.Ignored {
 			out[n-1].Text += op.Text
 			continue
 		}
@@ -140,15 +146,76 @@ func mergeOps(ops []Op) []Op {
 	return out
 }
 
-// sentencesOf maps the key of every sentence of a report to the units it
-// stands in.
-func sentencesOf(r *corpus.Report) map[string][]*corpus.Unit {
-	m := map[string][]*corpus.Unit{}
+// sentenceIndex finds the sentences of a report by their character pairs.
+type sentenceIndex struct {
+	units    []*corpus.Unit
+	pairs    []int            // how many distinct character pairs each sentence has
+	postings map[string][]int // character pair → sentences that have it
+	exact    map[string][]int // sentence key → sentences
+}
+
+func newSentenceIndex(r *corpus.Report) *sentenceIndex {
+	ix := &sentenceIndex{postings: map[string][]int{}, exact: map[string][]int{}}
 	for _, u := range r.Units {
 		for _, s := range u.Sentences {
 			k := sentenceKey(s.Text)
-			m[k] = append(m[k], u)
+			id := len(ix.units)
+			ix.units = append(ix.units, u)
+			ps := charPairs(k)
+			ix.pairs = append(ix.pairs, len(ps))
+			for p := range ps {
+				ix.postings[p] = append(ix.postings[p], id)
+			}
+			ix.exact[k] = append(ix.exact[k], id)
 		}
+	}
+	return ix
+}
+
+// find returns a unit other than partner that holds the sentence, word for
+// word or nearly, or nil. Sentences under ten characters are not looked for.
+func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Unit {
+	k := sentenceKey(sentence)
+	if utf8.RuneCountInString(k) < 10 {
+		return nil
+	}
+	for _, id := range ix.exact[k] {
+		if ix.units[id] != partner {
+			return ix.units[id]
+		}
+	}
+	ps := charPairs(k)
+	shared := map[int]int{}
+	for p := range ps {
+		for _, id := range ix.postings[p] {
+			shared[id]++
+		}
+	}
+	best, bestDice := -1, 0.8
+	for id, n := range shared {
+		if ix.units[id] == partner {
+			continue
+		}
+		if d := 2 * float64(n) / float64(len(ps)+ix.pairs[id]); d > bestDice || d == bestDice && best >= 0 && id < best {
+			best, bestDice = id, d
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return ix.units[best]
+}
+
+// charPairs returns the distinct pairs of neighbouring characters of s.
+func charPairs(s string) map[string]bool {
+	m := map[string]bool{}
+	prev := -1
+	for i := range s {
+		if prev >= 0 {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			m[s[prev:i+n]] = true
+		}
+		prev = i
 	}
 	return m
 }
@@ -163,21 +230,6 @@ func sentenceKey(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// standsElsewhere reports whether a sentence of at least eight characters
-// stands, whole, in a unit of the other report other than the partner.
-func standsElsewhere(sentence string, others map[string][]*corpus.Unit, partner *corpus.Unit) bool {
-	k := sentenceKey(sentence)
-	if utf8.RuneCountInString(k) < 8 {
-		return false
-	}
-	for _, u := range others[k] {
-		if u != partner {
-			return true
-		}
-	}
-	return false
 }
 
 // splitAtSentences cuts s after each 。！？ (and the quotes closing it).

@@ -22,10 +22,11 @@ const (
 type Op struct {
 	Kind    OpKind
 	Text    string
-	AStart  int  // byte offset in the old text (where an insert goes, for inserts)
-	BStart  int  // byte offset in the new text (where a delete was, for deletes)
-	Moved   bool // a deleted or inserted sentence that stands elsewhere in the other report
-	Ignored bool // a change the options say to ignore (a year, the width of a comma)
+	AStart  int    // byte offset in the old text (where an insert goes, for inserts)
+	BStart  int    // byte offset in the new text (where a delete was, for deletes)
+	Moved   bool   // a deleted or inserted sentence that stands elsewhere in the other report
+	MovedTo string // the id of the unit it stands in
+	Ignored bool   // a change the options say to ignore (a year, the width of a comma)
 }
 
 // newDMP returns go-diff set up for output that is the same on every

@@ -9,6 +9,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/reportdiff/reportdiff/align"
+	"github.com/reportdiff/reportdiff/corpus"
 )
 
 // marked writes ops as text with [-…-] and {+…+}.
@@ -162,3 +165,51 @@ func visibleWidth(s string) int {
 }
 
 func TestMain(m *testing.M) { os.Exit(m.Run()) }
+
+// TestCompareMoved builds two small reports where a sentence of one
+// paragraph moves, nearly word for word, to another paragraph, and checks
+// that the diff marks it moved, names where it went, and still rebuilds
+// both texts.
+func TestCompareMoved(t *testing.T) {
+	text := `篇1
+20xx年工作回顧
+一、環境建設
+大氣污染治理成效明顯。完成燃煤鍋爐清潔能源改造120台。完成35座旱廁改造升級,實現消除環衛旱廁目標。
+二、文化建設
+文化惠民成果顯著。舉辦第三屆戲劇節,新建社區文化室12個。
+20xx年工作任務
+甲。
+篇2
+20xx年工作回顧
+一、環境建設
+大氣污染治理持續推進。完成燃煤鍋爐清潔能源改造200台。
+二、文化建設
+文化惠民力度加大。舉辦第四屆戲劇節,新建社區文化室8個。完成區屬35座旱廁改造升級,實現了消除環衛旱廁目標。
+20xx年工作任務
+乙。
+`
+	c, err := corpus.Build([]corpus.File{{Name: "t.txt", Text: text}}, nil, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := c.Reports[0], c.Reports[1]
+	res := align.Prepare(c, align.Options{Reports: []*corpus.Report{a, b}})
+	cmp := Compare(res, a, b, 0, Options{})
+	var moved []string
+	for _, p := range cmp.Pairs {
+		if p.From != nil && p.To != nil {
+			assertRoundTrip(t, p.From.Text, p.To.Text, p.Ops)
+		}
+		for _, op := range p.Ops {
+			if op.Moved {
+				moved = append(moved, string(op.Kind)+"→"+op.MovedTo)
+			}
+		}
+	}
+	if strings.Join(moved, " ") != "insert→p1.1 delete→p2.2" { // culture comes before environment in the lexicon
+		t.Errorf("moved ops %v", moved)
+	}
+	if !cmp.Changed() {
+		t.Error("the reports differ")
+	}
+}

@@ -7,6 +7,7 @@ type OpJSON struct {
 	Op      string `json:"op"`
 	Text    string `json:"text"`
 	Moved   bool   `json:"moved"`
+	MovedTo string `json:"moved_to,omitempty"` // the unit of the other report the sentence stands in
 	Ignored bool   `json:"ignored,omitempty"`
 }
 
@@ -53,7 +54,7 @@ func JSONOf(c *Comparison) ComparisonJSON {
 		pj.From, pj.FromText = id(p.From)
 		pj.To, pj.ToText = id(p.To)
 		for _, op := range p.Ops {
-			pj.Ops = append(pj.Ops, OpJSON{Op: string(op.Kind), Text: op.Text, Moved: op.Moved, Ignored: op.Ignored})
+			pj.Ops = append(pj.Ops, OpJSON{Op: string(op.Kind), Text: op.Text, Moved: op.Moved, MovedTo: op.MovedTo, Ignored: op.Ignored})
 		}
 		for _, f := range p.Figures {
 			pj.Figures = append(pj.Figures, FigureJSON{Label: f.Label, From: f.From, To: f.To})

@@ -46,8 +46,9 @@ func newPainter(on bool) painter {
 type textRun struct {
 	text string
 	kind OpKind
-	mark bool // moved
-	ign  bool // ignored
+	mark bool   // moved
+	to   string // the unit it moved to or from
+	ign  bool   // ignored
 }
 
 // decorate returns the visible form of a textRun: colored when colors are
@@ -59,7 +60,7 @@ func (p painter) decorate(s textRun) string {
 	if p.color {
 		switch {
 		case s.mark:
-			return p.moved(s.text)
+			return p.moved(s.text) + p.dim("(moved "+arrow(s)+s.to+")")
 		case s.kind == Delete:
 			return p.del(s.text)
 		default:
@@ -71,9 +72,18 @@ func (p painter) decorate(s textRun) string {
 		open, closing = "{+", "+}"
 	}
 	if s.mark {
-		closing += "(moved)"
+		closing += "(moved " + arrow(s) + s.to + ")"
 	}
 	return open + s.text + closing
+}
+
+// arrow says which way a moved sentence went: to the unit that now holds
+// it, or from the one that held it.
+func arrow(s textRun) string {
+	if s.kind == Delete {
+		return "to "
+	}
+	return "from "
 }
 
 func pairHeader(p Pair, pt painter, label Labeler) string {
@@ -137,7 +147,7 @@ func segments(ops []Op) []textRun {
 		if op.Ignored && op.Kind == Delete {
 			continue // the new form of an ignored change is shown, plain
 		}
-		ss = append(ss, textRun{text: op.Text, kind: op.Kind, mark: op.Moved, ign: op.Ignored})
+		ss = append(ss, textRun{text: op.Text, kind: op.Kind, mark: op.Moved, to: op.MovedTo, ign: op.Ignored})
 	}
 	return ss
 }
@@ -162,7 +172,7 @@ func SideBySide(w io.Writer, c *Comparison, st Style, label Labeler) error {
 		b.WriteString(pt.dim(strings.Repeat("─", width)) + "\n")
 		var left, right []textRun
 		for _, op := range p.Ops {
-			s := textRun{text: op.Text, kind: op.Kind, mark: op.Moved, ign: op.Ignored}
+			s := textRun{text: op.Text, kind: op.Kind, mark: op.Moved, to: op.MovedTo, ign: op.Ignored}
 			if op.Kind != Insert {
 				left = append(left, s)
 			}
@@ -217,10 +227,16 @@ func wrapSegments(ss []textRun, width int, pt painter) []visibleLine {
 				open, closing = "{+", "+}"
 			}
 			if s.mark {
-				closing += "(moved)"
+				closing += "(moved " + arrow(s) + s.to + ")"
 			}
 		}
-		paint := func(t string) string { return pt.decorate(textRun{text: t, kind: s.kind, mark: s.mark, ign: s.ign}) }
+		// A moved run, with its note, takes the moved color.
+		mark := s.mark && pt.color
+		paint := func(t string) string { return pt.decorate(textRun{text: t, kind: s.kind, ign: s.ign}) }
+		if mark {
+			paint = func(t string) string { return pt.moved(t) }
+			closing = "(moved " + arrow(s) + s.to + ")"
+		}
 		if !pt.color {
 			paint = func(t string) string { return t }
 		}
