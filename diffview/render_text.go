@@ -249,12 +249,18 @@ func wrapSegments(ss []textRun, width int, pt painter) []visibleLine {
 				run.Reset()
 			}
 		}
-		body := open + s.text + closing
-		for _, r := range body {
+		body := []rune(open + s.text + closing)
+		for i, r := range body {
 			if r == '\n' || r == '\r' {
 				continue
 			}
 			rw := hanzi.RuneWidth(r)
+			// A number or a Latin word goes whole to the next line when it
+			// does not fit at the end of this one but fits on a line of its own.
+			if w := wordWidth(body, i); w > rw && curW+w > width && w <= width && curW > 0 {
+				emitRun()
+				flush()
+			}
 			if curW+rw > width {
 				emitRun()
 				flush()
@@ -268,6 +274,22 @@ func wrapSegments(ss []textRun, width int, pt painter) []visibleLine {
 		flush()
 	}
 	return lines
+}
+
+// wordWidth returns the width of the number or Latin word that starts at
+// rs[i] (digits, letters, . and %), or 0 when none starts there.
+func wordWidth(rs []rune, i int) int {
+	isWord := func(r rune) bool {
+		return r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '.' || r == '%')
+	}
+	if !isWord(rs[i]) || i > 0 && isWord(rs[i-1]) {
+		return 0
+	}
+	w := 0
+	for j := i; j < len(rs) && isWord(rs[j]); j++ {
+		w++
+	}
+	return w
 }
 
 // zipColumns puts two columns side by side, padding the left one.

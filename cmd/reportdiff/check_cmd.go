@@ -36,6 +36,7 @@ type checkJSON struct {
 }
 
 func runCheck(opts *checkOptions) error {
+	opts.quietWarnings = true // they are findings here
 	c, err := opts.load()
 	if err != nil {
 		return err

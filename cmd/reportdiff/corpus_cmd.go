@@ -29,6 +29,7 @@ func newCorpusCmd(g *globalOptions, runF func(*corpusOptions) error) *cobra.Comm
 }
 
 func runCorpus(opts *corpusOptions) error {
+	opts.quietWarnings = opts.verbose || opts.json() // shown in the output itself
 	c, err := opts.load()
 	if err != nil {
 		return err

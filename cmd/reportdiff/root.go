@@ -55,6 +55,8 @@ type globalOptions struct {
 	format     string
 	color      string
 	years      []string
+
+	quietWarnings bool // the command shows the reading's warnings itself
 }
 
 // load reads the corpus the flags name.
@@ -68,7 +70,16 @@ func (g *globalOptions) load() (*corpus.Corpus, error) {
 		}
 		opts.Years[id] = n
 	}
-	return corpus.Load(g.corpusPath, opts)
+	c, err := corpus.Load(g.corpusPath, opts)
+	if err != nil {
+		return nil, err
+	}
+	if !g.quietWarnings {
+		for _, w := range c.Warnings {
+			fmt.Fprintf(g.io.ErrOut, "reportdiff: warning: %s\n", w)
+		}
+	}
+	return c, nil
 }
 
 func (g *globalOptions) style() render.Style {
