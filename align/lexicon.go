@@ -158,8 +158,9 @@ func (lx *Lexicon) IDs() []string {
 }
 
 // counts returns how many times each term occurs in folded text, by term
-// index: one pass over the text, looking up every stretch of it up to the
-// longest word.
+// index. The text is read once, left to right, taking at each place the
+// longest word of the lexicon that starts there and going on after it, so
+// 历史文化保护 counts once, not also as 历史文化 and 文化.
 func (lx *Lexicon) counts(f string) map[int]int {
 	n := map[int]int{}
 	starts := make([]int, 0, len(f)/3+1)
@@ -169,15 +170,23 @@ func (lx *Lexicon) counts(f string) map[int]int {
 		firsts = append(firsts, lx.first[r])
 	}
 	starts = append(starts, len(f))
-	for a := 0; a < len(starts)-1; a++ {
-		if !firsts[a] {
-			continue
-		}
-		for b := a + 1; b < len(starts) && starts[b]-starts[a] <= lx.maxLen; b++ {
-			for _, t := range lx.byText[f[starts[a]:starts[b]]] {
-				n[t]++
+	for a := 0; a < len(starts)-1; {
+		longest := -1
+		if firsts[a] {
+			for b := a + 1; b < len(starts) && starts[b]-starts[a] <= lx.maxLen; b++ {
+				if _, ok := lx.byText[f[starts[a]:starts[b]]]; ok {
+					longest = b
+				}
 			}
 		}
+		if longest < 0 {
+			a++
+			continue
+		}
+		for _, t := range lx.byText[f[starts[a]:starts[longest]]] {
+			n[t]++
+		}
+		a = longest
 	}
 	return n
 }
