@@ -147,28 +147,40 @@ func mergeOps(ops []Op) []Op {
 }
 
 // sentenceIndex finds the sentences of a report by their character pairs.
+// It is used by one goroutine at a time: find keeps its counts in scratch.
 type sentenceIndex struct {
-	units    []*corpus.Unit
-	pairs    []int            // how many distinct character pairs each sentence has
-	postings map[string][]int // character pair → sentences that have it
-	exact    map[string][]int // sentence key → sentences
+	units   []*corpus.Unit
+	pairs   []int              // how many distinct character pairs each sentence has
+	entries []pairEntry        // every (character pair, sentence), sorted
+	exact   map[string][]int32 // sentence key → sentences
+	count   []int32            // scratch: shared pairs by sentence
+}
+
+type pairEntry struct {
+	pair uint64
+	id   int32
 }
 
 func newSentenceIndex(r *corpus.Report) *sentenceIndex {
-	ix := &sentenceIndex{postings: map[string][]int{}, exact: map[string][]int{}}
+	ix := &sentenceIndex{exact: map[string][]int32{}}
 	for _, u := range r.Units {
 		for _, s := range u.Sentences {
 			k := sentenceKey(s.Text)
-			id := len(ix.units)
+			id := int32(len(ix.units))
 			ix.units = append(ix.units, u)
 			ps := charPairs(k)
 			ix.pairs = append(ix.pairs, len(ps))
-			for p := range ps {
-				ix.postings[p] = append(ix.postings[p], id)
+			for _, p := range ps {
+				ix.entries = append(ix.entries, pairEntry{p, id})
 			}
 			ix.exact[k] = append(ix.exact[k], id)
 		}
 	}
+	sort.Slice(ix.entries, func(i, j int) bool {
+		a, b := ix.entries[i], ix.entries[j]
+		return a.pair < b.pair || a.pair == b.pair && a.id < b.id
+	})
+	ix.count = make([]int32, len(ix.units))
 	return ix
 }
 
@@ -185,14 +197,21 @@ func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Uni
 		}
 	}
 	ps := charPairs(k)
-	shared := map[int]int{}
-	for p := range ps {
-		for _, id := range ix.postings[p] {
-			shared[id]++
+	var touched []int32
+	for _, p := range ps {
+		i := sort.Search(len(ix.entries), func(i int) bool { return ix.entries[i].pair >= p })
+		for ; i < len(ix.entries) && ix.entries[i].pair == p; i++ {
+			id := ix.entries[i].id
+			if ix.count[id] == 0 {
+				touched = append(touched, id)
+			}
+			ix.count[id]++
 		}
 	}
-	best, bestDice := -1, 0.8
-	for id, n := range shared {
+	best, bestDice := int32(-1), 0.8
+	for _, id := range touched {
+		n := ix.count[id]
+		ix.count[id] = 0
 		if ix.units[id] == partner {
 			continue
 		}
@@ -206,18 +225,25 @@ func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Uni
 	return ix.units[best]
 }
 
-// charPairs returns the distinct pairs of neighbouring characters of s.
-func charPairs(s string) map[string]bool {
-	m := map[string]bool{}
-	prev := -1
-	for i := range s {
+// charPairs returns the distinct pairs of neighbouring characters of s,
+// each packed into a number, sorted.
+func charPairs(s string) []uint64 {
+	var ps []uint64
+	prev := rune(-1)
+	for _, r := range s {
 		if prev >= 0 {
-			_, n := utf8.DecodeRuneInString(s[i:])
-			m[s[prev:i+n]] = true
+			ps = append(ps, uint64(prev)<<21|uint64(r))
 		}
-		prev = i
+		prev = r
 	}
-	return m
+	sort.Slice(ps, func(i, j int) bool { return ps[i] < ps[j] })
+	out := ps[:0]
+	for i, p := range ps {
+		if i == 0 || p != ps[i-1] {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // sentenceKey folds a text and drops its spaces and punctuation, so that a
