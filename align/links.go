@@ -194,13 +194,13 @@ func (res *Result) match(a, b []*corpus.Unit, kind string, min float64) []Link {
 	}
 	sims := make([][]Similarity, len(a))
 	w := make([][]float64, len(a))
-	for i, u := range a {
+	work.Each(len(a), func(i int) {
 		sims[i] = make([]Similarity, len(b))
 		w[i] = make([]float64, len(b))
 		for j, v := range b {
-			sims[i][j] = res.model.similarity(u, v)
+			sims[i][j] = res.model.similarity(a[i], v)
 		}
-	}
+	})
 	withContext(a, b, sims)
 	for i, u := range a {
 		for j, v := range b {

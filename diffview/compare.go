@@ -104,7 +104,7 @@ func Compare(res *align.Result, a, b *corpus.Report, minScore float64, opts Opti
 // or dropped. MovedTo names the unit it stands in.
 func markMoved(cmp *Comparison) {
 	inA, inB := newSentenceIndex(cmp.A), newSentenceIndex(cmp.B)
-	for i := range cmp.Pairs {
+	work.Each(len(cmp.Pairs), func(i int) {
 		p := &cmp.Pairs[i]
 		var ops []Op
 		for _, op := range p.Ops {
@@ -129,7 +129,7 @@ func markMoved(cmp *Comparison) {
 			}
 		}
 		p.Ops = fixStarts(mergeOps(ops))
-	}
+	})
 }
 
 // mergeOps joins neighbouring operations of the same kind and marks.
@@ -147,13 +147,12 @@ func mergeOps(ops []Op) []Op {
 }
 
 // sentenceIndex finds the sentences of a report by their character pairs.
-// It is used by one goroutine at a time: find keeps its counts in scratch.
+// Once built it is only read, by any number of goroutines.
 type sentenceIndex struct {
 	units   []*corpus.Unit
 	pairs   []int              // how many distinct character pairs each sentence has
 	entries []pairEntry        // every (character pair, sentence), sorted
 	exact   map[string][]int32 // sentence key → sentences
-	count   []int32            // scratch: shared pairs by sentence
 }
 
 type pairEntry struct {
@@ -180,7 +179,6 @@ func newSentenceIndex(r *corpus.Report) *sentenceIndex {
 		a, b := ix.entries[i], ix.entries[j]
 		return a.pair < b.pair || a.pair == b.pair && a.id < b.id
 	})
-	ix.count = make([]int32, len(ix.units))
 	return ix
 }
 
@@ -197,21 +195,21 @@ func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Uni
 		}
 	}
 	ps := charPairs(k)
+	count := map[int32]int{}
 	var touched []int32
 	for _, p := range ps {
 		i := sort.Search(len(ix.entries), func(i int) bool { return ix.entries[i].pair >= p })
 		for ; i < len(ix.entries) && ix.entries[i].pair == p; i++ {
 			id := ix.entries[i].id
-			if ix.count[id] == 0 {
+			if count[id] == 0 {
 				touched = append(touched, id)
 			}
-			ix.count[id]++
+			count[id]++
 		}
 	}
 	best, bestDice := int32(-1), 0.8
 	for _, id := range touched {
-		n := ix.count[id]
-		ix.count[id] = 0
+		n := count[id]
 		if ix.units[id] == partner {
 			continue
 		}
