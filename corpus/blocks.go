@@ -44,10 +44,27 @@ func buildBlocks(lines []line) []*block {
 			content = append(content, l)
 		}
 	}
+	width := wrapWidth(content)
 	var blocks []*block
 	for i := 0; i < len(content); i++ {
 		l := content[i]
 		b := &block{text: l.text, segs: []Span{{l.cs, l.ce}}, line: l.no, endLine: l.no}
+		// A text wrapped at a fixed width: a full line without final
+		// punctuation goes on in the next, whatever that one looks like.
+		for width > 0 && runeLen(content[i].text) >= width-1 && !terminal(content[i].text) && i+1 < len(content) &&
+			!isSalutation(content[i+1].text) && !opensHeading(content[i+1].text) {
+			i++
+			b.add(content[i])
+		}
+		if len(b.segs) > 1 {
+			b.kind = bParagraph
+			if headingCandidate(b.text) {
+				b.kind = bHeading
+			}
+			b.marker, b.mtext, b.number = marker(b.text)
+			blocks = append(blocks, b)
+			continue
+		}
 		switch {
 		case isSalutation(l.text):
 			b.kind = bSalutation
@@ -86,6 +103,38 @@ func brokenProse(s string, rest []line) bool {
 		return false
 	}
 	return true
+}
+
+// wrapWidth returns the width, in characters, at which a text was hard
+// wrapped (as text taken from a PDF often is), or 0 when it was not: the
+// commonest length of its lines of 16 characters or more, when at least
+// three in ten of those lines have it and at least five do.
+func wrapWidth(content []line) int {
+	count := map[int]int{}
+	long := 0
+	for _, l := range content {
+		if n := runeLen(l.text); n >= 16 {
+			count[n]++
+			long++
+		}
+	}
+	best, bestN := 0, 0
+	for n, c := range count {
+		if c > bestN || c == bestN && n > best {
+			best, bestN = n, c
+		}
+	}
+	if bestN < 5 || bestN*10 < long*3 {
+		return 0
+	}
+	return best
+}
+
+// opensHeading reports whether a line starts with the numbering of a part
+// or section (第一部分, 一、, （一）), so it cannot continue a wrapped line.
+func opensHeading(s string) bool {
+	k, _, _ := marker(s)
+	return k == markPart || k == markDun || k == markParen
 }
 
 func (b *block) add(l line) {

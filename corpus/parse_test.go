@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -246,6 +247,35 @@ func TestCityStyle(t *testing.T) {
 	for _, u := range r.Units {
 		if u.Heading == "各位代表" {
 			t.Errorf("unit %s takes the salutation for its heading", u.ID)
+		}
+	}
+}
+
+// TestWrappedAndCRLF reads the city report hard-wrapped at thirty characters
+// and with Windows line ends: the same parts and the same units come out,
+// and the pieces still give the file back byte for byte.
+func TestWrappedAndCRLF(t *testing.T) {
+	plain, err := Load("../testdata/corpora/city-2016.txt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile("../testdata/corpora/city-2016.txt")
+	crlf, _ := Build([]File{{Name: "crlf.txt", Text: strings.ReplaceAll(string(b), "\n", "\r\n")}}, nil, Options{})
+	wrapped, err := Load("../testdata/corpora/city-2016-wrapped.txt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := func(c *Corpus) string {
+		var ts []string
+		for _, u := range c.Reports[0].Units {
+			ts = append(ts, string(u.PartKind())+" "+u.Text)
+		}
+		return strings.Join(ts, "\n")
+	}
+	for _, c := range []*Corpus{crlf, wrapped} {
+		assertLossless(t, c.Sources[0])
+		if got, want := texts(c), texts(plain); got != want {
+			t.Errorf("%s:\n%s\nwant:\n%s", c.Sources[0].Name, got, want)
 		}
 	}
 }

@@ -56,10 +56,38 @@ var calendar = func() []calendarEntry {
 
 const numRe = `([0-9]+|[一二三四五六七八九十百零〇]+)`
 
+// yearRe matches a year in digits (2015) or in Chinese numerals (二〇一五,
+// 二零一五), as the first group.
+const yearRe = `((?:19|20)[0-9]{2}|[一二][〇零九][〇零一二三四五六七八九]{2})`
+
+// yearOf reads a year matched by yearRe.
+func yearOf(s string) int {
+	if y, err := strconv.Atoi(s); err == nil {
+		return y
+	}
+	y := 0
+	for _, r := range s {
+		d := -1
+		for i, c := range []rune("〇一二三四五六七八九") {
+			if r == c {
+				d = i
+			}
+		}
+		if r == '零' {
+			d = 0
+		}
+		if d < 0 {
+			return 0
+		}
+		y = y*10 + d
+	}
+	return y
+}
+
 var (
-	reDate        = regexp.MustCompile(`((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日`)
-	reYear        = regexp.MustCompile(`((?:19|20)[0-9]{2})年`)
-	reYearIs      = regexp.MustCompile(`^((?:19|20)[0-9]{2})年[，,]?是`)
+	reDate        = regexp.MustCompile(yearRe + `年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日`)
+	reYear        = regexp.MustCompile(yearRe + `年`)
+	reYearIs      = regexp.MustCompile(`^` + yearRe + `年[，,]?是`)
 	reAnniversary = regexp.MustCompile(numRe + `周年`)
 	reFYP         = regexp.MustCompile(`十([一二三四五六七八九])五”?(?:规划)?(?:的|目标的|时期的)?(开局之年|起步之年|第一年|元年|第二年|第三年|第四年|第五年|收官之年|最后一年|决胜之年)`)
 	reEraOrdinal  = regexp.MustCompile(`^(?:的)?(开局之年|起步之年|第一年|元年|第二年|第三年|第四年|第五年)`)
@@ -90,7 +118,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 	for _, h := range r.headings() {
 		f := hanzi.Fold(h.Text)
 		if m := reYear.FindStringSubmatchIndex(f); m != nil {
-			y, _ := strconv.Atoi(f[m[2]:m[3]])
+			y := yearOf(f[m[2]:m[3]])
 			switch kind, _ := partKindOf(h.Text); kind {
 			case Review:
 				evs = append(evs, Evidence{Kind: "heading", Text: h.Text, Line: h.Line, Implies: y + 1, Weight: 3,
@@ -107,7 +135,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 		f, idx = hanzi.FoldMap(u.Text)
 		if u.Role == RoleFront {
 			if m := reDate.FindStringSubmatchIndex(f); m != nil {
-				y, _ := strconv.Atoi(f[m[2]:m[3]])
+				y := yearOf(f[m[2]:m[3]])
 				add(u, "date", m[0], m[1], y, fmt.Sprintf("dated %d", y), 3)
 			}
 			if m := reSessionOf.FindStringSubmatchIndex(f); m != nil {
@@ -127,9 +155,9 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 			shift, when = 1, "the year reviewed"
 		}
 		// 2019年是… opening a plan or review paragraph.
-		if strings.HasPrefix(f, "19") || strings.HasPrefix(f, "20") {
+		if strings.HasPrefix(f, "19") || strings.HasPrefix(f, "20") || strings.HasPrefix(f, "二") || strings.HasPrefix(f, "一九") {
 			if m := reYearIs.FindStringSubmatchIndex(f); m != nil {
-				y, _ := strconv.Atoi(f[m[2]:m[3]])
+				y := yearOf(f[m[2]:m[3]])
 				add(u, "date", m[0], m[1], y+shift, fmt.Sprintf("%s is %d", when, y), 2)
 			}
 		}

@@ -85,3 +85,15 @@ func TestYearsConflictAndMissing(t *testing.T) {
 		t.Errorf("stated against evidence: warnings %v", c.Warnings)
 	}
 }
+
+func TestYearsInChineseNumerals(t *testing.T) {
+	text := "政府工作报告\n——二〇一六年一月二十日在某市第十四届人民代表大会第五次会议上\n各位代表：\n一、二〇一五年工作回顾\n甲。\n二、二〇一六年工作安排\n乙。\n"
+	c, err := Build([]File{{Name: "r.txt", Text: text}}, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := c.Reports[0]
+	if r.Year != 2016 || len(r.Evidence) != 3 {
+		t.Errorf("year %d from %+v", r.Year, r.Evidence)
+	}
+}
