@@ -103,7 +103,7 @@ var downWords = []string{"下降", "降低", "减少"}
 // folded, scope words off, its base looked up among the aliases, and the
 // direction of a change kept (增长 or 下降).
 func canonical(label string) (name, dir string) {
-	k := hanzi.Lower(figure.Key(label))
+	k := figure.Key(label)
 	for _, w := range []string{"不低于", "不超过", "控制在", "保持在", "稳定在", "达到"} {
 		k = strings.TrimSuffix(k, w)
 	}
@@ -123,7 +123,7 @@ func canonical(label string) (name, dir string) {
 			break
 		}
 	}
-	if c, ok := aliases[base]; ok {
+	if c, ok := aliases[hanzi.Lower(base)]; ok {
 		base = c
 	}
 	return base + dir, dir
