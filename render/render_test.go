@@ -16,7 +16,7 @@ func TestBar(t *testing.T) {
 		{0, 1, 4, "    "},
 		{1, 1, 4, "████"},
 		{0.5, 1, 4, "██  "},
-		{0.125 / 2, 1, 4, "▌   "},
+		{0.125 / 2, 1, 4, "▎   "}, // a quarter of a cell: two eighths
 		{1, 0, 3, "   "},
 	}
 	for _, tt := range tests {
