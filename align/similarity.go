@@ -116,8 +116,8 @@ var reQuoted = regexp.MustCompile(`[“《「]([^”》」]{2,20})[”》」]`)
 // grams returns the Han character bigrams of folded text and its runs of
 // Latin letters and digits, with their counts.
 func grams(folded string) map[feat]int {
-	m := map[feat]int{}
 	rs := []rune(folded)
+	m := make(map[feat]int, len(rs))
 	for i := 0; i < len(rs); i++ {
 		switch {
 		case hanzi.IsHan(rs[i]):
@@ -139,8 +139,8 @@ func grams(folded string) map[feat]int {
 // rareCandidates returns the trigrams, quoted terms and figures of folded
 // text, with the text of each.
 func rareCandidates(folded string) map[feat]string {
-	m := map[feat]string{}
 	rs := []rune(folded)
+	m := make(map[feat]string, len(rs))
 	for i := 0; i+2 < len(rs); i++ {
 		if hanzi.IsHan(rs[i]) && hanzi.IsHan(rs[i+1]) && hanzi.IsHan(rs[i+2]) {
 			m[pack(rs[i], rs[i+1], rs[i+2])] = ""
@@ -217,6 +217,12 @@ func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, rep
 		d.themes = sorted(themes)
 		docs[i], rareOf[i] = d, rareCandidates(f)
 	})
+	size, size3 := 0, 0
+	for i, d := range docs {
+		size += len(d.grams)
+		size3 += len(rareOf[i])
+	}
+	m.df, m.df3 = make(map[feat]int, size/2), make(map[feat]int, size3)
 	for i, d := range docs {
 		for g := range d.grams {
 			m.df[g]++
@@ -249,7 +255,7 @@ func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, rep
 			}
 		}
 		sort.Slice(d.rare, func(a, b int) bool { return d.rare[a] < d.rare[b] })
-		v := vector{}
+		v := make(vector, len(d.grams))
 		for g, c := range d.grams {
 			v[g] = (1 + math.Log(float64(c))) * m.idf(g)
 		}
