@@ -1,6 +1,7 @@
 package change
 
 import (
+	_ "embed"
 	"regexp"
 	"sort"
 	"strings"
@@ -329,9 +330,20 @@ func lcs(a, b []rune) int {
 	return prev[len(b)]
 }
 
+//go:embed data/qualifiers.txt
+var qualifierData string
+
 // genericQualifiers may open a name in one report and be left out in the
-// next: 北京外城东南角楼 is 外城东南角楼.
-var genericQualifiers = []string{"北京市", "北京", "首都", "全国", "国家", "中国", "全市", "全区"}
+// next (data/qualifiers.txt): national and provincial names, scope words.
+var genericQualifiers = func() []string {
+	var qs []string
+	for _, l := range strings.Split(qualifierData, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			qs = append(qs, l)
+		}
+	}
+	return qs
+}()
 
 // reviewStatus reads the status of a mention in a review part: missed when
 // its sentence says so (the negation covers every project the sentence
