@@ -12,7 +12,7 @@ import (
 // build reads constructed reports (a 篇N file) into a corpus.
 func build(t *testing.T, text string) *corpus.Corpus {
 	t.Helper()
-	c, err := corpus.Build([]corpus.File{{Name: "t.txt", Text: text}}, nil, corpus.Options{})
+	c, err := corpus.FromText("t.txt", text)
 	if err != nil {
 		t.Fatal(err)
 	}

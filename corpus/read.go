@@ -83,6 +83,12 @@ func Load(path string, opts Options) (*Corpus, error) {
 	return loadDir(path, opts)
 }
 
+// FromText reads a corpus from one text already in memory: a report, or
+// several opened by 篇N lines. name stands for the file in ids and messages.
+func FromText(name, text string) (*Corpus, error) {
+	return Build([]File{{Name: name, Text: text}}, nil, Options{})
+}
+
 // File is one input file's name and text.
 type File struct {
 	Name string

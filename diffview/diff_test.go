@@ -188,7 +188,7 @@ func TestCompareMoved(t *testing.T) {
 20xx年工作任務
 乙。
 `
-	c, err := corpus.Build([]corpus.File{{Name: "t.txt", Text: text}}, nil, corpus.Options{})
+	c, err := corpus.FromText("t.txt", text)
 	if err != nil {
 		t.Fatal(err)
 	}
