@@ -150,7 +150,7 @@ func mergeOps(ops []Op) []Op {
 // Once built it is only read, by any number of goroutines.
 type sentenceIndex struct {
 	units   []*corpus.Unit
-	pairs   []int              // how many distinct character pairs each sentence has
+	pairs   [][]uint64         // the distinct character pairs of each sentence, sorted
 	entries []pairEntry        // every (character pair, sentence), sorted
 	exact   map[string][]int32 // sentence key → sentences
 }
@@ -168,7 +168,7 @@ func newSentenceIndex(r *corpus.Report) *sentenceIndex {
 			id := int32(len(ix.units))
 			ix.units = append(ix.units, u)
 			ps := charPairs(k)
-			ix.pairs = append(ix.pairs, len(ps))
+			ix.pairs = append(ix.pairs, ps)
 			for _, p := range ps {
 				ix.entries = append(ix.entries, pairEntry{p, id})
 			}
@@ -182,8 +182,22 @@ func newSentenceIndex(r *corpus.Report) *sentenceIndex {
 	return ix
 }
 
+// postings returns the sentences that hold character pair p.
+func (ix *sentenceIndex) postings(p uint64) []pairEntry {
+	i := sort.Search(len(ix.entries), func(i int) bool { return ix.entries[i].pair >= p })
+	j := i
+	for j < len(ix.entries) && ix.entries[j].pair == p {
+		j++
+	}
+	return ix.entries[i:j]
+}
+
 // find returns a unit other than partner that holds the sentence, word for
 // word or nearly, or nil. Sentences under ten characters are not looked for.
+// A sentence with a Dice coefficient of 0.8 or more shares at least two in
+// three of the query's character pairs, so it holds one of any third of them
+// plus one: only the sentences holding one of the query's rarest pairs, that
+// many of them, are compared.
 func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Unit {
 	k := sentenceKey(sentence)
 	if utf8.RuneCountInString(k) < 10 {
@@ -195,32 +209,49 @@ func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Uni
 		}
 	}
 	ps := charPairs(k)
-	count := map[int32]int{}
-	var touched []int32
+	var lists [][]pairEntry
 	for _, p := range ps {
-		i := sort.Search(len(ix.entries), func(i int) bool { return ix.entries[i].pair >= p })
-		for ; i < len(ix.entries) && ix.entries[i].pair == p; i++ {
-			id := ix.entries[i].id
-			if count[id] == 0 {
-				touched = append(touched, id)
-			}
-			count[id]++
+		if l := ix.postings(p); len(l) > 0 {
+			lists = append(lists, l)
 		}
 	}
+	sort.SliceStable(lists, func(i, j int) bool { return len(lists[i]) < len(lists[j]) })
+	seen := map[int32]bool{}
 	best, bestDice := int32(-1), 0.8
-	for _, id := range touched {
-		n := count[id]
-		if ix.units[id] == partner {
-			continue
-		}
-		if d := 2 * float64(n) / float64(len(ps)+ix.pairs[id]); d > bestDice || d == bestDice && best >= 0 && id < best {
-			best, bestDice = id, d
+	for _, list := range lists[:min(len(ps)/3+1, len(lists))] {
+		for _, e := range list {
+			if seen[e.id] || ix.units[e.id] == partner {
+				continue
+			}
+			seen[e.id] = true
+			n := sharedPairs(ps, ix.pairs[e.id])
+			if d := 2 * float64(n) / float64(len(ps)+len(ix.pairs[e.id])); d > bestDice || d == bestDice && best >= 0 && e.id < best {
+				best, bestDice = e.id, d
+			}
 		}
 	}
 	if best < 0 {
 		return nil
 	}
 	return ix.units[best]
+}
+
+// sharedPairs counts the pairs two sorted lists share.
+func sharedPairs(a, b []uint64) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
 }
 
 // charPairs returns the distinct pairs of neighbouring characters of s,
@@ -244,11 +275,14 @@ func charPairs(s string) []uint64 {
 	return out
 }
 
-// sentenceKey folds a text and drops its spaces and punctuation, so that a
-// sentence is found again whatever its commas.
+// sentenceKey folds a text character by character and drops its spaces
+// and punctuation, so that a sentence is found again whatever its script or
+// commas.
 func sentenceKey(s string) string {
 	var b strings.Builder
-	for _, r := range hanzi.Fold(s) {
+	b.Grow(len(s))
+	for _, r := range s {
+		r = hanzi.FoldRune(r)
 		if hanzi.IsHan(r) || r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') || r == '%' {
 			b.WriteRune(r)
 		}
