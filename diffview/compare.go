@@ -112,9 +112,20 @@ func markMoved(cmp *Comparison) {
 				ops = append(ops, op)
 				continue
 			}
+			text, at := "", op.BStart // the unit's text and where the op stands in it
+			if op.Kind == Delete && p.From != nil {
+				text, at = p.From.Text, op.AStart
+			} else if p.To != nil {
+				text = p.To.Text
+			}
 			for _, part := range splitAtSentences(op.Text) {
 				o := op
 				o.Text = part
+				at += len(part)
+				if !endsSentence(part) && !endsSentence(text[:min(len(text), at+3)]) {
+					ops = append(ops, o) // the head or tail of a sentence: nothing to look for
+					continue
+				}
 				var to *corpus.Unit
 				switch op.Kind {
 				case Delete:
@@ -234,6 +245,15 @@ func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Uni
 		return nil
 	}
 	return ix.units[best]
+}
+
+// endsSentence reports whether s ends with 。！？ (and closing quotes): a
+// part of a diff is a whole sentence when it, or the text right after it,
+// ends one.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " ”’」』）)\"'")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("。！？!?", r)
 }
 
 // sharedPairs counts the pairs two sorted lists share.
