@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/work"
 )
 
 // reReportMarker matches a line that opens one report of several in a file:
@@ -54,6 +55,7 @@ func ParseSource(name, text string) (*Source, []Warning) {
 	} else {
 		src.Front[0].Span.Start = 0
 	}
+	bodies := make([][]line, len(marks))
 	for i, m := range marks {
 		start, end := m.l.start, len(text)
 		if i == 0 {
@@ -64,14 +66,18 @@ func ParseSource(name, text string) (*Source, []Warning) {
 		}
 		r := &Report{Source: src, Index: i + 1, Span: Span{start, end}}
 		r.Marker = &Heading{Span: Span{start, m.l.end}, Line: m.l.no, EndLine: m.l.no, Text: m.l.text, Marker: m.l.text, Number: m.num}
-		var body []line
 		for _, l := range lines {
 			if l.start >= m.l.end && l.start < end {
-				body = append(body, l)
+				bodies[i] = append(bodies[i], l)
 			}
 		}
-		warns = append(warns, parseReport(r, body)...)
 		src.Reports = append(src.Reports, r)
+	}
+	// The reports of a file are read side by side; each writes only its own.
+	reportWarns := make([][]Warning, len(marks))
+	work.Each(len(marks), func(i int) { reportWarns[i] = parseReport(src.Reports[i], bodies[i]) })
+	for _, w := range reportWarns {
+		warns = append(warns, w...)
 	}
 	return src, warns
 }

@@ -36,6 +36,11 @@ type Comparison struct {
 	Pairs []Pair // grouped by theme in lexicon order, in B's order within a theme
 }
 
+// Warm starts reading the word list in the background, so that it is ready
+// when the first texts are cut; a caller with other work to do first (read
+// the corpus, pair the paragraphs) calls it at the start.
+func Warm() { go segment.Load() }
+
 // Compare diffs report a against report b: every pair of units align links
 // between them, and every unit left without a partner, shown whole.
 func Compare(res *align.Result, a, b *corpus.Report, minScore float64, opts Options) *Comparison {
@@ -103,7 +108,9 @@ func Compare(res *align.Result, a, b *corpus.Report, minScore float64, opts Opti
 // pairs shared): a sentence that moved rather than one that was written anew
 // or dropped. MovedTo names the unit it stands in.
 func markMoved(cmp *Comparison) {
-	inA, inB := newSentenceIndex(cmp.A), newSentenceIndex(cmp.B)
+	ix := make([]*sentenceIndex, 2)
+	work.Each(2, func(i int) { ix[i] = newSentenceIndex([]*corpus.Report{cmp.A, cmp.B}[i]) })
+	inA, inB := ix[0], ix[1]
 	work.Each(len(cmp.Pairs), func(i int) {
 		p := &cmp.Pairs[i]
 		var ops []Op

@@ -73,6 +73,7 @@ trouble. On a terminal, output longer than the screen goes through $PAGER
 }
 
 func runDiff(opts *diffOptions) error {
+	diffview.Warm() // the word list loads while the corpus is read
 	c, err := opts.load()
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ package segment
 import (
 	_ "embed"
 	"math"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -16,12 +17,14 @@ import (
 var wordsData string
 
 // dictionary is the word list the segmenter uses: the log probability of
-// each word of two to four characters, keyed by the word's characters
-// packed into one number (16 bits each; the list holds characters of the
-// Basic Multilingual Plane only), so a lookup neither builds a string nor
-// compares one.
+// each word of two to four characters, found by the word's characters packed
+// into one number (16 bits each; the list holds characters of the Basic
+// Multilingual Plane only). words.txt lists words in the order of those
+// numbers, so they are read straight into a sorted table: no map to build,
+// and a lookup compares numbers, not strings.
 type dictionary struct {
-	logp    map[uint64]float32
+	keys    []uint64
+	logp    []float32
 	minLogp float64 // the log probability of a character that is no word
 }
 
@@ -30,26 +33,25 @@ var (
 	dict     *dictionary
 )
 
-// pack packs up to four characters of the Basic Multilingual Plane; ok is
-// false for others.
+// pack packs up to four characters of the Basic Multilingual Plane into
+// one number, 16 bits each; ok is false for other characters. Words of
+// different lengths cannot share a number (no character is 0), and a
+// shorter word's number is the smaller.
 func pack(rs []rune) (key uint64, ok bool) {
 	for _, r := range rs {
-		if r >= 0x10000 {
+		if r >= 0x10000 || r == 0 {
 			return 0, false
 		}
 		key = key<<16 | uint64(r)
 	}
-	return key | uint64(len(rs))<<62, true
+	return key, true
 }
 
 // load reads the embedded word list once.
 func load() *dictionary {
 	dictOnce.Do(func() {
-		type entry struct {
-			key  uint64
-			freq float64
-		}
-		entries := make([]entry, 0, 80000)
+		d := &dictionary{keys: make([]uint64, 0, 80000), logp: make([]float32, 0, 80000)}
+		freqs := make([]float64, 0, 80000)
 		total := 0.0
 		var rs []rune
 		for pos := 0; pos < len(wordsData); {
@@ -71,14 +73,17 @@ func load() *dictionary {
 			for i := 0; i < len(freq) && freq[i] >= '0' && freq[i] <= '9'; i++ {
 				n = n*10 + float64(freq[i]-'0')
 			}
-			if key, ok := pack(rs); ok && len(rs) <= 4 && n > 0 {
-				entries = append(entries, entry{key, n})
+			if key, ok := pack(rs); ok && len(rs) >= 2 && len(rs) <= 4 && n > 0 {
+				d.keys = append(d.keys, key)
+				freqs = append(freqs, n)
 				total += n
 			}
 		}
-		d := &dictionary{logp: make(map[uint64]float32, len(entries))}
-		for _, e := range entries {
-			d.logp[e.key] = float32(math.Log(e.freq / total))
+		if !sort.SliceIsSorted(d.keys, func(i, j int) bool { return d.keys[i] < d.keys[j] }) {
+			panic("segment: words.txt is not in key order; regenerate it with gendict") // a build defect, caught by the tests
+		}
+		for _, f := range freqs {
+			d.logp = append(d.logp, float32(math.Log(f/total)))
 		}
 		// A single character scores below the rarest word, so any word of
 		// the list beats splitting it into characters.
@@ -86,6 +91,15 @@ func load() *dictionary {
 		dict = d
 	})
 	return dict
+}
+
+// lookup returns the log probability of the word with this key.
+func (d *dictionary) lookup(key uint64) (float32, bool) {
+	i := sort.Search(len(d.keys), func(i int) bool { return d.keys[i] >= key })
+	if i < len(d.keys) && d.keys[i] == key {
+		return d.logp[i], true
+	}
+	return 0, false
 }
 
 // cut cuts a run of Han characters (folded to Simplified) into words by
@@ -107,7 +121,7 @@ func (d *dictionary) cut(run string) []int {
 			if !ok {
 				break
 			}
-			if p, ok := d.logp[key]; ok && float64(p)+best[i+l] > best[i] {
+			if p, ok := d.lookup(key); ok && float64(p)+best[i+l] > best[i] {
 				best[i], next[i] = float64(p)+best[i+l], i+l
 			}
 		}

@@ -6,8 +6,9 @@
 //
 //	go run internal/segment/gendict/main.go $(go env GOMODCACHE)/github.com/go-ego/gse@v0.80.3/data/dict/zh/s_1.txt > internal/segment/words.txt
 //
-// It keeps words of two to four Han characters seen at least 20 times,
-// written "word<TAB>frequency", sorted, with a header.
+// It keeps words of two to four Han characters of the Basic Multilingual
+// Plane seen at least 20 times, written "word<TAB>frequency", shorter words
+// first, with a header.
 package main
 
 import (
@@ -42,7 +43,7 @@ func main() {
 		}
 		han := true
 		for _, r := range w {
-			han = han && unicode.Is(unicode.Han, r)
+			han = han && unicode.Is(unicode.Han, r) && r < 0x10000
 		}
 		if han && n > freq[w] {
 			freq[w] = n
@@ -52,7 +53,15 @@ func main() {
 	for w := range freq {
 		words = append(words, w)
 	}
-	sort.Strings(words)
+	// Shorter words first, then by their characters: the order of the keys
+	// the segmenter packs them into, so it reads them without sorting.
+	sort.Slice(words, func(i, j int) bool {
+		a, b := []rune(words[i]), []rune(words[j])
+		if len(a) != len(b) {
+			return len(a) < len(b)
+		}
+		return words[i] < words[j]
+	})
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	fmt.Fprintln(out, "# Words of two to four Han characters with their frequencies, from jieba's dictionary")
