@@ -1,9 +1,11 @@
 package align
 
 import (
+	"cmp"
 	"hash/fnv"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"unicode"
 
@@ -65,7 +67,7 @@ func sorted(v vector) []entry {
 	for k, x := range v {
 		es = append(es, entry{k, x})
 	}
-	sort.Slice(es, func(i, j int) bool { return es[i].key < es[j].key })
+	slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.key, b.key) })
 	n := 0.0
 	for _, e := range es {
 		n += e.val * e.val
@@ -161,7 +163,7 @@ func setOf(m map[feat]int) []feat {
 	for k := range m {
 		s = append(s, k)
 	}
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	slices.Sort(s)
 	return s
 }
 
@@ -254,7 +256,7 @@ func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, rep
 				d.rare = append(d.rare, g)
 			}
 		}
-		sort.Slice(d.rare, func(a, b int) bool { return d.rare[a] < d.rare[b] })
+		slices.Sort(d.rare)
 		v := make(vector, len(d.grams))
 		for g, c := range d.grams {
 			v[g] = (1 + math.Log(float64(c))) * m.idf(g)

@@ -1,6 +1,8 @@
 package diffview
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -44,7 +46,7 @@ func Warm() { go segment.Load() }
 // Compare diffs report a against report b: every pair of units align links
 // between them, and every unit left without a partner, shown whole.
 func Compare(res *align.Result, a, b *corpus.Report, minScore float64, opts Options) *Comparison {
-	cmp := &Comparison{A: a, B: b}
+	comp := &Comparison{A: a, B: b}
 	links := res.Match(a, b, minScore)
 	linkedA, linkedB := map[*corpus.Unit]bool{}, map[*corpus.Unit]bool{}
 	pairs := make([]Pair, len(links))
@@ -59,16 +61,16 @@ func Compare(res *align.Result, a, b *corpus.Report, minScore float64, opts Opti
 		p.Ops = diffTokens(tokenize(p.From.Text, fa, opts), tokenize(p.To.Text, fb, opts))
 		p.Figures = figureChanges(p.From.Text, p.To.Text, fa, fb)
 	})
-	cmp.Pairs = pairs
+	comp.Pairs = pairs
 	for _, u := range res.Units {
 		switch {
 		case u.Report == a && !linkedA[u]:
-			cmp.Pairs = append(cmp.Pairs, Pair{From: u, Theme: res.Classes[u].Primary, Ops: []Op{{Kind: Delete, Text: u.Text}}})
+			comp.Pairs = append(comp.Pairs, Pair{From: u, Theme: res.Classes[u].Primary, Ops: []Op{{Kind: Delete, Text: u.Text}}})
 		case u.Report == b && !linkedB[u]:
-			cmp.Pairs = append(cmp.Pairs, Pair{To: u, Theme: res.Classes[u].Primary, Ops: []Op{{Kind: Insert, Text: u.Text}}})
+			comp.Pairs = append(comp.Pairs, Pair{To: u, Theme: res.Classes[u].Primary, Ops: []Op{{Kind: Insert, Text: u.Text}}})
 		}
 	}
-	markMoved(cmp)
+	markMoved(comp)
 	order := map[string]int{}
 	for i, t := range res.Lexicon.Themes {
 		order[t.ID] = i
@@ -80,15 +82,15 @@ func Compare(res *align.Result, a, b *corpus.Report, minScore float64, opts Opti
 			return float64(p.To.Seq), 0
 		}
 		prevFrom, at := 0, 0.0
-		for _, q := range cmp.Pairs {
+		for _, q := range comp.Pairs {
 			if q.From != nil && q.To != nil && q.From.Seq < p.From.Seq && q.From.Seq > prevFrom {
 				prevFrom, at = q.From.Seq, float64(q.To.Seq)
 			}
 		}
 		return at + 0.5, p.From.Seq
 	}
-	sort.SliceStable(cmp.Pairs, func(i, j int) bool {
-		pi, pj := cmp.Pairs[i], cmp.Pairs[j]
+	sort.SliceStable(comp.Pairs, func(i, j int) bool {
+		pi, pj := comp.Pairs[i], comp.Pairs[j]
 		if order[pi.Theme] != order[pj.Theme] {
 			return order[pi.Theme] < order[pj.Theme]
 		}
@@ -99,7 +101,7 @@ func Compare(res *align.Result, a, b *corpus.Report, minScore float64, opts Opti
 		}
 		return si < sj
 	})
-	return cmp
+	return comp
 }
 
 // markMoved cuts the deletions and insertions of every pair at sentence
@@ -107,12 +109,12 @@ func Compare(res *align.Result, a, b *corpus.Report, minScore float64, opts Opti
 // report, word for word or nearly (at least four in five of their character
 // pairs shared): a sentence that moved rather than one that was written anew
 // or dropped. MovedTo names the unit it stands in.
-func markMoved(cmp *Comparison) {
+func markMoved(comp *Comparison) {
 	ix := make([]*sentenceIndex, 2)
-	work.Each(2, func(i int) { ix[i] = newSentenceIndex([]*corpus.Report{cmp.A, cmp.B}[i]) })
+	work.Each(2, func(i int) { ix[i] = newSentenceIndex([]*corpus.Report{comp.A, comp.B}[i]) })
 	inA, inB := ix[0], ix[1]
-	work.Each(len(cmp.Pairs), func(i int) {
-		p := &cmp.Pairs[i]
+	work.Each(len(comp.Pairs), func(i int) {
+		p := &comp.Pairs[i]
 		var ops []Op
 		for _, op := range p.Ops {
 			if op.Kind == Equal || op.Ignored {
@@ -193,16 +195,18 @@ func newSentenceIndex(r *corpus.Report) *sentenceIndex {
 			ix.exact[k] = append(ix.exact[k], id)
 		}
 	}
-	sort.Slice(ix.entries, func(i, j int) bool {
-		a, b := ix.entries[i], ix.entries[j]
-		return a.pair < b.pair || a.pair == b.pair && a.id < b.id
+	slices.SortFunc(ix.entries, func(a, b pairEntry) int {
+		if c := cmp.Compare(a.pair, b.pair); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
 	})
 	return ix
 }
 
 // postings returns the sentences that hold character pair p.
 func (ix *sentenceIndex) postings(p uint64) []pairEntry {
-	i := sort.Search(len(ix.entries), func(i int) bool { return ix.entries[i].pair >= p })
+	i, _ := slices.BinarySearchFunc(ix.entries, p, func(e pairEntry, p uint64) int { return cmp.Compare(e.pair, p) })
 	j := i
 	for j < len(ix.entries) && ix.entries[j].pair == p {
 		j++
@@ -292,14 +296,8 @@ func charPairs(s string) []uint64 {
 		}
 		prev = r
 	}
-	sort.Slice(ps, func(i, j int) bool { return ps[i] < ps[j] })
-	out := ps[:0]
-	for i, p := range ps {
-		if i == 0 || p != ps[i-1] {
-			out = append(out, p)
-		}
-	}
-	return out
+	slices.Sort(ps)
+	return slices.Compact(ps)
 }
 
 // sentenceKey folds a text character by character and drops its spaces

@@ -7,21 +7,25 @@ package segment
 
 import (
 	_ "embed"
+	"encoding/binary"
 	"math"
-	"sort"
-	"strings"
+	"slices"
 	"sync"
 )
 
-//go:embed words.txt
-var wordsData string
+//go:generate sh -c "go run genbin/main.go < words.txt > words.bin"
+
+// words.bin is words.txt as the segmenter loads it (see genbin): packed
+// keys in ascending order and log probabilities.
+//
+//go:embed words.bin
+var wordsBin []byte
 
 // dictionary is the word list the segmenter uses: the log probability of
 // each word of two to four characters, found by the word's characters packed
 // into one number (16 bits each; the list holds characters of the Basic
-// Multilingual Plane only). words.txt lists words in the order of those
-// numbers, so they are read straight into a sorted table: no map to build,
-// and a lookup compares numbers, not strings.
+// Multilingual Plane only), in a sorted table: a lookup compares numbers,
+// not strings.
 type dictionary struct {
 	keys    []uint64
 	logp    []float32
@@ -50,44 +54,24 @@ func pack(rs []rune) (key uint64, ok bool) {
 // load reads the embedded word list once.
 func load() *dictionary {
 	dictOnce.Do(func() {
-		d := &dictionary{keys: make([]uint64, 0, 80000), logp: make([]float32, 0, 80000)}
-		freqs := make([]float64, 0, 80000)
-		total := 0.0
-		var rs []rune
-		for pos := 0; pos < len(wordsData); {
-			end := strings.IndexByte(wordsData[pos:], '\n')
-			if end < 0 {
-				end = len(wordsData) - pos
-			}
-			line := wordsData[pos : pos+end]
-			pos += end + 1
-			word, freq, ok := strings.Cut(line, "\t")
-			if !ok || strings.HasPrefix(line, "#") {
-				continue
-			}
-			rs = rs[:0]
-			for _, r := range word {
-				rs = append(rs, r)
-			}
-			n := 0.0
-			for i := 0; i < len(freq) && freq[i] >= '0' && freq[i] <= '9'; i++ {
-				n = n*10 + float64(freq[i]-'0')
-			}
-			if key, ok := pack(rs); ok && len(rs) >= 2 && len(rs) <= 4 && n > 0 {
-				d.keys = append(d.keys, key)
-				freqs = append(freqs, n)
-				total += n
-			}
+		b := wordsBin
+		if len(b) < 8 || string(b[:4]) != "RDW1" {
+			panic("segment: words.bin is not a word list; run go generate") // a build defect, caught by the tests
 		}
-		if !sort.SliceIsSorted(d.keys, func(i, j int) bool { return d.keys[i] < d.keys[j] }) {
-			panic("segment: words.txt is not in key order; regenerate it with gendict") // a build defect, caught by the tests
+		n := int(binary.LittleEndian.Uint32(b[4:]))
+		b = b[8:]
+		if len(b) != n*12+4 {
+			panic("segment: words.bin is cut short; run go generate")
 		}
-		for _, f := range freqs {
-			d.logp = append(d.logp, float32(math.Log(f/total)))
+		d := &dictionary{keys: make([]uint64, n), logp: make([]float32, n)}
+		for i := range d.keys {
+			d.keys[i] = binary.LittleEndian.Uint64(b[8*i:])
 		}
-		// A single character scores below the rarest word, so any word of
-		// the list beats splitting it into characters.
-		d.minLogp = math.Log(1/total) - 2
+		b = b[8*n:]
+		for i := range d.logp {
+			d.logp[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+		}
+		d.minLogp = float64(math.Float32frombits(binary.LittleEndian.Uint32(b[4*n:])))
 		dict = d
 	})
 	return dict
@@ -95,8 +79,7 @@ func load() *dictionary {
 
 // lookup returns the log probability of the word with this key.
 func (d *dictionary) lookup(key uint64) (float32, bool) {
-	i := sort.Search(len(d.keys), func(i int) bool { return d.keys[i] >= key })
-	if i < len(d.keys) && d.keys[i] == key {
+	if i, ok := slices.BinarySearch(d.keys, key); ok {
 		return d.logp[i], true
 	}
 	return 0, false

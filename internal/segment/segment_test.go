@@ -1,6 +1,10 @@
 package segment
 
 import (
+	"math"
+	"os"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -57,5 +61,47 @@ func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
 		dictOnce = sync.Once{}
 		load()
+	}
+}
+
+// TestWordsBin checks that words.bin is words.txt as genbin writes it: the
+// same words, in key order, with their log probabilities.
+func TestWordsBin(t *testing.T) {
+	b, err := os.ReadFile("words.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type word struct {
+		key  uint64
+		freq float64
+	}
+	var words []word
+	total := 0.0
+	for _, line := range strings.Split(string(b), "\n") {
+		w, f, ok := strings.Cut(line, "\t")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		n, err := strconv.ParseFloat(f, 64)
+		if err != nil {
+			t.Fatalf("words.txt: %q", line)
+		}
+		key, ok := pack([]rune(w))
+		if !ok {
+			t.Fatalf("words.txt: %q cannot be packed", w)
+		}
+		words = append(words, word{key, n})
+		total += n
+	}
+	sort.Slice(words, func(i, j int) bool { return words[i].key < words[j].key })
+	d := load()
+	if len(d.keys) != len(words) {
+		t.Fatalf("words.bin has %d words, words.txt %d: run go generate ./internal/segment", len(d.keys), len(words))
+	}
+	for i, w := range words {
+		want := float32(math.Log(w.freq / total))
+		if d.keys[i] != w.key || d.logp[i] != want {
+			t.Fatalf("word %d: key %x logp %v, want %x %v: run go generate ./internal/segment", i, d.keys[i], d.logp[i], w.key, want)
+		}
 	}
 }

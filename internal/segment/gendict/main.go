@@ -8,7 +8,8 @@
 //
 // It keeps words of two to four Han characters of the Basic Multilingual
 // Plane seen at least 20 times, written "word<TAB>frequency", shorter words
-// first, with a header.
+// first, with a header. Then run go generate ./internal/segment, which
+// writes words.bin, the form the segmenter loads.
 package main
 
 import (
