@@ -102,68 +102,93 @@ func cosine(a, b []entry) float64 {
 // doc holds what similarity needs to know of a unit.
 type doc struct {
 	unit    *corpus.Unit
-	grams   map[feat]int // character bigrams (and Latin words) of the text, with counts
-	tfidf   []entry      // weighted and normalised
-	heading []feat       // bigrams of the unit's heading, sorted; nil when it has none
-	section []feat       // bigrams of the titles of its section and subsection, sorted
-	opener  bool         // the unit opens its section
-	rare    []feat       // trigrams, quoted terms and figures rare in the corpus, sorted
-	themes  []entry      // theme scores, normalised
+	grams   []featCount // character bigrams (and Latin words) of the text, with counts, sorted
+	tfidf   []entry     // weighted and normalised
+	heading []feat      // bigrams of the unit's heading, sorted; nil when it has none
+	section []feat      // bigrams of the titles of its section and subsection, sorted
+	opener  bool        // the unit opens its section
+	rare    []feat      // trigrams, quoted terms and figures rare in the corpus, sorted
+	themes  []entry     // theme scores, normalised
 	class   Classification
+}
+
+// featCount is a feature and how many times a text has it.
+type featCount struct {
+	f feat
+	n int32
 }
 
 var reFigureToken = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?(?:%|万|亿|个|户|家|项|条|所|座|平方米|公里|人|套|栋|处|元)`)
 var reQuoted = regexp.MustCompile(`[“《「]([^”》」]{2,20})[”》」]`)
 
 // grams returns the Han character bigrams of folded text and its runs of
-// Latin letters and digits, with their counts.
-func grams(folded string) map[feat]int {
+// Latin letters and digits, with their counts, sorted.
+func grams(folded string) []featCount {
 	rs := []rune(folded)
-	m := make(map[feat]int, len(rs))
+	fs := make([]feat, 0, len(rs))
 	for i := 0; i < len(rs); i++ {
 		switch {
 		case hanzi.IsHan(rs[i]):
 			if i+1 < len(rs) && hanzi.IsHan(rs[i+1]) {
-				m[pack(rs[i], rs[i+1])]++
+				fs = append(fs, pack(rs[i], rs[i+1]))
 			}
 		case rs[i] < 128 && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i])):
 			j := i
 			for j < len(rs) && rs[j] < 128 && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || rs[j] == '.') {
 				j++
 			}
-			m[hashOf(hanzi.Lower(string(rs[i:j])))]++
+			fs = append(fs, hashOf(hanzi.Lower(string(rs[i:j]))))
 			i = j - 1
 		}
 	}
-	return m
+	return countRuns(fs)
+}
+
+// countRuns sorts features and counts each.
+func countRuns(fs []feat) []featCount {
+	slices.Sort(fs)
+	var out []featCount
+	for _, f := range fs {
+		if n := len(out); n > 0 && out[n-1].f == f {
+			out[n-1].n++
+		} else {
+			out = append(out, featCount{f, 1})
+		}
+	}
+	return out
 }
 
 // rareCandidates returns the trigrams, quoted terms and figures of folded
-// text, with the text of each.
-func rareCandidates(folded string) map[feat]string {
+// text, sorted and without repeats, and the text of the quoted terms and
+// figures (a trigram's text is in its number).
+func rareCandidates(folded string, names map[feat]string) []feat {
 	rs := []rune(folded)
-	m := make(map[feat]string, len(rs))
+	fs := make([]feat, 0, len(rs))
 	for i := 0; i+2 < len(rs); i++ {
 		if hanzi.IsHan(rs[i]) && hanzi.IsHan(rs[i+1]) && hanzi.IsHan(rs[i+2]) {
-			m[pack(rs[i], rs[i+1], rs[i+2])] = ""
+			fs = append(fs, pack(rs[i], rs[i+1], rs[i+2]))
 		}
 	}
 	for _, q := range reQuoted.FindAllStringSubmatch(folded, -1) {
-		m[hashOf("“"+q[1])] = "“" + q[1] + "”"
+		f := hashOf("“" + q[1])
+		fs = append(fs, f)
+		names[f] = "“" + q[1] + "”"
 	}
 	for _, fig := range reFigureToken.FindAllString(folded, -1) {
-		m[hashOf("#"+fig)] = fig
+		f := hashOf("#" + fig)
+		fs = append(fs, f)
+		names[f] = fig
 	}
-	return m
+	slices.Sort(fs)
+	return slices.Compact(fs)
 }
 
-// setOf returns the features of m, sorted.
-func setOf(m map[feat]int) []feat {
-	s := make([]feat, 0, len(m))
-	for k := range m {
-		s = append(s, k)
+// setOf returns the features of a count list.
+func setOf(fc []featCount) []feat {
+	s := make([]feat, len(fc))
+	for i, c := range fc {
+		s[i] = c.f
 	}
-	slices.Sort(s)
 	return s
 }
 
@@ -185,14 +210,46 @@ func common(a, b []feat) []feat {
 	return out
 }
 
+// freqs counts, for each feature, how many units have it: sorted features
+// and their counts.
+type freqs struct {
+	keys []feat
+	n    []int32
+}
+
+func newFreqs(all []feat) freqs {
+	var fr freqs
+	for _, c := range countRuns(all) {
+		fr.keys = append(fr.keys, c.f)
+		fr.n = append(fr.n, c.n)
+	}
+	return fr
+}
+
+// of returns the count of feature f.
+func (fr freqs) of(f feat) int {
+	if i, ok := slices.BinarySearch(fr.keys, f); ok {
+		return int(fr.n[i])
+	}
+	return 0
+}
+
 // model holds the documents of a corpus and the document frequencies that
 // weight them.
 type model struct {
 	docs  map[*corpus.Unit]*doc
-	df    map[feat]int    // bigram → units it stands in
-	df3   map[feat]int    // trigram, quoted term or figure → units it stands in
-	names map[feat]string // the text of every rare feature, for showing
+	df    freqs           // bigram → units it stands in
+	df3   freqs           // trigram, quoted term or figure → units it stands in
+	names map[feat]string // the text of the quoted terms and figures, for showing
 	n     int
+}
+
+// name returns the text of a rare feature.
+func (m *model) name(f feat) string {
+	if s, ok := m.names[f]; ok {
+		return s
+	}
+	return string([]rune{rune(f >> 42 & 0x1FFFFF), rune(f >> 21 & 0x1FFFFF), rune(f & 0x1FFFFF)})
 }
 
 // newModel builds the documents of every unit, with IDF weights over all of
@@ -200,9 +257,10 @@ type model struct {
 // in a few (简易, 腾退) much. The work of each unit runs in parallel; the
 // counts are added up in unit order, so the result is the same on every run.
 func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, reports int) *model {
-	m := &model{docs: map[*corpus.Unit]*doc{}, df: map[feat]int{}, df3: map[feat]int{}, names: map[feat]string{}, n: len(units)}
+	m := &model{docs: map[*corpus.Unit]*doc{}, names: map[feat]string{}, n: len(units)}
 	docs := make([]*doc, len(units))
-	rareOf := make([]map[feat]string, len(units))
+	rareOf := make([][]feat, len(units))
+	names := make([]map[feat]string, len(units))
 	work.Each(len(units), func(i int) {
 		u := units[i]
 		f := hanzi.Lower(u.Folded())
@@ -217,49 +275,35 @@ func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, rep
 			themes[hashOf(k)] = v
 		}
 		d.themes = sorted(themes)
-		docs[i], rareOf[i] = d, rareCandidates(f)
+		names[i] = map[feat]string{}
+		docs[i], rareOf[i] = d, rareCandidates(f, names[i])
 	})
-	size, size3 := 0, 0
+	var all, all3 []feat
 	for i, d := range docs {
-		size += len(d.grams)
-		size3 += len(rareOf[i])
-	}
-	m.df, m.df3 = make(map[feat]int, size/2), make(map[feat]int, size3)
-	for i, d := range docs {
-		for g := range d.grams {
-			m.df[g]++
+		for _, c := range d.grams {
+			all = append(all, c.f)
 		}
-		for g := range rareOf[i] {
-			m.df3[g]++
+		all3 = append(all3, rareOf[i]...)
+		for f, s := range names[i] {
+			m.names[f] = s
 		}
 		m.docs[d.unit] = d
 	}
+	m.df, m.df3 = newFreqs(all), newFreqs(all3)
 	// A trigram is rare when it stands in no more units than there are
 	// reports: a name that comes back once a year, not a phrase of every
 	// paragraph.
 	limit := max(2, reports)
-	for i := range docs {
-		for g, name := range rareOf[i] {
-			if m.df3[g] > limit {
-				continue
-			}
-			if name == "" {
-				name = string([]rune{rune(g >> 42 & 0x1FFFFF), rune(g >> 21 & 0x1FFFFF), rune(g & 0x1FFFFF)})
-			}
-			m.names[g] = name
-		}
-	}
 	work.Each(len(units), func(i int) {
 		d := docs[i]
-		for g := range rareOf[i] {
-			if m.df3[g] <= limit {
+		for _, g := range rareOf[i] {
+			if m.df3.of(g) <= limit {
 				d.rare = append(d.rare, g)
 			}
 		}
-		slices.Sort(d.rare)
 		v := make(vector, len(d.grams))
-		for g, c := range d.grams {
-			v[g] = (1 + math.Log(float64(c))) * m.idf(g)
+		for _, c := range d.grams {
+			v[c.f] = (1 + math.Log(float64(c.n))) * m.idf(c.f)
 		}
 		d.tfidf = sorted(v)
 	})
@@ -267,7 +311,7 @@ func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, rep
 }
 
 func (m *model) idf(g feat) float64 {
-	return math.Log(float64(m.n+1)/float64(m.df[g]+1)) + 1
+	return math.Log(float64(m.n+1)/float64(m.df.of(g)+1)) + 1
 }
 
 // dice returns the Dice coefficient of two sets.
@@ -334,13 +378,13 @@ func (m *model) similarity(a, b *corpus.Unit) Similarity {
 	s := Similarity{Text: cosine(da.tfidf, db.tfidf), Heading: headingSimilarity(da, db), Theme: cosine(da.themes, db.themes)}
 	shared := common(da.rare, db.rare)
 	sort.Slice(shared, func(i, j int) bool {
-		if m.df3[shared[i]] != m.df3[shared[j]] {
-			return m.df3[shared[i]] < m.df3[shared[j]]
+		if a, b := m.df3.of(shared[i]), m.df3.of(shared[j]); a != b {
+			return a < b
 		}
-		return m.names[shared[i]] < m.names[shared[j]]
+		return m.name(shared[i]) < m.name(shared[j])
 	})
 	for _, g := range shared {
-		s.Shared = append(s.Shared, m.names[g])
+		s.Shared = append(s.Shared, m.name(g))
 	}
 	s.Rare = math.Min(1, float64(len(s.Shared))/rareFull)
 	s.Score = wText*s.Text + wHeading*s.Heading + wRare*s.Rare + wTheme*s.Theme
