@@ -36,7 +36,7 @@ type Lexicon struct {
 	Terms  []Term
 	index  map[string]int   // theme id → position
 	byText map[string][]int // folded word → its terms
-	first  map[rune]bool    // the first characters of the words
+	first  map[rune]uint64  // the first characters of the words → the lengths in bytes they have, as bits
 	maxLen int              // the longest folded word, in bytes
 }
 
@@ -132,11 +132,13 @@ func ParseLexicon(name string, r io.Reader) (*Lexicon, error) {
 	}
 	// Longer words first: a match of 环境综合整治 is reported before 整治.
 	sort.SliceStable(lx.Terms, func(i, j int) bool { return len(lx.Terms[i].folded) > len(lx.Terms[j].folded) })
-	lx.byText, lx.first = map[string][]int{}, map[rune]bool{}
+	lx.byText, lx.first = map[string][]int{}, map[rune]uint64{}
 	for i, t := range lx.Terms {
 		lx.byText[t.folded] = append(lx.byText[t.folded], i)
 		r, _ := utf8.DecodeRuneInString(t.folded)
-		lx.first[r] = true
+		if len(t.folded) < 64 {
+			lx.first[r] |= 1 << len(t.folded)
+		}
 		lx.maxLen = max(lx.maxLen, len(t.folded))
 	}
 	return lx, nil
@@ -163,30 +165,25 @@ func (lx *Lexicon) IDs() []string {
 // 历史文化保护 counts once, not also as 历史文化 and 文化.
 func (lx *Lexicon) counts(f string) map[int]int {
 	n := map[int]int{}
-	starts := make([]int, 0, len(f)/3+1)
-	var firsts []bool
-	for i, r := range f {
-		starts = append(starts, i)
-		firsts = append(firsts, lx.first[r])
-	}
-	starts = append(starts, len(f))
-	for a := 0; a < len(starts)-1; {
-		longest := -1
-		if firsts[a] {
-			for b := a + 1; b < len(starts) && starts[b]-starts[a] <= lx.maxLen; b++ {
-				if _, ok := lx.byText[f[starts[a]:starts[b]]]; ok {
-					longest = b
+	for a := 0; a < len(f); {
+		r, size := utf8.DecodeRuneInString(f[a:])
+		lengths := lx.first[r]
+		longest := 0
+		for l := size; l < 64 && lengths>>l != 0 && a+l <= len(f); l++ {
+			if lengths&(1<<l) != 0 {
+				if _, ok := lx.byText[f[a:a+l]]; ok {
+					longest = l
 				}
 			}
 		}
-		if longest < 0 {
-			a++
+		if longest == 0 {
+			a += size
 			continue
 		}
-		for _, t := range lx.byText[f[starts[a]:starts[longest]]] {
+		for _, t := range lx.byText[f[a:a+longest]] {
 			n[t]++
 		}
-		a = longest
+		a += longest
 	}
 	return n
 }

@@ -145,6 +145,7 @@ func (res *Result) link() {
 			res.Links = append(res.Links, res.match(from, to, Continuity, opts.MinScore+splitMargin)...)
 		}
 	}
+	res.fillShared(res.Links)
 	sort.SliceStable(res.Links, func(i, j int) bool {
 		a, b := res.Links[i], res.Links[j]
 		if a.From.Report != b.From.Report {
@@ -319,7 +320,16 @@ func (res *Result) majority(units []*corpus.Unit) string {
 
 // Similarity returns the similarity of any two units of the corpus.
 func (res *Result) Similarity(a, b *corpus.Unit) Similarity {
-	return res.model.similarity(a, b)
+	s := res.model.similarity(a, b)
+	s.Shared = res.model.shared(a, b)
+	return s
+}
+
+// fillShared names the rare words each link's units share.
+func (res *Result) fillShared(links []Link) {
+	for i := range links {
+		links[i].Shared = res.model.shared(links[i].From, links[i].To)
+	}
 }
 
 // Match links the units of any two reports of the corpus, part by part, as
@@ -335,6 +345,7 @@ func (res *Result) Match(a, b *corpus.Report, minScore float64) []Link {
 	for _, k := range kinds {
 		links = append(links, res.match(res.unitsOf(a, k), res.unitsOf(b, k), Continuity, minScore)...)
 	}
+	res.fillShared(links)
 	return links
 }
 

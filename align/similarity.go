@@ -319,7 +319,7 @@ func dice(a, b []feat) float64 {
 	if len(a)+len(b) == 0 {
 		return 0
 	}
-	return 2 * float64(len(common(a, b))) / float64(len(a)+len(b))
+	return 2 * float64(countCommon(a, b)) / float64(len(a)+len(b))
 }
 
 // Similarity is the score of a pair of units and its parts, each from 0 to 1.
@@ -376,19 +376,44 @@ const rareFull = 12
 func (m *model) similarity(a, b *corpus.Unit) Similarity {
 	da, db := m.docs[a], m.docs[b]
 	s := Similarity{Text: cosine(da.tfidf, db.tfidf), Heading: headingSimilarity(da, db), Theme: cosine(da.themes, db.themes)}
-	shared := common(da.rare, db.rare)
+	s.Rare = math.Min(1, float64(countCommon(da.rare, db.rare))/rareFull)
+	s.Score = wText*s.Text + wHeading*s.Heading + wRare*s.Rare + wTheme*s.Theme
+	return s
+}
+
+// shared returns the rare words two units share, rarest first: what a link
+// shows, computed for links only.
+func (m *model) shared(a, b *corpus.Unit) []string {
+	shared := common(m.docs[a].rare, m.docs[b].rare)
 	sort.Slice(shared, func(i, j int) bool {
 		if a, b := m.df3.of(shared[i]), m.df3.of(shared[j]); a != b {
 			return a < b
 		}
 		return m.name(shared[i]) < m.name(shared[j])
 	})
+	var names []string
 	for _, g := range shared {
-		s.Shared = append(s.Shared, m.name(g))
+		names = append(names, m.name(g))
 	}
-	s.Rare = math.Min(1, float64(len(s.Shared))/rareFull)
-	s.Score = wText*s.Text + wHeading*s.Heading + wRare*s.Rare + wTheme*s.Theme
-	return s
+	return names
+}
+
+// countCommon counts the features two sorted sets share.
+func countCommon(a, b []feat) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
 }
 
 // withContext adds to a matrix of similarities how well the sections of the

@@ -246,6 +246,10 @@ func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Uni
 				continue
 			}
 			seen[e.id] = true
+			// A Dice coefficient of 0.8 needs lengths within half of each other.
+			if m := len(ix.pairs[e.id]); 2*m < len(ps) || m > 2*len(ps) {
+				continue
+			}
 			n := sharedPairs(ps, ix.pairs[e.id])
 			if d := 2 * float64(n) / float64(len(ps)+len(ix.pairs[e.id])); d > bestDice || d == bestDice && best >= 0 && e.id < best {
 				best, bestDice = e.id, d
