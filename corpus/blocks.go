@@ -20,16 +20,15 @@ const (
 // block is a logical line: one physical line, or several joined because a
 // paragraph or a heading was broken across them.
 type block struct {
-	kind     blockKind
-	text     string // the joined content
-	segs     []Span // the content bytes of each physical line
-	line     int
-	endLine  int
-	marker   markerKind
-	mtext    string // the marker as written
-	number   int
-	bare     int // value of a lost-parentheses marker, 0 if none
-	partKind PartKind
+	kind    blockKind
+	text    string // the joined content
+	segs    []Span // the content bytes of each physical line
+	line    int
+	endLine int
+	marker  markerKind
+	mtext   string // the marker as written
+	number  int
+	bare    int // value of a lost-parentheses marker, 0 if none
 }
 
 // buildBlocks joins the physical lines of a report into blocks:

@@ -313,7 +313,7 @@ func (b *reportBuilder) block(bl *block) {
 	lv := b.level(bl)
 	if lv > 0 {
 		var h *Heading
-		title := strings.TrimSpace(strings.TrimPrefix(bl.text, bl.mtext))
+		var title string
 		if bl.kind == bHeading {
 			h = b.heading(bl)
 			title = strings.TrimSpace(bl.text[len(h.Marker):])

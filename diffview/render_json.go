@@ -57,7 +57,7 @@ func JSONOf(c *Comparison) ComparisonJSON {
 			pj.Ops = append(pj.Ops, OpJSON{Op: string(op.Kind), Text: op.Text, Moved: op.Moved, MovedTo: op.MovedTo, Ignored: op.Ignored})
 		}
 		for _, f := range p.Figures {
-			pj.Figures = append(pj.Figures, FigureJSON{Label: f.Label, From: f.From, To: f.To})
+			pj.Figures = append(pj.Figures, FigureJSON(f))
 		}
 		doc.Pairs = append(doc.Pairs, pj)
 	}
