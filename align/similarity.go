@@ -11,6 +11,7 @@ import (
 
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/sortedset"
 	"github.com/reportdiff/reportdiff/internal/work"
 )
 
@@ -192,24 +193,6 @@ func setOf(fc []featCount) []feat {
 	return s
 }
 
-// common returns the features two sorted sets share, in order.
-func common(a, b []feat) []feat {
-	var out []feat
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			out = append(out, a[i])
-			i++
-			j++
-		}
-	}
-	return out
-}
-
 // freqs counts, for each feature, how many units have it: sorted features
 // and their counts.
 type freqs struct {
@@ -319,7 +302,7 @@ func dice(a, b []feat) float64 {
 	if len(a)+len(b) == 0 {
 		return 0
 	}
-	return 2 * float64(countCommon(a, b)) / float64(len(a)+len(b))
+	return 2 * float64(sortedset.CountCommon(a, b)) / float64(len(a)+len(b))
 }
 
 // Similarity is the score of a pair of units and its parts, each from 0 to 1.
@@ -376,7 +359,7 @@ const rareFull = 12
 func (m *model) similarity(a, b *corpus.Unit) Similarity {
 	da, db := m.docs[a], m.docs[b]
 	s := Similarity{Text: cosine(da.tfidf, db.tfidf), Heading: headingSimilarity(da, db), Theme: cosine(da.themes, db.themes)}
-	s.Rare = math.Min(1, float64(countCommon(da.rare, db.rare))/rareFull)
+	s.Rare = math.Min(1, float64(sortedset.CountCommon(da.rare, db.rare))/rareFull)
 	s.Score = wText*s.Text + wHeading*s.Heading + wRare*s.Rare + wTheme*s.Theme
 	return s
 }
@@ -384,7 +367,7 @@ func (m *model) similarity(a, b *corpus.Unit) Similarity {
 // shared returns the rare words two units share, rarest first: what a link
 // shows, computed for links only.
 func (m *model) shared(a, b *corpus.Unit) []string {
-	shared := common(m.docs[a].rare, m.docs[b].rare)
+	shared := sortedset.Common(m.docs[a].rare, m.docs[b].rare)
 	sort.Slice(shared, func(i, j int) bool {
 		if a, b := m.df3.of(shared[i]), m.df3.of(shared[j]); a != b {
 			return a < b
@@ -396,24 +379,6 @@ func (m *model) shared(a, b *corpus.Unit) []string {
 		names = append(names, m.name(g))
 	}
 	return names
-}
-
-// countCommon counts the features two sorted sets share.
-func countCommon(a, b []feat) int {
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
 }
 
 // withContext adds to a matrix of similarities how well the sections of the

@@ -12,6 +12,7 @@ import (
 	"github.com/reportdiff/reportdiff/internal/figure"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 	"github.com/reportdiff/reportdiff/internal/segment"
+	"github.com/reportdiff/reportdiff/internal/sortedset"
 	"github.com/reportdiff/reportdiff/internal/work"
 )
 
@@ -250,7 +251,7 @@ func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Uni
 			if m := len(ix.pairs[e.id]); 2*m < len(ps) || m > 2*len(ps) {
 				continue
 			}
-			n := sharedPairs(ps, ix.pairs[e.id])
+			n := sortedset.CountCommon(ps, ix.pairs[e.id])
 			if d := 2 * float64(n) / float64(len(ps)+len(ix.pairs[e.id])); d > bestDice || d == bestDice && best >= 0 && e.id < best {
 				best, bestDice = e.id, d
 			}
@@ -269,24 +270,6 @@ func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " ”’」』）)\"'")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune("。！？!?", r)
-}
-
-// sharedPairs counts the pairs two sorted lists share.
-func sharedPairs(a, b []uint64) int {
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
 }
 
 // charPairs returns the distinct pairs of neighbouring characters of s,
