@@ -7,17 +7,8 @@ import (
 	"testing"
 
 	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/corpus/corpustest"
 )
-
-// build reads constructed reports (a 篇N file) into a corpus.
-func build(t *testing.T, text string) *corpus.Corpus {
-	t.Helper()
-	c, err := corpus.FromText("t.txt", text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 func unitStarting(t *testing.T, c *corpus.Corpus, report, prefix string) *corpus.Unit {
 	t.Helper()
@@ -46,7 +37,7 @@ func TestClassify(t *testing.T) {
 一、推进老城保护
 加強胡同整治。推進四合院修繕和歷史文化街區保護。
 `
-	c := build(t, text)
+	c := corpustest.Build(t, text)
 	lx := DefaultLexicon()
 	tests := []struct{ prefix, want string }{
 		{"棚戶區改造", "renewal"},
@@ -74,8 +65,8 @@ func TestClassify(t *testing.T) {
 		}
 	}
 	// Simplified and Traditional texts get the same scores.
-	simp := build(t, "20xx年工作回顧\n一、环境\n大气污染治理成效明显。PM2.5年均浓度下降。\n")
-	trad := build(t, "20xx年工作回顧\n一、環境\n大氣污染治理成效明顯。PM2.5年均濃度下降。\n")
+	simp := corpustest.Build(t, "20xx年工作回顧\n一、环境\n大气污染治理成效明显。PM2.5年均浓度下降。\n")
+	trad := corpustest.Build(t, "20xx年工作回顧\n一、環境\n大氣污染治理成效明顯。PM2.5年均濃度下降。\n")
 	a := lx.Classify(simp.Reports[0].Units[0])
 	b := lx.Classify(trad.Reports[0].Units[0])
 	if a.Primary != b.Primary || a.Scores["environment"] != b.Scores["environment"] {
@@ -99,7 +90,7 @@ func TestSimilarity(t *testing.T) {
 20xx年工作任務
 乙。
 `
-	c := build(t, text)
+	c := corpustest.Build(t, text)
 	res := Align(c, Options{})
 	air1 := unitStarting(t, c, "p1", "大氣污染")
 	air2 := unitStarting(t, c, "p2", "大氣污染")

@@ -8,16 +8,8 @@ import (
 
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/corpus/corpustest"
 )
-
-func build(t *testing.T, text string) *corpus.Corpus {
-	t.Helper()
-	c, err := corpus.FromText("t.txt", text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 // Three reports of a made-up district, oldest first, in Traditional script.
 const traditional = `篇1
@@ -50,7 +42,7 @@ const traditional = `篇1
 `
 
 func TestTargetsConstructed(t *testing.T) {
-	c := build(t, traditional)
+	c := corpustest.Build(t, traditional)
 	ins := ReadTargets(c, TargetOptions{})
 	get := func(name string) Indicator {
 		for _, in := range ins {
@@ -148,7 +140,7 @@ func TestJudge(t *testing.T) {
 }
 
 func TestCommitmentsConstructed(t *testing.T) {
-	c := build(t, traditional)
+	c := corpustest.Build(t, traditional)
 	cs := FindCommitments(align.Prepare(c, align.Options{}), CommitmentOptions{})
 	byLabel := map[string]Commitment{}
 	for _, cm := range cs {
@@ -199,7 +191,7 @@ func labels(cs []Commitment) []string {
 }
 
 func TestPrioritiesConstructed(t *testing.T) {
-	c := build(t, traditional)
+	c := corpustest.Build(t, traditional)
 	p := MeasurePriorities(align.Prepare(c, align.Options{}), PriorityOptions{MinCount: 2})
 	sums := map[string]float64{}
 	for _, s := range p.Shares {

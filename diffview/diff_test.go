@@ -12,6 +12,7 @@ import (
 
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/corpus/corpustest"
 )
 
 // marked writes ops as text with [-…-] and {+…+}.
@@ -188,10 +189,7 @@ func TestCompareMoved(t *testing.T) {
 20xx年工作任務
 乙。
 `
-	c, err := corpus.FromText("t.txt", text)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := corpustest.Build(t, text)
 	a, b := c.Reports[0], c.Reports[1]
 	res := align.Prepare(c, align.Options{Reports: []*corpus.Report{a, b}})
 	cmp := Compare(res, a, b, 0, Options{})
