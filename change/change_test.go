@@ -131,10 +131,34 @@ func TestJudge(t *testing.T) {
 		{v(3, "around"), v(3.4, ""), true, Met},
 		{v(3, "around"), v(3.6, ""), true, MissedGoal},
 		{Value{Value: 6, Low: 6, High: 6.5, Qualifier: "range", Numeric: true, Text: "6%—6.5%"}, v(6.1, ""), false, Met},
+		// Magnitudes are brought to the target's: 2.6万亿元 meets 5000亿元.
+		{Value{Value: 5000, Numeric: true, Text: "减负5000亿元"}, Value{Value: 2.6, Numeric: true, Text: "减负2.6万亿元"}, false, Met},
+		{Value{Value: 3, Numeric: true, Text: "减负3万亿元"}, Value{Value: 9000, Numeric: true, Text: "减负9000亿元"}, false, MissedGoal},
+		{v(7, "around"), Value{Value: 7, Numeric: true, Text: "完成7亿元"}, false, Incomparable},
 	}
 	for i, tt := range tests {
 		if got := judge(tt.t, tt.o, 0.5, tt.less); got != tt.want {
 			t.Errorf("case %d: %s, want %s", i, got, tt.want)
+		}
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	tests := []struct{ label, want string }{
+		{"國內生產總值增長", "地区生产总值增长"},
+		{"區級公共財政預算收入", "一般公共预算收入"},
+		{"年末全国城镇调查失业率降到", "城镇调查失业率"},
+		{"城镇调查失业率平均为", "城镇调查失业率"},
+		{"城镇调查失业率全年控制在", "城镇调查失业率"},
+		{"全国财政收入突破", "一般公共预算收入"},
+		{"居民人均可支配收入實際增長", "居民人均可支配收入增长"},
+		{"单位国内生产总值能耗降低", "单位地区生产总值能耗下降"},
+		{"贷款增幅超过", "贷款增长"},
+		{"粮食总产量保持在", "粮食产量"},
+	}
+	for _, tt := range tests {
+		if got, _ := canonical(tt.label); got != tt.want {
+			t.Errorf("canonical(%q) = %q, want %q", tt.label, got, tt.want)
 		}
 	}
 }

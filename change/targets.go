@@ -26,6 +26,8 @@ const (
 	NoTarget   = "no target"
 	NoOutcome  = "no outcome"
 	NotNumeric = "not numeric" // a target in words (達到市級要求): nothing to compare
+	// Incomparable: target and outcome count different things (% and 億元).
+	Incomparable = "not comparable"
 )
 
 // Value is a figure of an indicator for one year.
@@ -93,10 +95,17 @@ var aliases = func() map[string]string {
 	return m
 }()
 
-var scopeWords = []string{"全区", "全市", "全省", "全县", "区级", "市级", "省级", "县级", "本区", "本市", "我区", "我市"}
+var scopeWords = []string{"全国", "全区", "全市", "全省", "全县", "区级", "市级", "省级", "县级", "本区", "本市", "我区", "我市",
+	"年末", "年底", "全年"}
+
+// levelVerbs end a name whose figure is a level reached, not a change:
+// 失业率降到5.2%, 收入突破20万亿元. Taken off with the modifiers that only say
+// how the level is counted (失业率平均为5.1%, 失业率全年控制在5.5%以内).
+var levelVerbs = []string{"不低于", "不超过", "控制在", "保持在", "稳定在", "达到", "降到", "降至", "下降到", "升至", "上升到",
+	"提高到", "提升到", "增加到", "增长到", "平均", "全年", "年均", "首次", "累计"}
 
 // direction words end a name whose figure is a change.
-var upWords = []string{"实际增长", "名义增长", "增长", "提高", "增加", "上升", "上涨", "涨幅"}
+var upWords = []string{"实际增长", "名义增长", "增长", "提高", "增加", "上升", "上涨", "涨幅", "增幅", "增速"}
 var downWords = []string{"下降", "降低", "减少"}
 
 // canonical returns the name an indicator goes by, from a figure's label:
@@ -104,11 +113,18 @@ var downWords = []string{"下降", "降低", "减少"}
 // direction of a change kept (增长 or 下降).
 func canonical(label string) (name, dir string) {
 	k := figure.Key(label)
-	for _, w := range []string{"不低于", "不超过", "控制在", "保持在", "稳定在", "达到"} {
-		k = strings.TrimSuffix(k, w)
-	}
-	for _, s := range scopeWords {
-		k = strings.TrimPrefix(k, s)
+	for changed := true; changed; {
+		changed = false
+		for _, w := range levelVerbs {
+			if t := strings.TrimSuffix(k, w); t != k && t != "" {
+				k, changed = figure.Key(t), true
+			}
+		}
+		for _, s := range scopeWords {
+			if t := strings.TrimPrefix(k, s); t != k && t != "" {
+				k, changed = t, true
+			}
+		}
 	}
 	base := k
 	for _, w := range upWords {
@@ -307,6 +323,8 @@ func ReadTargets(c *corpus.Corpus, opts TargetOptions) []Indicator {
 // better. For an indicator where less is better (prices, unemployment; the
 // <= line of aliases.tsv) an "around" or plain target is a ceiling, met by an
 // outcome no more than the tolerance above it.
+// Outcomes are brought to the target's magnitude (万, 亿, 万亿) first; a
+// target and an outcome that count different things are not comparable.
 func verdicts(in *Indicator, opts TargetOptions) []Verdict {
 	years := map[int]*Verdict{}
 	var ys []int
@@ -348,11 +366,18 @@ func verdicts(in *Indicator, opts TargetOptions) []Verdict {
 }
 
 func judge(t, o Value, tol float64, lessBetter bool) string {
+	tm, om := t.Measure(), o.Measure()
+	tBase, tScale := magnitude(tm)
+	oBase, oScale := magnitude(om)
+	if tBase != oBase {
+		return Incomparable
+	}
 	got := o.Value
 	if o.Qualifier == "range" {
 		got = (o.Low + o.High) / 2
 	}
-	if t.Measure() != "%" {
+	got *= oScale / tScale // 2.5万亿元 against a target of 5000亿元
+	if tm != "%" {
 		tol = math.Abs(t.Value) * 0.05
 	}
 	ok := false
@@ -380,6 +405,20 @@ func judge(t, o Value, tol float64, lessBetter bool) string {
 		return Met
 	}
 	return MissedGoal
+}
+
+// magnitude splits a measure into what it counts and the power of ten
+// before it: 万亿元 is 元 times 1e12, 万人 is 人 times 1e4, % is % times 1.
+func magnitude(measure string) (base string, scale float64) {
+	for _, m := range []struct {
+		prefix string
+		scale  float64
+	}{{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}} {
+		if b, ok := strings.CutPrefix(measure, m.prefix); ok {
+			return b, m.scale
+		}
+	}
+	return measure, 1
 }
 
 // Measure returns what the value's figure counts, read from its text.

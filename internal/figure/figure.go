@@ -5,6 +5,7 @@ package figure
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -32,17 +33,36 @@ type Figure struct {
 	Label      string // what it measures, in the text's own words: 地區生產總值增長
 }
 
-// units that may follow a number, longest first, in Simplified form.
-var units = []string{
-	"个百分点", "万平方米", "平方公里", "平方米", "万千瓦", "万吨", "亿元", "万元", "千元", "万人次", "万人", "万户", "亿人", "万辆", "万套", "万个",
-	"公顷", "公里", "人次", "标准煤", "百分点", "元", "亿", "万", "千", "个", "家", "户", "套", "栋", "处", "项", "条", "所",
-	"座", "亩", "米", "吨", "人", "辆", "次", "倍", "岁", "天", "件", "名", "位", "场", "台", "部", "批", "块", "间", "张", "本", "册", "种", "门",
-}
+// units that may follow a number, in Simplified form, longest first (see
+// init): a magnitude (万, 亿, 万亿) may stand before a counted unit.
+var units = func() []string {
+	counted := []string{
+		"个百分点", "平方公里", "平方米", "千瓦时", "千瓦", "公顷", "公里", "人次", "吨标准煤", "标准煤", "百分点", "元", "个", "家", "户",
+		"套", "栋", "处", "项", "条", "所", "座", "亩", "米", "吨", "人", "辆", "次", "倍", "岁", "天", "件", "名", "位",
+		"场", "台", "部", "批", "块", "间", "张", "本", "册", "种", "门", "斤", "美元", "千米",
+	}
+	magnitudes := []string{"万亿", "亿", "万", "千"}
+	us := append([]string{}, magnitudes...)
+	for _, m := range magnitudes {
+		for _, c := range counted {
+			if c != "个百分点" && c != "百分点" && c != "倍" && c != "岁" && c != "天" {
+				us = append(us, m+c)
+			}
+		}
+	}
+	us = append(us, counted...)
+	slices.SortStableFunc(us, func(a, b string) int { return len(b) - len(a) })
+	return us
+}()
+
+// approximations that may stand between a number and its unit: 620多万套,
+// 1000余人. They make the figure a floor.
+var approximations = []string{"多", "余"}
 
 var (
 	reNumber = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?(?:\s*(?:—|–|-|－|~|～|至|到)\s*([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?)?`)
 	// verbs that end a label and say how the figure relates to it
-	trailingVerbs = []string{"达到", "完成", "实现", "控制在", "保持在", "稳定在", "为", "在", "是", "约", "近", "超过", "不低于", "不少于", "不超过", "低于", "高于"}
+	trailingVerbs = []string{"达到", "完成", "实现", "控制在", "保持在", "稳定在", "为", "在", "是", "约", "近", "突破", "超过", "不低于", "不少于", "不超过", "低于", "高于"}
 	leadingFill   = []string{"其中", "全年", "累计", "共", "预计", "今年", "去年", "全区", "全市", "实现", "完成", "力争", "确保", "同比", "分别", "约", "比上年", "比去年"}
 )
 
@@ -78,11 +98,18 @@ func Extract(text string) []Figure {
 		}
 		if f.Measure == "" {
 			rest := strings.TrimLeft(after, " ")
-			for _, u := range units {
-				if strings.HasPrefix(rest, u) {
-					f.Measure = u
-					end += len(after) - len(rest) + len(u)
+			approx := ""
+			for _, a := range approximations {
+				if r := strings.TrimPrefix(rest, a); r != rest && startsWithUnit(r) != "" {
+					approx, rest = a, r
 					break
+				}
+			}
+			if u := startsWithUnit(rest); u != "" {
+				f.Measure = u
+				end += len(after) - len(rest) + len(u)
+				if approx != "" {
+					f.Qualifier = Floor
 				}
 			}
 		}
@@ -90,6 +117,7 @@ func Extract(text string) []Figure {
 		f.Text = text[f.Start:f.End]
 		tail := folded[end:]
 		switch {
+		case f.Qualifier != "": // 多 or 余 made it a floor already
 		case strings.HasPrefix(tail, "左右"):
 			f.Qualifier = Around
 		case strings.HasPrefix(tail, "以上"), strings.HasSuffix(before, "不低于"), strings.HasSuffix(before, "不少于"), strings.HasSuffix(before, "超过"):
@@ -106,6 +134,16 @@ func Extract(text string) []Figure {
 		figs = append(figs, f)
 	}
 	return figs
+}
+
+// startsWithUnit returns the longest unit s starts with, or "".
+func startsWithUnit(s string) string {
+	for _, u := range units {
+		if strings.HasPrefix(s, u) {
+			return u
+		}
+	}
+	return ""
 }
 
 func isWordByte(b byte) bool {
