@@ -64,6 +64,21 @@ func TestClassify(t *testing.T) {
 			t.Errorf("%q: no words explain the theme", tt.prefix)
 		}
 	}
+	// A part told without sections (一是…二是…): its opening overview is
+	// general, its topic paragraphs are classified by their words.
+	flat := corpustest.Build(t, `一、2018年工作回顾
+过去一年，我们坚持稳中求进，全面完成全年主要目标任务，经济社会发展取得新成就。
+一是打好污染防治攻坚战。细颗粒物浓度下降，推进燃煤锅炉清洁能源改造。
+二是繁荣文化事业。加强公共文化服务，推动文化产业发展。
+二、2019年工作任务
+推进大气污染防治。
+`)
+	for _, tt := range []struct{ prefix, want string }{{"过去一年", General}, {"一是打好", "environment"}, {"二是繁荣", "culture"}} {
+		u := unitStarting(t, flat, flat.Reports[0].ID, tt.prefix)
+		if cl := lx.Classify(u); cl.Primary != tt.want {
+			t.Errorf("sectionless part, %q: theme %s, want %s (%s)", tt.prefix, cl.Primary, tt.want, cl.Reason)
+		}
+	}
 	// Simplified and Traditional texts get the same scores.
 	simp := corpustest.Build(t, "20xx年工作回顧\n一、环境\n大气污染治理成效明显。PM2.5年均浓度下降。\n")
 	trad := corpustest.Build(t, "20xx年工作回顧\n一、環境\n大氣污染治理成效明顯。PM2.5年均濃度下降。\n")

@@ -94,14 +94,40 @@ func (lx *Lexicon) Classify(u *corpus.Unit) Classification {
 		c.Primary, c.Reason = General, "a "+string(u.Role)+" paragraph speaks of the report as a whole"
 	case kind == corpus.Preamble || kind == corpus.Closing:
 		c.Primary, c.Reason = General, "the "+string(kind)+" speaks of the report as a whole"
-	case (kind == corpus.Review || kind == corpus.Plan) && u.SectionTitle() == "":
-		c.Primary, c.Reason = General, "a paragraph before the first section speaks of the "+string(kind)+" as a whole"
+	case (kind == corpus.Review || kind == corpus.Plan) && u.SectionTitle() == "" && overview(u):
+		c.Primary, c.Reason = General, "a paragraph before the first topic speaks of the "+string(kind)+" as a whole"
 	case strings.HasPrefix(hanzi.Fold(u.Text), "各位代表"):
 		c.Primary, c.Reason = General, "a paragraph addressed to the deputies sums up"
 	case c.Primary == "":
 		c.Primary, c.Reason = General, "no word of the lexicon"
 	}
 	return c
+}
+
+// overview reports whether u, a unit outside any titled section, opens its
+// part before the first topic: before the part's first titled section, or,
+// in a part without sections (a review told in 一是…二是… paragraphs), a
+// paragraph without a lead sentence before the first that has one.
+func overview(u *corpus.Unit) bool {
+	titled := false
+	for _, s := range u.Part.Sections {
+		titled = titled || s.Title != ""
+	}
+	if titled {
+		return true
+	}
+	for _, v := range u.Report.Units {
+		if v.Part != u.Part {
+			continue
+		}
+		if v == u {
+			return u.Heading == ""
+		}
+		if v.Heading != "" {
+			return false
+		}
+	}
+	return false
 }
 
 // best returns the theme with the highest score, the earlier in the lexicon

@@ -15,7 +15,8 @@
 // of what its own words give. Scores are normalised to add up to 1; the
 // highest is the unit's primary theme. Units that speak of the report as a
 // whole (targets, outcomes, thanks, problems, the preamble and closing,
-// paragraphs before the first section) are "general".
+// paragraphs before the first section; in a part without sections, the
+// overview before its first topic paragraph) are "general".
 //
 // # Similarity
 //
