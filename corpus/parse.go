@@ -32,10 +32,29 @@ func ParseSource(name, text string) (*Source, []Warning) {
 	}
 	var warns []Warning
 	if len(marks) == 0 {
-		r := &Report{Source: src, Index: 1, Span: Span{0, len(text)}}
-		warns = append(warns, parseReport(r, lines)...)
-		src.Reports = []*Report{r}
-		return src, warns
+		starts := reportStarts(lines)
+		if starts == nil {
+			r := &Report{Source: src, Index: 1, Span: Span{0, len(text)}}
+			warns = append(warns, parseReport(r, lines)...)
+			src.Reports = []*Report{r}
+			return src, warns
+		}
+		// Several reports, each opened by its front matter or opening.
+		bounds := append([]int{0}, starts...)
+		bodies := make([][]line, len(bounds))
+		for i, b := range bounds {
+			end := len(lines)
+			if i+1 < len(bounds) {
+				end = bounds[i+1]
+			}
+			bodies[i] = lines[b:end]
+			r := &Report{Source: src, Index: i + 1, Span: Span{lines[b].start, lines[end-1].end}}
+			if i == 0 {
+				r.Span.Start = 0
+			}
+			src.Reports = append(src.Reports, r)
+		}
+		return src, append(warns, parseReports(src, bodies)...)
 	}
 	// Lines before the first marker are the file's front matter.
 	first := marks[0].l.start
@@ -73,13 +92,19 @@ func ParseSource(name, text string) (*Source, []Warning) {
 		}
 		src.Reports = append(src.Reports, r)
 	}
-	// The reports of a file are read side by side; each writes only its own.
-	reportWarns := make([][]Warning, len(marks))
-	work.Each(len(marks), func(i int) { reportWarns[i] = parseReport(src.Reports[i], bodies[i]) })
+	return src, append(warns, parseReports(src, bodies)...)
+}
+
+// parseReports reads the reports of a file side by side, each from its
+// lines; each writes only its own.
+func parseReports(src *Source, bodies [][]line) []Warning {
+	reportWarns := make([][]Warning, len(bodies))
+	work.Each(len(bodies), func(i int) { reportWarns[i] = parseReport(src.Reports[i], bodies[i]) })
+	var warns []Warning
 	for _, w := range reportWarns {
 		warns = append(warns, w...)
 	}
-	return src, warns
+	return warns
 }
 
 // reportBuilder walks the blocks of one report and builds its tree.
@@ -541,8 +566,9 @@ func reportTitle(r *Report) (gov, title string) {
 }
 
 // reportIDs gives every report an id: the file's stem for a file holding one
-// report, p1, p2 … by marker for a file holding several (prefixed with the
-// stem when the corpus has several files).
+// report, p1, p2 … by marker (or by place, when the reports have no
+// markers) for a file holding several, prefixed with the stem when the
+// corpus has several files.
 func reportIDs(sources []*Source) {
 	used := map[string]int{}
 	for _, src := range sources {
@@ -550,7 +576,7 @@ func reportIDs(sources []*Source) {
 		for _, r := range src.Reports {
 			var id string
 			switch {
-			case r.Marker == nil:
+			case r.Marker == nil && len(src.Reports) == 1:
 				id = stem
 			case len(sources) == 1:
 				id = fmt.Sprintf("p%d", markerNumber(r))

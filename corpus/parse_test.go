@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -277,5 +278,74 @@ func TestWrappedAndCRLF(t *testing.T) {
 		if got, want := texts(c), texts(plain); got != want {
 			t.Errorf("%s:\n%s\nwant:\n%s", c.Sources[0].Name, got, want)
 		}
+	}
+}
+
+// report builds a constructed report: front lines, the salutation, the
+// opening sentence, a review and a plan of n filler paragraphs each.
+func report(front string, year, n int) string {
+	var b strings.Builder
+	b.WriteString(front)
+	b.WriteString("各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n")
+	fmt.Fprintf(&b, "一、%d年工作回顾\n", year-1)
+	for i := range n {
+		fmt.Fprintf(&b, "第%d项工作稳步推进，城市建设和民生保障取得新的进展，群众获得感不断增强。\n", i+1)
+	}
+	fmt.Fprintf(&b, "二、%d年主要任务\n", year)
+	for i := range n {
+		fmt.Fprintf(&b, "继续推进第%d项重点工作，加大统筹力度，确保各项任务落到实处。\n", i+1)
+	}
+	b.WriteString("各位代表！\n让我们团结一心，为完成全年目标任务而努力奋斗！\n")
+	return b.String()
+}
+
+func TestUnmarkedReportsInOneFile(t *testing.T) {
+	titled := func(y int) string {
+		return fmt.Sprintf("%d年政府工作报告\n——%d年1月10日在市第十五届人民代表大会第三次会议上\n市长 王某\n", y, y)
+	}
+	tests := []struct {
+		name  string
+		text  string
+		years []int // the years of the reports found, in file order
+	}{
+		{"titles and front matter", titled(2019) + report("", 2019, 20) + titled(2020) + report("", 2020, 20), []int{2019, 2020}},
+		{"openings only, a source line between", report("", 2019, 20) + "（新华社北京3月12日电）\n" + report("", 2020, 20) + report("", 2021, 20),
+			[]int{2019, 2020, 2021}},
+		{"one report", titled(2019) + report("", 2019, 20), []int{2019}},
+		{"a short quotation is not a report", report("", 2019, 20) + "现在，我代表市人民政府，向大会报告政府工作。\n", []int{2019}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, _ := ParseSource("all.txt", tt.text)
+			assertLossless(t, src)
+			if len(src.Reports) != len(tt.years) {
+				t.Fatalf("%d reports, want %d", len(src.Reports), len(tt.years))
+			}
+			c, err := Build([]File{{Name: "all.txt", Text: tt.text}}, nil, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, r := range c.Sources[0].Reports {
+				if r.Year != tt.years[i] {
+					t.Errorf("report %d (%s): year %d, want %d", i+1, r.ID, r.Year, tt.years[i])
+				}
+				var kinds []string
+				for _, p := range r.Parts {
+					kinds = append(kinds, string(p.Kind))
+				}
+				if k := strings.Join(kinds, ","); k != "preamble,review,plan,closing" {
+					t.Errorf("report %d: parts %s", i+1, k)
+				}
+			}
+			if n := len(c.Sources[0].Reports); n > 1 && c.Sources[0].Reports[1].ID != "p2" {
+				t.Errorf("second report's id %q, want p2", c.Sources[0].Reports[1].ID)
+			}
+		})
+	}
+	// The source line after a report stays with it, not with the next.
+	text := report("", 2019, 20) + "（新华社北京3月12日电）\n" + report("", 2020, 20)
+	src, _ := ParseSource("all.txt", text)
+	if second := src.Reports[1]; !strings.HasPrefix(text[second.Span.Start:], "各位代表：") {
+		t.Errorf("the second report starts with %q", firstRunes(text[second.Span.Start:], 12))
 	}
 }

@@ -1,0 +1,103 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// A file may hold several reports one after the other with no 篇N line
+// between them, as when reports are pasted into one file. Each report then
+// announces itself: by its opening sentence (现在，我代表区人民政府，向大会
+// 报告政府工作), with the salutation and front matter (title, dateline,
+// speaker) just before it, or by a title line of its own.
+
+var (
+	// reOpening matches the opening sentence of a work report, folded.
+	reOpening = regexp.MustCompile(`我代表.{0,24}向(?:大会|会议).{0,6}报告`)
+	// reTitle matches a title line, folded: 政府工作报告, 2019年国务院政府工作报告（全文）.
+	reTitle = regexp.MustCompile(`^.{0,24}政府工作报告(?:[（(]?(?:全文|摘要)[)）]?)?$`)
+	// reDateline matches a line of delivery: ——2019年3月5日在第十三届全国人民代表大会第二次会议上.
+	reDateline = regexp.MustCompile(`^(?:—|-|―){1,2}.{0,40}(?:会议上|大会上)$`)
+	// reSpeaker matches a byline: 国务院总理 李克强, 区长 王某.
+	reSpeaker = regexp.MustCompile(`^.{0,12}(?:总理|省长|市长|区长|县长|州长|盟长|旗长|主席)(?:\s|\x{3000})*.{0,6}$`)
+	// reWire matches an agency's dateline that opens a text: 新华社北京3月16日电.
+	reWire = regexp.MustCompile(`^\S{1,10}社.{0,12}电$`)
+)
+
+// minReportRunes is the least text a report found by its opening can hold:
+// a shorter stretch is a quotation, not a report.
+const minReportRunes = 1000
+
+// reportStarts returns the indexes in lines of the lines that open the
+// second and later reports of a file holding several without markers, or
+// nil when the file holds one.
+func reportStarts(lines []line) []int {
+	var starts []int
+	for i, l := range lines {
+		if l.blank() {
+			continue
+		}
+		f := hanzi.Fold(l.text)
+		var s int
+		switch {
+		case reOpening.MatchString(firstRunes(f, 60)):
+			s = frontStart(lines, i)
+		case reTitle.MatchString(strings.Join(strings.Fields(f), "")):
+			s = frontStart(lines, i)
+		default:
+			continue
+		}
+		if n := len(starts); n > 0 && starts[n-1] == s {
+			continue // the title before an opening found again
+		}
+		if n := len(starts); n > 0 && runesBetween(lines, starts[n-1], s) < minReportRunes {
+			continue // a title and the opening of the same report, or a quotation
+		}
+		starts = append(starts, s)
+	}
+	if len(starts) < 2 {
+		return nil
+	}
+	// Everything before the first opening belongs to the first report, and
+	// the last report must be long enough to be one.
+	starts = starts[1:]
+	if runesBetween(lines, starts[len(starts)-1], len(lines)) < minReportRunes {
+		starts = starts[:len(starts)-1]
+	}
+	if len(starts) == 0 {
+		return nil
+	}
+	return starts
+}
+
+// frontStart walks back from line i (an opening or a title) over the
+// salutation and the front matter before it, and returns the first line of
+// the report.
+func frontStart(lines []line, i int) int {
+	start := i
+	for j := i - 1; j >= 0; j-- {
+		l := lines[j]
+		if l.blank() {
+			continue
+		}
+		t := strings.TrimSpace(l.text)
+		f := hanzi.Fold(t)
+		if !(isSalutation(t) || reTitle.MatchString(strings.Join(strings.Fields(f), "")) || reDateline.MatchString(f) ||
+			reSpeaker.MatchString(f) || reWire.MatchString(f)) {
+			break
+		}
+		start = j
+	}
+	return start
+}
+
+// runesBetween counts the characters of lines[from:to].
+func runesBetween(lines []line, from, to int) int {
+	n := 0
+	for _, l := range lines[from:to] {
+		n += runeLen(l.text)
+	}
+	return n
+}
