@@ -16,6 +16,9 @@ type Finding struct {
 }
 
 func (f Finding) String() string {
+	if f.Line <= 0 {
+		return fmt.Sprintf("%s: %s", f.File, f.Message)
+	}
 	return fmt.Sprintf("%s:%d: %s", f.File, f.Line, f.Message)
 }
 

@@ -317,7 +317,7 @@ func inferYears(reports []*Report, stated map[*Report]int) []Warning {
 					others = append(others, fmt.Sprintf("line %d %q implies %d", e.Line, e.Text, e.Implies))
 				}
 			}
-			warns = append(warns, Warning{Source: r.Source.Name,
+			warns = append(warns, Warning{Source: r.Source.Name, Line: r.firstLine(),
 				Message: fmt.Sprintf("report %s: evidence conflicts; %d has the most weight (%d of %d), against %s",
 					r.ID, best, bestW, total, strings.Join(others, "; "))})
 		}
@@ -362,7 +362,7 @@ func inferYears(reports []*Report, stated map[*Report]int) []Warning {
 	seen := map[int]*Report{}
 	for _, r := range reports {
 		if o, ok := seen[r.Year]; ok && r.Year > 0 {
-			warns = append(warns, Warning{Source: r.Source.Name,
+			warns = append(warns, Warning{Source: r.Source.Name, Line: r.firstLine(),
 				Message: fmt.Sprintf("reports %s and %s are both dated %d; name them by id", o.ID, r.ID, r.Year)})
 		}
 		seen[r.Year] = r

@@ -68,7 +68,8 @@ func TestYearsRelativeSessions(t *testing.T) {
 func TestYearsConflictAndMissing(t *testing.T) {
 	conflict := "20xx年工作回顧\n紀念抗日戰爭勝利70週年。\n20xx年工作任務\n20xx年是“十二五”規劃的收官之年。\n20xx年是“十二五”規劃的收官之年。\n"
 	c, _ := Build([]File{{Name: "c.txt", Text: conflict}}, nil, Options{})
-	if c.Reports[0].Year != 2015 || len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0].Message, "evidence conflicts") {
+	if c.Reports[0].Year != 2015 || len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0].Message, "evidence conflicts") ||
+		c.Warnings[0].Line != 2 {
 		t.Errorf("conflict: year %d, warnings %v", c.Reports[0].Year, c.Warnings)
 	}
 	none := "20xx年工作回顧\n甲。\n20xx年工作任務\n乙。\n"
