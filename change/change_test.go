@@ -204,6 +204,17 @@ func TestCommitmentsConstructed(t *testing.T) {
 	if len(tl) != 1 || len(tl[0].Mentions) != 4 {
 		t.Errorf("timeline %+v", tl)
 	}
+	// A term with a name follows it one step on; a bare ordinal term is
+	// matched as written.
+	for _, tt := range []struct {
+		term string
+		want int
+	}{{"文明城區“四連冠”", 3}, {"四連冠", 1}, {"三連冠", 2}} {
+		tl := FindCommitments(align.Prepare(c, align.Options{}), CommitmentOptions{Term: tt.term})
+		if len(tl[0].Mentions) != tt.want {
+			t.Errorf("--term %s: %d mentions, want %d", tt.term, len(tl[0].Mentions), tt.want)
+		}
+	}
 }
 
 func labels(cs []Commitment) []string {

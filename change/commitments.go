@@ -397,10 +397,15 @@ func FindCommitments(res *align.Result, opts CommitmentOptions) []Commitment {
 	}
 	var out []Commitment
 	if opts.Term != "" {
-		key := normalise(hanzi.Fold(opts.Term))
+		// A term that names something beyond its numbers follows it one step
+		// on (雙擁模範城“七連冠” → “八連冠”); a bare 七連冠 is matched as written,
+		// or it would find every other N連冠 too.
+		folded := hanzi.Fold(opts.Term)
+		key := normalise(folded)
+		exact := hanRunes(reOrdinal.ReplaceAllString(key, "")) < 4
 		cm := Commitment{Key: key, Label: opts.Term}
 		for i := range all {
-			if strings.Contains(norms[i], key) {
+			if exact && strings.Contains(all[i].folded, folded) || !exact && strings.Contains(norms[i], key) {
 				cm.Mentions = append(cm.Mentions, mentionOf(all, i))
 			}
 		}
@@ -459,6 +464,17 @@ func FindCommitments(res *align.Result, opts CommitmentOptions) []Commitment {
 		return false
 	})
 	return out
+}
+
+// hanRunes counts the Han characters of s.
+func hanRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if hanzi.IsHan(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // originalOf returns the words of a clause from folded offsets, in the
