@@ -155,6 +155,8 @@ func TestCanonical(t *testing.T) {
 		{"单位国内生产总值能耗降低", "单位地区生产总值能耗下降"},
 		{"贷款增幅超过", "贷款增长"},
 		{"粮食总产量保持在", "粮食产量"},
+		{"“六大重點產業”增加值佔GDP比重達到", "六大重点产业增加值占GDP比重"},
+		{"文化創意產業增加值佔GDP比重預計達到", "文化创意产业增加值占GDP比重"},
 	}
 	for _, tt := range tests {
 		if got, _ := canonical(tt.label); got != tt.want {

@@ -102,7 +102,7 @@ var scopeWords = []string{"全国", "全区", "全市", "全省", "全县", "区
 // 失业率降到5.2%, 收入突破20万亿元. Taken off with the modifiers that only say
 // how the level is counted (失业率平均为5.1%, 失业率全年控制在5.5%以内).
 var levelVerbs = []string{"不低于", "不超过", "控制在", "保持在", "稳定在", "达到", "降到", "降至", "下降到", "升至", "上升到",
-	"提高到", "提升到", "增加到", "增长到", "平均", "全年", "年均", "首次", "累计"}
+	"提高到", "提升到", "增加到", "增长到", "平均", "全年", "年均", "首次", "累计", "预计"}
 
 // direction words end a name whose figure is a change.
 var upWords = []string{"实际增长", "名义增长", "增长", "提高", "增加", "上升", "上涨", "涨幅", "增幅", "增速"}
@@ -112,7 +112,7 @@ var downWords = []string{"下降", "降低", "减少"}
 // folded, scope words off, its base looked up among the aliases, and the
 // direction of a change kept (增长 or 下降).
 func canonical(label string) (name, dir string) {
-	k := figure.Key(label)
+	k := strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "").Replace(figure.Key(label))
 	for changed := true; changed; {
 		changed = false
 		for _, w := range levelVerbs {
