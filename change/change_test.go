@@ -84,6 +84,47 @@ func TestTargetsConstructed(t *testing.T) {
 	assertQuotes(t, c, ins)
 }
 
+// A figure outside the headline paragraphs makes an indicator of its own
+// when a plan's target for a year meets that year's review.
+func TestTargetsOutsideHeadlines(t *testing.T) {
+	c := corpustest.Build(t, `篇1
+一、2018年工作回顾
+完成老旧小区改造40个。
+二、2019年主要任务
+主要预期目标是：地区生产总值增长6%左右。
+一、城市建设
+完成老旧小区改造50个，新建公园8个。
+篇2
+一、2019年工作回顾
+完成老旧小区改造52个，新建绿道30公里。
+二、2020年主要任务
+主要预期目标是：地区生产总值增长6%左右。
+`)
+	ins := ReadTargets(c, TargetOptions{})
+	got := map[string]Indicator{}
+	for _, in := range ins {
+		got[in.Name] = in
+	}
+	old, ok := got["老旧小区改造"]
+	if !ok {
+		t.Fatalf("no indicator of the renewed compounds in %v", names(ins))
+	}
+	verdicts := map[int]string{}
+	for _, vd := range old.Verdicts {
+		verdicts[vd.Year] = vd.Verdict
+	}
+	if verdicts[2019] != Met || verdicts[2018] != NoTarget || len(old.Values) != 3 {
+		t.Errorf("renewed compounds: verdicts %v, values %d", verdicts, len(old.Values))
+	}
+	// A target nothing reports on, and an outcome nothing promised: no indicator.
+	for _, name := range []string{"新建公园", "新建绿道"} {
+		if _, ok := got[name]; ok {
+			t.Errorf("indicator %s from a lone figure", name)
+		}
+	}
+	assertQuotes(t, c, ins)
+}
+
 func names(ins []Indicator) []string {
 	var ns []string
 	for _, in := range ins {

@@ -247,6 +247,14 @@ func ReadTargets(c *corpus.Corpus, opts TargetOptions) []Indicator {
 		v.Figure = u.Text[f.Start:end]
 		return v
 	}
+	// Figures of the rest of the text whose indicator no headline names:
+	// kept when a plan sets a target for a year whose review reports it.
+	type pendingValue struct {
+		measure string
+		v       Value
+	}
+	pending := map[string][]pendingValue{}
+	var pendingOrder []string
 	// First the headline paragraphs, then the rest of the text.
 	for _, pass := range []int{0, 1} {
 		for _, r := range c.Reports {
@@ -264,8 +272,14 @@ func ReadTargets(c *corpus.Corpus, opts TargetOptions) []Indicator {
 						continue
 					}
 					name, _ := canonical(f.Label)
-					if utf8.RuneCountInString(name) < 3 || !headline && byName[name] == nil {
+					if utf8.RuneCountInString(name) < 3 {
 						continue // a verb alone (设立, 降至) names no indicator
+					}
+					if !headline && byName[name] == nil {
+						if utf8.RuneCountInString(name) >= 4 {
+							pending[name] = append(pending[name], pendingValue{f.Measure, figureValue(u, f, kind, year)})
+						}
+						continue
 					}
 					add(name, f.Measure, figureValue(u, f, kind, year))
 				}
@@ -297,6 +311,30 @@ func ReadTargets(c *corpus.Corpus, opts TargetOptions) []Indicator {
 					add(name, "", v)
 				}
 			}
+		}
+	}
+	for name := range pending {
+		pendingOrder = append(pendingOrder, name)
+	}
+	sort.Strings(pendingOrder)
+	for _, name := range pendingOrder {
+		targets, outcomes := map[int]bool{}, map[int]bool{}
+		for _, p := range pending[name] {
+			if p.v.Kind == Target {
+				targets[p.v.Year] = true
+			} else {
+				outcomes[p.v.Year] = true
+			}
+		}
+		judged := false
+		for y := range targets {
+			judged = judged || outcomes[y]
+		}
+		if !judged {
+			continue
+		}
+		for _, p := range pending[name] {
+			add(name, p.measure, p.v)
 		}
 	}
 	var out []Indicator
