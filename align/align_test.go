@@ -70,10 +70,13 @@ func TestClassify(t *testing.T) {
 过去一年，我们坚持稳中求进，全面完成全年主要目标任务，经济社会发展取得新成就。
 一是打好污染防治攻坚战。细颗粒物浓度下降，推进燃煤锅炉清洁能源改造。
 二是繁荣文化事业。加强公共文化服务，推动文化产业发展。
+——就业和社会保障持续改善。城镇新增就业1361万人，新增养老床位2万张，基本养老保险覆盖9亿人。
+预计地区生产总值增长6.6%，一般公共预算收入增长6%，城镇新增就业1361万人。
 二、2019年工作任务
 推进大气污染防治。
 `)
-	for _, tt := range []struct{ prefix, want string }{{"过去一年", General}, {"一是打好", "environment"}, {"二是繁荣", "culture"}} {
+	for _, tt := range []struct{ prefix, want string }{{"过去一年", General}, {"一是打好", "environment"}, {"二是繁荣", "culture"},
+		{"——就业", "livelihood"}, {"预计地区", General}} {
 		u := unitStarting(t, flat, flat.Reports[0].ID, tt.prefix)
 		if cl := lx.Classify(u); cl.Primary != tt.want {
 			t.Errorf("sectionless part, %q: theme %s, want %s (%s)", tt.prefix, cl.Primary, tt.want, cl.Reason)

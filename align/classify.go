@@ -90,8 +90,10 @@ func (lx *Lexicon) Classify(u *corpus.Unit) Classification {
 	c.Primary = lx.best(c.Scores)
 	kind := u.PartKind()
 	switch {
-	case generalRoles[u.Role]:
-		c.Primary, c.Reason = General, "a "+string(u.Role)+" paragraph speaks of the report as a whole"
+	case generalRoles[u.Role] && !(u.Role == corpus.RoleOutcome && u.Heading != ""):
+		// An outcome paragraph with a topic of its own (——人民生活持续改善。…)
+		// is classified by its words; a bare list of figures is general.
+		c.Primary, c.Reason = General, article(string(u.Role))+" "+string(u.Role)+" paragraph speaks of the report as a whole"
 	case kind == corpus.Preamble || kind == corpus.Closing:
 		c.Primary, c.Reason = General, "the "+string(kind)+" speaks of the report as a whole"
 	case (kind == corpus.Review || kind == corpus.Plan) && u.SectionTitle() == "" && overview(u):
@@ -102,6 +104,14 @@ func (lx *Lexicon) Classify(u *corpus.Unit) Classification {
 		c.Primary, c.Reason = General, "no word of the lexicon"
 	}
 	return c
+}
+
+// article returns the indefinite article before word.
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 // overview reports whether u, a unit outside any titled section, opens its

@@ -14,9 +14,10 @@
 // plus a prior from the titles of its section and subsection worth a quarter
 // of what its own words give. Scores are normalised to add up to 1; the
 // highest is the unit's primary theme. Units that speak of the report as a
-// whole (targets, outcomes, thanks, problems, the preamble and closing,
-// paragraphs before the first section; in a part without sections, the
-// overview before its first topic paragraph) are "general".
+// whole (targets, outcome figures without a topic heading, thanks, problems,
+// the preamble and closing, paragraphs before the first section; in a part
+// without sections, the overview before its first topic paragraph) are
+// "general".
 //
 // # Similarity
 //
