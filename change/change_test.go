@@ -65,10 +65,7 @@ func TestTargetsConstructed(t *testing.T) {
 	if len(rev.Aliases) < 2 {
 		t.Errorf("revenue aliases %v", rev.Aliases)
 	}
-	verdicts := map[int]string{}
-	for _, vd := range rev.Verdicts {
-		verdicts[vd.Year] = vd.Verdict
-	}
+	verdicts := verdictsByYear(rev)
 	if verdicts[2015] != Met || verdicts[2016] != MissedGoal {
 		t.Errorf("revenue verdicts %v", verdicts)
 	}
@@ -109,10 +106,7 @@ func TestTargetsOutsideHeadlines(t *testing.T) {
 	if !ok {
 		t.Fatalf("no indicator of the renewed compounds in %v", names(ins))
 	}
-	verdicts := map[int]string{}
-	for _, vd := range old.Verdicts {
-		verdicts[vd.Year] = vd.Verdict
-	}
+	verdicts := verdictsByYear(old)
 	if verdicts[2019] != Met || verdicts[2018] != NoTarget || len(old.Values) != 3 {
 		t.Errorf("renewed compounds: verdicts %v, values %d", verdicts, len(old.Values))
 	}
@@ -123,6 +117,14 @@ func TestTargetsOutsideHeadlines(t *testing.T) {
 		}
 	}
 	assertQuotes(t, c, ins)
+}
+
+func verdictsByYear(in Indicator) map[int]string {
+	m := map[int]string{}
+	for _, vd := range in.Verdicts {
+		m[vd.Year] = vd.Verdict
+	}
+	return m
 }
 
 func names(ins []Indicator) []string {

@@ -48,12 +48,10 @@ func TestSeedQuotes(t *testing.T) {
 	if !missed || center.Status != Achieved {
 		t.Errorf("區文化活動中心: %s, missed with reason %v", center.Status, missed)
 	}
-	gdp := map[int]string{}
+	var gdp map[int]string
 	for _, in := range ins {
 		if in.Name == "地区生产总值增长" {
-			for _, vd := range in.Verdicts {
-				gdp[vd.Year] = vd.Verdict
-			}
+			gdp = verdictsByYear(in)
 		}
 	}
 	if gdp[2014] != Met || gdp[2015] != Met || gdp[2016] != NoOutcome || gdp[2013] != NoTarget {
