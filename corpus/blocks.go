@@ -158,7 +158,8 @@ func partKindOf(heading string) (kind PartKind, ok bool) {
 	}
 	switch {
 	case has("纲要", "五年规划", "规划建议") && !has("回顾"),
-		reFiveYearPeriod.MatchString(f) && has("目标", "任务", "成就"):
+		reFiveYearPeriod.MatchString(f) && has("目标", "任务", "成就"),
+		has("今后五年", "未来五年") && !has("回顾"):
 		return Outline, true
 	case has("回顾", "工作总结"):
 		return Review, true

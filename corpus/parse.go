@@ -238,17 +238,23 @@ func closingStart(blocks []*block, parts map[int]PartKind) int {
 	if planAt < 0 {
 		return -1
 	}
+	// The closing comes after the last numbered heading.
+	last := planAt
 	for i := len(blocks) - 1; i > planAt; i-- {
-		bl := blocks[i]
-		if bl.kind == bHeading && bl.marker != markNone {
-			return -1
+		if bl := blocks[i]; bl.kind == bHeading && bl.marker != markNone {
+			last = i
+			break
 		}
-		if bl.kind == bSalutation {
+	}
+	for i := len(blocks) - 1; i > last; i-- {
+		if blocks[i].kind == bSalutation {
 			return i
 		}
 	}
-	for i := len(blocks) - 1; i > planAt; i-- {
-		if bl := blocks[i]; bl.kind == bParagraph && strings.HasPrefix(hanzi.Fold(bl.text), "让我们") {
+	for i := len(blocks) - 1; i > last; i-- {
+		// The final appeal, alone or after a salutation on its line: 各位代表！让我们….
+		f := strings.TrimLeft(strings.TrimPrefix(hanzi.Fold(blocks[i].text), "各位代表"), "！!，,：: ")
+		if blocks[i].kind == bParagraph && strings.HasPrefix(f, "让我们") {
 			return i
 		}
 	}

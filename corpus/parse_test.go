@@ -123,6 +123,35 @@ plan
    u 加強文化交流
 `,
 	}, {
+		name: "end-of-term style: five years reviewed, five years ahead, the appeal after the salutation on its line",
+		text: `各位代表：
+一、过去五年工作回顾
+过去五年，全市经济社会发展取得显著成就。
+（一）经济实力显著增强。产业结构持续优化。
+二、今后五年的目标任务
+今后五年，全市发展的主要目标是：地区生产总值年均增长6.5%左右。
+三、2018年工作安排
+（一）推动经济高质量发展。加快产业转型升级。
+（二）加强生态环境保护。推进大气污染防治。
+各位代表！让我们团结一心，奋力开创新局面！
+`,
+		want: `preamble
+   u 各位代表： [salutation]
+review
+   u 过去五年，全市经
+ S（一）经济实力显著增强
+   u （一）经济实力显著增强
+outline
+   u 今后五年，全市发 [targets]
+plan
+ S（一）推动经济高质量发展
+   u （一）推动经济高质量发展
+ S（二）加强生态环境保护
+   u （二）加强生态环境保护
+closing
+   u 各位代表！让我们
+`,
+	}, {
 		name: "no structure at all: one part",
 		text: "這是一段沒有標題的文字。它仍然被讀入。\n",
 		want: "preamble\n   u 這是一段沒有標題的文字\n",
@@ -209,6 +238,8 @@ func TestPartKindOf(t *testing.T) {
 		{"第三部分 關於《北京市東城區國民經濟和社會發展第十三個五年規劃綱要草案》的說明", Outline},
 		{"二、“十三五”时期发展成就和“十四五”时期主要目标任务", Outline},
 		{"一、群策群力推動城市更新改造", ""},
+		{"二、今后五年的目标任务", Outline},
+		{"一、过去五年工作回顾", Review},
 	}
 	for _, tt := range tests {
 		if got, _ := partKindOf(tt.in); got != tt.want {
