@@ -252,9 +252,11 @@ func closingStart(blocks []*block, parts map[int]PartKind) int {
 		}
 	}
 	for i := len(blocks) - 1; i > last; i-- {
+		if blocks[i].kind != bParagraph {
+			continue
+		}
 		// The final appeal, alone or after a salutation on its line: 各位代表！让我们….
-		f := strings.TrimLeft(strings.TrimPrefix(hanzi.Fold(blocks[i].text), "各位代表"), "！!，,：: ")
-		if blocks[i].kind == bParagraph && strings.HasPrefix(f, "让我们") {
+		if f := strings.TrimLeft(strings.TrimPrefix(hanzi.Fold(blocks[i].text), "各位代表"), "！!，,：: "); strings.HasPrefix(f, "让我们") {
 			return i
 		}
 	}

@@ -40,15 +40,10 @@ func reportStarts(lines []line) []int {
 			continue
 		}
 		f := hanzi.Fold(l.text)
-		var s int
-		switch {
-		case reOpening.MatchString(firstRunes(f, 60)):
-			s = frontStart(lines, i)
-		case reTitle.MatchString(strings.Join(strings.Fields(f), "")):
-			s = frontStart(lines, i)
-		default:
+		if !reOpening.MatchString(firstRunes(f, 60)) && !isTitle(f) {
 			continue
 		}
+		s := frontStart(lines, i)
 		if n := len(starts); n > 0 && starts[n-1] == s {
 			continue // the title before an opening found again
 		}
@@ -84,13 +79,18 @@ func frontStart(lines []line, i int) int {
 		}
 		t := strings.TrimSpace(l.text)
 		f := hanzi.Fold(t)
-		if !(isSalutation(t) || reTitle.MatchString(strings.Join(strings.Fields(f), "")) || reDateline.MatchString(f) ||
+		if !(isSalutation(t) || isTitle(f) || reDateline.MatchString(f) ||
 			reSpeaker.MatchString(f) || reWire.MatchString(f)) {
 			break
 		}
 		start = j
 	}
 	return start
+}
+
+// isTitle reports whether a folded line is a report's title, spaces aside.
+func isTitle(folded string) bool {
+	return reTitle.MatchString(strings.Join(strings.Fields(folded), ""))
 }
 
 // runesBetween counts the characters of lines[from:to].
