@@ -237,14 +237,8 @@ func ReadTargets(c *corpus.Corpus, opts TargetOptions) []Indicator {
 			_, n := utf8.DecodeRuneInString(u.Text[start:])
 			start += n
 		}
-		end := f.End
-		for _, q := range []string{"左右", "以上", "以內", "以内", "以下"} {
-			if strings.HasPrefix(u.Text[end:], q) {
-				end += len(q)
-			}
-		}
-		v.Text = u.Text[start:end]
-		v.Figure = u.Text[f.Start:end]
+		v.Figure = f.Qualified
+		v.Text = u.Text[start : f.Start+len(f.Qualified)]
 		return v
 	}
 	// Figures of the rest of the text whose indicator no headline names:

@@ -60,7 +60,7 @@ func Compare(res *align.Result, a, b *corpus.Report, minScore float64, opts Opti
 		p := &pairs[i]
 		fa, fb := figure.Extract(p.From.Text), figure.Extract(p.To.Text)
 		p.Ops = diffTokens(tokenize(p.From.Text, fa, opts), tokenize(p.To.Text, fb, opts))
-		p.Figures = figureChanges(p.From.Text, p.To.Text, fa, fb)
+		p.Figures = figureChanges(fa, fb)
 	})
 	comp.Pairs = pairs
 	for _, u := range res.Units {
@@ -333,7 +333,15 @@ func splitAtSentences(s string) []string {
 // returns those whose value changed. Labels are matched exactly first, then,
 // for figures left over, by the closest label that shares at least half its
 // characters (公共財政預算收入 → 一般公共預算收入), with the same measure.
-func figureChanges(a, b string, fa, fb []figure.Figure) []FigureChange {
+func figureChanges(fa, fb []figure.Figure) []FigureChange {
+	keys := func(fs []figure.Figure) []string {
+		ks := make([]string, len(fs))
+		for i, f := range fs {
+			ks[i] = figure.Key(f.Label)
+		}
+		return ks
+	}
+	ka, kb := keys(fa), keys(fb)
 	matchA := make([]int, len(fa))
 	usedB := make([]bool, len(fb))
 	for i := range matchA {
@@ -341,14 +349,14 @@ func figureChanges(a, b string, fa, fb []figure.Figure) []FigureChange {
 	}
 	for i, x := range fa {
 		for j, y := range fb {
-			if !usedB[j] && figure.Key(x.Label) != "" && figure.Key(x.Label) == figure.Key(y.Label) && x.Measure == y.Measure {
+			if !usedB[j] && ka[i] != "" && ka[i] == kb[j] && x.Measure == y.Measure {
 				matchA[i], usedB[j] = j, true
 				break
 			}
 		}
 	}
 	for i, x := range fa {
-		if matchA[i] >= 0 || figure.Key(x.Label) == "" {
+		if matchA[i] >= 0 || ka[i] == "" {
 			continue
 		}
 		best, bestScore := -1, 0.5
@@ -356,7 +364,7 @@ func figureChanges(a, b string, fa, fb []figure.Figure) []FigureChange {
 			if usedB[j] || x.Measure != y.Measure {
 				continue
 			}
-			if s := charDice(figure.Key(x.Label), figure.Key(y.Label)); s >= bestScore {
+			if s := charDice(ka[i], kb[j]); s >= bestScore {
 				best, bestScore = j, s
 			}
 		}
@@ -369,7 +377,7 @@ func figureChanges(a, b string, fa, fb []figure.Figure) []FigureChange {
 		if j < 0 {
 			continue
 		}
-		from, to := withQualifier(a, fa[i]), withQualifier(b, fb[j])
+		from, to := fa[i].Qualified, fb[j].Qualified
 		if from != to {
 			out = append(out, FigureChange{Label: fb[j].Label, From: from, To: to})
 		}
@@ -394,18 +402,6 @@ func charDice(a, b string) float64 {
 		return 0
 	}
 	return 2 * float64(n) / float64(total)
-}
-
-// withQualifier returns the figure as written with the word after it that
-// qualifies it (左右, 以上, 以內, 以下).
-func withQualifier(text string, f figure.Figure) string {
-	rest := text[f.End:]
-	for _, q := range []string{"左右", "以上", "以內", "以内", "以下"} {
-		if strings.HasPrefix(rest, q) {
-			return f.Text + q
-		}
-	}
-	return f.Text
 }
 
 // Changed reports whether the comparison holds any difference that counts.

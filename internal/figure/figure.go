@@ -24,6 +24,7 @@ const (
 // Figure is a number of a text.
 type Figure struct {
 	Text       string  // the figure as written, unit included: 164.56億元, 6.5%—7%
+	Qualified  string  // Text with the word after it that qualifies it (7%左右, 2%以內), or Text
 	Start, End int     // byte offsets of Text in the text
 	Value      float64 // the number; for a range, its low end
 	Low, High  float64 // the ends of a range; both Value otherwise
@@ -33,8 +34,8 @@ type Figure struct {
 	Label      string // what it measures, in the text's own words: 地區生產總值增長
 }
 
-// units that may follow a number, in Simplified form, longest first (see
-// init): a magnitude (万, 亿, 万亿) may stand before a counted unit.
+// units that may follow a number, in Simplified form, longest first: a
+// magnitude (万, 亿, 万亿) may stand before a counted unit.
 var units = func() []string {
 	counted := []string{
 		"个百分点", "平方公里", "平方米", "千瓦时", "千瓦", "公顷", "公里", "人次", "吨标准煤", "标准煤", "百分点", "元", "个", "家", "户",
@@ -116,6 +117,13 @@ func Extract(text string) []Figure {
 		f.Start, f.End = idx[start], idx[end]
 		f.Text = text[f.Start:f.End]
 		tail := folded[end:]
+		f.Qualified = f.Text
+		for _, w := range []string{"左右", "以上", "以内", "以下"} {
+			if strings.HasPrefix(tail, w) {
+				f.Qualified = text[f.Start:idx[end+len(w)]]
+				break
+			}
+		}
 		switch {
 		case f.Qualifier != "": // 多 or 余 made it a floor already
 		case strings.HasPrefix(tail, "左右"):
@@ -152,7 +160,10 @@ func respectively(text string, figs []Figure) []Figure {
 		subject, verb := string(label[:at]), string(label[at+2:])
 		names := splitNames(subject)
 		j := i
-		for j+1 < len(figs) && strings.TrimSpace(text[figs[j].End:figs[j+1].Start]) == "、" || j+1 < len(figs) && hanzi.Fold(strings.TrimSpace(text[figs[j].End:figs[j+1].Start])) == "和" {
+		for j+1 < len(figs) {
+			if sep := hanzi.Fold(strings.TrimSpace(text[figs[j].End:figs[j+1].Start])); sep != "、" && sep != "和" {
+				break
+			}
 			j++
 		}
 		if len(names) < 2 || j-i+1 != len(names) {

@@ -37,6 +37,11 @@ func TestExtract(t *testing.T) {
 			t.Errorf("Extract(%q):\n%s\nwant:\n%s", tt.text, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 		}
 	}
+	for text, want := range map[string]string{"增長7%左右。": "7%左右", "控制在2%以內": "2%以內", "完成164.56億元,": "164.56億元"} {
+		if got := Extract(text)[0].Qualified; got != want {
+			t.Errorf("Extract(%q): qualified %q, want %q", text, got, want)
+		}
+	}
 	if f := Extract("增長6.5%—7%")[0]; !f.Range || f.Low != 6.5 || f.High != 7 {
 		t.Errorf("range: %+v", f)
 	}
