@@ -2,7 +2,6 @@ package diffview
 
 import (
 	"math/rand"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/corpus/corpustest"
+	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 // marked writes ops as text with [-…-] and {+…+}.
@@ -159,13 +159,11 @@ func visibleWidth(s string) int {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		w += runeWidth(r)
+		w += hanzi.RuneWidth(r)
 		i += n
 	}
 	return w
 }
-
-func TestMain(m *testing.M) { os.Exit(m.Run()) }
 
 // TestCompareMoved builds two small reports where a sentence of one
 // paragraph moves, nearly word for word, to another paragraph, and checks

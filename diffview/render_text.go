@@ -391,5 +391,3 @@ func changedChars(ops []Op) (del, ins int) {
 	}
 	return del, ins
 }
-
-func runeWidth(r rune) int { return hanzi.RuneWidth(r) }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -67,7 +68,7 @@ func loadLexicon(path string) (*align.Lexicon, error) {
 	if err := corpus.CheckText(path, b); err != nil {
 		return nil, err
 	}
-	lx, err := align.ParseLexicon(path, bytesReader(b))
+	lx, err := align.ParseLexicon(path, bytes.NewReader(b))
 	if err != nil {
 		return nil, &corpus.InputError{Path: path, Msg: err.Error()}
 	}

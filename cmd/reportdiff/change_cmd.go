@@ -1,6 +1,8 @@
 package main
 
 import (
+	"slices"
+
 	"github.com/spf13/cobra"
 
 	"github.com/reportdiff/reportdiff/align"
@@ -102,7 +104,7 @@ again, no report of completion), unreported (never mentioned again) or open
 its part and status.`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.status != "" && !contains(commitmentStatuses, opts.status) {
+			if opts.status != "" && !slices.Contains(commitmentStatuses, opts.status) {
 				return usagef("--status %q: want one of %v", opts.status, commitmentStatuses)
 			}
 			if runF != nil {
@@ -114,15 +116,6 @@ its part and status.`,
 	cmd.Flags().StringVar(&opts.status, "status", "", "show the commitments with this status only")
 	cmd.Flags().StringVar(&opts.term, "term", "", "show the timeline of a phrase (either script)")
 	return cmd
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
 }
 
 func runCommitments(opts *commitmentsOptions) error {
@@ -163,7 +156,8 @@ func newTargetsCmd(g *globalOptions, runF func(*targetsOptions) error) *cobra.Co
 the outcome paragraphs (預計地區生產總值…) and the rest of the text, matches them
 across years even where they were renamed (區級財政收入 → 區級一般公共預算收入),
 and judges each year's target against its outcome: met, missed, no target, no
-outcome, or not numeric (a target in words: 達到市級要求).
+outcome, not numeric (a target in words: 達到市級要求), or not comparable
+(target and outcome count different things: % and 億元).
 
 A target "around" (左右) is met by an outcome no more than --tolerance below it
 (percentage points for %, default 0.5; 5% of the target for other measures);

@@ -9,6 +9,7 @@ import (
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/diffview"
+	"github.com/reportdiff/reportdiff/render"
 )
 
 type diffOptions struct {
@@ -108,7 +109,7 @@ func runDiff(opts *diffOptions) error {
 	st := diffview.Style{Color: opts.io.ColorEnabled(), Width: opts.width}
 	switch {
 	case opts.json():
-		err = renderJSON(&out, diffview.JSONOf(cmp))
+		err = render.JSON(&out, diffview.JSONOf(cmp))
 	case opts.stat:
 		err = diffview.Stat(&out, cmp, st, labels)
 	case opts.sideBySide:

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -182,7 +180,3 @@ func argsUsage(check cobra.PositionalArgs) cobra.PositionalArgs {
 		return nil
 	}
 }
-
-func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
-
-func renderJSON(w io.Writer, v any) error { return render.JSON(w, v) }
