@@ -10,6 +10,7 @@ import (
 
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/paint"
 )
 
 // Style says how the text views look. Colors are the caller's decision.
@@ -27,15 +28,7 @@ type painter struct {
 }
 
 func newPainter(on bool) painter {
-	mk := func(attrs ...color.Attribute) func(string) string {
-		c := color.New(attrs...)
-		if on {
-			c.EnableColor()
-		} else {
-			c.DisableColor()
-		}
-		return func(s string) string { return c.Sprint(s) }
-	}
+	mk := func(attrs ...color.Attribute) func(string) string { return paint.Func(on, attrs...) }
 	return painter{
 		del: mk(color.FgRed), ins: mk(color.FgGreen), moved: mk(color.FgMagenta),
 		head: mk(color.Bold), dim: mk(color.Faint), fig: mk(color.FgYellow), color: on,

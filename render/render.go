@@ -9,6 +9,8 @@ import (
 	"io"
 
 	"github.com/fatih/color"
+
+	"github.com/reportdiff/reportdiff/internal/paint"
 )
 
 // Style says how text output looks.
@@ -25,16 +27,8 @@ func (s Style) width() int {
 }
 
 // paint returns a function that colors its argument when colors are on.
-// Each color is switched on or off here, so fatih/color's package-level
-// NoColor (fixed from os.Stdout when it loads) plays no part.
 func (s Style) paint(attrs ...color.Attribute) func(string) string {
-	c := color.New(attrs...)
-	if s.Color {
-		c.EnableColor()
-	} else {
-		c.DisableColor()
-	}
-	return func(t string) string { return c.Sprint(t) }
+	return paint.Func(s.Color, attrs...)
 }
 
 // JSON writes v as indented JSON with a final newline.
