@@ -335,15 +335,7 @@ var qualifierData string
 
 // genericQualifiers may open a name in one report and be left out in the
 // next (data/qualifiers.txt): national and provincial names, scope words.
-var genericQualifiers = func() []string {
-	var qs []string
-	for _, l := range strings.Split(qualifierData, "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-			qs = append(qs, l)
-		}
-	}
-	return qs
-}()
+var genericQualifiers = dataLines(qualifierData)
 
 // reviewStatus reads the status of a mention in a review part: missed when
 // its sentence says so (the negation covers every project the sentence

@@ -53,10 +53,7 @@ var stopData string
 
 var stopwords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, line := range strings.Split(stopData, "\n") {
-		if strings.HasPrefix(line, "#") {
-			continue
-		}
+	for _, line := range dataLines(stopData) {
 		for _, w := range strings.Fields(line) {
 			m[w] = true
 		}

@@ -77,10 +77,7 @@ var lessIsBetter = map[string]bool{}
 
 var aliases = func() map[string]string {
 	m := map[string]string{}
-	for _, line := range strings.Split(aliasData, "\n") {
-		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
-			continue
-		}
+	for _, line := range dataLines(aliasData) {
 		f := strings.Split(line, "\t")
 		if f[0] == "<=" {
 			for _, name := range f[1:] {
@@ -99,10 +96,14 @@ var scopeWords = []string{"全国", "全区", "全市", "全省", "全县", "区
 	"年末", "年底", "全年"}
 
 // levelVerbs end a name whose figure is a level reached, not a change:
-// 失业率降到5.2%, 收入突破20万亿元. Taken off with the modifiers that only say
-// how the level is counted (失业率平均为5.1%, 失业率全年控制在5.5%以内).
-var levelVerbs = []string{"不低于", "不超过", "控制在", "保持在", "稳定在", "达到", "降到", "降至", "下降到", "升至", "上升到",
+// 失业率降到5.2%. Taken off with the modifiers that only say how the level is
+// counted (失业率平均为5.1%, 失业率全年控制在5.5%以内); the verbs that
+// figure.Key takes off (达到, 控制在, 突破 …) need no place here.
+var levelVerbs = []string{"降到", "降至", "下降到", "升至", "上升到",
 	"提高到", "提升到", "增加到", "增长到", "平均", "全年", "年均", "首次", "累计", "预计"}
+
+// quoteMarks do not belong to an indicator's name: “六大重点产业”增加值.
+var quoteMarks = strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "")
 
 // direction words end a name whose figure is a change.
 var upWords = []string{"实际增长", "名义增长", "增长", "提高", "增加", "上升", "上涨", "涨幅", "增幅", "增速"}
@@ -112,7 +113,7 @@ var downWords = []string{"下降", "降低", "减少"}
 // folded, scope words off, its base looked up among the aliases, and the
 // direction of a change kept (增长 or 下降).
 func canonical(label string) (name, dir string) {
-	k := strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "").Replace(figure.Key(label))
+	k := quoteMarks.Replace(figure.Key(label))
 	for changed := true; changed; {
 		changed = false
 		for _, w := range levelVerbs {
