@@ -1,6 +1,7 @@
 package align
 
 import (
+	"fmt"
 	"math"
 	"math/rand"
 	"strings"
@@ -109,7 +110,7 @@ func TestSimilarity(t *testing.T) {
 乙。
 `
 	c := corpustest.Build(t, text)
-	res := Align(c, Options{})
+	res := Align(Classify(c, nil, nil), DefaultOptions())
 	air1 := unitStarting(t, c, "p1", "大氣污染")
 	air2 := unitStarting(t, c, "p2", "大氣污染")
 	cul1 := unitStarting(t, c, "p1", "文化惠民")
@@ -200,8 +201,8 @@ func TestAlignProperties(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first := Align(c, Options{})
-	again := Align(c, Options{})
+	first := Align(Classify(c, nil, nil), DefaultOptions())
+	again := Align(Classify(c, nil, nil), DefaultOptions())
 	if len(first.Links) != len(again.Links) {
 		t.Fatalf("two runs: %d and %d links", len(first.Links), len(again.Links))
 	}
@@ -252,7 +253,7 @@ func TestAlignProperties(t *testing.T) {
 // TestSeedAlignment checks links a reader of the seed agrees with.
 func TestSeedAlignment(t *testing.T) {
 	c, _ := corpus.Load("", corpus.Options{})
-	res := Align(c, Options{})
+	res := Align(Classify(c, nil, nil), DefaultOptions())
 	has := func(from, to, kind string) bool {
 		for _, l := range res.Links {
 			if l.From.ID == from && l.To.ID == to && l.Kind == kind {
@@ -315,4 +316,77 @@ func FuzzParseLexicon(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPairIsAlign checks the one pairing: the links Pair makes between two
+// consecutive reports, read with those two alone, are exactly the
+// continuity links Align makes between them in the whole corpus, with the
+// same scores, on the seed and on a constructed corpus.
+func TestPairIsAlign(t *testing.T) {
+	seed, err := corpus.Load("", corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	constructed := corpustest.Build(t, `篇1
+20xx年工作回顧
+一、環境建設
+大氣污染治理成效明顯。完成城區燃煤鍋爐清潔能源改造，細顆粒物年均濃度下降3%。
+文化惠民成果顯著。舉辦第三屆戲劇節，新建社區文化室12個。
+20xx年工作任務
+一、改善環境
+推進大氣污染防治。淘汰老舊機動車一萬輛。
+篇2
+20xx年工作回顧
+一、環境建設
+大氣污染治理持續推進。城區燃煤鍋爐清潔能源改造全部完成，細顆粒物年均濃度下降5%。
+文化惠民力度加大。舉辦第四屆戲劇節，新建社區文化室8個。
+20xx年工作任務
+一、改善環境
+深化大氣污染防治。淘汰老舊機動車兩萬輛。
+篇3
+20xx年工作回顧
+一、環境建設
+大氣污染治理取得新成效。細顆粒物年均濃度下降6%。
+20xx年工作任務
+一、改善環境
+持續推進大氣污染防治。
+`)
+	for name, c := range map[string]*corpus.Corpus{"seed": seed, "constructed": constructed} {
+		res := Align(Classify(c, nil, nil), DefaultOptions())
+		for i := 0; i+1 < len(c.Reports); i++ {
+			a, b := c.Reports[i], c.Reports[i+1]
+			var want []string
+			for _, l := range res.Links {
+				if l.Kind == Continuity && l.From.Report == a && l.To.Report == b {
+					want = append(want, fmt.Sprintf("%s→%s %.6f", l.From.ID, l.To.ID, l.Score))
+				}
+			}
+			var got []string
+			for _, l := range Pair(Classify(c, nil, []*corpus.Report{a, b}), a, b, DefaultOptions()) {
+				got = append(got, fmt.Sprintf("%s→%s %.6f", l.From.ID, l.To.ID, l.Score))
+			}
+			if len(want) == 0 {
+				t.Errorf("%s %s→%s: align made no links", name, a.ID, b.ID)
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("%s %s→%s: Pair gives\n%s\nalign gives\n%s", name, a.ID, b.ID, strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		}
+	}
+}
+
+// TestPairWithItself checks that a report paired with itself links every
+// unit to itself once, scoring 1.
+func TestPairWithItself(t *testing.T) {
+	c, _ := corpus.Load("", corpus.Options{})
+	r := c.Reports[1]
+	links := Pair(Classify(c, nil, []*corpus.Report{r}), r, r, DefaultOptions())
+	if want := len(Alignable(r)); len(links) != want {
+		t.Fatalf("%d links, want %d (one per unit)", len(links), want)
+	}
+	for _, l := range links {
+		if l.From != l.To || l.Score != 1 {
+			t.Errorf("%s→%s %.3f: want each unit with itself, scoring 1", l.From.ID, l.To.ID, l.Score)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package align
 import (
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/internal/work"
@@ -27,12 +28,14 @@ const splitMargin = 0.05
 
 // Options change how reports are aligned.
 type Options struct {
-	Lexicon  *Lexicon // nil means DefaultLexicon()
-	MinScore float64  // 0 means DefaultMinScore
-	// Reports, when set, limits Prepare to these reports: their units are
-	// classified and weighed among themselves (diff needs two reports only).
-	Reports []*corpus.Report
+	// MinScore is the least similarity for a link, from 0 to 1. Zero is a
+	// value like any other (every pair that scores at all may link); start
+	// from DefaultOptions for the default.
+	MinScore float64
 }
+
+// DefaultOptions returns the options align uses unless told otherwise.
+func DefaultOptions() Options { return Options{MinScore: DefaultMinScore} }
 
 // Link joins two units of different reports that speak of the same topic.
 type Link struct {
@@ -63,91 +66,126 @@ func (t Thread) Reports() int {
 
 // Result is the alignment of a corpus.
 type Result struct {
-	Corpus   *corpus.Corpus
-	Lexicon  *Lexicon
-	Units    []*corpus.Unit // the units aligned, in corpus order
-	Classes  map[*corpus.Unit]Classification
+	*Themes
 	Links    []Link
 	Threads  []Thread // topics through two reports or more
 	Singles  []Thread // topics in one report only: new or dropped
-	model    *model
 	minScore float64
+
+	mu     sync.Mutex
+	models map[[2]*corpus.Report]*model // the similarity model of each pair of reports compared
 }
 
-// Align classifies every unit of a corpus and links the units of
-// consecutive reports that speak of the same topic. See the package
-// documentation for the method.
-func Align(c *corpus.Corpus, opts Options) *Result {
-	res := Prepare(c, opts)
+// Align links the units of consecutive reports that speak of the same
+// topic and chains the links into threads. Every pair of reports is weighed
+// by a model of its own two reports (see the package documentation), so the
+// links Align makes between two consecutive reports are exactly those Pair
+// makes for them.
+func Align(t *Themes, opts Options) *Result {
+	res := &Result{Themes: t, minScore: opts.MinScore, models: map[[2]*corpus.Report]*model{}}
 	res.link()
 	return res
 }
 
-// Prepare classifies every unit and builds the similarity model, but links
-// nothing: Match then links any two reports.
-func Prepare(c *corpus.Corpus, opts Options) *Result {
-	if opts.Lexicon == nil {
-		opts.Lexicon = DefaultLexicon()
+// Pair returns the continuity links between the units of reports a and b,
+// part by part: for two consecutive reports of the corpus, exactly the
+// continuity links Align makes between them, with the same scores; for any
+// other two, the links Align would make were they consecutive. t must hold
+// the classes of both reports' units. A report paired with itself links
+// every unit to itself.
+func Pair(t *Themes, a, b *corpus.Report, opts Options) []Link {
+	res := &Result{Themes: t, minScore: opts.MinScore, models: map[[2]*corpus.Report]*model{}}
+	links := res.continuity(a, b, res.minScore)
+	res.fillShared(links)
+	sortLinks(t.Corpus, links)
+	return links
+}
+
+// partKinds are the kinds of part in report order.
+var partKinds = []corpus.PartKind{corpus.Preamble, corpus.Review, corpus.Plan, corpus.Outline, corpus.Closing}
+
+// modelOf returns the similarity model of the units of two reports, built
+// once.
+func (res *Result) modelOf(a, b *corpus.Report) *model {
+	key := [2]*corpus.Report{a, b}
+	if res.Corpus.Index(a) > res.Corpus.Index(b) {
+		key = [2]*corpus.Report{b, a}
 	}
-	if opts.MinScore == 0 {
-		opts.MinScore = DefaultMinScore
+	res.mu.Lock()
+	defer res.mu.Unlock()
+	if m, ok := res.models[key]; ok {
+		return m
 	}
-	res := &Result{Corpus: c, Lexicon: opts.Lexicon, Classes: map[*corpus.Unit]Classification{}}
-	reports := c.Reports
-	if opts.Reports != nil {
-		reports = opts.Reports
+	units := res.unitsOf(key[0])
+	if key[1] != key[0] {
+		units = append(units, res.unitsOf(key[1])...)
 	}
-	for _, r := range reports {
-		for _, u := range r.Units {
-			if u.Role == corpus.RoleFront || u.Role == corpus.RoleSalutation || u.Text == "" {
-				continue
-			}
-			res.Units = append(res.Units, u)
+	m := newModel(units, res.Classes, 2)
+	res.models[key] = m
+	return m
+}
+
+// unitsOf returns the classified units of a report, in order.
+func (res *Result) unitsOf(r *corpus.Report) []*corpus.Unit {
+	var us []*corpus.Unit
+	for _, u := range r.Units {
+		if _, ok := res.Classes[u]; ok {
+			us = append(us, u)
 		}
 	}
-	classes := make([]Classification, len(res.Units))
-	work.Each(len(res.Units), func(i int) { classes[i] = opts.Lexicon.Classify(res.Units[i]) })
-	for i, u := range res.Units {
-		res.Classes[u] = classes[i]
+	return us
+}
+
+// byPart returns the classified units of a report of one kind of part.
+func (res *Result) byPart(r *corpus.Report, k corpus.PartKind) []*corpus.Unit {
+	var us []*corpus.Unit
+	for _, u := range res.unitsOf(r) {
+		if u.PartKind() == k {
+			us = append(us, u)
+		}
 	}
-	res.model = newModel(res.Units, res.Classes, len(reports))
-	res.minScore = opts.MinScore
-	return res
+	return us
+}
+
+// continuity links the units of a and b part by part.
+func (res *Result) continuity(a, b *corpus.Report, min float64) []Link {
+	m := res.modelOf(a, b)
+	var links []Link
+	for _, k := range partKinds {
+		links = append(links, res.match(m, res.byPart(a, k), res.byPart(b, k), Continuity, min)...)
+	}
+	return links
 }
 
 // link makes the continuity and followup links of consecutive reports and
 // the threads.
 func (res *Result) link() {
-	c := res.Corpus
-	opts := Options{MinScore: res.minScore}
-	byReport := map[*corpus.Report]map[corpus.PartKind][]*corpus.Unit{}
-	for _, u := range res.Units {
-		if byReport[u.Report] == nil {
-			byReport[u.Report] = map[corpus.PartKind][]*corpus.Unit{}
-		}
-		byReport[u.Report][u.PartKind()] = append(byReport[u.Report][u.PartKind()], u)
-	}
-	kinds := []corpus.PartKind{corpus.Preamble, corpus.Review, corpus.Plan, corpus.Outline, corpus.Closing}
-	rs := c.Reports
+	rs := res.Corpus.Reports
 	for i := 0; i+1 < len(rs); i++ {
-		a, b := byReport[rs[i]], byReport[rs[i+1]]
-		for _, k := range kinds {
-			res.Links = append(res.Links, res.match(a[k], b[k], Continuity, opts.MinScore)...)
-		}
-		res.Links = append(res.Links, res.match(a[corpus.Plan], b[corpus.Review], Followup, opts.MinScore)...)
+		res.Links = append(res.Links, res.continuity(rs[i], rs[i+1], res.minScore)...)
+		m := res.modelOf(rs[i], rs[i+1])
+		res.Links = append(res.Links, res.match(m, res.byPart(rs[i], corpus.Plan), res.byPart(rs[i+1], corpus.Review), Followup, res.minScore)...)
 	}
 	// A topic may skip a year: units left without a continuity link to the
 	// next report are matched with the report after it.
 	for i := 0; i+2 < len(rs); i++ {
-		for _, k := range kinds {
-			from := res.unlinked(byReport[rs[i]][k], true)
-			to := res.unlinked(byReport[rs[i+2]][k], false)
-			res.Links = append(res.Links, res.match(from, to, Continuity, opts.MinScore+splitMargin)...)
+		m := res.modelOf(rs[i], rs[i+2])
+		for _, k := range partKinds {
+			from := res.unlinked(res.byPart(rs[i], k), true)
+			to := res.unlinked(res.byPart(rs[i+2], k), false)
+			res.Links = append(res.Links, res.match(m, from, to, Continuity, res.minScore+splitMargin)...)
 		}
 	}
 	res.fillShared(res.Links)
-	sort.SliceStable(res.Links, func(i, j int) bool {
-		a, b := res.Links[i], res.Links[j]
+	sortLinks(res.Corpus, res.Links)
+	res.threads()
+}
+
+// sortLinks orders links by their first unit, then their second, in corpus
+// order.
+func sortLinks(c *corpus.Corpus, links []Link) {
+	sort.SliceStable(links, func(i, j int) bool {
+		a, b := links[i], links[j]
 		if a.From.Report != b.From.Report {
 			return c.Index(a.From.Report) < c.Index(b.From.Report)
 		}
@@ -159,7 +197,6 @@ func (res *Result) link() {
 		}
 		return a.To.Seq < b.To.Seq
 	})
-	res.threads()
 }
 
 // unlinked returns the units that have no continuity link forward (forward
@@ -189,7 +226,7 @@ func (res *Result) unlinked(units []*corpus.Unit, forward bool) []*corpus.Unit {
 // assignment of the pairs scoring at least min, then, for topics that split
 // or merged, a second link for a unit left out whose best partner scores
 // min+splitMargin or more.
-func (res *Result) match(a, b []*corpus.Unit, kind string, min float64) []Link {
+func (res *Result) match(m *model, a, b []*corpus.Unit, kind string, min float64) []Link {
 	if len(a) == 0 || len(b) == 0 {
 		return nil
 	}
@@ -199,18 +236,21 @@ func (res *Result) match(a, b []*corpus.Unit, kind string, min float64) []Link {
 		sims[i] = make([]Similarity, len(b))
 		w[i] = make([]float64, len(b))
 		for j, v := range b {
-			sims[i][j] = res.model.similarity(a[i], v)
+			sims[i][j] = m.similarity(a[i], v)
 		}
 	})
 	withContext(a, b, sims)
 	for i, u := range a {
 		for j, v := range b {
+			if u.Folded() == v.Folded() {
+				sims[i][j] = identical // the same words: nothing to weigh
+			}
 			if (res.Classes[u].Primary == General) != (res.Classes[v].Primary == General) {
 				// A paragraph about the report as a whole (targets, thanks,
 				// problems) is no topic of a section, nor the other way.
 				sims[i][j].Score = 0
 			}
-			if s := sims[i][j].Score; s >= min {
+			if s := sims[i][j].Score; s >= min && s > 0 {
 				w[i][j] = s
 			}
 		}
@@ -285,6 +325,9 @@ func (res *Result) threads() {
 		}
 		groups[root] = append(groups[root], u)
 	}
+	if len(res.Corpus.Reports) == 0 {
+		return
+	}
 	first, last := res.Corpus.Reports[0], res.Corpus.Reports[len(res.Corpus.Reports)-1]
 	for _, root := range order {
 		units := groups[root]
@@ -318,43 +361,25 @@ func (res *Result) majority(units []*corpus.Unit) string {
 	return best
 }
 
-// Similarity returns the similarity of any two units of the corpus.
+// Similarity returns the similarity of any two units of the corpus, by
+// the model of their two reports.
 func (res *Result) Similarity(a, b *corpus.Unit) Similarity {
-	s := res.model.similarity(a, b)
-	s.Shared = res.model.shared(a, b)
+	m := res.modelOf(a.Report, b.Report)
+	s := m.similarity(a, b)
+	if a.Folded() == b.Folded() {
+		s = identical
+	}
+	s.Shared = m.shared(a, b)
 	return s
 }
+
+// identical is the similarity of two units with the same words.
+var identical = Similarity{Score: 1, Text: 1, Heading: 1, Rare: 1, Theme: 1, Context: 1}
 
 // fillShared names the rare words each link's units share.
 func (res *Result) fillShared(links []Link) {
 	for i := range links {
-		links[i].Shared = res.model.shared(links[i].From, links[i].To)
+		l := &links[i]
+		l.Shared = res.modelOf(l.From.Report, l.To.Report).shared(l.From, l.To)
 	}
-}
-
-// Match links the units of any two reports of the corpus, part by part, as
-// continuity links between consecutive reports are made. For two
-// consecutive reports it gives the continuity links Align found between
-// them, less those that skip a year.
-func (res *Result) Match(a, b *corpus.Report, minScore float64) []Link {
-	if minScore == 0 {
-		minScore = DefaultMinScore
-	}
-	kinds := []corpus.PartKind{corpus.Preamble, corpus.Review, corpus.Plan, corpus.Outline, corpus.Closing}
-	var links []Link
-	for _, k := range kinds {
-		links = append(links, res.match(res.unitsOf(a, k), res.unitsOf(b, k), Continuity, minScore)...)
-	}
-	res.fillShared(links)
-	return links
-}
-
-func (res *Result) unitsOf(r *corpus.Report, k corpus.PartKind) []*corpus.Unit {
-	var us []*corpus.Unit
-	for _, u := range res.Units {
-		if u.Report == r && u.PartKind() == k {
-			us = append(us, u)
-		}
-	}
-	return us
 }

@@ -6,14 +6,15 @@ import (
 	"github.com/reportdiff/reportdiff/corpus"
 )
 
-// BenchmarkPrepare classifies and weighs the units of two reports, as diff
+// BenchmarkPair classifies and pairs the units of two reports, as diff
 // does.
-func BenchmarkPrepare(b *testing.B) {
+func BenchmarkPair(b *testing.B) {
 	c, _ := corpus.Load("", corpus.Options{})
 	a0, _ := c.Find("2015")
 	b0, _ := c.Find("2016")
 	b.ReportAllocs()
 	for b.Loop() {
-		Prepare(c, Options{Reports: []*corpus.Report{a0, b0}})
+		t := Classify(c, nil, []*corpus.Report{a0, b0})
+		Pair(t, a0, b0, DefaultOptions())
 	}
 }

@@ -43,7 +43,7 @@ const traditional = `篇1
 
 func TestTargetsConstructed(t *testing.T) {
 	c := corpustest.Build(t, traditional)
-	ins := ReadTargets(c, TargetOptions{})
+	ins := ReadTargets(align.Classify(c, nil, nil), DefaultTargetOptions())
 	get := func(name string) Indicator {
 		for _, in := range ins {
 			if in.Name == name {
@@ -97,7 +97,7 @@ func TestTargetsOutsideHeadlines(t *testing.T) {
 二、2020年主要任务
 主要预期目标是：地区生产总值增长6%左右。
 `)
-	ins := ReadTargets(c, TargetOptions{})
+	ins := ReadTargets(align.Classify(c, nil, nil), DefaultTargetOptions())
 	got := map[string]Indicator{}
 	for _, in := range ins {
 		got[in.Name] = in
@@ -210,7 +210,7 @@ func TestCanonical(t *testing.T) {
 
 func TestCommitmentsConstructed(t *testing.T) {
 	c := corpustest.Build(t, traditional)
-	cs := FindCommitments(align.Prepare(c, align.Options{}), CommitmentOptions{})
+	cs := FindCommitments(align.Classify(c, nil, nil), CommitmentOptions{})
 	byLabel := map[string]Commitment{}
 	for _, cm := range cs {
 		byLabel[cm.Label] = cm
@@ -245,7 +245,7 @@ func TestCommitmentsConstructed(t *testing.T) {
 		}
 	}
 	// --term: every occurrence of a phrase, in either script.
-	tl := FindCommitments(align.Prepare(c, align.Options{}), CommitmentOptions{Term: "图书馆新馆"})
+	tl := FindCommitments(align.Classify(c, nil, nil), CommitmentOptions{Term: "图书馆新馆"})
 	if len(tl) != 1 || len(tl[0].Mentions) != 4 {
 		t.Errorf("timeline %+v", tl)
 	}
@@ -255,7 +255,7 @@ func TestCommitmentsConstructed(t *testing.T) {
 		term string
 		want int
 	}{{"文明城區“四連冠”", 3}, {"四連冠", 1}, {"三連冠", 2}} {
-		tl := FindCommitments(align.Prepare(c, align.Options{}), CommitmentOptions{Term: tt.term})
+		tl := FindCommitments(align.Classify(c, nil, nil), CommitmentOptions{Term: tt.term})
 		if len(tl[0].Mentions) != tt.want {
 			t.Errorf("--term %s: %d mentions, want %d", tt.term, len(tl[0].Mentions), tt.want)
 		}
@@ -272,7 +272,7 @@ func labels(cs []Commitment) []string {
 
 func TestPrioritiesConstructed(t *testing.T) {
 	c := corpustest.Build(t, traditional)
-	p := MeasurePriorities(align.Prepare(c, align.Options{}), PriorityOptions{MinCount: 2})
+	p := MeasurePriorities(align.Classify(c, nil, nil), PriorityOptions{MinCount: 2, Top: 15})
 	sums := map[string]float64{}
 	for _, s := range p.Shares {
 		sums[s.Report.ID+string(s.Part)] += s.Share

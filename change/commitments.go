@@ -372,7 +372,7 @@ func missedReason(sentence string) string {
 // FindCommitments finds the concrete promises of the plan parts and follows
 // each through every report: promised again in a later plan, reported in a
 // later review (achieved, partial, missed), or never mentioned again.
-func FindCommitments(res *align.Result, opts CommitmentOptions) []Commitment {
+func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 	c := res.Corpus
 	var all []clause
 	for _, r := range c.Reports {
@@ -403,7 +403,7 @@ func FindCommitments(res *align.Result, opts CommitmentOptions) []Commitment {
 		}
 		cm.settle(c)
 		if len(cm.Mentions) > 0 {
-			cm.Theme = res.Classes[cm.Mentions[0].Unit].Primary
+			cm.Theme = res.Theme(cm.Mentions[0].Unit)
 		}
 		return []Commitment{cm}
 	}
@@ -436,7 +436,7 @@ func FindCommitments(res *align.Result, opts CommitmentOptions) []Commitment {
 		if start >= 0 {
 			label = originalOf(cl, start, start+len(object))
 		}
-		cm := Commitment{Key: key, Label: label, Theme: res.Classes[cl.unit].Primary}
+		cm := Commitment{Key: key, Label: label, Theme: res.Theme(cl.unit)}
 		if q := strings.Index(key, "“"); q > 0 && utf8.RuneCountInString(key[:q]) >= 4 {
 			cm.base = key[:q]
 		}

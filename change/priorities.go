@@ -43,10 +43,14 @@ type Priorities struct {
 
 // PriorityOptions change what Priorities measures.
 type PriorityOptions struct {
-	MinCount int // the least count, in the two reports together, of a word that rose or fell (default 5)
-	Top      int // how many rising and how many falling words per pair of reports (default 15)
+	MinCount int // the least count, in the two reports together, of a word that rose or fell
+	Top      int // how many rising and how many falling words per pair of reports; 0 lists none
 	From, To *corpus.Report
 }
+
+// DefaultPriorityOptions returns the options priorities uses unless told
+// otherwise: words counted 5 times or more, the top 15 each way.
+func DefaultPriorityOptions() PriorityOptions { return PriorityOptions{MinCount: 5, Top: 15} }
 
 //go:embed data/stopwords.txt
 var stopData string
@@ -67,13 +71,8 @@ var stopwords = func() map[string]bool {
 // characters, spread over the themes by its theme scores, so a long report
 // does not count more than a short one and a paragraph about two themes
 // counts for both.
-func MeasurePriorities(res *align.Result, opts PriorityOptions) *Priorities {
-	if opts.MinCount == 0 {
-		opts.MinCount = 5
-	}
-	if opts.Top == 0 {
-		opts.Top = 15
-	}
+func MeasurePriorities(res *align.Themes, opts PriorityOptions) *Priorities {
+	opts.Top = max(opts.Top, 0)
 	p := &Priorities{Themes: res.Lexicon.IDs(), Parts: []corpus.PartKind{corpus.Review, corpus.Plan}}
 	type key struct {
 		r    *corpus.Report

@@ -17,9 +17,9 @@ func TestSeedQuotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	src := c.Sources[0].Text
-	ins := ReadTargets(c, TargetOptions{})
+	ins := ReadTargets(align.Classify(c, nil, nil), DefaultTargetOptions())
 	assertQuotes(t, c, ins)
-	res := align.Prepare(c, align.Options{})
+	res := align.Classify(c, nil, nil)
 	cs := FindCommitments(res, CommitmentOptions{})
 	for _, cm := range cs {
 		for _, m := range cm.Mentions {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/internal/figure"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
@@ -65,9 +66,13 @@ type Indicator struct {
 type TargetOptions struct {
 	// Tolerance is how far below an "around" (左右) target an outcome may
 	// fall and still meet it, in the target's measure (percentage points for
-	// %). Default 0.5.
+	// %). Zero asks for an outcome at the target or better.
 	Tolerance float64
 }
+
+// DefaultTargetOptions returns the options targets uses unless told
+// otherwise: a tolerance of half a point.
+func DefaultTargetOptions() TargetOptions { return TargetOptions{Tolerance: 0.5} }
 
 //go:embed data/aliases.tsv
 var aliasData string
@@ -183,10 +188,8 @@ var reNameInWords = regexp.MustCompile(`^(.{3,24}?(?:增长|下降|降低|提高
 // when its indicator is one the targets or outcomes name. Indicators are
 // matched across years by their canonical names (aliases.tsv and general
 // rules), and every target is judged against the outcome of its year.
-func ReadTargets(c *corpus.Corpus, opts TargetOptions) []Indicator {
-	if opts.Tolerance == 0 {
-		opts.Tolerance = 0.5
-	}
+func ReadTargets(t *align.Themes, opts TargetOptions) []Indicator {
+	c := t.Corpus
 	byName := map[string]*Indicator{}
 	var order []string
 	add := func(name, measure string, v Value) {

@@ -44,16 +44,16 @@ type Comparison struct {
 // the corpus, pair the paragraphs) calls it at the start.
 func Warm() { go segment.Load() }
 
-// Compare diffs report a against report b: every pair of units align links
-// between them, and every unit left without a partner, shown whole.
-func Compare(res *align.Result, a, b *corpus.Report, minScore float64, opts Options) *Comparison {
+// Compare diffs report a against report b: every pair of units that links
+// join (align.Pair gives them), and every unit of either report left without
+// a partner, shown whole. The themes t must cover both reports.
+func Compare(t *align.Themes, a, b *corpus.Report, links []align.Link, opts Options) *Comparison {
 	comp := &Comparison{A: a, B: b}
-	links := res.Match(a, b, minScore)
 	linkedA, linkedB := map[*corpus.Unit]bool{}, map[*corpus.Unit]bool{}
 	pairs := make([]Pair, len(links))
 	for i, l := range links {
 		linkedA[l.From], linkedB[l.To] = true, true
-		pairs[i] = Pair{From: l.From, To: l.To, Theme: res.Classes[l.To].Primary, Similarity: l.Score}
+		pairs[i] = Pair{From: l.From, To: l.To, Theme: t.Theme(l.To), Similarity: l.Score}
 	}
 	segment.Load()
 	work.Each(len(pairs), func(i int) {
@@ -63,18 +63,22 @@ func Compare(res *align.Result, a, b *corpus.Report, minScore float64, opts Opti
 		p.Figures = figureChanges(fa, fb)
 	})
 	comp.Pairs = pairs
-	for _, u := range res.Units {
-		switch {
-		case u.Report == a && !linkedA[u]:
-			comp.Pairs = append(comp.Pairs, Pair{From: u, Theme: res.Classes[u].Primary, Ops: []Op{{Kind: Delete, Text: u.Text}}})
-		case u.Report == b && !linkedB[u]:
-			comp.Pairs = append(comp.Pairs, Pair{To: u, Theme: res.Classes[u].Primary, Ops: []Op{{Kind: Insert, Text: u.Text}}})
+	for _, u := range align.Alignable(a) {
+		if !linkedA[u] {
+			comp.Pairs = append(comp.Pairs, Pair{From: u, Theme: t.Theme(u), Ops: []Op{{Kind: Delete, Text: u.Text}}})
+		}
+	}
+	if b != a {
+		for _, u := range align.Alignable(b) {
+			if !linkedB[u] {
+				comp.Pairs = append(comp.Pairs, Pair{To: u, Theme: t.Theme(u), Ops: []Op{{Kind: Insert, Text: u.Text}}})
+			}
 		}
 	}
 	markMoved(comp)
 	order := map[string]int{}
-	for i, t := range res.Lexicon.Themes {
-		order[t.ID] = i
+	for i, th := range t.Lexicon.Themes {
+		order[th.ID] = i
 	}
 	// Within a theme, B's order; a removed unit goes after the pair whose old
 	// unit comes just before it.
@@ -407,20 +411,37 @@ func charDice(a, b string) float64 {
 // Changed reports whether the comparison holds any difference that counts.
 func (c *Comparison) Changed() bool {
 	for _, p := range c.Pairs {
-		if p.From == nil || p.To == nil || Changed(p.Ops) {
+		if p.Changed() {
 			return true
 		}
 	}
 	return false
 }
 
-// Filter keeps the pairs of one theme, those that hold unit id on either
-// side, and those whose texts contain phrase (in either script); empty
-// arguments keep everything.
-func (c *Comparison) Filter(theme, unit, phrase string) *Comparison {
+// Changed reports whether the pair holds a difference that counts: a unit
+// removed or added, or an edit the options do not ignore.
+func (p Pair) Changed() bool {
+	return p.From == nil || p.To == nil || Changed(p.Ops)
+}
+
+// Filter says which pairs of a comparison to keep; the zero Filter keeps
+// the pairs that changed.
+type Filter struct {
+	Theme  string // the pairs of this theme only
+	Unit   string // the pair that holds this unit id on either side only
+	Phrase string // the pairs whose texts hold this phrase (either script) only
+	All    bool   // unchanged pairs too
+}
+
+// Filter returns the pairs of the comparison that f keeps.
+func (c *Comparison) Filter(f Filter) *Comparison {
 	out := &Comparison{A: c.A, B: c.B}
+	theme, unit, phrase := f.Theme, f.Unit, f.Phrase
 	key := hanzi.Fold(phrase)
 	for _, p := range c.Pairs {
+		if !f.All && !p.Changed() {
+			continue
+		}
 		if theme != "" && p.Theme != theme {
 			continue
 		}

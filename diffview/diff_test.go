@@ -1,7 +1,6 @@
 package diffview
 
 import (
-	"math/rand"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,7 +11,6 @@ import (
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/corpus/corpustest"
-	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 // marked writes ops as text with [-…-] and {+…+}.
@@ -107,64 +105,6 @@ func FuzzDiffRoundTrip(f *testing.F) {
 	})
 }
 
-// randomChinese returns text of Han characters, digits, Latin letters and
-// punctuation, with now and then a long run without a break.
-func randomChinese(rng *rand.Rand, n int) string {
-	pool := []rune("東城區政府工作報告加強文化建設推進城市更新改造環境治理年增長億元萬人，。、；：“”《》（）0123456789%ABCxyz　 ")
-	var b strings.Builder
-	for i := 0; i < n; i++ {
-		b.WriteRune(pool[rng.Intn(len(pool))])
-	}
-	return b.String()
-}
-
-func TestSideBySideWidth(t *testing.T) {
-	rng := rand.New(rand.NewSource(7))
-	for n := 0; n < 200; n++ {
-		width := 40 + rng.Intn(161)
-		a, b := randomChinese(rng, rng.Intn(400)), randomChinese(rng, rng.Intn(400))
-		ops := Diff(a, b, Options{})
-		for _, color := range []bool{false, true} {
-			pt := newPainter(color)
-			colW := (width - 3) / 2
-			var left, right []textRun
-			for _, op := range ops {
-				s := textRun{text: op.Text, kind: op.Kind}
-				if op.Kind != Insert {
-					left = append(left, s)
-				}
-				if op.Kind != Delete {
-					right = append(right, s)
-				}
-			}
-			for _, line := range zipColumns(wrapSegments(left, colW, pt), wrapSegments(right, colW, pt), colW) {
-				if w := visibleWidth(line); w > width {
-					t.Fatalf("width %d, color %v: a line of %d columns: %q", width, color, w, line)
-				}
-			}
-		}
-	}
-}
-
-// visibleWidth measures a line without its ANSI escapes.
-func visibleWidth(s string) int {
-	w := 0
-	for i := 0; i < len(s); {
-		if s[i] == 0x1b {
-			j := strings.IndexByte(s[i:], 'm')
-			if j < 0 {
-				break
-			}
-			i += j + 1
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		w += hanzi.RuneWidth(r)
-		i += n
-	}
-	return w
-}
-
 // TestCompareMoved builds two small reports where a sentence of one
 // paragraph moves, nearly word for word, to another paragraph, and checks
 // that the diff marks it moved, names where it went, and still rebuilds
@@ -189,8 +129,10 @@ func TestCompareMoved(t *testing.T) {
 `
 	c := corpustest.Build(t, text)
 	a, b := c.Reports[0], c.Reports[1]
-	res := align.Prepare(c, align.Options{Reports: []*corpus.Report{a, b}})
-	cmp := Compare(res, a, b, 0, Options{})
+	themes := align.Classify(c, nil, []*corpus.Report{a, b})
+	opts := align.DefaultOptions()
+	opts.MinScore = 0 // pair everything that shares a word: the moved sentences are what is tested
+	cmp := Compare(themes, a, b, align.Pair(themes, a, b, opts), Options{})
 	var moved []string
 	for _, p := range cmp.Pairs {
 		if p.From != nil && p.To != nil {

@@ -218,8 +218,7 @@ func Align(w io.Writer, res *align.Result, f AlignFilter, st Style) error {
 			explain(&b, res, th.ID, dim)
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeText(w, b.String())
 }
 
 func explain(b *strings.Builder, res *align.Result, theme string, dim func(string) string) {

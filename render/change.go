@@ -245,8 +245,7 @@ func Priorities(w io.Writer, p *change.Priorities, reports []*corpus.Report, st 
 		}
 		fmt.Fprintf(&b, "  %s %s %7.2f  %d → %d\n", mark, hanzi.PadRight(t.Term, 12), t.G2, t.CountFrom, t.CountTo)
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeText(w, b.String())
 }
 
 // MentionJSON is a mention of a commitment.
@@ -323,8 +322,7 @@ func Commitments(w io.Writer, cs []change.Commitment, st Style) error {
 		}
 		b.WriteString("\n")
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeText(w, b.String())
 }
 
 // ValueJSON is a figure of an indicator.
@@ -417,6 +415,5 @@ func Targets(w io.Writer, ins []change.Indicator, st Style) error {
 		}
 		b.WriteString("\n")
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeText(w, b.String())
 }

@@ -129,8 +129,7 @@ func CorpusTable(w io.Writer, c *corpus.Corpus, verbose bool, st Style) error {
 			fmt.Fprintf(&b, "warning: %s\n", wn)
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeText(w, b.String())
 }
 
 func yearSource(r ReportRow) string {

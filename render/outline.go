@@ -108,8 +108,7 @@ func Outline(w io.Writer, reports []*corpus.Report, st Style) error {
 			}
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeText(w, b.String())
 }
 
 func stripTag(r corpus.Role) string {
@@ -126,6 +125,5 @@ func Findings(w io.Writer, fs []corpus.Finding) error {
 		b.WriteString(f.String())
 		b.WriteString("\n")
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeText(w, b.String())
 }

@@ -1,16 +1,17 @@
-// Package render writes the corpus-level views of reportdiff (the report
-// table, the outline, lint findings) as text or JSON to an io.Writer. It
-// takes data from the corpus package and a Style; it never decides by itself
+// Package render writes every view of reportdiff: the report table, the
+// outline, lint findings, the alignment, wording diffs, priorities,
+// commitments and targets, as text, JSON or CSV, to an io.Writer. It takes
+// data from the packages below it and a Style; it never decides by itself
 // whether to color, and never looks at the terminal or the environment.
 package render
 
 import (
 	"encoding/json"
 	"io"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/fatih/color"
-
-	"github.com/reportdiff/reportdiff/internal/paint"
 )
 
 // Style says how text output looks.
@@ -26,9 +27,75 @@ func (s Style) width() int {
 	return s.Width
 }
 
-// paint returns a function that colors its argument when colors are on.
+// escMark stands for the escape character in the colored text a view
+// builds. It is a byte that valid UTF-8 never holds, so a corpus text (read
+// as UTF-8) can never forge it; writeText turns it into the escape character
+// after making the text's own control characters visible.
+const escMark = "\xff"
+
+// paint returns a function that colors its argument with attrs when colors
+// are on and returns it unchanged otherwise. Each color is switched on or
+// off here, so fatih/color's package-level NoColor (fixed from os.Stdout
+// when it loads) plays no part: the Style alone decides.
 func (s Style) paint(attrs ...color.Attribute) func(string) string {
-	return paint.Func(s.Color, attrs...)
+	if !s.Color {
+		return func(t string) string { return t }
+	}
+	c := color.New(attrs...)
+	c.EnableColor()
+	return func(t string) string { return strings.ReplaceAll(c.Sprint(Visible(t)), "\x1b", escMark) }
+}
+
+// Visible returns s with its control characters (C0 but line feed and tab,
+// DEL, C1) shown as the Unicode control pictures (␛, ␍ …) or, for C1, as
+// U+FFFD, so that no text of a corpus can move the cursor, change colors or
+// retitle the terminal it is shown in.
+func Visible(s string) string {
+	if !hasControl(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b.WriteByte(s[i]) // not text: a color mark of the view's own
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case r < 0x20:
+			b.WriteRune(0x2400 + r)
+		case r == 0x7f:
+			b.WriteRune('␡')
+		case r >= 0x80 && r < 0xa0:
+			b.WriteRune(utf8.RuneError)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xa0 {
+			return true
+		}
+	}
+	return false
+}
+
+// writeText writes a text view: its corpus text made Visible, then its
+// colors turned into escape sequences.
+func writeText(w io.Writer, s string) error {
+	s = Visible(s)
+	if strings.Contains(s, escMark) {
+		s = strings.ReplaceAll(s, escMark, "\x1b")
+	}
+	_, err := io.WriteString(w, s)
+	return err
 }
 
 // JSON writes v as indented JSON with a final newline.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fatih/color"
+
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
@@ -39,9 +41,37 @@ func TestSparkline(t *testing.T) {
 }
 
 func TestStylePaint(t *testing.T) {
+	var b strings.Builder
 	on := Style{Color: true}.paint(boldAttr...)("x")
 	off := Style{}.paint(boldAttr...)("x")
-	if off != "x" || !strings.Contains(on, "\x1b[") || !strings.Contains(on, "x") {
-		t.Errorf("paint on %q, off %q", on, off)
+	if err := writeText(&b, on); err != nil {
+		t.Fatal(err)
+	}
+	if off != "x" || b.String() != "\x1b[1mx\x1b[22m" {
+		t.Errorf("paint on %q (written %q), off %q", on, b.String(), off)
+	}
+}
+
+// TestVisible checks that control characters of a text reach the terminal
+// only as pictures, while the view's own colors stay escape sequences.
+func TestVisible(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"甲乙\n丙\t丁", "甲乙\n丙\t丁"},
+		{"紅\x1b[31m字\x1b[0m", "紅␛[31m字␛[0m"},
+		{"回車\r換行\x07\x7f", "回車␍換行␇␡"},
+		{"C1\u009b31m", "C1\ufffd31m"},
+	}
+	for _, tt := range tests {
+		if got := Visible(tt.in); got != tt.want {
+			t.Errorf("Visible(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	var b strings.Builder
+	red := Style{Color: true}.paint(color.FgRed)
+	if err := writeText(&b, red("甲\x1b]0;title\x07")+"乙"); err != nil {
+		t.Fatal(err)
+	}
+	if want := "\x1b[31m甲␛]0;title␇\x1b[0m乙"; b.String() != want {
+		t.Errorf("writeText = %q, want %q", b.String(), want)
 	}
 }

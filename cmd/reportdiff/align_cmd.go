@@ -87,7 +87,7 @@ func runAlign(opts *alignOptions) error {
 	if err != nil {
 		return err
 	}
-	res := align.Align(c, align.Options{Lexicon: lx, MinScore: opts.minScore})
+	res := align.Align(align.Classify(c, lx, nil), align.Options{MinScore: opts.minScore})
 	filter := render.AlignFilter{Theme: opts.theme, Kind: opts.kind, Explain: opts.explain}
 	if opts.json() {
 		return render.JSON(opts.io.Out, render.AlignJSONOf(res, filter))

@@ -69,7 +69,7 @@ func runPriorities(opts *prioritiesOptions) error {
 			return usageError{err}
 		}
 	}
-	p := change.MeasurePriorities(align.Prepare(c, align.Options{}), po)
+	p := change.MeasurePriorities(align.Classify(c, nil, nil), po)
 	switch opts.format {
 	case "json":
 		return render.JSON(opts.io.Out, render.PrioritiesJSONOf(p))
@@ -126,7 +126,7 @@ func runCommitments(opts *commitmentsOptions) error {
 	if err != nil {
 		return err
 	}
-	cs := change.FindCommitments(align.Prepare(c, align.Options{}), change.CommitmentOptions{Term: opts.term})
+	cs := change.FindCommitments(align.Classify(c, nil, nil), change.CommitmentOptions{Term: opts.term})
 	if opts.status != "" {
 		var keep []change.Commitment
 		for _, cm := range cs {
@@ -188,11 +188,7 @@ func runTargets(opts *targetsOptions) error {
 	if err != nil {
 		return err
 	}
-	tol := opts.tolerance
-	if tol == 0 {
-		tol = 1e-9 // 0 means the default to the package; a user's 0 means exact
-	}
-	ins := change.ReadTargets(c, change.TargetOptions{Tolerance: tol})
+	ins := change.ReadTargets(align.Classify(c, nil, nil), change.TargetOptions{Tolerance: opts.tolerance})
 	if opts.json() {
 		return render.JSON(opts.io.Out, render.TargetsJSONOf(ins))
 	}

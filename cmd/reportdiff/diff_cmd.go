@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -25,6 +24,7 @@ type diffOptions struct {
 	minScore     float64
 	ignoreYears  bool
 	ignorePunctW bool
+	all          bool
 }
 
 func newDiffCmd(g *globalOptions, runF func(*diffOptions) error) *cobra.Command {
@@ -67,6 +67,7 @@ trouble. On a terminal, output longer than the screen goes through $PAGER
 	f.IntVar(&opts.width, "width", 0, "columns to use (default: the terminal's width, or 100)")
 	f.BoolVar(&opts.stat, "stat", false, "show per theme and per pair the similarity and the characters changed")
 	f.BoolVar(&opts.noPager, "no-pager", false, "never page the output")
+	f.BoolVar(&opts.all, "all", false, "show the pairs that did not change too")
 	f.Float64Var(&opts.minScore, "min-score", align.DefaultMinScore, "the least similarity for two paragraphs to be paired")
 	f.BoolVar(&opts.ignoreYears, "ignore-years", false, "take 20xx年, 2015年 and 2016年 for the same word")
 	f.BoolVar(&opts.ignorePunctW, "ignore-punct-width", false, "take full- and half-width punctuation (， and ,) for the same")
@@ -87,35 +88,27 @@ func runDiff(opts *diffOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
-	res := align.Prepare(c, align.Options{MinScore: opts.minScore, Reports: []*corpus.Report{a, b}})
-	if opts.theme != "" && !res.Lexicon.Has(opts.theme) {
-		return usagef("--theme %q: no such theme; the themes are %v", opts.theme, res.Lexicon.IDs())
+	themes := align.Classify(c, nil, []*corpus.Report{a, b})
+	if opts.theme != "" && !themes.Lexicon.Has(opts.theme) {
+		return usagef("--theme %q: no such theme; the themes are %v", opts.theme, themes.Lexicon.IDs())
 	}
 	if opts.unit != "" && c.Unit(opts.unit) == nil {
 		return usagef("--unit %q: no such unit; see the ids with: reportdiff outline", opts.unit)
 	}
-	cmp := diffview.Compare(res, a, b, opts.minScore, diffview.Options{IgnoreYears: opts.ignoreYears, IgnorePunctWidth: opts.ignorePunctW})
-	cmp = cmp.Filter(opts.theme, opts.unit, opts.grep)
-	labels := func(id string) string {
-		for _, t := range res.Lexicon.Themes {
-			if t.ID == id {
-				label, _, _ := strings.Cut(t.Label, ":")
-				return id + " " + label
-			}
-		}
-		return id
-	}
+	links := align.Pair(themes, a, b, align.Options{MinScore: opts.minScore})
+	cmp := diffview.Compare(themes, a, b, links, diffview.Options{IgnoreYears: opts.ignoreYears, IgnorePunctWidth: opts.ignorePunctW})
+	cmp = cmp.Filter(diffview.Filter{Theme: opts.theme, Unit: opts.unit, Phrase: opts.grep, All: opts.all})
 	var out bytes.Buffer
-	st := diffview.Style{Color: opts.io.ColorEnabled(), Width: opts.width}
+	st := opts.style()
 	switch {
 	case opts.json():
-		err = render.JSON(&out, diffview.JSONOf(cmp))
+		err = render.JSON(&out, render.ComparisonJSONOf(cmp))
 	case opts.stat:
-		err = diffview.Stat(&out, cmp, st, labels)
+		err = render.DiffStat(&out, cmp, st, themes.Label)
 	case opts.sideBySide:
-		err = diffview.SideBySide(&out, cmp, st, labels)
+		err = render.DiffSideBySide(&out, cmp, st, themes.Label)
 	default:
-		err = diffview.Inline(&out, cmp, st, labels)
+		err = render.DiffInline(&out, cmp, st, themes.Label)
 	}
 	if err != nil {
 		return err

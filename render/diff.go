@@ -1,4 +1,4 @@
-package diffview
+package render
 
 import (
 	"fmt"
@@ -9,36 +9,31 @@ import (
 	"github.com/fatih/color"
 
 	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/diffview"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
-	"github.com/reportdiff/reportdiff/internal/paint"
 )
 
-// Style says how the text views look. Colors are the caller's decision.
-type Style struct {
-	Color bool
-	Width int // columns; side by side needs at least 40
-}
-
-// Labeler names a theme for headings: its id and a short label.
+// Labeler names a theme for headings: its id and a short label
+// (align.Themes.Label).
 type Labeler func(theme string) string
 
+// painter holds the colors of the diff views.
 type painter struct {
 	del, ins, moved, head, dim, fig func(string) string
 	color                           bool
 }
 
-func newPainter(on bool) painter {
-	mk := func(attrs ...color.Attribute) func(string) string { return paint.Func(on, attrs...) }
+func newPainter(st Style) painter {
 	return painter{
-		del: mk(color.FgRed), ins: mk(color.FgGreen), moved: mk(color.FgMagenta),
-		head: mk(color.Bold), dim: mk(color.Faint), fig: mk(color.FgYellow), color: on,
+		del: st.paint(color.FgRed), ins: st.paint(color.FgGreen), moved: st.paint(color.FgMagenta),
+		head: st.paint(boldAttr...), dim: st.paint(dimAttr...), fig: st.paint(color.FgYellow), color: st.Color,
 	}
 }
 
 // textRun is a run of text of one kind, for the text views.
 type textRun struct {
 	text string
-	kind OpKind
+	kind diffview.OpKind
 	mark bool   // moved
 	to   string // the unit it moved to or from
 	ign  bool   // ignored
@@ -47,21 +42,21 @@ type textRun struct {
 // decorate returns the visible form of a textRun: colored when colors are
 // on, otherwise wrapped in [-…-] or {+…+} (moved ones end in "(moved)").
 func (p painter) decorate(s textRun) string {
-	if s.kind == Equal || s.ign {
+	if s.kind == diffview.Equal || s.ign {
 		return s.text
 	}
 	if p.color {
 		switch {
 		case s.mark:
 			return p.moved(s.text) + p.dim("(moved "+arrow(s)+s.to+")")
-		case s.kind == Delete:
+		case s.kind == diffview.Delete:
 			return p.del(s.text)
 		default:
 			return p.ins(s.text)
 		}
 	}
 	open, closing := "[-", "-]"
-	if s.kind == Insert {
+	if s.kind == diffview.Insert {
 		open, closing = "{+", "+}"
 	}
 	if s.mark {
@@ -73,13 +68,13 @@ func (p painter) decorate(s textRun) string {
 // arrow says which way a moved sentence went: to the unit that now holds
 // it, or from the one that held it.
 func arrow(s textRun) string {
-	if s.kind == Delete {
+	if s.kind == diffview.Delete {
 		return "to "
 	}
 	return "from "
 }
 
-func pairHeader(p Pair, pt painter, label Labeler) string {
+func pairHeader(p diffview.Pair, pt painter, label Labeler) string {
 	name := func(u *corpus.Unit) string {
 		if u.Heading != "" {
 			return u.Heading
@@ -104,11 +99,11 @@ func themeHeader(theme string, pt painter, label Labeler) string {
 	return pt.head("══ "+label(theme)+" ") + pt.head(strings.Repeat("═", 8))
 }
 
-// Inline writes every pair of the comparison, theme by theme, as one text
+// DiffInline writes every pair of the comparison, theme by theme, as one text
 // with its deletions and insertions marked in place, then the figures that
 // changed.
-func Inline(w io.Writer, c *Comparison, st Style, label Labeler) error {
-	pt := newPainter(st.Color)
+func DiffInline(w io.Writer, c *diffview.Comparison, st Style, label Labeler) error {
+	pt := newPainter(st)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", pt.head(fmt.Sprintf("%s %s → %s %s", c.A.Name(), c.A.ID, c.B.Name(), c.B.ID)))
 	theme := ""
@@ -124,20 +119,19 @@ func Inline(w io.Writer, c *Comparison, st Style, label Labeler) error {
 		b.WriteString("\n")
 		writeFigures(&b, p, pt)
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeText(w, b.String())
 }
 
-func writeFigures(b *strings.Builder, p Pair, pt painter) {
+func writeFigures(b *strings.Builder, p diffview.Pair, pt painter) {
 	for _, f := range p.Figures {
 		fmt.Fprintf(b, "  %s %s: %s → %s\n", pt.fig("figure"), f.Label, f.From, f.To)
 	}
 }
 
-func segments(ops []Op) []textRun {
+func segments(ops []diffview.Op) []textRun {
 	var ss []textRun
 	for _, op := range ops {
-		if op.Ignored && op.Kind == Delete {
+		if op.Ignored && op.Kind == diffview.Delete {
 			continue // the new form of an ignored change is shown, plain
 		}
 		ss = append(ss, textRun{text: op.Text, kind: op.Kind, mark: op.Moved, to: op.MovedTo, ign: op.Ignored})
@@ -145,11 +139,11 @@ func segments(ops []Op) []textRun {
 	return ss
 }
 
-// SideBySide writes every pair as two columns, the old text on the left
+// DiffSideBySide writes every pair as two columns, the old text on the left
 // with its deletions marked and the new on the right with its insertions;
 // lines wrap inside their column and never exceed the width.
-func SideBySide(w io.Writer, c *Comparison, st Style, label Labeler) error {
-	pt := newPainter(st.Color)
+func DiffSideBySide(w io.Writer, c *diffview.Comparison, st Style, label Labeler) error {
+	pt := newPainter(st)
 	width := max(st.Width, 40)
 	colW := (width - 3) / 2
 	var b strings.Builder
@@ -166,10 +160,10 @@ func SideBySide(w io.Writer, c *Comparison, st Style, label Labeler) error {
 		var left, right []textRun
 		for _, op := range p.Ops {
 			s := textRun{text: op.Text, kind: op.Kind, mark: op.Moved, to: op.MovedTo, ign: op.Ignored}
-			if op.Kind != Insert {
+			if op.Kind != diffview.Insert {
 				left = append(left, s)
 			}
-			if op.Kind != Delete {
+			if op.Kind != diffview.Delete {
 				right = append(right, s)
 			}
 		}
@@ -180,7 +174,7 @@ func SideBySide(w io.Writer, c *Comparison, st Style, label Labeler) error {
 		if p.To != nil {
 			rname = p.To.ID + " " + p.To.Heading
 		}
-		lines := zipColumns(wrapSegments([]textRun{{text: lname, kind: Equal}}, colW, pt), wrapSegments([]textRun{{text: rname, kind: Equal}}, colW, pt), colW)
+		lines := zipColumns(wrapSegments([]textRun{{text: lname, kind: diffview.Equal}}, colW, pt), wrapSegments([]textRun{{text: rname, kind: diffview.Equal}}, colW, pt), colW)
 		for _, l := range lines {
 			b.WriteString(pt.head(l) + "\n")
 		}
@@ -191,8 +185,7 @@ func SideBySide(w io.Writer, c *Comparison, st Style, label Labeler) error {
 			b.WriteString(hanzi.Truncate(fmt.Sprintf("  figure %s: %s → %s", f.Label, f.From, f.To), width) + "\n")
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeText(w, b.String())
 }
 
 // visibleLine is a wrapped line: what to print, and how many columns it takes.
@@ -214,9 +207,9 @@ func wrapSegments(ss []textRun, width int, pt painter) []visibleLine {
 	}
 	for _, s := range ss {
 		open, closing := "", ""
-		if !pt.color && s.kind != Equal && !s.ign {
+		if !pt.color && s.kind != diffview.Equal && !s.ign {
 			open, closing = "[-", "-]"
-			if s.kind == Insert {
+			if s.kind == diffview.Insert {
 				open, closing = "{+", "+}"
 			}
 			if s.mark {
@@ -302,10 +295,10 @@ func zipColumns(left, right []visibleLine, colW int) []string {
 	return out
 }
 
-// Stat writes, per theme and per pair, the similarity and how many
+// DiffStat writes, per theme and per pair, the similarity and how many
 // characters were deleted and inserted.
-func Stat(w io.Writer, c *Comparison, st Style, label Labeler) error {
-	pt := newPainter(st.Color)
+func DiffStat(w io.Writer, c *diffview.Comparison, st Style, label Labeler) error {
+	pt := newPainter(st)
 	var b strings.Builder
 	type agg struct {
 		pairs, removed, added, del, ins int
@@ -357,8 +350,7 @@ func Stat(w io.Writer, c *Comparison, st Style, label Labeler) error {
 		line := fmt.Sprintf("%-17s %-7s %6s %6s  ", ids, sim, fmt.Sprintf("-%d", d), fmt.Sprintf("+%d", i))
 		fmt.Fprintf(&b, "%s%s\n", line, hanzi.Truncate(name, max(10, max(st.Width, 40)-hanzi.Width(line))))
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeText(w, b.String())
 }
 
 func unitName(u *corpus.Unit) string {
@@ -370,15 +362,15 @@ func unitName(u *corpus.Unit) string {
 
 // changedChars counts the characters deleted and inserted, ignored changes
 // aside.
-func changedChars(ops []Op) (del, ins int) {
+func changedChars(ops []diffview.Op) (del, ins int) {
 	for _, op := range ops {
 		if op.Ignored {
 			continue
 		}
 		switch op.Kind {
-		case Delete:
+		case diffview.Delete:
 			del += utf8.RuneCountInString(op.Text)
-		case Insert:
+		case diffview.Insert:
 			ins += utf8.RuneCountInString(op.Text)
 		}
 	}

@@ -1,6 +1,9 @@
-package diffview
+package render
 
-import "github.com/reportdiff/reportdiff/corpus"
+import (
+	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/diffview"
+)
 
 // OpJSON is an operation as `reportdiff diff --format json` shows it.
 type OpJSON struct {
@@ -38,10 +41,10 @@ type ComparisonJSON struct {
 	Pairs []PairJSON `json:"pairs"`
 }
 
-// JSONOf builds the JSON document of a comparison. The equal and delete
+// ComparisonJSONOf builds the JSON document of a comparison. The equal and delete
 // operations of a pair rebuild from_text, the equal and insert operations
 // to_text.
-func JSONOf(c *Comparison) ComparisonJSON {
+func ComparisonJSONOf(c *diffview.Comparison) ComparisonJSON {
 	doc := ComparisonJSON{From: c.A.ID, To: c.B.ID, Pairs: []PairJSON{}}
 	id := func(u *corpus.Unit) (string, string) {
 		if u == nil {

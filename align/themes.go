@@ -1,0 +1,78 @@
+package align
+
+import (
+	"strings"
+
+	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/work"
+)
+
+// Themes is what every unit of a corpus is about: the one input of the
+// analyses (priorities, commitments, targets), and the first stage of the
+// alignment. Classifying a unit reads only the unit and its headings, so the
+// themes of a report are the same whichever other reports are read with it.
+type Themes struct {
+	Corpus  *corpus.Corpus
+	Lexicon *Lexicon
+	Units   []*corpus.Unit // the units classified, in corpus order: front matter, salutations and empty units left out
+	Classes map[*corpus.Unit]Classification
+}
+
+// Classify gives every unit of the reports (every report of the corpus when
+// reports is nil) its themes by the lexicon (the embedded one when lx is
+// nil).
+func Classify(c *corpus.Corpus, lx *Lexicon, reports []*corpus.Report) *Themes {
+	if lx == nil {
+		lx = DefaultLexicon()
+	}
+	if reports == nil {
+		reports = c.Reports
+	}
+	t := &Themes{Corpus: c, Lexicon: lx, Classes: map[*corpus.Unit]Classification{}}
+	for _, r := range reports {
+		t.Units = append(t.Units, Alignable(r)...)
+	}
+	classes := make([]Classification, len(t.Units))
+	work.Each(len(t.Units), func(i int) { classes[i] = lx.Classify(t.Units[i]) })
+	for i, u := range t.Units {
+		t.Classes[u] = classes[i]
+	}
+	return t
+}
+
+// Alignable returns the units of a report that speak of a topic: all but
+// front matter, salutations and empty units.
+func Alignable(r *corpus.Report) []*corpus.Unit {
+	var us []*corpus.Unit
+	for _, u := range r.Units {
+		if u.Role == corpus.RoleFront || u.Role == corpus.RoleSalutation || u.Text == "" {
+			continue
+		}
+		us = append(us, u)
+	}
+	return us
+}
+
+// Theme returns the primary theme of a unit, General for a unit that was
+// not classified.
+func (t *Themes) Theme(u *corpus.Unit) string {
+	if cl, ok := t.Classes[u]; ok && cl.Primary != "" {
+		return cl.Primary
+	}
+	return General
+}
+
+// Label returns a theme's id and the short form of its label, for headings:
+// "culture 文化 Culture".
+func (t *Themes) Label(id string) string {
+	for _, th := range t.Lexicon.Themes {
+		if th.ID == id {
+			label, _, _ := strings.Cut(th.Label, ":")
+			if label == "" {
+				return id
+			}
+			return id + " " + label
+		}
+	}
+	return id
+}
