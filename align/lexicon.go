@@ -130,7 +130,7 @@ func ParseLexicon(name string, r io.Reader) (*Lexicon, error) {
 		lx.index[General] = len(lx.Themes)
 		lx.Themes = append(lx.Themes, Theme{ID: General, Label: "General"})
 	}
-	// Longer words first: a match of 环境综合整治 is reported before 整治.
+	// Longer words first: a match of 河道综合治理 is reported before 治理.
 	sort.SliceStable(lx.Terms, func(i, j int) bool { return len(lx.Terms[i].folded) > len(lx.Terms[j].folded) })
 	lx.byText, lx.first = map[string][]int{}, map[rune]uint64{}
 	for i, t := range lx.Terms {
@@ -162,7 +162,7 @@ func (lx *Lexicon) IDs() []string {
 // counts returns how many times each term occurs in folded text, by term
 // index. The text is read once, left to right, taking at each place the
 // longest word of the lexicon that starts there and going on after it, so
-// 历史文化保护 counts once, not also as 历史文化 and 文化.
+// 垃圾分类处理 counts once, not also as 垃圾分类 and 垃圾.
 func (lx *Lexicon) counts(f string) map[int]int {
 	n := map[int]int{}
 	for a := 0; a < len(f); {

@@ -336,7 +336,7 @@ func splitAtSentences(s string) []string {
 // figureChanges pairs the figures of two texts by what they measure and
 // returns those whose value changed. Labels are matched exactly first, then,
 // for figures left over, by the closest label that shares at least half its
-// characters (公共財政預算收入 → 一般公共預算收入), with the same measure.
+// characters (城鎮居民收入 → 城鎮居民人均收入), with the same measure.
 func figureChanges(fa, fb []figure.Figure) []FigureChange {
 	keys := func(fs []figure.Figure) []string {
 		ks := make([]string, len(fs))

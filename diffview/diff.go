@@ -111,8 +111,8 @@ func diffTokens(ta, tb []Token) []Op {
 // absorbGlue merges into the edits around it an equal stretch of one
 // character (a comma, 和, 的) that stands between two edits, and joins the
 // run of edits into one deletion and one insertion:
-// 加強[-全民國防教育…建設-]{+軍民融合發展+},[-優化雙擁優撫體系-] reads better as
-// 加強[-全民國防教育…建設,優化雙擁優撫體系-]{+軍民融合發展+}. A shared word of two
+// 推進[-水庫除險加固-]{+河湖生態修復+},[-完善防汛體系-] reads better as
+// 推進[-水庫除險加固,完善防汛體系-]{+河湖生態修復+}. A shared word of two
 // characters or more stays, so the reader sees what did not change. (go-diff's
 // semantic cleanup would also swallow words such as 推進, because it counts a
 // Han character as punctuation.)

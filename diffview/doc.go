@@ -5,14 +5,14 @@
 // # Why words, and which words
 //
 // Line tools see a Chinese paragraph as one long word (git --word-diff,
-// wdiff), or, split into characters, report character soup: 增長7%左右 →
-// 增長6%左右 is fine either way, but 加強全民國防教育和國防後備力量建設 →
-// 加強軍民融合發展 becomes a dozen scattered one-character edits that no one
+// wdiff), or, split into characters, report character soup: 增長4%左右 →
+// 增長3.5%左右 is fine either way, but 推進水庫除險加固和防汛體系建設 →
+// 推進河湖生態修復 becomes a dozen scattered one-character edits that no one
 // can read. go-diff's own semantic cleanup does not help, because it takes
 // every Han character for punctuation. So the texts are cut into words
 // first and diffed as sequences of words: every edit starts and ends on a
-// word boundary, and numbers with their units (7%, 164.56億元, 0.87 %,
-// 6.5%—7%, 2~3家) are single words.
+// word boundary, and numbers with their units (5%, 38.25億元, 0.6 %,
+// 4.5%—5%, 2~3家) are single words.
 //
 // Three ways to cut words were measured on the embedded corpus (the whole
 // 2015 → 2016 diff, start-up included; see README):

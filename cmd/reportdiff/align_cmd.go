@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"math"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -38,7 +39,7 @@ brought the topic there; — marks a year without it.`,
 			if opts.kind != "" && opts.kind != align.Continuity && opts.kind != align.Followup {
 				return usagef("--kind %q: want continuity or followup", opts.kind)
 			}
-			if opts.minScore < 0 || opts.minScore > 1 {
+			if opts.minScore < 0 || opts.minScore > 1 || math.IsNaN(opts.minScore) {
 				return usagef("--min-score %v: want a number from 0 to 1", opts.minScore)
 			}
 			if runF != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"slices"
 
 	"github.com/spf13/cobra"
@@ -34,6 +35,12 @@ for R or pandas: the shares, or with --table terms the words.`,
 			if (opts.from == "") != (opts.to == "") {
 				return usagef("--from and --to go together")
 			}
+			if opts.top < 0 {
+				return usagef("--top %d: want a number of words from 0 up", opts.top)
+			}
+			if opts.minCount < 0 {
+				return usagef("--min-count %d: want a count from 0 up", opts.minCount)
+			}
 			if opts.table != "shares" && opts.table != "terms" {
 				return usagef("--table %q: want shares or terms", opts.table)
 			}
@@ -53,9 +60,6 @@ for R or pandas: the shares, or with --table terms the words.`,
 }
 
 func runPriorities(opts *prioritiesOptions) error {
-	if err := opts.allowFormats("text", "json", "csv"); err != nil {
-		return err
-	}
 	c, err := opts.load()
 	if err != nil {
 		return err
@@ -119,9 +123,6 @@ its part and status.`,
 }
 
 func runCommitments(opts *commitmentsOptions) error {
-	if err := opts.allowFormats("text", "json"); err != nil {
-		return err
-	}
 	c, err := opts.load()
 	if err != nil {
 		return err
@@ -167,7 +168,7 @@ end. For indicators where less is better (prices, unemployment) an "around"
 target is a ceiling.`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.tolerance < 0 {
+			if opts.tolerance < 0 || math.IsNaN(opts.tolerance) || math.IsInf(opts.tolerance, 0) {
 				return usagef("--tolerance %v: want a number from 0 up", opts.tolerance)
 			}
 			if runF != nil {
@@ -181,9 +182,6 @@ target is a ceiling.`,
 }
 
 func runTargets(opts *targetsOptions) error {
-	if err := opts.allowFormats("text", "json"); err != nil {
-		return err
-	}
 	c, err := opts.load()
 	if err != nil {
 		return err

@@ -29,13 +29,16 @@ func newCorpusCmd(g *globalOptions, runF func(*corpusOptions) error) *cobra.Comm
 }
 
 func runCorpus(opts *corpusOptions) error {
-	opts.quietWarnings = opts.verbose || opts.json() // shown in the output itself
+	opts.quietWarnings = opts.verbose || opts.format != "text" // shown in the output itself
 	c, err := opts.load()
 	if err != nil {
 		return err
 	}
-	if opts.json() {
+	switch opts.format {
+	case "json":
 		return render.JSON(opts.io.Out, render.CorpusJSONOf(c))
+	case "csv":
+		return render.CorpusCSV(opts.io.Out, c)
 	}
 	return render.CorpusTable(opts.io.Out, c, opts.verbose, opts.style())
 }

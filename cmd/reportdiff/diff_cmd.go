@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"math"
 
 	"github.com/spf13/cobra"
 
@@ -18,7 +19,6 @@ type diffOptions struct {
 	unit         string
 	grep         string
 	sideBySide   bool
-	width        int
 	stat         bool
 	noPager      bool
 	minScore     float64
@@ -44,11 +44,11 @@ trouble. On a terminal, output longer than the screen goes through $PAGER
 		Args: argsUsage(cobra.ExactArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.from, opts.to = args[0], args[1]
-			if !cmd.Flags().Changed("width") {
-				opts.width = g.io.Width()
+			if w := opts.style().Width; opts.sideBySide && w < 40 {
+				return usagef("--width %d: side by side needs at least 40 columns", w)
 			}
-			if opts.sideBySide && opts.width < 40 {
-				return usagef("--width %d: side by side needs at least 40 columns", opts.width)
+			if opts.minScore < 0 || opts.minScore > 1 || math.IsNaN(opts.minScore) {
+				return usagef("--min-score %v: want a number from 0 to 1", opts.minScore)
 			}
 			if opts.stat && opts.sideBySide {
 				return usagef("--stat and --side-by-side do not go together")
@@ -64,7 +64,6 @@ trouble. On a terminal, output longer than the screen goes through $PAGER
 	f.StringVar(&opts.unit, "unit", "", "show the pair that holds this unit id only")
 	f.StringVar(&opts.grep, "grep", "", "show the pairs whose text holds this phrase (either script)")
 	f.BoolVarP(&opts.sideBySide, "side-by-side", "y", false, "show the two texts in two columns")
-	f.IntVar(&opts.width, "width", 0, "columns to use (default: the terminal's width, or 100)")
 	f.BoolVar(&opts.stat, "stat", false, "show per theme and per pair the similarity and the characters changed")
 	f.BoolVar(&opts.noPager, "no-pager", false, "never page the output")
 	f.BoolVar(&opts.all, "all", false, "show the pairs that did not change too")
@@ -103,6 +102,8 @@ func runDiff(opts *diffOptions) error {
 	switch {
 	case opts.json():
 		err = render.JSON(&out, render.ComparisonJSONOf(cmp))
+	case opts.format == "csv":
+		err = render.DiffCSV(&out, cmp)
 	case opts.stat:
 		err = render.DiffStat(&out, cmp, st, themes.Label)
 	case opts.sideBySide:
@@ -127,9 +128,7 @@ func runDiff(opts *diffOptions) error {
 func (opts *diffOptions) page(out []byte) error {
 	io := opts.io
 	if !opts.noPager && io.IsStdoutTTY() && io.Height() > 0 && bytes.Count(out, []byte("\n")) >= io.Height() {
-		if err := io.StartPager(); err != nil {
-			return err
-		}
+		io.StartPager()
 		defer io.StopPager()
 	}
 	_, err := io.Out.Write(out)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -24,8 +25,9 @@ type IOStreams struct {
 	outTTY    bool
 	width     int
 	height    int
-	noColor   bool   // NO_COLOR is set, or TERM=dumb
-	pager     string // $PAGER, or "less -R"
+	noColor   bool   // NO_COLOR is set to a value, or TERM=dumb
+	pager     string // $PAGER, or "less -R": a shell command
+	lessEnv   bool   // LESS is unset: the pager gets LESS=FRX
 	colorMode string // auto, always, never: set from --color
 
 	pagerCmd *exec.Cmd
@@ -42,24 +44,44 @@ func System() *IOStreams {
 			s.width, s.height = w, h
 		}
 	}
+	s.fromEnv(os.LookupEnv)
+	return s
+}
+
+// fromEnv reads what the environment says of the terminal, as git and the
+// GitHub CLI read it: NO_COLOR set to a value (no-color.org: an empty
+// NO_COLOR does not count) or TERM=dumb turns colors off; COLUMNS gives the
+// width when the terminal does not; PAGER names the pager, a shell command;
+// LESS, when the user has not set it, becomes FRX for the pager.
+func (s *IOStreams) fromEnv(lookup func(string) (string, bool)) {
+	get := func(k string) string { v, _ := lookup(k); return v }
 	if s.width == 0 {
-		if w, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && w > 0 {
+		if w, err := strconv.Atoi(get("COLUMNS")); err == nil && w > 0 {
 			s.width = w
 		}
 	}
-	_, noColor := os.LookupEnv("NO_COLOR")
-	s.noColor = noColor || os.Getenv("TERM") == "dumb"
-	s.pager = os.Getenv("PAGER")
+	s.noColor = get("NO_COLOR") != "" || get("TERM") == "dumb"
+	s.pager = get("PAGER")
 	if s.pager == "" {
 		s.pager = "less -R"
 	}
-	return s
+	_, set := lookup("LESS")
+	s.lessEnv = !set
 }
 
 // TestStreams returns streams writing to buffers, not a terminal.
 func TestStreams() (*IOStreams, *bytes.Buffer, *bytes.Buffer) {
 	out, errOut := &bytes.Buffer{}, &bytes.Buffer{}
-	return &IOStreams{In: strings.NewReader(""), Out: out, ErrOut: errOut, colorMode: "auto", pager: "less -R"}, out, errOut
+	return &IOStreams{In: strings.NewReader(""), Out: out, ErrOut: errOut, colorMode: "auto", pager: "less -R", lessEnv: true}, out, errOut
+}
+
+// TestTerminal returns streams writing to buffers that stand for a
+// terminal of the given size, with the environment env.
+func TestTerminal(width, height int, env map[string]string) (*IOStreams, *bytes.Buffer, *bytes.Buffer) {
+	s, out, errOut := TestStreams()
+	s.outTTY, s.width, s.height = true, width, height
+	s.fromEnv(func(k string) (string, bool) { v, ok := env[k]; return v, ok })
+	return s, out, errOut
 }
 
 // ColorEnabled decides colors: --color always or never wins; auto colors a
@@ -90,23 +112,50 @@ func (s *IOStreams) Height() int { return s.height }
 func (s *IOStreams) IsStdoutTTY() bool { return s.outTTY }
 
 // StartPager sends Out through the pager, only when stdout is a terminal.
-func (s *IOStreams) StartPager() error {
-	if !s.outTTY || s.pager == "" || s.pager == "cat" {
-		return nil
+// The pager is a shell command, run as git runs it (sh -c "$PAGER"), so
+// PAGER='less -R "+/a b"' works. When it cannot start (its program is not
+// found, or sh fails), StartPager says so on ErrOut and output goes straight
+// to the terminal.
+func (s *IOStreams) StartPager() {
+	if !s.outTTY || strings.TrimSpace(s.pager) == "" || strings.TrimSpace(s.pager) == "cat" {
+		return
 	}
-	args := strings.Fields(s.pager)
-	cmd := exec.Command(args[0], args[1:]...)
+	fail := func(err error) {
+		fmt.Fprintf(s.ErrOut, "reportdiff: warning: the pager %q did not start (%v); writing straight to the terminal\n", s.pager, err)
+	}
+	if prog := firstWord(s.pager); prog != "" {
+		if _, err := exec.LookPath(prog); err != nil {
+			fail(err)
+			return
+		}
+	}
+	cmd := exec.Command("sh", "-c", s.pager)
 	cmd.Stdout, cmd.Stderr = s.Out, s.ErrOut
-	cmd.Env = append(os.Environ(), "LESS=FRX"+os.Getenv("LESS"))
+	cmd.Env = os.Environ()
+	if s.lessEnv {
+		cmd.Env = append(cmd.Env, "LESS=FRX")
+	}
 	in, err := cmd.StdinPipe()
 	if err != nil {
-		return err
+		fail(err)
+		return
 	}
 	if err := cmd.Start(); err != nil {
-		return nil // no pager to be had: write straight to the terminal
+		fail(err)
+		return
 	}
 	s.pagerCmd, s.realOut, s.Out = cmd, s.Out, in
-	return nil
+}
+
+// firstWord returns the program a shell command line starts with, when the
+// line starts with a plain word (no quotes, variables or redirections), or
+// "".
+func firstWord(cmdline string) string {
+	w := strings.Fields(cmdline)
+	if len(w) == 0 || strings.ContainsAny(w[0], "'\"$`\\=<>|&;(){}*?~") {
+		return ""
+	}
+	return w[0]
 }
 
 // StopPager waits for the pager to finish.

@@ -44,8 +44,11 @@ func runOutline(opts *outlineOptions) error {
 		}
 		reports = []*corpus.Report{r}
 	}
-	if opts.json() {
+	switch opts.format {
+	case "json":
 		return render.JSON(opts.io.Out, render.OutlineJSONOf(reports))
+	case "csv":
+		return render.OutlineCSV(opts.io.Out, reports)
 	}
 	return render.Outline(opts.io.Out, reports, opts.style())
 }

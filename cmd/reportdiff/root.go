@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -52,65 +54,148 @@ type globalOptions struct {
 	corpusPath string
 	format     string
 	color      string
+	width      int
 	years      []string
 
 	quietWarnings bool // the command shows the reading's warnings itself
 }
 
+// maxWarnings is how many warnings of the reading a command shows on
+// stderr; check lists them all.
+const maxWarnings = 20
+
 // load reads the corpus the flags name.
 func (g *globalOptions) load() (*corpus.Corpus, error) {
-	opts := corpus.Options{Years: map[string]int{}}
-	for _, y := range g.years {
-		id, year, ok := strings.Cut(y, "=")
-		n, err := strconv.Atoi(year)
-		if !ok || err != nil || n < 1900 || n > 2200 {
-			return nil, usagef("--year %q: want ID=YEAR, e.g. --year p1=2016", y)
-		}
-		opts.Years[id] = n
+	years, err := parseYears(g.years)
+	if err != nil {
+		return nil, err
 	}
-	c, err := corpus.Load(g.corpusPath, opts)
+	c, err := corpus.Load(g.corpusPath, corpus.Options{Years: years})
 	if err != nil {
 		return nil, err
 	}
 	if !g.quietWarnings {
-		for _, w := range c.Warnings {
-			fmt.Fprintf(g.io.ErrOut, "reportdiff: warning: %s\n", w)
-		}
+		g.warn(c.Warnings)
 	}
 	return c, nil
 }
 
+// parseYears reads --year values: ID=YEAR, a report id (or file name) and a
+// year from 1900 to 2200. An id given twice must be given the same year.
+func parseYears(vals []string) (map[string]int, error) {
+	years := map[string]int{}
+	for _, v := range vals {
+		id, year, ok := strings.Cut(v, "=")
+		id = strings.TrimSpace(id)
+		n, err := strconv.Atoi(strings.TrimSpace(year))
+		if !ok || id == "" || err != nil || n < 1900 || n > 2200 {
+			return nil, usagef("--year %q: want ID=YEAR with a year from 1900 to 2200, e.g. --year p1=2016", v)
+		}
+		if y, dup := years[id]; dup && y != n {
+			return nil, usagef("--year %q: %s is given the year %d already", v, id, y)
+		}
+		years[id] = n
+	}
+	return years, nil
+}
+
+// warn writes the warnings of the reading to stderr, each once, at most
+// maxWarnings of them.
+func (g *globalOptions) warn(ws []corpus.Warning) {
+	seen := map[string]bool{}
+	shown, more := 0, 0
+	for _, w := range ws {
+		s := w.String()
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		if shown == maxWarnings {
+			more++
+			continue
+		}
+		shown++
+		fmt.Fprintf(g.io.ErrOut, "reportdiff: warning: %s\n", render.Visible(s))
+	}
+	if more > 0 {
+		fmt.Fprintf(g.io.ErrOut, "reportdiff: warning: … and %d more (reportdiff check lists them all)\n", more)
+	}
+}
+
 func (g *globalOptions) style() render.Style {
-	return render.Style{Color: g.io.ColorEnabled(), Width: g.io.Width()}
+	w := g.io.Width()
+	if g.width > 0 {
+		w = g.width
+	}
+	return render.Style{Color: g.io.ColorEnabled(), Width: w}
 }
 
 func (g *globalOptions) json() bool { return g.format == "json" }
 
-// allowFormats fails unless --format is one of formats.
-func (g *globalOptions) allowFormats(formats ...string) error {
-	for _, f := range formats {
-		if g.format == f {
-			return nil
-		}
+// formatsKey is the annotation of a command that lists the formats it
+// writes, the first its default.
+const formatsKey = "formats"
+
+// writes declares the formats a command writes.
+func writes(cmd *cobra.Command, formats ...string) *cobra.Command {
+	if cmd.Annotations == nil {
+		cmd.Annotations = map[string]string{}
 	}
-	return usagef("--format %q: this command writes %s", g.format, strings.Join(formats, " or "))
+	cmd.Annotations[formatsKey] = strings.Join(formats, ",")
+	return cmd
 }
 
-// validate checks the global flags once they are parsed.
-func (g *globalOptions) validate() error {
-	switch g.format {
-	case "text", "json", "csv":
-	default:
-		return usagef("--format %q: want text or json (csv for priorities)", g.format)
+// formatsOf returns the formats a command writes.
+func formatsOf(cmd *cobra.Command) []string {
+	if f := cmd.Annotations[formatsKey]; f != "" {
+		return strings.Split(f, ",")
+	}
+	return []string{"text"}
+}
+
+// validate checks the global flags once they are parsed, for the command
+// about to run.
+func (g *globalOptions) validate(cmd *cobra.Command) error {
+	if fs := formatsOf(cmd); !slices.Contains(fs, g.format) {
+		return usagef("--format %q: reportdiff %s writes %s", g.format, cmd.Name(), orList(fs))
 	}
 	switch g.color {
 	case "auto", "always", "never":
 	default:
 		return usagef("--color %q: want auto, always or never", g.color)
 	}
+	if cmd.Flags().Changed("width") && g.width <= 0 {
+		return usagef("--width %d: want a number of columns above 0", g.width)
+	}
 	g.io.colorMode = g.color
 	return nil
 }
+
+// orList joins words as "a, b or c".
+func orList(ws []string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " or " + ws[len(ws)-1]
+}
+
+// onceFlag is a string flag that may be given once: a second --corpus is
+// a mistake, not a choice of the last.
+type onceFlag struct {
+	p   *string
+	set bool
+}
+
+func (f *onceFlag) Set(s string) error {
+	if f.set {
+		return fmt.Errorf("given twice (%q, then %q): give it once", *f.p, s)
+	}
+	*f.p, f.set = s, true
+	return nil
+}
+
+func (f *onceFlag) String() string { return *f.p }
+func (f *onceFlag) Type() string   { return "string" }
 
 func newRootCmd(io *IOStreams) *cobra.Command {
 	g := &globalOptions{io: io}
@@ -120,8 +205,8 @@ func newRootCmd(io *IOStreams) *cobra.Command {
 		Long: `reportdiff reads a corpus of government work reports (政府工作報告), in Simplified or
 Traditional Chinese, and shows how they changed from year to year.
 
-Without --corpus it reads the embedded default corpus: three work reports of
-Dongcheng District, Beijing. A corpus is a file holding one report or several
+Without --corpus it reads the embedded default corpus of three district work
+reports. A corpus is a file holding one report or several
 (each opened by a line 篇1, 篇2 …), or a directory of UTF-8 text files, one
 report each, with an optional manifest.json.
 
@@ -129,28 +214,33 @@ Exit status: 0 nothing found, 1 findings or differences, 2 bad usage or input.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			return g.validate()
+			return g.validate(cmd)
 		},
+		Version: version(),
 	}
+	root.SetVersionTemplate("reportdiff {{.Version}}\n")
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{err} })
 	pf := root.PersistentFlags()
-	pf.StringVar(&g.corpusPath, "corpus", "", "corpus file or directory (default: the embedded Dongcheng reports)")
-	pf.StringVar(&g.format, "format", "text", "output format: text or json")
+	pf.Var(&onceFlag{p: &g.corpusPath}, "corpus", "corpus file or directory (default: the embedded corpus)")
+	pf.StringVar(&g.format, "format", "text", "output format: text, json, csv … (each command's help says which it writes)")
+	pf.IntVar(&g.width, "width", 0, "columns for the text views (default: the terminal's width, or 100)")
 	pf.StringVar(&g.color, "color", "auto", "color output: auto, always or never (auto honours NO_COLOR)")
 	pf.StringArrayVar(&g.years, "year", nil, "state a report's year outright: ID=YEAR (repeatable)")
+	// Every command writes text and JSON; CSV where its view is a table.
 	root.AddCommand(
-		newCorpusCmd(g, nil),
-		newOutlineCmd(g, nil),
-		newCheckCmd(g, nil),
-		newAlignCmd(g, nil),
-		newDiffCmd(g, nil),
-		newShowCmd(g, nil),
-		newPrioritiesCmd(g, nil),
-		newCommitmentsCmd(g, nil),
-		newTargetsCmd(g, nil),
+		writes(newCorpusCmd(g, nil), "text", "json", "csv"),
+		writes(newOutlineCmd(g, nil), "text", "json", "csv"),
+		writes(newCheckCmd(g, nil), "text", "json"),
+		writes(newAlignCmd(g, nil), "text", "json"),
+		writes(newDiffCmd(g, nil), "text", "json", "csv"),
+		writes(newShowCmd(g, nil), "text", "json"),
+		writes(newPrioritiesCmd(g, nil), "text", "json", "csv"),
+		writes(newCommitmentsCmd(g, nil), "text", "json"),
+		writes(newTargetsCmd(g, nil), "text", "json"),
 	)
+	g.registerCompletions(root)
 	return root
 }
 
@@ -179,4 +269,41 @@ func argsUsage(check cobra.PositionalArgs) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// version describes the build from its build information: the module's
+// version (a tag when installed with go install …@vX.Y.Z, "(devel)" for a
+// build from a work tree), the commit and its time, whether the tree had
+// changes, and the Go release.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(no build information)"
+	}
+	v := info.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, when string
+	dirty := false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev != "" {
+		v += " commit " + rev[:min(12, len(rev))]
+		if dirty {
+			v += "+changes"
+		}
+		if when != "" {
+			v += " " + when
+		}
+	}
+	return v + " " + info.GoVersion
 }

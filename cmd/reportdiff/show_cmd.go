@@ -4,6 +4,8 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/reportdiff/reportdiff/render"
 )
 
 type showOptions struct {
@@ -35,6 +37,9 @@ func runShow(opts *showOptions) error {
 	r, err := c.Find(opts.report)
 	if err != nil {
 		return usageError{err}
+	}
+	if opts.json() {
+		return render.JSON(opts.io.Out, render.ShowJSONOf(r))
 	}
 	_, err = io.WriteString(opts.io.Out, r.Source.Text[r.Span.Start:r.Span.End])
 	return err

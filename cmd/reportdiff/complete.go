@@ -1,0 +1,91 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/reportdiff/reportdiff/align"
+)
+
+// registerCompletions teaches the shell completion of cobra (reportdiff
+// completion bash|zsh|fish|powershell) the values reportdiff takes: report
+// years and ids of the corpus that --corpus names, theme ids, and the values
+// of --format, --color, --kind, --status and --table.
+func (g *globalOptions) registerCompletions(root *cobra.Command) {
+	fixed := func(vals ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return vals, cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	root.RegisterFlagCompletionFunc("format", func(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+		return formatsOf(cmd), cobra.ShellCompDirectiveNoFileComp
+	})
+	root.RegisterFlagCompletionFunc("color", fixed("auto", "always", "never"))
+	reports := map[string]int{"diff": 2, "outline": 1, "show": 1}
+	for _, cmd := range root.Commands() {
+		if n, ok := reports[cmd.Name()]; ok {
+			cmd.ValidArgsFunction = g.completeReports(n)
+		}
+		if cmd.Flags().Lookup("theme") != nil {
+			cmd.RegisterFlagCompletionFunc("theme", g.completeThemes)
+		}
+		switch cmd.Name() {
+		case "align":
+			cmd.RegisterFlagCompletionFunc("kind", fixed(align.Continuity, align.Followup))
+		case "commitments":
+			cmd.RegisterFlagCompletionFunc("status", fixed(commitmentStatuses...))
+		case "priorities":
+			cmd.RegisterFlagCompletionFunc("table", fixed("shares", "terms"))
+			cmd.RegisterFlagCompletionFunc("from", g.completeReports(1))
+			cmd.RegisterFlagCompletionFunc("to", g.completeReports(1))
+		}
+	}
+}
+
+// completeReports completes up to n report names: each report's year (when
+// no other report has it) and its id, described by its title.
+func (g *globalOptions) completeReports(n int) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		if len(args) >= n {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		g.quietWarnings = true
+		c, err := g.load()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		years := map[int]int{}
+		for _, r := range c.Reports {
+			years[r.Year]++
+		}
+		var names []string
+		for _, r := range c.Reports {
+			desc := fmt.Sprintf("%s (%s)", r.Title, r.ID)
+			if r.Year > 0 && years[r.Year] == 1 {
+				names = append(names, strconv.Itoa(r.Year)+"\t"+desc)
+			}
+			names = append(names, r.ID+"\t"+desc)
+		}
+		return names, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// completeThemes completes the theme ids of the lexicon (--themes, or the
+// embedded one).
+func (g *globalOptions) completeThemes(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+	path := ""
+	if f := cmd.Flags().Lookup("themes"); f != nil {
+		path = f.Value.String()
+	}
+	lx, err := loadLexicon(path)
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	var ids []string
+	for _, t := range lx.Themes {
+		ids = append(ids, t.ID+"\t"+t.Label)
+	}
+	return ids, cobra.ShellCompDirectiveNoFileComp
+}

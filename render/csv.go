@@ -1,0 +1,94 @@
+package render
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/diffview"
+)
+
+// The CSV views are one rectangular table each, for R, pandas or a
+// spreadsheet: a header row, then one row per record of the JSON view,
+// with its list fields joined by ";" and absent numbers left empty.
+
+// writeCSV writes a header and rows.
+func writeCSV(w io.Writer, header []string, rows [][]string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+// CorpusCSV writes one row per report: the columns of the corpus table.
+func CorpusCSV(w io.Writer, c *corpus.Corpus) error {
+	var rows [][]string
+	for _, r := range Rows(c) {
+		rows = append(rows, []string{r.ID, strconv.Itoa(r.Year), strconv.Itoa(r.ReviewYear), r.YearFrom, r.Government, r.Title,
+			r.File, strconv.Itoa(r.Line), strconv.Itoa(r.Chars), strings.Join(r.Parts, ";"), strconv.Itoa(r.Sections),
+			strconv.Itoa(r.Units), strconv.Itoa(len(r.Evidence))})
+	}
+	return writeCSV(w, []string{"id", "year", "review_year", "year_from", "government", "title", "file", "line", "chars",
+		"parts", "sections", "units", "evidence"}, rows)
+}
+
+// OutlineCSV writes one row per unit, the fields of outline's JSON.
+func OutlineCSV(w io.Writer, reports []*corpus.Report) error {
+	var rows [][]string
+	for _, u := range OutlineJSONOf(reports).Units {
+		rows = append(rows, []string{u.ID, u.Report, strconv.Itoa(u.Year), u.Part, u.Section, u.Subsection, u.Role, u.Heading,
+			strconv.Itoa(u.Line), strconv.Itoa(u.EndLine), strconv.Itoa(u.Start), strconv.Itoa(u.End), strconv.Itoa(u.Sentences), u.Text})
+	}
+	return writeCSV(w, []string{"id", "report", "year", "part", "section", "subsection", "role", "heading", "line", "end_line",
+		"start", "end", "sentences", "text"}, rows)
+}
+
+// DiffCSV writes one row per pair, the numbers of diff --stat: the units,
+// theme, similarity (empty for a unit removed or added), characters deleted
+// and inserted, and whether the pair is a change, a removal or an addition.
+func DiffCSV(w io.Writer, c *diffview.Comparison) error {
+	var rows [][]string
+	for _, p := range c.Pairs {
+		from, to, sim, status := "", "", "", "changed"
+		switch {
+		case p.From == nil:
+			to, status = p.To.ID, "added"
+		case p.To == nil:
+			from, status = p.From.ID, "removed"
+		default:
+			from, to, sim = p.From.ID, p.To.ID, strconv.FormatFloat(round3(p.Similarity), 'f', -1, 64)
+			if !p.Changed() {
+				status = "unchanged"
+			}
+		}
+		del, ins := changedChars(p.Ops)
+		rows = append(rows, []string{c.A.ID, c.B.ID, from, to, p.Theme, sim, strconv.Itoa(del), strconv.Itoa(ins),
+			strconv.Itoa(len(p.Figures)), status})
+	}
+	return writeCSV(w, []string{"from_report", "to_report", "from", "to", "theme", "similarity", "deleted", "inserted",
+		"figures", "status"}, rows)
+}
+
+// ShowJSON is the document `reportdiff show --format json` writes: one
+// report's text exactly as it stands in its file, with where it stands.
+type ShowJSON struct {
+	ID    string `json:"id"`
+	Year  int    `json:"year"`
+	File  string `json:"file"`
+	Line  int    `json:"line"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// ShowJSONOf builds the JSON document of `reportdiff show`.
+func ShowJSONOf(r *corpus.Report) ShowJSON {
+	return ShowJSON{ID: r.ID, Year: r.Year, File: r.Source.Name, Line: r.Source.LineAt(r.Span.Start),
+		Start: r.Span.Start, End: r.Span.End, Text: r.Source.Text[r.Span.Start:r.Span.End]}
+}
