@@ -22,7 +22,9 @@ const (
 type block struct {
 	kind    blockKind
 	text    string // the joined content
-	segs    []Span // the content bytes of each physical line
+	segs    []Span // the bytes of the words of each physical line
+	start   int    // where its first line's content starts, markup included
+	strong  bool   // marked as a heading: bold or #
 	line    int
 	endLine int
 	marker  markerKind
@@ -39,7 +41,7 @@ type block struct {
 func buildBlocks(lines []line) []*block {
 	var content []line
 	for _, l := range lines {
-		if !l.blank() {
+		if !l.blank() && l.furn == "" {
 			content = append(content, l)
 		}
 	}
@@ -47,11 +49,11 @@ func buildBlocks(lines []line) []*block {
 	var blocks []*block
 	for i := 0; i < len(content); i++ {
 		l := content[i]
-		b := &block{text: l.text, segs: []Span{{l.cs, l.ce}}, line: l.no, endLine: l.no}
+		b := &block{text: l.text, segs: append([]Span(nil), l.segs...), start: l.cs, strong: l.strong, line: l.no, endLine: l.no}
 		// A text wrapped at a fixed width: a full line without final
 		// punctuation goes on in the next, whatever that one looks like.
-		for width > 0 && runeLen(content[i].text) >= width-1 && !terminal(content[i].text) && i+1 < len(content) &&
-			!isSalutation(content[i+1].text) && !opensHeading(content[i+1].text) {
+		for width > 0 && !l.strong && runeLen(content[i].text) >= width-1 && !terminal(content[i].text) && i+1 < len(content) &&
+			!isSalutation(content[i+1].text) && !opensHeading(content[i+1].text) && !content[i+1].strong {
 			i++
 			b.add(content[i])
 		}
@@ -67,6 +69,8 @@ func buildBlocks(lines []line) []*block {
 		switch {
 		case isSalutation(l.text):
 			b.kind = bSalutation
+		case l.strong && runeLen(l.text) <= 80:
+			b.kind = bHeading
 		case headingCandidate(l.text) && !brokenProse(l.text, content[i+1:]):
 			b.kind = bHeading
 			for !balanced(b.text) && i+1 < len(content) && runeLen(content[i+1].text) <= 60 {
@@ -74,7 +78,8 @@ func buildBlocks(lines []line) []*block {
 				b.add(content[i])
 			}
 		default:
-			for !terminal(b.text) && i+1 < len(content) && !headingCandidate(content[i+1].text) && !isSalutation(content[i+1].text) {
+			for !terminal(b.text) && i+1 < len(content) && !headingCandidate(content[i+1].text) && !isSalutation(content[i+1].text) &&
+				!content[i+1].strong {
 				i++
 				b.add(content[i])
 			}
@@ -92,7 +97,7 @@ func buildBlocks(lines []line) []*block {
 // of a paragraph broken across lines rather than a heading: it has no
 // numbering, a comma inside, and the next line carries on as prose.
 func brokenProse(s string, rest []line) bool {
-	if len(rest) == 0 || !strings.ContainsAny(s, "，,") || isSalutation(rest[0].text) || headingCandidate(rest[0].text) {
+	if len(rest) == 0 || !strings.ContainsAny(s, "，,") || isSalutation(rest[0].text) || headingCandidate(rest[0].text) || rest[0].strong {
 		return false
 	}
 	if k, _, _ := marker(s); k != markNone {
@@ -138,7 +143,7 @@ func opensHeading(s string) bool {
 
 func (b *block) add(l line) {
 	b.text += l.text
-	b.segs = append(b.segs, Span{l.cs, l.ce})
+	b.segs = append(b.segs, l.segs...)
 	b.endLine = l.no
 }
 

@@ -14,7 +14,11 @@ type line struct {
 	no         int    // 1-based line number
 	start, end int    // the line's bytes, its line end included
 	cs, ce     int    // the bytes of its content, spaces trimmed
-	text       string // the content
+	text       string // its words: the content without markup
+	segs       []Span // the bytes of its words
+	strong     bool   // wholly in bold, or opened by #: a heading
+	page       bool   // it holds a form feed
+	furn       FurnitureKind
 }
 
 func (l line) blank() bool { return l.text == "" }
@@ -33,10 +37,16 @@ func splitLines(text string, start, end, first int) []line {
 		raw := text[pos:stop]
 		content := trimSpace(raw)
 		cs := pos
-		if content != "" {
+		page := strings.IndexByte(raw, '\f') >= 0
+		switch {
+		case content != "":
 			cs = pos + strings.Index(raw, content)
+		case page:
+			// A form feed alone on its line: a page break, furniture.
+			content, cs = "\f", pos+strings.IndexByte(raw, '\f')
 		}
-		ls = append(ls, line{no: no, start: pos, end: stop, cs: cs, ce: cs + len(content), text: content})
+		ls = append(ls, line{no: no, start: pos, end: stop, cs: cs, ce: cs + len(content), text: content,
+			segs: []Span{{cs, cs + len(content)}}, page: page})
 		pos = stop
 	}
 	return ls

@@ -114,16 +114,20 @@ func (s *Source) Pieces() []Piece {
 	return ps
 }
 
-// Piece is a heading or a unit.
+// Piece is a heading, a unit or furniture.
 type Piece struct {
-	Heading *Heading
-	Unit    *Unit
+	Heading   *Heading
+	Unit      *Unit
+	Furniture *Furniture
 }
 
 // Span returns the bytes the piece owns.
 func (p Piece) Span() Span {
-	if p.Heading != nil {
+	switch {
+	case p.Heading != nil:
 		return p.Heading.Span
+	case p.Furniture != nil:
+		return p.Furniture.Span
 	}
 	return p.Unit.Span
 }
@@ -152,7 +156,9 @@ type Report struct {
 	YearFrom   string
 	Evidence   []Evidence // what the text says of its year
 	Parts      []*Part
-	Units      []*Unit // every unit in order
+	Units      []*Unit      // every unit in order
+	Furniture  []*Furniture // what is not the report's words: front matter, page numbers …
+	Meta       map[string]string
 	pieces     []Piece
 }
 
@@ -323,7 +329,12 @@ func (u *Unit) SubsectionTitle() string {
 	return u.Subsection.Title
 }
 
-// trimSpace trims ASCII and ideographic spaces, byte-order marks and line ends.
+// spaces are the characters trimSpace takes off: ASCII and ideographic
+// spaces, form feeds, byte-order marks and line ends.
+const spaces = " \t\r\n\f\v\u3000\ufeff\u00a0"
+
+// trimSpace trims ASCII and ideographic spaces, form feeds, byte-order marks
+// and line ends.
 func trimSpace(s string) string {
-	return strings.Trim(s, " \t\r\n\u3000\ufeff\u00a0")
+	return strings.Trim(s, spaces)
 }

@@ -20,6 +20,7 @@ var reReportMarker = regexp.MustCompile(`^(?:篇\s*([0-9]+|[一二三四五六�
 func ParseSource(name, text string) (*Source, []Warning) {
 	src := &Source{Name: name, Text: text, lines: lineStarts(text)}
 	lines := splitLines(text, 0, len(text), 1)
+	markLines(text, lines)
 	type mark struct {
 		l   line
 		num int
@@ -64,7 +65,7 @@ func ParseSource(name, text string) (*Source, []Warning) {
 		}
 		if !l.blank() {
 			src.Front = append(src.Front, &Unit{Role: RoleFront, Text: l.text, Line: l.no, EndLine: l.no,
-				Span: Span{l.start, l.end}, segs: []Span{{l.cs, l.ce}}})
+				Span: Span{l.start, l.end}, segs: l.segs})
 		} else if n := len(src.Front); n > 0 {
 			src.Front[n-1].Span.End = l.end
 		}
@@ -124,6 +125,7 @@ type draft struct {
 	start   int
 	heading *Heading
 	unit    *Unit
+	furn    *Furniture
 }
 
 func parseReport(r *Report, lines []line) []Warning {
@@ -149,6 +151,7 @@ func parseReport(r *Report, lines []line) []Warning {
 		}
 		b.block(bl)
 	}
+	b.furniture(lines, blocks)
 	b.finish(lines)
 	r.Parts = nonEmpty(r.Parts)
 	warns = append(warns, assignRoles(r)...)
@@ -294,7 +297,7 @@ func (b *reportBuilder) heading(bl *block) *Heading {
 		_, size := bareMarker(bl.text)
 		h.Marker, h.Number = bl.text[:size], bl.bare
 	}
-	b.pieces = append(b.pieces, draft{start: bl.segs[0].Start, heading: h})
+	b.pieces = append(b.pieces, draft{start: bl.start, heading: h})
 	return h
 }
 
@@ -411,7 +414,11 @@ func (b *reportBuilder) units(bl *block) {
 		}
 		b.sub.Units = append(b.sub.Units, u)
 		b.r.Units = append(b.r.Units, u)
-		b.pieces = append(b.pieces, draft{start: u.segs[0].Start, unit: u})
+		start := u.segs[0].Start
+		if i == 0 {
+			start = bl.start
+		}
+		b.pieces = append(b.pieces, draft{start: start, unit: u})
 	}
 }
 
@@ -450,7 +457,7 @@ func trimSegs(text string, segs []Span) []Span {
 	out := append([]Span(nil), segs...)
 	for len(out) > 0 {
 		s := &out[0]
-		t := strings.TrimLeft(text[s.Start:s.End], " \t\r\n\u3000\ufeff\u00a0")
+		t := strings.TrimLeft(text[s.Start:s.End], spaces)
 		s.Start = s.End - len(t)
 		if s.Len() > 0 {
 			break
@@ -459,7 +466,7 @@ func trimSegs(text string, segs []Span) []Span {
 	}
 	for len(out) > 0 {
 		s := &out[len(out)-1]
-		t := strings.TrimRight(text[s.Start:s.End], " \t\r\n\u3000\ufeff\u00a0")
+		t := strings.TrimRight(text[s.Start:s.End], spaces)
 		s.End = s.Start + len(t)
 		if s.Len() > 0 {
 			break
@@ -467,6 +474,43 @@ func trimSegs(text string, segs []Span) []Span {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// furniture makes pieces of the furniture lines of the report: one piece for
+// each run of lines of one kind between paragraphs; a run inside a paragraph
+// (a page break in the middle of it) stays in that paragraph's span.
+func (b *reportBuilder) furniture(lines []line, blocks []*block) {
+	r := b.r
+	text := r.Source.Text
+	bi := 0
+	var cur *Furniture
+	for _, l := range lines {
+		if l.furn == "" {
+			if !l.blank() {
+				cur = nil
+			}
+			continue
+		}
+		for bi < len(blocks) && blocks[bi].segs[len(blocks[bi].segs)-1].End <= l.start {
+			bi++
+		}
+		inside := bi < len(blocks) && blocks[bi].start < l.start
+		if cur != nil && cur.Kind == l.furn {
+			cur.Text += "\n" + text[l.cs:l.ce]
+			cur.EndLine, cur.End = l.no, l.ce
+			continue
+		}
+		cur = &Furniture{Span: Span{l.cs, l.ce}, Line: l.no, EndLine: l.no, Kind: l.furn, Text: text[l.cs:l.ce]}
+		r.Furniture = append(r.Furniture, cur)
+		if !inside {
+			b.pieces = append(b.pieces, draft{start: l.cs, furn: cur})
+		}
+	}
+	for _, f := range r.Furniture {
+		if f.Kind == FurnMeta && r.Meta == nil {
+			r.Meta = parseMeta(f.Text)
+		}
+	}
 }
 
 // finish gives every piece its final span, so that the pieces of the report
@@ -480,8 +524,9 @@ func (b *reportBuilder) finish(lines []line) {
 	}
 	all = append(all, b.pieces...)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].start < all[j].start })
-	if len(all) == 0 {
-		// Nothing but blank lines: one empty unit keeps the bytes.
+	if len(r.Units) == 0 {
+		// Nothing but blank lines or furniture: one empty unit keeps the
+		// bytes.
 		u := &Unit{Report: r, Span: r.Span, Line: src.LineAt(r.Span.Start), EndLine: src.LineAt(max(r.Span.Start, r.Span.End-1))}
 		b.startPart(Preamble, nil)
 		b.startSection(nil, "", 0)
@@ -489,7 +534,7 @@ func (b *reportBuilder) finish(lines []line) {
 		u.Part, u.Section, u.Subsection = b.part, b.sec, b.sub
 		b.sub.Units = append(b.sub.Units, u)
 		r.Units = append(r.Units, u)
-		all = append(all, draft{start: r.Span.Start, unit: u})
+		all = append([]draft{{start: r.Span.Start, unit: u}}, all...)
 	}
 	all[0].start = r.Span.Start
 	for i, d := range all {
@@ -498,10 +543,14 @@ func (b *reportBuilder) finish(lines []line) {
 			end = all[i+1].start
 		}
 		sp := Span{d.start, end}
-		if d.heading != nil {
+		switch {
+		case d.heading != nil:
 			d.heading.Span = sp
 			r.pieces = append(r.pieces, Piece{Heading: d.heading})
-		} else {
+		case d.furn != nil:
+			d.furn.Span = sp
+			r.pieces = append(r.pieces, Piece{Furniture: d.furn})
+		default:
 			d.unit.Span = sp
 			r.pieces = append(r.pieces, Piece{Unit: d.unit})
 		}

@@ -1,0 +1,328 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// Reports come as plain text, as markdown (a YAML front matter block,
+// **bold** and # headings, HTML comments, images and their captions) and as
+// text extracted from a PDF (form feeds, page numbers, running headers and
+// footers, a table of contents). markLines reads these marks before the
+// structure is read: markup is taken out of a line's words (its segments skip
+// the ** and # bytes), a line wholly in bold or opened by # is a heading, and
+// lines that are not the report's words become furniture, pieces of their own
+// that keep every byte of the file but never become paragraphs or titles.
+
+// FurnitureKind says what a stretch of furniture is.
+type FurnitureKind string
+
+// The kinds of furniture.
+const (
+	FurnMeta    FurnitureKind = "meta"    // a YAML front matter block: title, source, date
+	FurnComment FurnitureKind = "comment" // an HTML comment <!-- … -->
+	FurnImage   FurnitureKind = "image"   // a markdown image ![…](…)
+	FurnCaption FurnitureKind = "caption" // the caption of a photograph
+	FurnRule    FurnitureKind = "rule"    // a markdown rule: ---, ***
+	FurnPage    FurnitureKind = "page"    // a page number or a form feed
+	FurnRunning FurnitureKind = "running" // a running header or footer
+	FurnTOC     FurnitureKind = "toc"     // a table of contents
+)
+
+// Furniture is text around a report's words that is not part of them. It is
+// a piece of its own between paragraphs; inside a paragraph broken by a page
+// (…text / 12 / running header / text…) it stays within that paragraph's
+// span but out of its text.
+type Furniture struct {
+	Span
+	Line, EndLine int
+	Kind          FurnitureKind
+	Text          string // its lines' words, joined by line ends
+}
+
+var (
+	reImage     = regexp.MustCompile(`^!\[[^\]]*\]\([^)]*\)$`)
+	reRule      = regexp.MustCompile(`^(?:-{3,}|\*{3,}|_{3,}|={3,})$`)
+	reATXMarker = regexp.MustCompile(`^#{1,6}[ \t\x{3000}]+`)
+	rePageNo    = regexp.MustCompile(`^(?:[-—–·•－]\s*)?[0-9]{1,3}(?:\s*[-—–·•－])?$|^第\s*[0-9]{1,3}\s*[页頁](?:\s*[/／,，]?\s*共\s*[0-9]{1,3}\s*[页頁])?$|^[0-9]{1,3}\s*[/／]\s*[0-9]{1,3}$|^(?i:page)\s*[0-9]{1,3}(?:\s*of\s*[0-9]{1,3})?$`)
+	reTOCEntry  = regexp.MustCompile(`^(.{2,60}?)[ \t\x{3000}]*(?:[.．·…_‧•]{3,}|…{2,})[ \t\x{3000}]*[0-9]{1,3}$`)
+	reTOCNumber = regexp.MustCompile(`[ \t\x{3000}.．·…_‧•]*[0-9]{1,3}$`)
+	reCaption   = regexp.MustCompile(`作.{0,4}(?:政府工作|施政)报告.{0,40}摄$`)
+	reDigitRun  = regexp.MustCompile(`[0-9]+`)
+)
+
+// markLines reads the markup and the furniture of a file's lines, in place.
+func markLines(text string, lines []line) {
+	frontMatter(lines)
+	for i := 0; i < len(lines); i++ {
+		l := &lines[i]
+		if l.furn != "" || l.blank() {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(l.text, "<!--"):
+			// A comment runs to the line that closes it, fifty lines at most.
+			end := i
+			for j := i; j < len(lines) && j < i+50; j++ {
+				if strings.Contains(lines[j].text, "-->") {
+					end = j
+					break
+				}
+			}
+			if !strings.Contains(lines[end].text, "-->") {
+				continue
+			}
+			for j := i; j <= end; j++ {
+				lines[j].furn = FurnComment
+			}
+			i = end
+		case reImage.MatchString(l.text):
+			l.furn = FurnImage
+			if j := nextContent(lines, i); j > 0 && caption(lines[j].text, true) {
+				lines[j].furn = FurnCaption
+			}
+		case caption(l.text, false):
+			l.furn = FurnCaption
+		case reRule.MatchString(l.text):
+			l.furn = FurnRule
+		case l.text == "\f" || rePageNo.MatchString(l.text):
+			l.furn = FurnPage
+		}
+		if l.furn == "" {
+			stripMarkup(text, l)
+		}
+	}
+	contents(lines)
+	runningLines(lines)
+}
+
+// frontMatter marks a YAML block that opens the file: a line ---, key: value
+// lines, and a closing --- (or ...) within forty lines.
+func frontMatter(lines []line) {
+	first := nextContent(lines, -1)
+	if first < 0 || lines[first].text != "---" {
+		return
+	}
+	for j := first + 1; j < len(lines) && j <= first+40; j++ {
+		t := lines[j].text
+		if t == "---" || t == "..." {
+			for k := first; k <= j; k++ {
+				lines[k].furn = FurnMeta
+			}
+			return
+		}
+		if t != "" && !strings.Contains(t, ":") && !strings.HasPrefix(t, "-") && !strings.HasPrefix(t, "#") {
+			return // not YAML: a rule over text
+		}
+	}
+}
+
+// parseMeta reads the key: value lines of a front matter block.
+func parseMeta(text string) map[string]string {
+	m := map[string]string{}
+	for _, l := range strings.Split(text, "\n") {
+		k, v, ok := strings.Cut(l, ":")
+		if !ok || strings.HasPrefix(l, " ") || strings.HasPrefix(l, "-") {
+			continue
+		}
+		v = strings.Trim(trimSpace(v), `"'`)
+		if k = strings.ToLower(trimSpace(k)); k != "" && v != "" {
+			m[k] = v
+		}
+	}
+	return m
+}
+
+// caption reports whether a line is the caption of a photograph: the speaker
+// delivering the report, with the photographer's credit; after an image any
+// short line without a full stop inside is one.
+func caption(s string, afterImage bool) bool {
+	if runeLen(s) > 80 {
+		return false
+	}
+	if afterImage && runeLen(s) <= 60 && !strings.ContainsAny(strings.TrimRight(s, "。"), "。！？") {
+		return true
+	}
+	return reCaption.MatchString(foldedNoSpace(s))
+}
+
+// nextContent returns the index of the first non-blank line after i, or -1.
+func nextContent(lines []line, i int) int {
+	for j := i + 1; j < len(lines); j++ {
+		if !lines[j].blank() {
+			return j
+		}
+	}
+	return -1
+}
+
+// stripMarkup takes markdown's marks out of a line's words: a leading # and
+// pairs of **. A line wholly in bold, or opened by #, is strong: a heading.
+func stripMarkup(text string, l *line) {
+	c := l.text
+	start := l.cs
+	if m := reATXMarker.FindString(c); m != "" && runeLen(c) > len(m) {
+		c, start = c[len(m):], start+len(m)
+		l.strong = true
+	}
+	n := strings.Count(c, "**")
+	if n < 2 {
+		if start != l.cs {
+			l.segs, l.text = []Span{{start, l.ce}}, c
+		}
+		return
+	}
+	if n%2 == 1 {
+		n-- // the last unpaired ** stays in the words
+	}
+	var segs []Span
+	var b strings.Builder
+	pos := 0
+	for k := 0; k < n; k++ {
+		i := strings.Index(c[pos:], "**")
+		if i > 0 {
+			segs = append(segs, Span{start + pos, start + pos + i})
+			b.WriteString(c[pos : pos+i])
+		}
+		pos += i + 2
+	}
+	if pos < len(c) {
+		segs = append(segs, Span{start + pos, start + len(c)})
+		b.WriteString(c[pos:])
+	}
+	words := b.String()
+	if trimSpace(words) == "" {
+		return // nothing but asterisks: leave them as words
+	}
+	if n == 2 && strings.HasPrefix(c, "**") && strings.HasSuffix(c, "**") {
+		l.strong = true
+	}
+	segs = trimSegs(text, segs)
+	l.segs, l.text = segs, trimSpace(words)
+}
+
+// contents marks a table of contents: lines of entries with dot leaders and
+// page numbers, or the short lines after a 目录 line whose words come again
+// later as headings.
+func contents(lines []line) {
+	for i := 0; i < len(lines); i++ {
+		l := &lines[i]
+		if l.furn != "" || l.blank() {
+			continue
+		}
+		if t := strings.Join(strings.Fields(l.text), ""); t == "目录" || t == "目錄" || t == "目次" {
+			l.furn = FurnTOC
+			later := map[string]bool{}
+			for j := i + 1; j < len(lines); j++ {
+				later[lines[j].text] = true
+			}
+			for j := i + 1; j < len(lines) && j < i+200; j++ {
+				e := &lines[j]
+				if e.blank() || e.furn != "" {
+					continue
+				}
+				entry := reTOCNumber.ReplaceAllString(e.text, "")
+				if !reTOCEntry.MatchString(e.text) && (runeLen(e.text) > 40 || hasSentenceEnd(e.text) || !laterHas(lines[j+1:], entry)) {
+					break
+				}
+				e.furn = FurnTOC
+			}
+			continue
+		}
+		// Three entries with leaders in five lines make a table.
+		if !reTOCEntry.MatchString(l.text) {
+			continue
+		}
+		n, j := 0, i
+		for k := i; k < len(lines) && k < i+5; k++ {
+			if reTOCEntry.MatchString(lines[k].text) {
+				n++
+			}
+		}
+		if n < 3 {
+			continue
+		}
+		for j = i; j < len(lines); j++ {
+			if !lines[j].blank() && !reTOCEntry.MatchString(lines[j].text) {
+				break
+			}
+			if !lines[j].blank() {
+				lines[j].furn = FurnTOC
+			}
+		}
+		i = j - 1
+	}
+}
+
+// laterHas reports whether a line of rest holds entry as its words (spaces
+// aside) at its start.
+func laterHas(rest []line, entry string) bool {
+	e := strings.Join(strings.Fields(entry), "")
+	if e == "" {
+		return false
+	}
+	for _, l := range rest {
+		if l.text != "" && strings.HasPrefix(strings.Join(strings.Fields(l.text), ""), e) {
+			return true
+		}
+	}
+	return false
+}
+
+// runningLines marks running headers and footers: a short line that comes
+// back three times or more, twice at least next to a page break (a form feed
+// or a page number within two lines).
+func runningLines(lines []line) {
+	nearPage := func(i int) bool {
+		for j := max(0, i-2); j < len(lines) && j <= i+2; j++ {
+			if j != i && (lines[j].furn == FurnPage || lines[j].page) {
+				return true
+			}
+		}
+		return lines[i].page
+	}
+	type seen struct{ all, near []int }
+	count := map[string]*seen{}
+	any := false
+	for i, l := range lines {
+		if l.furn == FurnPage || l.page {
+			any = true
+		}
+		if l.furn != "" || l.blank() || runeLen(l.text) > 40 || isSalutation(l.text) || hasSentenceEnd(l.text) {
+			continue
+		}
+		key := reDigitRun.ReplaceAllString(strings.Join(strings.Fields(l.text), ""), "#")
+		s := count[key]
+		if s == nil {
+			s = &seen{}
+			count[key] = s
+		}
+		s.all = append(s.all, i)
+		if nearPage(i) {
+			s.near = append(s.near, i)
+		}
+	}
+	if !any {
+		return
+	}
+	for _, s := range count {
+		if len(s.all) >= 3 && len(s.near) >= 2 {
+			for _, i := range s.all {
+				lines[i].furn = FurnRunning
+			}
+		}
+	}
+}
+
+// foldedNoSpace folds s and takes its spaces out, for matching.
+func foldedNoSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, hanzi.Fold(s))
+}
