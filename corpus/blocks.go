@@ -147,10 +147,16 @@ func (b *block) add(l line) {
 	b.endLine = l.no
 }
 
-var reFiveYearPeriod = regexp.MustCompile(`十[一二三四五六七八九]*五.{0,2}时期`)
+var (
+	reFiveYearPeriod = regexp.MustCompile(`十[一二三四五六七八九]*五.{0,2}(?:时期|期间)`)
+	// reWorkYear matches a year of work named in a heading: 2019年, 二〇一九年,
+	// 今年, 明年.
+	reWorkYear = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年|今年|明年`)
+)
 
 // partKindOf tells from a heading's words which part it opens; ok is false
-// when the words name no part.
+// when the words name no part. A heading that names a year of work and no
+// look back (三、2021年工作, 全面做好2016年工作, 明年的主要任务) opens a plan.
 func partKindOf(heading string) (kind PartKind, ok bool) {
 	f := hanzi.Fold(heading)
 	has := func(words ...string) bool {
@@ -161,16 +167,27 @@ func partKindOf(heading string) (kind PartKind, ok bool) {
 		}
 		return false
 	}
+	if has("工作报告", "施政报告") {
+		return "", false // a title
+	}
+	ahead := has("今后五年", "未来五年")
+	year := reWorkYear.MatchString(f)
 	switch {
+	case ahead && year && has("工作", "任务") && !has("回顾"):
+		return Plan, true // 今后五年总体思路和2008年的工作
 	case has("纲要", "五年规划", "规划建议") && !has("回顾"),
-		reFiveYearPeriod.MatchString(f) && has("目标", "任务", "成就"),
-		has("今后五年", "未来五年") && !has("回顾"):
+		reFiveYearPeriod.MatchString(f) && has("目标", "任务", "成就") && !has("回顾", "总结"),
+		ahead && !has("回顾"):
 		return Outline, true
-	case has("回顾", "工作总结"):
+	case has("回顾", "工作总结", "过去五年", "过去一年", "一年来", "五年来", "基本估计", "执行情况") &&
+		!has("任务", "安排", "重点工作", "总体要求"):
 		return Review, true
 	case has("任务", "工作安排", "重点工作", "总体要求", "总体部署", "主要目标", "预期目标",
-		"政策取向", "工作部署", "下一步", "工作建议", "工作思路", "今年工作", "主要工作"):
+		"政策取向", "工作部署", "下一步", "工作建议", "工作思路", "今年工作", "主要工作"),
+		year && has("工作", "目标", "指导思想", "思路") && !has("回顾", "总结"):
 		return Plan, true
+	case has("回顾", "工作总结"):
+		return Review, true
 	}
 	return "", false
 }

@@ -47,6 +47,7 @@ var (
 	reImage     = regexp.MustCompile(`^!\[[^\]]*\]\([^)]*\)$`)
 	reRule      = regexp.MustCompile(`^(?:-{3,}|\*{3,}|_{3,}|={3,})$`)
 	reATXMarker = regexp.MustCompile(`^#{1,6}[ \t\x{3000}]+`)
+	reListItem  = regexp.MustCompile(`^[-*+][ \t]+`)
 	rePageNo    = regexp.MustCompile(`^(?:[-—–·•－]\s*)?[0-9]{1,3}(?:\s*[-—–·•－])?$|^第\s*[0-9]{1,3}\s*[页頁](?:\s*[/／,，]?\s*共\s*[0-9]{1,3}\s*[页頁])?$|^[0-9]{1,3}\s*[/／]\s*[0-9]{1,3}$|^(?i:page)\s*[0-9]{1,3}(?:\s*of\s*[0-9]{1,3})?$`)
 	reTOCEntry  = regexp.MustCompile(`^(.{2,60}?)[ \t\x{3000}]*(?:[.．·…_‧•]{3,}|…{2,})[ \t\x{3000}]*[0-9]{1,3}$`)
 	reTOCNumber = regexp.MustCompile(`[ \t\x{3000}.．·…_‧•]*[0-9]{1,3}$`)
@@ -167,6 +168,8 @@ func stripMarkup(text string, l *line) {
 	if m := reATXMarker.FindString(c); m != "" && runeLen(c) > len(m) {
 		c, start = c[len(m):], start+len(m)
 		l.strong = true
+	} else if m := reListItem.FindString(c); m != "" && runeLen(c) > len(m) {
+		c, start = c[len(m):], start+len(m)
 	}
 	n := strings.Count(c, "**")
 	if n < 2 {

@@ -139,6 +139,10 @@ func parseReport(r *Report, lines []line) []Warning {
 			Message: "no part headings found (工作回顧, 主要任務 …): the report is read as one part"})
 	}
 	b.startPart(Preamble, nil)
+	if len(parts) == 0 {
+		// No parts: the report's own numbering makes its sections.
+		b.levels = levelsOf(blocks)
+	}
 	for i, bl := range blocks {
 		if i == closing {
 			b.startPart(Closing, nil)
@@ -187,28 +191,46 @@ func firstLine(lines []line) int {
 // partHeadings returns, by block index, the part each part heading opens.
 // 第N部分 always opens a part; an unnumbered heading opens one when its words
 // name a part; 一、… headings open parts only in reports whose first 一、
-// heading names a part (一、2018年工作回顧), and are sections otherwise.
+// heading names a part (一、2018年工作回顧), or that have no other part
+// headings and some 一、 heading naming a part (一、在前进中的五年 … 三、今年的
+// 主要任务), and are sections otherwise. 第N章 opens a part only when its words
+// name one.
 func (b *reportBuilder) partHeadings(blocks []*block) map[int]PartKind {
-	dunIsPart := false
+	dunIsPart, firstDun, dunNames, others := false, true, false, false
 	for _, bl := range blocks {
-		if bl.kind == bHeading && bl.marker == markDun {
-			_, dunIsPart = partKindOf(bl.text)
-			break
+		if bl.kind != bHeading {
+			continue
+		}
+		_, ok := partKindOf(bl.text)
+		switch {
+		case bl.marker == markDun && firstDun:
+			dunIsPart, firstDun = ok, false
+			dunNames = dunNames || ok
+		case bl.marker == markDun:
+			dunNames = dunNames || ok
+		case ok && (bl.marker == markPart || bl.marker == markNone && bl.bare == 0 && runeLen(bl.text) <= 40):
+			others = true
 		}
 	}
+	dunIsPart = dunIsPart || !others && dunNames
 	parts := map[int]PartKind{}
-	prev := Review
+	prev := PartKind("")
 	for i, bl := range blocks {
 		if bl.kind != bHeading {
 			continue
 		}
 		kind, ok := partKindOf(bl.text)
 		switch {
+		case bl.marker == markPart && strings.HasSuffix(bl.mtext, "章") && !ok:
+			continue
 		case bl.marker == markPart:
 			if !ok {
+				if prev == "" {
+					prev = Review
+				}
 				kind = prev
 			}
-		case bl.marker == markNone && bl.bare == 0 && ok && runeLen(bl.text) <= 40:
+		case bl.marker == markNone && bl.bare == 0 && ok && runeLen(bl.text) <= 40 && (bl.strong || !strings.ContainsAny(bl.text, "，,")):
 		case bl.marker == markDun && dunIsPart && ok:
 		default:
 			continue
