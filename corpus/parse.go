@@ -238,7 +238,32 @@ func (b *reportBuilder) partHeadings(blocks []*block) map[int]PartKind {
 		parts[i] = kind
 		prev = kind
 	}
+	// A report with a plan and no review: the first 一、 heading before the
+	// plan, naming no part, opens the review (一、克服困难，2004年经济社会发展
+	// 取得新成效 … 二、2005年工作任务).
+	if dunIsPart && !hasKind(parts, Review) {
+		for i, bl := range blocks {
+			if k, ok := parts[i]; ok && k != Review {
+				break
+			}
+			if bl.kind == bHeading && bl.marker == markDun {
+				if _, ok := parts[i]; !ok && bl.number == 1 {
+					parts[i] = Review
+				}
+				break
+			}
+		}
+	}
 	return parts
+}
+
+func hasKind(parts map[int]PartKind, kind PartKind) bool {
+	for _, k := range parts {
+		if k == kind {
+			return true
+		}
+	}
+	return false
 }
 
 func nextPart(parts map[int]PartKind, i, n int) int {
