@@ -179,15 +179,13 @@ func partKindOf(heading string) (kind PartKind, ok bool) {
 		reFiveYearPeriod.MatchString(f) && has("目标", "任务", "成就") && !has("回顾", "总结"),
 		ahead && !has("回顾"):
 		return Outline, true
-	case has("回顾", "工作总结", "过去五年", "过去一年", "一年来", "五年来", "基本估计", "执行情况") &&
-		!has("任务", "安排", "重点工作", "总体要求"):
+	case has("回顾", "工作总结"),
+		has("过去五年", "过去一年", "一年来", "五年来", "基本估计", "执行情况") && !has("任务", "安排", "重点工作", "总体要求"):
 		return Review, true
 	case has("任务", "工作安排", "重点工作", "总体要求", "总体部署", "主要目标", "预期目标",
 		"政策取向", "工作部署", "下一步", "工作建议", "工作思路", "今年工作", "主要工作"),
-		year && has("工作", "目标", "指导思想", "思路") && !has("回顾", "总结"):
+		year && has("工作", "目标", "指导思想", "思路"):
 		return Plan, true
-	case has("回顾", "工作总结"):
-		return Review, true
 	}
 	return "", false
 }

@@ -238,6 +238,22 @@ func (b *reportBuilder) partHeadings(blocks []*block) map[int]PartKind {
 		parts[i] = kind
 		prev = kind
 	}
+	// Two plan headings naming consecutive years: the first looks back
+	// (一、2014年主要工作 … 二、2015年目标任务和重点工作).
+	var planYears []int
+	for i := range blocks {
+		if parts[i] == Plan {
+			planYears = append(planYears, i)
+		}
+	}
+	for a, i := range planYears {
+		y := headingYear(blocks[i].text)
+		for _, j := range planYears[a+1:] {
+			if y > 0 && headingYear(blocks[j].text) == y+1 {
+				parts[i] = Review
+			}
+		}
+	}
 	// A report with a plan and no review: the first 一、 heading before the
 	// plan, naming no part, opens the review (一、克服困难，2004年经济社会发展
 	// 取得新成效 … 二、2005年工作任务).
@@ -255,6 +271,15 @@ func (b *reportBuilder) partHeadings(blocks []*block) map[int]PartKind {
 		}
 	}
 	return parts
+}
+
+// headingYear returns the first year a heading names, or 0.
+func headingYear(s string) int {
+	f, _ := squeeze(hanzi.FoldMap(s))
+	if m := reYear.FindStringSubmatch(f); m != nil {
+		return yearOf(m[1])
+	}
+	return 0
 }
 
 func hasKind(parts map[int]PartKind, kind PartKind) bool {

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
@@ -85,11 +87,14 @@ func yearOf(s string) int {
 }
 
 var (
-	reDate        = regexp.MustCompile(yearRe + `年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日`)
+	reDate        = regexp.MustCompile(yearRe + `年([0-9]{1,2}|[一二三四五六七八九十]{1,2})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})日`)
+	reTitleYear   = regexp.MustCompile(yearRe + `年.{0,12}(?:工作报告|施政报告)`)
+	// reDatelineParen matches a date and a name in brackets: （2005年1月19日 某某）.
+	reDatelineParen = regexp.MustCompile(`^[（(]` + yearRe + `年[^）)]{2,8}日[^）)]{0,12}[）)]$`)
 	reYear        = regexp.MustCompile(yearRe + `年`)
 	reYearIs      = regexp.MustCompile(`^` + yearRe + `年[，,]?是`)
 	reAnniversary = regexp.MustCompile(numRe + `周年`)
-	reFYP         = regexp.MustCompile(`十([一二三四五六七八九])五”?(?:规划)?(?:的|目标的|时期的)?(开局之年|起步之年|第一年|元年|第二年|第三年|第四年|第五年|收官之年|最后一年|决胜之年)`)
+	reFYP         = regexp.MustCompile(`十([一二三四五六七八九])五[”」』"]?(?:规划)?(?:的|目标的|时期的)?(开局之年|起步之年|第一年|元年|第二年|第三年|第四年|第五年|收官之年|最后一年|决胜之年)`)
 	reEraOrdinal  = regexp.MustCompile(`^(?:的)?(开局之年|起步之年|第一年|元年|第二年|第三年|第四年|第五年)`)
 	reSessionOf   = regexp.MustCompile(`(?:第)?([一二三四五六七八九十]+)届(全国人民代表大会|全国人大|[^，。、；\s]{0,6}?人大|[^，。、；\s]{0,6}?人民代表大会)(?:第)?([一二三四五六七八九十]+)次会议`)
 )
@@ -115,28 +120,54 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 		s, e := idx[start], idx[end]
 		evs = append(evs, Evidence{Kind: kind, Text: u.Text[s:e], Line: u.LineOf(s), Implies: implies, Reason: reason, Weight: weight})
 	}
-	for _, h := range r.headings() {
-		f := hanzi.Fold(h.Text)
-		if m := reYear.FindStringSubmatchIndex(f); m != nil {
-			y := yearOf(f[m[2]:m[3]])
-			switch kind, _ := partKindOf(h.Text); kind {
-			case Review:
-				evs = append(evs, Evidence{Kind: "heading", Text: h.Text, Line: h.Line, Implies: y + 1, Weight: 3,
-					Reason: fmt.Sprintf("the review part is headed with %d: delivered %d", y, y+1)})
-			case Plan:
-				evs = append(evs, Evidence{Kind: "heading", Text: h.Text, Line: h.Line, Implies: y, Weight: 3,
-					Reason: fmt.Sprintf("the plan part is headed with %d", y)})
-			}
+	for _, p := range r.Parts {
+		h := p.Heading
+		if h == nil {
+			continue
 		}
+		f, _ := squeeze(hanzi.FoldMap(h.Text))
+		ms := reYear.FindAllStringSubmatchIndex(f, -1)
+		if ms == nil {
+			continue
+		}
+		switch p.Kind {
+		case Review:
+			// The first year named is the one reviewed: 2003年工作回顾和2004年….
+			y := yearOf(f[ms[0][2]:ms[0][3]])
+			evs = append(evs, Evidence{Kind: "heading", Text: h.Text, Line: h.Line, Implies: y + 1, Weight: 3,
+				Reason: fmt.Sprintf("the review part is headed with %d: delivered %d", y, y+1)})
+		case Plan:
+			// The last year named is the one planned: 今后五年和2008年的工作.
+			m := ms[len(ms)-1]
+			y := yearOf(f[m[2]:m[3]])
+			evs = append(evs, Evidence{Kind: "heading", Text: h.Text, Line: h.Line, Implies: y, Weight: 3,
+				Reason: fmt.Sprintf("the plan part is headed with %d", y)})
+		}
+	}
+	structured := false
+	for _, p := range r.Parts {
+		structured = structured || p.Kind == Review || p.Kind == Plan
 	}
 	for _, u := range r.Units {
 		kind := u.PartKind()
 		var f string
-		f, idx = hanzi.FoldMap(u.Text)
+		f, idx = squeeze(hanzi.FoldMap(u.Text))
 		if u.Role == RoleFront {
 			if m := reDate.FindStringSubmatchIndex(f); m != nil {
 				y := yearOf(f[m[2]:m[3]])
-				add(u, "date", m[0], m[1], y, fmt.Sprintf("dated %d", y), 3)
+				month := numberOf(f[m[4]:m[5]])
+				weight, kind, reason := 3, "date", fmt.Sprintf("dated %d", y)
+				if isDateline(f) {
+					weight, kind, reason = 5, "dateline", fmt.Sprintf("delivered %d", y)
+				}
+				if month >= 11 {
+					reason = fmt.Sprintf("delivered in %s %d: the plan is for %d", monthName(month), y, y+1)
+					y++
+				}
+				add(u, kind, m[0], m[1], y, reason, weight)
+			} else if m := reTitleYear.FindStringSubmatchIndex(f); m != nil && runeLen(f) <= 40 {
+				y := yearOf(f[m[2]:m[3]])
+				add(u, "title", m[0], m[1], y, fmt.Sprintf("the title names %d", y), 3)
 			}
 			if m := reSessionOf.FindStringSubmatchIndex(f); m != nil {
 				if s, ok := congressSession(u, f, idx, m, false); ok {
@@ -150,15 +181,20 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 		if kind != Preamble && kind != Review && kind != Plan {
 			continue
 		}
-		shift, when := 0, "this year"
+		shift, when, weight := 0, "this year", 2
 		if kind == Review {
 			shift, when = 1, "the year reviewed"
+		}
+		if !structured {
+			// Without a review and a plan, which year a passage speaks of
+			// is a guess.
+			weight = 1
 		}
 		// 2019年是… opening a plan or review paragraph.
 		if strings.HasPrefix(f, "19") || strings.HasPrefix(f, "20") || strings.HasPrefix(f, "二") || strings.HasPrefix(f, "一九") {
 			if m := reYearIs.FindStringSubmatchIndex(f); m != nil {
 				y := yearOf(f[m[2]:m[3]])
-				add(u, "date", m[0], m[1], y+shift, fmt.Sprintf("%s is %d", when, y), 2)
+				add(u, "date", m[0], m[1], y+shift, fmt.Sprintf("%s is %d", when, y), weight)
 			}
 		}
 		if strings.Contains(f, "周年") {
@@ -175,7 +211,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 					start := strings.LastIndex(before, e.phrase)
 					y := e.year + n
 					add(u, "anniversary", start, m[1], y+shift,
-						fmt.Sprintf("%s %d + %d = %d, %s", e.phrase, e.year, n, y, when), 2)
+						fmt.Sprintf("%s %d + %d = %d, %s", e.phrase, e.year, n, y, when), weight)
 					break
 				}
 			}
@@ -186,7 +222,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 				first := planStart(plan)
 				y := first + ordinals[f[m[4]:m[5]]]
 				add(u, "plan", m[0], m[1], y+shift,
-					fmt.Sprintf("five-year plan %d runs %d–%d: %s = %d, %s", plan, first, first+4, f[m[4]:m[5]], y, when), 2)
+					fmt.Sprintf("five-year plan %d runs %d–%d: %s = %d, %s", plan, first, first+4, f[m[4]:m[5]], y, when), weight)
 			}
 		}
 		for _, e := range calendar {
@@ -204,7 +240,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 				if m := reEraOrdinal.FindStringSubmatchIndex(f[end:]); m != nil {
 					y := e.year + ordinals[f[end+m[2]:end+m[3]]]
 					add(u, "era", start, end+m[1], y+shift,
-						fmt.Sprintf("%s began in %d: %s = %d, %s", e.phrase, e.year, f[end+m[2]:end+m[3]], y, when), 2)
+						fmt.Sprintf("%s began in %d: %s = %d, %s", e.phrase, e.year, f[end+m[2]:end+m[3]], y, when), weight)
 				}
 			}
 		}
@@ -221,6 +257,50 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 		}
 	}
 	return evs, sessions
+}
+
+// isDateline reports whether a folded front line says when and where the
+// report was delivered: ——2023年1月12日在某省第十四届人民代表大会第一次会议上,
+// （2005年1月19日 某某）.
+func isDateline(f string) bool {
+	f = strings.TrimRight(f, "）)* ")
+	return strings.Contains(f, "在") && (strings.HasSuffix(f, "会议上") || strings.HasSuffix(f, "大会上")) ||
+		reDatelineParen.MatchString(f)
+}
+
+// squeeze takes out of a folded text, and its offset index, the spaces that
+// a PDF or a typesetter put between characters (2022 年, 25 周年, 30 000),
+// keeping only those between two Latin letters.
+func squeeze(f string, idx []int) (string, []int) {
+	if !strings.ContainsAny(f, " \t\u3000\u00a0") {
+		return f, idx
+	}
+	var b strings.Builder
+	out := make([]int, 0, len(idx))
+	prev := rune(0)
+	for i, r := range f {
+		if r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' {
+			next, _ := utf8.DecodeRuneInString(strings.TrimLeft(f[i:], " \t\u3000\u00a0"))
+			if !(isLatin(prev) && isLatin(next)) {
+				continue
+			}
+		}
+		n := b.Len()
+		b.WriteRune(r)
+		for j := n; j < b.Len(); j++ {
+			out = append(out, idx[i+j-n])
+		}
+		prev = r
+	}
+	out = append(out, idx[len(f)])
+	return b.String(), out
+}
+
+func isLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
+
+func monthName(m int) string {
+	return [...]string{"", "January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December"}[m]
 }
 
 // planStart returns the first year of the nth five-year plan.

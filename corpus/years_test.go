@@ -18,7 +18,7 @@ func TestYearEvidence(t *testing.T) {
 		{"five-year plan phase", "20xx年工作回顧\n甲。\n20xx年工作任務\n20xx年是“十三五”規劃的開局之年。\n", 2016, "plan"},
 		{"last year of a plan, reviewed", "20xx年工作回顧\n20xx年是“十二五”规划的收官之年。\n20xx年工作任務\n甲。\n", 2016, "plan"},
 		{"explicit years in headings", "一、2018年工作回顾\n甲。\n二、2019年政府工作任务\n乙。\n", 2019, "heading"},
-		{"date in the byline", "政府工作报告\n——2020年5月22日在第十三届全国人民代表大会第三次会议上\n各位代表：\n一、2019年工作回顾\n甲。\n二、今年工作任务\n乙。\n", 2020, "date"},
+		{"date in the byline", "政府工作报告\n——2020年5月22日在第十三届全国人民代表大会第三次会议上\n各位代表：\n一、2019年工作回顾\n甲。\n二、今年工作任务\n乙。\n", 2020, "dateline"},
 		{"national congress session", "——在第十三届全国人民代表大会第二次会议上\n各位代表：\n一、工作回顾\n甲。\n二、工作任务\n乙。\n", 2019, "congress"},
 		{"era ordinal", "20xx年工作回顧\n甲。\n20xx年工作安排\n20xx年是全面深化改革的第一年。\n", 2014, "era"},
 	}
