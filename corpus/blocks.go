@@ -49,6 +49,15 @@ func buildBlocks(lines []line) []*block {
 	var blocks []*block
 	for i := 0; i < len(content); i++ {
 		l := content[i]
+		if head, rest, ok := splitBoldHeading(l); ok {
+			// **2011年工作回顾** 2011年是…: a part heading, then a paragraph.
+			b := &block{kind: bHeading, text: head.text, segs: head.segs, start: l.cs, strong: true, line: l.no, endLine: l.no}
+			b.marker, b.mtext, b.number = marker(b.text)
+			blocks = append(blocks, b)
+			content[i] = rest
+			i--
+			continue
+		}
 		b := &block{text: l.text, segs: append([]Span(nil), l.segs...), start: l.cs, strong: l.strong, line: l.no, endLine: l.no}
 		// A text wrapped at a fixed width: a full line without final
 		// punctuation goes on in the next, whatever that one looks like.
@@ -91,6 +100,29 @@ func buildBlocks(lines []line) []*block {
 		blocks = append(blocks, b)
 	}
 	return blocks
+}
+
+// splitBoldHeading cuts a line opened by a part heading in bold and going on
+// with a paragraph into the two.
+func splitBoldHeading(l line) (head, rest line, ok bool) {
+	if l.boldLead == 0 || len(l.segs) < 2 || l.segs[0].Len() != l.boldLead {
+		return l, l, false
+	}
+	t := trimSpace(l.text[:l.boldLead])
+	if _, isPart := partKindOf(t); !isPart || hasSentenceEnd(t) || runeLen(t) > 40 {
+		return l, l, false
+	}
+	head, rest = l, l
+	head.text, head.segs, head.boldLead = t, l.segs[:1], 0
+	after := l.text[l.boldLead:]
+	rest.text, rest.boldLead = trimSpace(after), 0
+	rest.segs = append([]Span(nil), l.segs[1:]...)
+	rest.segs[0].Start += len(after) - len(strings.TrimLeft(after, spaces))
+	if rest.segs[0].Len() <= 0 {
+		return l, l, false
+	}
+	rest.cs = rest.segs[0].Start
+	return head, rest, rest.text != ""
 }
 
 // brokenProse reports whether a short line without a full stop is the start

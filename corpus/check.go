@@ -75,6 +75,11 @@ func checkReport(r *Report) []Finding {
 	if r.Year == 0 {
 		add(r.firstLine(), "years", "the year of the report is unknown")
 	}
+	for _, e := range r.Evidence {
+		if e.Kind == "file" && r.Year > 0 && e.Implies != r.Year {
+			add(r.firstLine(), "years", "the file name says %d but the text says %d (%s); rename the file or state the year", e.Implies, r.Year, r.yearWitness())
+		}
+	}
 	// Numbered headings: sections within a part, continuing the part's own
 	// numbering where both use the same marker (一、2018年工作回顧 … 三、…);
 	// subsections within a section.
@@ -118,6 +123,20 @@ func checkReport(r *Report) []Finding {
 		}
 	}
 	return fs
+}
+
+// yearWitness names the strongest evidence for the report's year.
+func (r *Report) yearWitness() string {
+	var best *Evidence
+	for i, e := range r.Evidence {
+		if e.Implies == r.Year && e.Kind != "file" && (best == nil || e.Weight > best.Weight) {
+			best = &r.Evidence[i]
+		}
+	}
+	if best == nil {
+		return r.YearFrom
+	}
+	return fmt.Sprintf("line %d %q", best.Line, best.Text)
 }
 
 func numberText(n int) string {

@@ -17,6 +17,7 @@ type line struct {
 	text       string // its words: the content without markup
 	segs       []Span // the bytes of its words
 	strong     bool   // wholly in bold, or opened by #: a heading
+	boldLead   int    // the bytes of text in bold at its start, when more follows
 	page       bool   // it holds a form feed
 	furn       FurnitureKind
 }

@@ -202,6 +202,8 @@ func stripMarkup(text string, l *line) {
 	}
 	if n == 2 && strings.HasPrefix(c, "**") && strings.HasSuffix(c, "**") {
 		l.strong = true
+	} else if strings.HasPrefix(c, "**") && len(segs) > 1 {
+		l.boldLead = segs[0].Len()
 	}
 	segs = trimSegs(text, segs)
 	l.segs, l.text = segs, trimSpace(words)

@@ -151,8 +151,9 @@ type Report struct {
 	Marker     *Heading // the 篇N line, nil when the file holds one report
 	Title      string
 	Government string
-	Year       int // the year the report was delivered; 0 when unknown
-	ReviewYear int // the year its review part is about; 0 when unknown
+	Year       int    // the work year: the year its plan is for; 0 when unknown
+	ReviewYear int    // the year its review part is about; 0 when unknown
+	Delivered  string // the date it was delivered (2023-01-12), when the text gives it; else ""
 	YearFrom   string
 	Evidence   []Evidence // what the text says of its year
 	Parts      []*Part

@@ -642,56 +642,104 @@ func (b *reportBuilder) finish(lines []line) {
 }
 
 var (
-	reRepresent  = regexp.MustCompile(`我代表([^，,。；;：:\s]{1,20})`)
+	reRepresent  = regexp.MustCompile(`我代表([^，,。；;：:\s向]{1,20}?)(?:人民政府|政府|[，,向])`)
 	reCongressOf = regexp.MustCompile(`在([^，,。；;：:\s第]{2,16}?)第[一二三四五六七八九十]+[届屆]人民代表大[会會]`)
+	reOffice     = regexp.MustCompile(`^(.{0,16}?)(?:人民政府)?(?:代理|代)?(?:总理|省长|市长|区长|县长|州长|盟长|旗长|主席|行政长官)`)
+	reYearPrefix = regexp.MustCompile(`^(?:[0-9]{1,2}月[0-9]{1,2}日)|^(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年(?:度)?`)
+	reYearSuffix = regexp.MustCompile(`[《“]?(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年(?:度)?$|[《“]$`)
 )
 
-// reportTitle finds the government and title of a report: a title line in
-// the file or report front matter (…政府工作報告), else the government named
-// in 我代表…人民政府.
+// reportTitle finds the government and title of a report from what it says
+// of itself, never inventing either: the title is a title line of the file
+// or report front matter (…政府工作報告, …施政報告), else the front matter's
+// title; the government is read from the title line, the dateline
+// (在某省第十四届人民代表大会…), the speaker line (某省省长 某某), the front
+// matter's title, and last 我代表某某人民政府. A bare level (省, 自治区) names no
+// government. Either is "" when unknown.
 func reportTitle(r *Report) (gov, title string) {
 	var cands []string
 	for _, u := range r.Source.Front {
 		cands = append(cands, u.Text)
 	}
 	for _, u := range r.Units {
-		if u.Part != nil && u.Part.Kind != Preamble {
+		if u.Part != nil && u.Part.Kind != Preamble || u.Role == RoleSalutation {
 			break
 		}
 		cands = append(cands, u.Text)
 	}
 	for _, c := range cands {
 		f := hanzi.Fold(c)
-		if i := strings.Index(f, "政府工作报告"); i >= 0 && runeLen(c) <= 40 {
+		i := strings.Index(f, "政府工作报告")
+		if i < 0 {
+			i = strings.Index(f, "施政报告")
+		}
+		if i >= 0 && runeLen(c) <= 40 {
 			title = c
-			gov = string([]rune(c)[:runeLen(f[:i])])
+			gov = govName(string([]rune(c)[:runeLen(f[:i])]))
 			break
 		}
 	}
 	for _, c := range cands {
-		// ——2016年1月20日在某某市第十四屆人民代表大會第五次會議上
-		if m := reCongressOf.FindStringSubmatch(c); m != nil && gov == "" {
-			gov = m[1]
+		if gov != "" {
+			break
+		}
+		f := hanzi.Fold(c)
+		if m := reCongressOf.FindStringSubmatchIndex(f); m != nil {
+			gov = govName(runeSlice(c, f, m[2], m[3]))
+		} else if m := reOffice.FindStringSubmatchIndex(f); m != nil && runeLen(c) <= 30 && !hasSentenceEnd(c) {
+			gov = govName(runeSlice(c, f, m[2], m[3]))
+		}
+	}
+	if t := r.Meta["title"]; t != "" {
+		f := hanzi.Fold(t)
+		if i := strings.Index(f, "政府工作报告"); i >= 0 && gov == "" {
+			gov = govName(string([]rune(t)[:runeLen(f[:i])]))
+		}
+		if title == "" {
+			title = t
 		}
 	}
 	for _, u := range r.Units {
-		if m := reRepresent.FindStringSubmatch(u.Text); m != nil {
-			if gov == "" {
-				gov = strings.TrimSuffix(strings.TrimSuffix(m[1], "人民政府"), "政府")
-			}
+		if u.Seq > 6 || gov != "" {
 			break
 		}
-		if u.Seq > 6 {
+		f := hanzi.Fold(u.Text)
+		if m := reRepresent.FindStringSubmatchIndex(f); m != nil {
+			gov = govName(runeSlice(u.Text, f, m[2], m[3]))
 			break
-		}
-	}
-	if title == "" && gov != "" {
-		title = gov + "政府工作报告"
-		if hanzi.LooksTraditional(r.Source.Text[r.Span.Start:r.Span.End]) {
-			title = gov + "政府工作報告"
 		}
 	}
 	return gov, title
+}
+
+// runeSlice returns the part of s that bytes [i, j) of its folding f hold:
+// folding keeps the number of runes, not of bytes.
+func runeSlice(s, f string, i, j int) string {
+	rs := []rune(s)
+	return string(rs[runeLen(f[:i]):runeLen(f[:j])])
+}
+
+// govName cleans the name of a government read before a title or an office:
+// a year, spaces and markup off; "" when what is left is a bare level (省,
+// 自治区, 本市) or not a name.
+func govName(s string) string {
+	s = trimSpace(strings.Trim(s, "*#—-－ 　"))
+	s = reYearPrefix.ReplaceAllString(s, "")
+	s = reYearSuffix.ReplaceAllString(s, "")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "人民政府"), "政府")
+	s = trimSpace(strings.TrimSuffix(s, "人民"))
+	f := hanzi.Fold(s)
+	if runeLen(f) < 2 || runeLen(f) > 16 || hanRatio(f) < 1 {
+		return ""
+	}
+	switch f {
+	case "自治区", "自治州", "自治县", "特别行政区", "本省", "本市", "本区", "本县", "我省", "我市", "我区", "全省", "全市", "全区":
+		return ""
+	}
+	if strings.HasPrefix(f, "第") || strings.ContainsAny(f, "在向作的会议大会") {
+		return ""
+	}
+	return s
 }
 
 // reportIDs gives every report an id: the file's stem for a file holding one

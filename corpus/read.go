@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,7 +39,11 @@ type InputError struct {
 	Line int // 0 when it concerns the whole file
 	Msg  string
 	Hint string // what to do about it
+	Err  error  // the error underneath, if any
 }
+
+// Unwrap returns the error underneath.
+func (e *InputError) Unwrap() error { return e.Err }
 
 func (e *InputError) Error() string {
 	loc := e.Path
@@ -69,9 +74,9 @@ func Load(path string, opts Options) (*Corpus, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &InputError{Path: path, Msg: "no such file or directory", Hint: "give --corpus a report file or a directory of reports"}
+			return nil, &InputError{Path: path, Msg: "no such file or directory", Hint: "give --corpus a report file or a directory of reports", Err: err}
 		}
-		return nil, &InputError{Path: path, Msg: err.Error()}
+		return nil, &InputError{Path: path, Msg: err.Error(), Err: err}
 	}
 	if !info.IsDir() {
 		text, err := readText(path)
@@ -115,7 +120,7 @@ type ManifestEntry struct {
 func loadDir(dir string, opts Options) (*Corpus, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, &InputError{Path: dir, Msg: err.Error()}
+		return nil, &InputError{Path: dir, Msg: err.Error(), Err: err}
 	}
 	var man *Manifest
 	manPath := filepath.Join(dir, "manifest.json")
@@ -125,7 +130,7 @@ func loadDir(dir string, opts Options) (*Corpus, error) {
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(man); err != nil {
 			return nil, &InputError{Path: manPath, Msg: "not a valid manifest: " + err.Error(),
-				Hint: `expected {"government": "…", "reports": [{"file": "2019.txt", "year": 2019}]}`}
+				Hint: `expected {"government": "…", "reports": [{"file": "2019.txt", "year": 2019}]}`, Err: err}
 		}
 	}
 	var files []File
@@ -160,7 +165,7 @@ func isTextName(name string) bool {
 func readText(path string) (string, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return "", &InputError{Path: path, Msg: err.Error()}
+		return "", &InputError{Path: path, Msg: err.Error(), Err: err}
 	}
 	if err := CheckText(path, b); err != nil {
 		return "", err
@@ -311,26 +316,67 @@ func Build(files []File, man *Manifest, opts Options) (*Corpus, error) {
 	return c, nil
 }
 
-// Find returns the report named by year (2016) or id (p1).
+// Find returns the report a name means. A name of four digits is a year
+// first (2016: the report whose work year is 2016), then an id; id:NAME is an
+// id only; a file's name with its extension (2016.txt) is the report that
+// file holds alone; any other name is an id, then a year. So when 2019.txt
+// holds the 2020 report, 2019 means the report of 2019, and the file is
+// still reached as 2019.txt or id:2019.
 func (c *Corpus) Find(name string) (*Report, error) {
-	for _, r := range c.Reports {
-		if r.ID == name {
+	if id, ok := strings.CutPrefix(name, "id:"); ok {
+		if r := c.byID(id); r != nil {
 			return r, nil
 		}
+		return nil, fmt.Errorf("no report has the id %q: name one by year or id (%s)", id, c.names())
+	}
+	if reYearName.MatchString(name) {
+		if r, err := c.byYear(name); r != nil || err != nil {
+			return r, err
+		}
+	}
+	if r := c.byID(name); r != nil {
+		return r, nil
+	}
+	for _, src := range c.Sources {
+		if len(src.Reports) == 1 && filepath.Base(src.Name) == name {
+			return src.Reports[0], nil
+		}
+	}
+	if r, err := c.byYear(name); r != nil || err != nil {
+		return r, err
+	}
+	return nil, fmt.Errorf("no report %q: name one by year or id (%s)", name, c.names())
+}
+
+var reYearName = regexp.MustCompile(`^[0-9]{4}$`)
+
+func (c *Corpus) byID(id string) *Report {
+	for _, r := range c.Reports {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// byYear returns the one report of a year, nil when there is none, an error
+// when there are several.
+func (c *Corpus) byYear(name string) (*Report, error) {
+	y, err := strconv.Atoi(name)
+	if err != nil {
+		return nil, nil
 	}
 	var match []*Report
-	if y, err := strconv.Atoi(name); err == nil {
-		for _, r := range c.Reports {
-			if r.Year == y {
-				match = append(match, r)
-			}
+	for _, r := range c.Reports {
+		if r.Year == y {
+			match = append(match, r)
 		}
 	}
 	switch len(match) {
+	case 0:
+		return nil, nil
 	case 1:
 		return match[0], nil
-	case 0:
-		return nil, fmt.Errorf("no report %q: name one by year or id (%s)", name, c.names())
 	}
 	return nil, fmt.Errorf("%d reports are dated %s: name one by id (%s)", len(match), name, c.names())
 }

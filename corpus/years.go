@@ -3,6 +3,7 @@ package corpus
 import (
 	_ "embed"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -88,6 +89,8 @@ func yearOf(s string) int {
 
 var (
 	reDate        = regexp.MustCompile(yearRe + `年([0-9]{1,2}|[一二三四五六七八九十]{1,2})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})日`)
+	reISODate     = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}`)
+	reFileYear    = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
 	reTitleYear   = regexp.MustCompile(yearRe + `年.{0,12}(?:工作报告|施政报告)`)
 	// reDatelineParen matches a date and a name in brackets: （2005年1月19日 某某）.
 	reDatelineParen = regexp.MustCompile(`^[（(]` + yearRe + `年[^）)]{2,8}日[^）)]{0,12}[）)]$`)
@@ -144,6 +147,21 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 				Reason: fmt.Sprintf("the plan part is headed with %d", y)})
 		}
 	}
+	if d := r.Meta["date"]; r.Delivered == "" && reISODate.MatchString(d) {
+		r.Delivered = d[:10]
+	}
+	if m := reTitleYear.FindStringSubmatch(hanzi.Fold(r.Meta["title"])); m != nil {
+		y := yearOf(m[1])
+		evs = append(evs, Evidence{Kind: "meta", Text: r.Meta["title"], Line: r.metaLine(), Implies: y, Weight: 1,
+			Reason: fmt.Sprintf("the front matter's title names %d", y)})
+	}
+	if len(r.Source.Reports) == 1 {
+		if m := reFileYear.FindStringSubmatch(stemOf(r.Source.Name)); m != nil {
+			y := yearOf(m[1])
+			evs = append(evs, Evidence{Kind: "file", Text: filepath.Base(r.Source.Name), Implies: y, Weight: 1,
+				Reason: fmt.Sprintf("the file name says %d", y)})
+		}
+	}
 	structured := false
 	for _, p := range r.Parts {
 		structured = structured || p.Kind == Review || p.Kind == Plan
@@ -155,7 +173,10 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 		if u.Role == RoleFront {
 			if m := reDate.FindStringSubmatchIndex(f); m != nil {
 				y := yearOf(f[m[2]:m[3]])
-				month := numberOf(f[m[4]:m[5]])
+				month, day := numberOf(f[m[4]:m[5]]), numberOf(f[m[6]:m[7]])
+				if r.Delivered == "" && month >= 1 && month <= 12 && day >= 1 && day <= 31 {
+					r.Delivered = fmt.Sprintf("%04d-%02d-%02d", y, month, day)
+				}
 				weight, kind, reason := 3, "date", fmt.Sprintf("dated %d", y)
 				if isDateline(f) {
 					weight, kind, reason = 5, "dateline", fmt.Sprintf("delivered %d", y)
@@ -390,13 +411,13 @@ func inferYears(reports []*Report, stated map[*Report]int) []Warning {
 			return
 		}
 		r.Year, r.YearFrom = best, "evidence"
-		if warn && bestW < total {
-			var others []string
-			for _, e := range r.Evidence {
-				if e.Implies != best {
-					others = append(others, fmt.Sprintf("line %d %q implies %d", e.Line, e.Text, e.Implies))
-				}
+		var others []string
+		for _, e := range r.Evidence {
+			if e.Implies != best && e.Kind != "file" { // check reports a file name against the text
+				others = append(others, fmt.Sprintf("line %d %q implies %d", e.Line, e.Text, e.Implies))
 			}
+		}
+		if warn && len(others) > 0 {
 			warns = append(warns, Warning{Source: r.Source.Name, Line: r.firstLine(),
 				Message: fmt.Sprintf("report %s: evidence conflicts; %d has the most weight (%d of %d), against %s",
 					r.ID, best, bestW, total, strings.Join(others, "; "))})
@@ -448,6 +469,16 @@ func inferYears(reports []*Report, stated map[*Report]int) []Warning {
 		seen[r.Year] = r
 	}
 	return warns
+}
+
+// metaLine returns the line of the report's front matter, or 0.
+func (r *Report) metaLine() int {
+	for _, f := range r.Furniture {
+		if f.Kind == FurnMeta {
+			return f.Line
+		}
+	}
+	return 0
 }
 
 func (r *Report) firstLine() int {
