@@ -80,11 +80,22 @@ func (w Warning) String() string {
 
 // Source is one input file.
 type Source struct {
-	Name    string // the path as given, or "embedded:NAME"
-	Text    string
-	Front   []*Unit   // lines before the first report marker (role front)
-	Reports []*Report // in file order
-	lines   []int     // byte offset of the start of each line
+	Name     string // the path as given, or "embedded:NAME"
+	Text     string // decoded: offsets and lines refer to it
+	Encoding string // the encoding the file was read in: UTF-8, GB18030, Big5, UTF-16LE, UTF-16BE
+	raw      *rawText
+	Front    []*Unit   // lines before the first report marker (role front)
+	Reports  []*Report // in file order
+	lines    []int     // byte offset of the start of each line
+}
+
+// Raw returns the file's original bytes that hold span sp of its decoded
+// text: sp itself for a UTF-8 file.
+func (s *Source) Raw(sp Span) []byte {
+	if s.raw == nil || s.raw.encoding == EncUTF8 {
+		return []byte(s.Text[sp.Start:sp.End])
+	}
+	return s.raw.bytes[s.raw.rawOffset(s.Text, sp.Start):s.raw.rawOffset(s.Text, sp.End)]
 }
 
 // LineAt returns the 1-based line number of byte offset off.
@@ -151,9 +162,10 @@ type Report struct {
 	Marker     *Heading // the 篇N line, nil when the file holds one report
 	Title      string
 	Government string
-	Year       int    // the work year: the year its plan is for; 0 when unknown
-	ReviewYear int    // the year its review part is about; 0 when unknown
-	Delivered  string // the date it was delivered (2023-01-12), when the text gives it; else ""
+	Year       int          // the work year: the year its plan is for; 0 when unknown
+	ReviewYear int          // the year its review part is about; 0 when unknown
+	Delivered  string       // the date it was delivered (2023-01-12), when the text gives it; else ""
+	Script     hanzi.Script // the script it is written in: simplified or traditional ("" when its characters do not tell)
 	YearFrom   string
 	Evidence   []Evidence // what the text says of its year
 	Parts      []*Part

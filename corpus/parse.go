@@ -638,6 +638,7 @@ func (b *reportBuilder) finish(lines []line) {
 		u.folded = hanzi.Fold(u.Text)
 	}
 	r.Government, r.Title = reportTitle(r)
+	r.Script = hanzi.ScriptOf(src.Text[r.Span.Start:r.Span.End])
 	_ = lines
 }
 

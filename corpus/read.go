@@ -14,12 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
-
-	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 //go:embed seed/dongcheng.txt
@@ -59,9 +53,12 @@ func (e *InputError) Error() string {
 
 // Options change how a corpus is read.
 type Options struct {
-	// Years states the year of delivery of reports outright, by report id or
+	// Years states the work year of reports outright, by report id or
 	// file name; it wins over evidence in the text.
 	Years map[string]int
+	// Encoding forces the encoding files are read in (a name EncodingName
+	// returns); "" detects each file's.
+	Encoding string
 }
 
 // Load reads a corpus from path: a file holding one report or several (each
@@ -79,11 +76,11 @@ func Load(path string, opts Options) (*Corpus, error) {
 		return nil, &InputError{Path: path, Msg: err.Error(), Err: err}
 	}
 	if !info.IsDir() {
-		text, err := readText(path)
+		f, err := readText(path, opts.Encoding)
 		if err != nil {
 			return nil, err
 		}
-		return Build([]File{{Name: path, Text: text}}, nil, opts)
+		return Build([]File{f}, nil, opts)
 	}
 	return loadDir(path, opts)
 }
@@ -96,8 +93,10 @@ func FromText(name, text string) (*Corpus, error) {
 
 // File is one input file's name and text.
 type File struct {
-	Name string
-	Text string
+	Name     string
+	Text     string // decoded
+	Encoding string // the encoding it was read in; "" for UTF-8
+	raw      *rawText
 }
 
 // Manifest describes the reports of a directory corpus. Every field is
@@ -139,12 +138,11 @@ func loadDir(dir string, opts Options) (*Corpus, error) {
 		if e.IsDir() || strings.HasPrefix(name, ".") || !isTextName(name) {
 			continue
 		}
-		p := filepath.Join(dir, name)
-		text, err := readText(p)
+		f, err := readText(filepath.Join(dir, name), opts.Encoding)
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Name: p, Text: text})
+		files = append(files, f)
 	}
 	if len(files) == 0 {
 		return nil, &InputError{Path: dir, Msg: "no report files (*.txt) in the directory", Hint: "put one UTF-8 text file per report in it"}
@@ -161,31 +159,29 @@ func isTextName(name string) bool {
 	return false
 }
 
-// readText reads a file that must be UTF-8 text with something in it.
-func readText(path string) (string, error) {
+// readText reads a report file and decodes it (see encoding.go).
+func readText(path, force string) (File, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return "", &InputError{Path: path, Msg: err.Error(), Err: err}
+		return File{}, &InputError{Path: path, Msg: err.Error(), Err: err}
 	}
-	if err := CheckText(path, b); err != nil {
-		return "", err
+	text, raw, err := decodeFile(path, b, force)
+	if err != nil {
+		return File{}, err
 	}
-	return string(b), nil
+	return File{Name: path, Text: text, Encoding: raw.encoding, raw: raw}, nil
 }
 
-// CheckText returns an *InputError when b is not UTF-8 text with words in it,
-// naming the likely encoding of Chinese text (GB18030, Big5, UTF-16).
+// CheckText returns an *InputError when b is not UTF-8 text with words in
+// it, naming the likely encoding of Chinese text (GB18030, Big5, UTF-16).
+// Data files that must be UTF-8 (a theme lexicon) are checked with it.
 func CheckText(path string, b []byte) error {
-	if !utf8.Valid(b) {
+	if !utf8.Valid(b) || utf16Guess(b) != "" {
 		line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
-		enc := guessEncoding(b)
-		hint := "save it as UTF-8"
-		if enc != "" {
-			hint = fmt.Sprintf("convert it first, e.g. iconv -f %s -t UTF-8 %s > %s.utf8.txt", enc, path, strings.TrimSuffix(path, filepath.Ext(path)))
-		}
-		msg := "not UTF-8 text"
-		if enc != "" {
+		msg, hint := "not UTF-8 text", "save it as UTF-8"
+		if enc := DetectEncoding(b); enc != "" && enc != EncUTF8 {
 			msg += "; it looks like " + enc
+			hint = convertHint(path, enc)
 		}
 		return &InputError{Path: path, Line: line, Msg: msg, Hint: hint}
 	}
@@ -207,37 +203,6 @@ func firstInvalid(b []byte) int {
 		i += n
 	}
 	return len(b)
-}
-
-// guessEncoding names the legacy encoding that decodes b into the most
-// common Chinese characters, or "" when none does.
-func guessEncoding(b []byte) string {
-	if len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff) {
-		return "UTF-16"
-	}
-	best, bestScore := "", 0
-	for _, c := range []struct {
-		name string
-		enc  encoding.Encoding
-	}{{"GB18030", simplifiedchinese.GB18030}, {"BIG5", traditionalchinese.Big5}} {
-		out, err := c.enc.NewDecoder().Bytes(b)
-		if err != nil {
-			continue
-		}
-		score := 0
-		for _, r := range string(out) {
-			switch {
-			case r == utf8.RuneError:
-				score -= 5
-			case strings.ContainsRune(commonHan, hanzi.FoldRune(r)):
-				score++
-			}
-		}
-		if score > bestScore {
-			best, bestScore = c.name, score
-		}
-	}
-	return best
 }
 
 // commonHan holds the most frequent characters of Chinese government prose,
@@ -264,6 +229,10 @@ func Build(files []File, man *Manifest, opts Options) (*Corpus, error) {
 	}
 	for _, f := range files {
 		src, warns := ParseSource(f.Name, f.Text)
+		src.Encoding, src.raw = f.Encoding, f.raw
+		if src.Encoding == "" {
+			src.Encoding = EncUTF8
+		}
 		c.Sources = append(c.Sources, src)
 		c.Warnings = append(c.Warnings, warns...)
 	}

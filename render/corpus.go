@@ -15,6 +15,9 @@ type ReportRow struct {
 	Year       int            `json:"year"`
 	ReviewYear int            `json:"review_year"`
 	YearFrom   string         `json:"year_from"`
+	Delivered  string         `json:"delivered"` // 2023-01-12, or "" when the text does not say
+	Script     string         `json:"script"`    // simplified, traditional, or ""
+	Encoding   string         `json:"encoding"`  // the encoding its file was read in
 	Title      string         `json:"title"`
 	Government string         `json:"government"`
 	File       string         `json:"file"`
@@ -45,7 +48,8 @@ type CorpusJSON struct {
 func Rows(c *corpus.Corpus) []ReportRow {
 	var rows []ReportRow
 	for _, r := range c.Reports {
-		row := ReportRow{ID: r.ID, Year: r.Year, ReviewYear: r.ReviewYear, YearFrom: r.YearFrom, Title: r.Title,
+		row := ReportRow{ID: r.ID, Year: r.Year, ReviewYear: r.ReviewYear, YearFrom: r.YearFrom, Delivered: r.Delivered,
+			Script: string(r.Script), Encoding: r.Source.Encoding, Title: r.Title,
 			Government: r.Government, File: r.Source.Name, Line: r.Source.LineAt(r.Span.Start), Chars: r.Chars(),
 			Sections: len(numbered(r)), Units: len(r.Units), Parts: []string{}, Evidence: []EvidenceJSON{}}
 		for _, p := range r.Parts {
@@ -86,10 +90,23 @@ func CorpusTable(w io.Writer, c *corpus.Corpus, verbose bool, st Style) error {
 	dim := st.paint(dimAttr...)
 	rows := Rows(c)
 	cols := []string{"ID", "YEAR", "REVIEWS", "GOVERNMENT", "TITLE", "CHARS", "PARTS", "SECTIONS", "UNITS"}
+	dated := false
+	for _, r := range rows {
+		dated = dated || r.Delivered != ""
+	}
+	if dated {
+		// Reports delivered in December for the next year: the date beside
+		// the work year.
+		cols = append(cols[:3], append([]string{"DELIVERED"}, cols[3:]...)...)
+	}
 	cells := [][]string{}
 	for _, r := range rows {
-		cells = append(cells, []string{r.ID, yearText(r.Year), yearText(r.ReviewYear), r.Government, r.Title,
-			fmt.Sprint(r.Chars), strings.Join(r.Parts, ","), fmt.Sprint(r.Sections), fmt.Sprint(r.Units)})
+		row := []string{r.ID, yearText(r.Year), yearText(r.ReviewYear), orUnknown(r.Government), orUnknown(r.Title),
+			fmt.Sprint(r.Chars), strings.Join(r.Parts, ","), fmt.Sprint(r.Sections), fmt.Sprint(r.Units)}
+		if dated {
+			row = append(row[:3], append([]string{orUnknown(r.Delivered)}, row[3:]...)...)
+		}
+		cells = append(cells, row)
 	}
 	widths := make([]int, len(cols))
 	for i, c := range cols {
@@ -118,9 +135,13 @@ func CorpusTable(w io.Writer, c *corpus.Corpus, verbose bool, st Style) error {
 		b.WriteString(line(row, func(s string) string { return s }))
 		if verbose {
 			r := rows[i]
-			fmt.Fprintf(&b, "    %s\n", dim(fmt.Sprintf("%s, line %d; year %s", r.File, r.Line, yearSource(r))))
+			fmt.Fprintf(&b, "    %s\n", dim(fmt.Sprintf("%s (%s), line %d; year %s", r.File, r.Encoding, r.Line, yearSource(r))))
 			for _, e := range r.Evidence {
-				fmt.Fprintf(&b, "    line %-4d %-11s %s → %d  %s\n", e.Line, e.Kind, e.Text, e.Implies, dim("("+e.Reason+")"))
+				where := fmt.Sprintf("line %-4d", e.Line)
+				if e.Line == 0 {
+					where = fmt.Sprintf("%-9s", e.Kind)
+				}
+				fmt.Fprintf(&b, "    %s %-11s %s → %d  %s\n", where, e.Kind, e.Text, e.Implies, dim("("+e.Reason+")"))
 			}
 		}
 	}
@@ -140,6 +161,13 @@ func yearSource(r ReportRow) string {
 		return fmt.Sprintf("from %d pieces of evidence in the text", len(r.Evidence))
 	}
 	return "unknown: no evidence in the text"
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
 }
 
 func yearText(y int) string {

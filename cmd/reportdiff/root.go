@@ -56,6 +56,7 @@ type globalOptions struct {
 	color      string
 	width      int
 	years      []string
+	encoding   string
 
 	quietWarnings bool // the command shows the reading's warnings itself
 }
@@ -70,7 +71,15 @@ func (g *globalOptions) load() (*corpus.Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := corpus.Load(g.corpusPath, corpus.Options{Years: years})
+	opts := corpus.Options{Years: years}
+	if g.encoding != "" {
+		enc, err := corpus.EncodingName(g.encoding)
+		if err != nil {
+			return nil, usagef("--encoding: %v", err)
+		}
+		opts.Encoding = enc
+	}
+	c, err := corpus.Load(g.corpusPath, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -207,8 +216,10 @@ Traditional Chinese, and shows how they changed from year to year.
 
 Without --corpus it reads the embedded default corpus of three district work
 reports. A corpus is a file holding one report or several
-(each opened by a line 篇1, 篇2 …), or a directory of UTF-8 text files, one
-report each, with an optional manifest.json.
+(each opened by a line 篇1, 篇2 …), or a directory of text files, one report
+each, with an optional manifest.json. Files may be plain text, markdown or text
+taken from a PDF, in UTF-8, GB18030, Big5 or UTF-16 (detected; --encoding
+forces one).
 
 Exit status: 0 nothing found, 1 findings or differences, 2 bad usage or input.`,
 		SilenceUsage:  true,
@@ -228,6 +239,7 @@ Exit status: 0 nothing found, 1 findings or differences, 2 bad usage or input.`,
 	pf.IntVar(&g.width, "width", 0, "columns for the text views (default: the terminal's width, or 100)")
 	pf.StringVar(&g.color, "color", "auto", "color output: auto, always or never (auto honours NO_COLOR)")
 	pf.StringArrayVar(&g.years, "year", nil, "state a report's year outright: ID=YEAR (repeatable)")
+	pf.StringVar(&g.encoding, "encoding", "", "read the corpus files in this encoding: utf-8, gb18030, big5, utf-16 (default: detect)")
 	// Every command writes text and JSON; CSV where its view is a table.
 	root.AddCommand(
 		writes(newCorpusCmd(g, nil), "text", "json", "csv"),

@@ -11,14 +11,17 @@ import (
 type showOptions struct {
 	*globalOptions
 	report string
+	raw    bool
 }
 
 func newShowCmd(g *globalOptions, runF func(*showOptions) error) *cobra.Command {
 	opts := &showOptions{globalOptions: g}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "show REPORT",
 		Short: "Print the text of one report (by year or id) exactly as it stands in its file",
-		Args:  argsUsage(cobra.ExactArgs(1)),
+		Long: `Print the text of one report (by year or id) exactly as it stands in its file,
+decoded to UTF-8; --raw prints the file's own bytes instead (GB18030, Big5 …).`,
+		Args: argsUsage(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.report = args[0]
 			if runF != nil {
@@ -27,6 +30,8 @@ func newShowCmd(g *globalOptions, runF func(*showOptions) error) *cobra.Command 
 			return runShow(opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.raw, "raw", false, "print the report's bytes as they are in its file, undecoded")
+	return cmd
 }
 
 func runShow(opts *showOptions) error {
@@ -37,6 +42,10 @@ func runShow(opts *showOptions) error {
 	r, err := c.Find(opts.report)
 	if err != nil {
 		return usageError{err}
+	}
+	if opts.raw {
+		_, err = opts.io.Out.Write(r.Source.Raw(r.Span))
+		return err
 	}
 	if opts.json() {
 		return render.JSON(opts.io.Out, render.ShowJSONOf(r))

@@ -247,3 +247,52 @@ func LooksTraditional(s string) bool {
 	}
 	return han > 0 && trad*50 >= han
 }
+
+// Script names the script a Chinese text is written in.
+type Script string
+
+// The two scripts.
+const (
+	Simplified  Script = "simplified"
+	Traditional Script = "traditional"
+)
+
+// simplifiedOnly holds the characters that are the Simplified form of
+// another and no Traditional form themselves (们, 这, 发 …).
+var simplifiedOnly = func() map[rune]bool {
+	m := map[rune]bool{}
+	for t, s := range t2s {
+		if s != t {
+			m[s] = true
+		}
+	}
+	for t := range t2s {
+		delete(m, t)
+	}
+	return m
+}()
+
+// ScriptOf tells the script of s by the characters that only one script
+// uses: Traditional when those with a Simplified form of their own (們, 這,
+// 發) outnumber the Simplified forms (们, 这, 发), Simplified otherwise; ""
+// when s has no Han character that tells.
+func ScriptOf(s string) Script {
+	trad, simp := 0, 0
+	for _, r := range s {
+		if r < 0x2E80 {
+			continue
+		}
+		if f := FoldRune(r); f != r && IsHan(r) {
+			trad++
+		} else if simplifiedOnly[r] {
+			simp++
+		}
+	}
+	switch {
+	case trad == 0 && simp == 0:
+		return ""
+	case trad > simp:
+		return Traditional
+	}
+	return Simplified
+}
