@@ -144,8 +144,11 @@ func caption(s string, afterImage bool) bool {
 	if runeLen(s) > 80 {
 		return false
 	}
-	if afterImage && runeLen(s) <= 60 && !strings.ContainsAny(strings.TrimRight(s, "。"), "。！？") {
-		return true
+	if afterImage && runeLen(s) <= 60 && !strings.ContainsAny(strings.TrimRight(s, "。"), "。！？：:") && !isSalutation(s) &&
+		!strings.HasPrefix(s, "**") && !strings.HasPrefix(s, "#") {
+		if k, _, _ := marker(s); k == markNone {
+			return true
+		}
 	}
 	return reCaption.MatchString(foldedNoSpace(s))
 }

@@ -1,0 +1,344 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// build reads one constructed file and checks that its pieces give it back.
+func build(t *testing.T, name, text string) *Corpus {
+	t.Helper()
+	c, err := Build([]File{{Name: name, Text: text}}, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertLossless(t, c.Sources[0])
+	return c
+}
+
+func partsOf(r *Report) string {
+	var ks []string
+	for _, p := range r.Parts {
+		ks = append(ks, string(p.Kind))
+	}
+	return strings.Join(ks, ",")
+}
+
+// markdownReport is a constructed provincial report in markdown, as public
+// collections keep them: front matter, bold title, dateline and speaker, a
+// comment with a photo caption, bold part headings, bold section leads.
+const markdownReport = `---
+source: https://example.org/report
+title: 2031年政府工作报告
+---
+
+**政府工作报告**
+
+**——2031年1月15日在某某省第九届人民代表大会第三次会议上**
+
+**某某省省长 王 某**
+
+<!-- 省长王某作政府工作报告。记者 李某 摄 -->
+
+![](photo.jpg)
+
+各位代表：
+
+现在，我代表省人民政府向大会报告工作，请予审议。
+
+**一、2030年工作回顾**
+
+过去一年，全省经济运行总体平稳，地区生产总值增长5%。
+
+**（一）稳住经济大盘。**出台稳增长政策措施，规模以上工业增加值增长6%。
+
+**（二）深化改革开放**
+
+推进重点领域改革，营商环境持续优化。
+
+**二、2031年工作安排**
+
+## （一）扩大有效需求
+
+实施重大项目，固定资产投资增长7%。
+
+**各位代表！**让我们团结奋斗，为完成全年目标任务而努力！
+`
+
+func TestMarkdown(t *testing.T) {
+	for _, tt := range []struct{ name, text, gov, title string }{
+		{"simplified", markdownReport, "某某省", "政府工作报告"},
+		{"traditional", toTraditional(markdownReport), "某某省", "政府工作報告"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := build(t, "a.md", tt.text)
+			r := c.Reports[0]
+			if r.Year != 2031 || r.Delivered != "2031-01-15" || r.Government != tt.gov || r.Title != tt.title {
+				t.Errorf("year %d delivered %q government %q title %q", r.Year, r.Delivered, r.Government, r.Title)
+			}
+			if got := partsOf(r); got != "preamble,review,plan,closing" {
+				t.Errorf("parts %s", got)
+			}
+			if r.Meta["source"] != "https://example.org/report" {
+				t.Errorf("meta %v", r.Meta)
+			}
+			var kinds []string
+			for _, f := range r.Furniture {
+				kinds = append(kinds, string(f.Kind))
+			}
+			if got := strings.Join(kinds, ","); got != "meta,comment,image" {
+				t.Errorf("furniture %s", got)
+			}
+			var titles []string
+			for _, s := range r.Sections() {
+				if s.Title != "" {
+					titles = append(titles, s.Title)
+				}
+			}
+			if len(titles) != 3 || !strings.HasPrefix(titles[0], "稳住经济大盘") && !strings.HasPrefix(titles[0], "穩住經濟大盤") {
+				t.Errorf("sections %q", titles)
+			}
+			for _, u := range r.Units {
+				if strings.Contains(u.Text, "**") || strings.Contains(u.Text, "##") || strings.Contains(u.Text, "<!--") {
+					t.Errorf("unit %s keeps markup: %q", u.ID, u.Text)
+				}
+			}
+		})
+	}
+}
+
+// pdfReport is a constructed policy address as text taken from a PDF: a
+// table of contents, form feeds, page numbers and a running header between
+// pages, lines wrapped without blank lines, numbered paragraphs, chapter
+// headings with a space, spaces around numbers, 「」 quotes, and no review
+// or plan part.
+func pdfReport() string {
+	var b strings.Builder
+	b.WriteString("行政長官 2031 年施政報告\n目錄\n一、 前言 ........ 1\n二、 經濟發展 ........ 2\n三、 改善民生 ........ 3\n\f")
+	para := func(n int, text string) {
+		b.WriteString(text)
+		b.WriteString("\n")
+	}
+	header := func(page int) {
+		b.WriteString("\f2031 年施政報告\n")
+		b.WriteString("第 " + string(rune('0'+page)) + " 頁\n")
+	}
+	para(0, "一、 前言")
+	para(1, "1. 今年是回歸祖國 34 周年，也是「十六五」規劃的開局之年。我們")
+	para(1, "會繼續推動經濟發展，改善市民生活，讓社會更加和諧穩定，")
+	para(1, "並為未來五年打好基礎。")
+	header(1)
+	para(0, "二、 經濟發展")
+	para(2, "2. 政府會投資 30 000 億元建設基礎設施，推動創新科技產業")
+	para(2, "發展，吸引更多人才來港工作，提升整體競爭力，並與內地")
+	header(2)
+	para(2, "加強合作，共同開拓市場。")
+	para(3, "3. 我們亦會支持中小企業，協助它們應對挑戰。")
+	header(3)
+	para(0, "三、 改善民生")
+	para(4, "4. 政府會增加公營房屋供應，縮短輪候時間，改善長者及")
+	para(4, "基層市民的生活。")
+	return b.String()
+}
+
+func TestPDFText(t *testing.T) {
+	c := build(t, "address.txt", pdfReport())
+	r := c.Reports[0]
+	if r.Year != 2031 {
+		t.Errorf("year %d from %+v", r.Year, r.Evidence)
+	}
+	if got := partsOf(r); got != "preamble" {
+		t.Errorf("parts %s: a policy address has no review or plan", got)
+	}
+	var titles []string
+	for _, s := range r.Sections() {
+		if s.Title != "" {
+			titles = append(titles, s.Title)
+		}
+	}
+	if strings.Join(titles, "|") != "前言|經濟發展|改善民生" {
+		t.Errorf("sections %q", titles)
+	}
+	var texts []string
+	for _, u := range r.Units {
+		if u.Role != RoleFront {
+			texts = append(texts, u.Text)
+		}
+	}
+	if len(texts) != 4 || !strings.HasSuffix(texts[1], "並與內地加強合作，共同開拓市場。") {
+		t.Errorf("units:\n%s", strings.Join(texts, "\n"))
+	}
+	kinds := map[FurnitureKind]int{}
+	for _, f := range r.Furniture {
+		kinds[f.Kind]++
+	}
+	if kinds[FurnTOC] == 0 || kinds[FurnPage] < 3 || kinds[FurnRunning] < 3 {
+		t.Errorf("furniture %v", kinds)
+	}
+	for _, e := range r.Evidence {
+		if e.Implies != 2031 {
+			t.Errorf("evidence %+v", e)
+		}
+	}
+}
+
+func TestDeliveredInDecember(t *testing.T) {
+	for _, text := range []string{
+		"政府工作报告\n——2030年12月28日在某某市第九届人民代表大会第三次会议上\n各位代表：\n一、2030年工作回顾\n甲。\n二、明年工作安排\n乙。\n",
+		toTraditional("政府工作报告\n——2030年12月28日在某某市第九届人民代表大会第三次会议上\n各位代表：\n一、2030年工作回顾\n甲。\n二、明年工作安排\n乙。\n"),
+	} {
+		r := build(t, "r.txt", text).Reports[0]
+		if r.Year != 2031 || r.ReviewYear != 2030 || r.Delivered != "2030-12-28" || partsOf(r) != "preamble,review,plan" {
+			t.Errorf("year %d reviewing %d delivered %q parts %s; evidence %+v", r.Year, r.ReviewYear, r.Delivered, partsOf(r), r.Evidence)
+		}
+	}
+}
+
+func TestPlanHeadedByItsYear(t *testing.T) {
+	for _, text := range []string{
+		"各位代表：\n一、过去一年的工作\n甲。\n二、2031年工作\n乙。\n三、切实加强政府自身建设\n丙。\n",
+		"各位代表：\n一、2030年主要工作\n甲。\n二、2031年目标任务和重点工作\n乙。\n",
+		"各位代表：\n一、克服困难，2030年经济社会发展取得新成效\n甲。\n二、全面做好2031年工作\n乙。\n",
+		toTraditional("各位代表：\n一、2030年主要工作\n甲。\n二、2031年目标任务和重点工作\n乙。\n"),
+	} {
+		r := build(t, "r.txt", text).Reports[0]
+		if got := partsOf(r); !strings.HasPrefix(got, "preamble,review,plan") || r.Year != 2031 {
+			t.Errorf("%q: parts %s, year %d", firstRunes(text, 30), got, r.Year)
+		}
+	}
+	// A body line that names the years ahead opens no outline part.
+	r := build(t, "r.txt", "一、2030年工作回顾\n甲。\n二、2031年工作安排\n未来五年，我们将继续努力\n乙。\n").Reports[0]
+	if got := partsOf(r); got != "review,plan" {
+		t.Errorf("parts %s", got)
+	}
+}
+
+func TestGovernmentNeverInvented(t *testing.T) {
+	tests := []struct{ text, gov, title string }{
+		{"各位代表：\n现在，我代表省人民政府向大会报告工作。\n一、2030年工作回顾\n甲。\n", "", ""},
+		{"各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2030年工作回顾\n甲。\n", "国务院", ""},
+		{"某某省省長 王某\n各位代表：\n一、2030年工作回顧\n甲。\n", "某某省", ""},
+		{"——2031年1月5日在某某自治区第九届人民代表大会第三次会议上\n各位代表：\n一、2030年工作回顾\n甲。\n", "某某自治区", ""},
+		{"2031年某某市政府工作报告\n各位代表：\n一、2030年工作回顾\n甲。\n", "某某市", "2031年某某市政府工作报告"},
+	}
+	for _, tt := range tests {
+		r := build(t, "r.txt", tt.text).Reports[0]
+		if r.Government != tt.gov || r.Title != tt.title {
+			t.Errorf("%q: government %q title %q, want %q %q", firstRunes(tt.text, 20), r.Government, r.Title, tt.gov, tt.title)
+		}
+	}
+}
+
+func TestFindYearBeforeID(t *testing.T) {
+	c, err := Build([]File{
+		{Name: "d/2030.txt", Text: "一、2030年工作回顾\n甲。\n二、2031年工作任务\n乙。\n"},
+		{Name: "d/2031.txt", Text: "一、2031年工作回顾\n甲。\n二、2032年工作任务\n乙。\n"},
+	}, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"2031": "2030", "2032": "2031", "2030.txt": "2030", "id:2031": "2031", "2031.txt": "2031"} {
+		r, err := c.Find(name)
+		if err != nil || r.ID != want {
+			t.Errorf("Find(%q) = %v, %v; want id %s", name, r, err, want)
+		}
+	}
+	if _, err := c.Find("id:2033"); err == nil {
+		t.Errorf("Find(id:2033) found something")
+	}
+	var msgs []string
+	for _, f := range Check(c) {
+		if f.Check == "years" {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	if len(msgs) != 2 || !strings.Contains(msgs[0], "the file name says 2030 but the text says 2031") {
+		t.Errorf("check: %q", msgs)
+	}
+}
+
+// TestEncodings reads the embedded corpus encoded in GB18030, Big5 and
+// UTF-16: the same reports, ids, years and units as from UTF-8, and show
+// --raw gives back the file's own bytes.
+func TestEncodings(t *testing.T) {
+	want := loadSeed(t)
+	big5, err := traditionalchinese.Big5.NewEncoder().String(DefaultText())
+	if err != nil {
+		t.Skipf("the seed has characters Big5 lacks: %v", err)
+	}
+	gb, _ := simplifiedchinese.GB18030.NewEncoder().String(DefaultText())
+	u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(DefaultText())
+	u16be, _ := unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewEncoder().String(DefaultText())
+	for _, tt := range []struct{ name, bytes, enc string }{
+		{"gb18030", gb, EncGB18030}, {"big5", big5, EncBig5}, {"utf16", u16, EncUTF16LE}, {"utf16be", u16be, EncUTF16BE},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text, raw, err := decodeFile(tt.name+".txt", []byte(tt.bytes), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if raw.encoding != tt.enc || text != DefaultText() {
+				t.Fatalf("read as %s; same text: %v", raw.encoding, text == DefaultText())
+			}
+			c, err := Build([]File{{Name: DefaultName, Text: text, Encoding: raw.encoding, raw: raw}}, nil, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, r := range c.Reports {
+				w := want.Reports[i]
+				if r.ID != w.ID || r.Year != w.Year || len(r.Units) != len(w.Units) || partsOf(r) != partsOf(w) {
+					t.Errorf("report %s %d %d units, want %s %d %d", r.ID, r.Year, len(r.Units), w.ID, w.Year, len(w.Units))
+				}
+				enc, _ := encodings[tt.enc].NewEncoder().String(text[r.Span.Start:r.Span.End])
+				if got := r.Source.Raw(r.Span); string(got) != enc {
+					t.Errorf("report %s: raw bytes %d, want %d", r.ID, len(got), len(enc))
+				}
+			}
+		})
+	}
+}
+
+// TestDetectShortSamples tells GB18030 from Big5 on samples of 60 bytes, both
+// ways, from constructed sentences in each script.
+func TestDetectShortSamples(t *testing.T) {
+	simp := "过去一年，全省经济运行总体平稳，地区生产总值增长百分之五，城乡居民收入稳步增加，各项改革深入推进，民生保障持续加强。"
+	trad := toTraditional(simp)
+	for _, tt := range []struct {
+		text string
+		enc  string
+	}{{simp, EncGB18030}, {trad, EncGB18030}, {trad, EncBig5}} {
+		b, err := encodings[tt.enc].NewEncoder().Bytes([]byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for off := 0; off+60 <= len(b); off += 20 {
+			sample := b[off : off+60]
+			if got := DetectEncoding(sample); got != tt.enc {
+				t.Errorf("%s sample at %d read as %q", tt.enc, off, got)
+			}
+		}
+	}
+}
+
+// toTraditional writes a constructed Simplified text in Traditional
+// characters, for the few characters these tests use.
+func toTraditional(s string) string {
+	r := strings.NewReplacer("过", "過", "经", "經", "济", "濟", "运", "運", "总", "總", "产", "產", "长", "長",
+		"乡", "鄉", "发", "發", "项", "項", "革", "革", "开", "開", "务", "務", "报", "報", "议", "議",
+		"顾", "顧", "规", "規", "导", "導", "实", "實", "团", "團", "为", "為", "标", "標", "现", "現",
+		"国", "國", "区", "區", "会", "會", "届", "屆", "稳", "穩", "动", "動", "场", "場", "环", "環", "优", "優",
+		"资", "資", "点", "點", "领", "領", "续", "續", "设", "設", "进", "進", "强", "強", "营", "營",
+		"举", "舉", "业", "業", "体", "體", "来", "來", "计", "計", "划", "劃", "时", "時", "员", "員",
+		"记", "記", "摄", "攝", "请", "請", "审", "審", "应", "應", "对", "對", "年", "年", "层", "層",
+		"们", "們", "这", "這", "间", "間", "挥", "揮", "务", "務", "围", "圍", "观", "觀", "战", "戰",
+		"劳", "勞", "护", "護", "险", "險", "质", "質", "离", "離", "费", "費", "节", "節", "个", "個",
+		"给", "給", "价", "價", "够", "夠", "务", "務", "农", "農", "结", "結", "构", "構", "兴", "興",
+		"鲜", "鮮", "将", "將", "继", "繼", "续", "續", "努", "努", "让", "讓", "扩", "擴", "效", "效",
+		"大", "大", "盘", "盤", "台", "臺", "措", "措", "施", "施", "规", "規", "模", "模", "况", "況",
+		"门", "門", "压", "壓", "难", "難", "机", "機", "制", "制", "级", "級", "单", "單", "临", "臨")
+	return r.Replace(s)
+}
