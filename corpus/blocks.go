@@ -143,8 +143,10 @@ func brokenProse(s string, rest []line) bool {
 
 // wrapWidth returns the width, in characters, at which a text was hard
 // wrapped (as text taken from a PDF often is), or 0 when it was not: the
-// commonest length of its lines of 16 characters or more, when at least
-// three in ten of those lines have it and at least five do.
+// longest of three neighbouring lengths (wrapped lines vary by a character
+// or two where half-width digits and punctuation fall) that together hold
+// most lines of 16 characters or more, at least three in ten of them and at
+// least five.
 func wrapWidth(content []line) int {
 	count := map[int]int{}
 	long := 0
@@ -161,7 +163,18 @@ func wrapWidth(content []line) int {
 		}
 	}
 	if bestN < 5 || bestN*10 < long*3 {
-		return 0
+		// No one length: three neighbouring ones, for proportional text.
+		best, bestN = 0, 0
+		for n := range count {
+			c := count[n] + count[n-1] + count[n-2]
+			if c > bestN || c == bestN && n > best {
+				best, bestN = n, c
+			}
+		}
+		if bestN < 5 || bestN*10 < long*4 {
+			return 0
+		}
+		return best - 1
 	}
 	return best
 }
@@ -170,7 +183,7 @@ func wrapWidth(content []line) int {
 // or section (第一部分, 一、, （一）), so it cannot continue a wrapped line.
 func opensHeading(s string) bool {
 	k, _, _ := marker(s)
-	return k == markPart || k == markDun || k == markParen
+	return k == markPart || k == markDun || k == markParen || k == markDigit
 }
 
 func (b *block) add(l line) {

@@ -189,11 +189,17 @@ func (rt *rawText) rawOffset(text string, off int) int {
 	if off == rt.dec[i] {
 		return rt.raw[i]
 	}
+	next := len(rt.bytes)
+	if i+1 < len(rt.raw) {
+		next = rt.raw[i+1]
+	}
+	// Within a line, the length of its start encoded again; a character
+	// that did not decode (U+FFFD) may encode longer than it was.
 	b, err := encodings[rt.encoding].NewEncoder().String(text[rt.dec[i]:off])
 	if err != nil {
 		return rt.raw[i]
 	}
-	return rt.raw[i] + len(b)
+	return min(rt.raw[i]+len(b), next)
 }
 
 // DetectEncoding names the encoding of b: UTF-8 when it is valid UTF-8 (a

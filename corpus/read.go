@@ -116,6 +116,29 @@ type ManifestEntry struct {
 	Source     string `json:"source"`
 }
 
+// ParseManifest reads a manifest.json: one JSON object of the fields of
+// Manifest and no others, years between 1900 and 2200 or none.
+func ParseManifest(path string, b []byte) (*Manifest, error) {
+	man := &Manifest{}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(man)
+	if err == nil && dec.More() {
+		err = errors.New("more than one JSON value")
+	}
+	if err != nil {
+		return nil, &InputError{Path: path, Msg: "not a valid manifest: " + err.Error(),
+			Hint: `expected {"government": "…", "reports": [{"file": "2019.txt", "year": 2019}]}`, Err: err}
+	}
+	for _, e := range man.Reports {
+		if e.Year != 0 && (e.Year < 1900 || e.Year > 2200) {
+			return nil, &InputError{Path: path, Msg: fmt.Sprintf("report %q: year %d is not a year", e.File, e.Year),
+				Hint: "give the year the report's plan is for, e.g. 2019"}
+		}
+	}
+	return man, nil
+}
+
 func loadDir(dir string, opts Options) (*Corpus, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -124,12 +147,8 @@ func loadDir(dir string, opts Options) (*Corpus, error) {
 	var man *Manifest
 	manPath := filepath.Join(dir, "manifest.json")
 	if b, err := os.ReadFile(manPath); err == nil {
-		man = &Manifest{}
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(man); err != nil {
-			return nil, &InputError{Path: manPath, Msg: "not a valid manifest: " + err.Error(),
-				Hint: `expected {"government": "…", "reports": [{"file": "2019.txt", "year": 2019}]}`, Err: err}
+		if man, err = ParseManifest(manPath, b); err != nil {
+			return nil, err
 		}
 	}
 	var files []File
