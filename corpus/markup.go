@@ -80,16 +80,18 @@ func markLines(text string, lines []line) {
 				lines[j].furn = FurnComment
 			}
 			i = end
-		case reImage.MatchString(l.text):
+		case strings.HasPrefix(l.text, "![") && reImage.MatchString(l.text):
 			l.furn = FurnImage
 			if j := nextContent(lines, i); j > 0 && caption(lines[j].text, true) {
 				lines[j].furn = FurnCaption
 			}
-		case caption(l.text, false):
-			l.furn = FurnCaption
-		case reRule.MatchString(l.text):
+		case strings.Contains(l.text, "摄") || strings.Contains(l.text, "攝"):
+			if caption(l.text, false) {
+				l.furn = FurnCaption
+			}
+		case strings.IndexByte("-*_=", l.text[0]) >= 0 && reRule.MatchString(l.text):
 			l.furn = FurnRule
-		case l.text == "\f" || rePageNo.MatchString(l.text):
+		case l.text == "\f" || len(l.text) <= 24 && rePageNo.MatchString(l.text):
 			l.furn = FurnPage
 		}
 		if l.furn == "" {
@@ -221,7 +223,7 @@ func contents(lines []line) {
 		if l.furn != "" || l.blank() {
 			continue
 		}
-		if t := strings.Join(strings.Fields(l.text), ""); t == "目录" || t == "目錄" || t == "目次" {
+		if t := strings.Join(strings.Fields(l.text), ""); len(l.text) <= 12 && (t == "目录" || t == "目錄" || t == "目次") {
 			l.furn = FurnTOC
 			later := map[string]bool{}
 			for j := i + 1; j < len(lines); j++ {
@@ -233,7 +235,7 @@ func contents(lines []line) {
 					continue
 				}
 				entry := reTOCNumber.ReplaceAllString(e.text, "")
-				if !reTOCEntry.MatchString(e.text) && (runeLen(e.text) > 40 || hasSentenceEnd(e.text) || !laterHas(lines[j+1:], entry)) {
+				if !tocEntry(e.text) && (runeLen(e.text) > 40 || hasSentenceEnd(e.text) || !laterHas(lines[j+1:], entry)) {
 					break
 				}
 				e.furn = FurnTOC
@@ -241,12 +243,12 @@ func contents(lines []line) {
 			continue
 		}
 		// Three entries with leaders in five lines make a table.
-		if !reTOCEntry.MatchString(l.text) {
+		if !tocEntry(l.text) {
 			continue
 		}
 		n, j := 0, i
 		for k := i; k < len(lines) && k < i+5; k++ {
-			if reTOCEntry.MatchString(lines[k].text) {
+			if tocEntry(lines[k].text) {
 				n++
 			}
 		}
@@ -254,7 +256,7 @@ func contents(lines []line) {
 			continue
 		}
 		for j = i; j < len(lines); j++ {
-			if !lines[j].blank() && !reTOCEntry.MatchString(lines[j].text) {
+			if !lines[j].blank() && !tocEntry(lines[j].text) {
 				break
 			}
 			if !lines[j].blank() {
@@ -263,6 +265,15 @@ func contents(lines []line) {
 		}
 		i = j - 1
 	}
+}
+
+// tocEntry reports whether a line is an entry of a table of contents: words,
+// dot leaders, a page number.
+func tocEntry(s string) bool {
+	if n := len(s); n < 4 || n > 240 || s[n-1] < '0' || s[n-1] > '9' {
+		return false
+	}
+	return reTOCEntry.MatchString(s)
 }
 
 // laterHas reports whether a line of rest holds entry as its words (spaces
@@ -299,7 +310,7 @@ func runningLines(lines []line) {
 		if l.furn == FurnPage || l.page {
 			any = true
 		}
-		if l.furn != "" || l.blank() || runeLen(l.text) > 40 || isSalutation(l.text) || hasSentenceEnd(l.text) {
+		if l.furn != "" || l.blank() || len(l.text) > 160 || runeLen(l.text) > 40 || isSalutation(l.text) || hasSentenceEnd(l.text) {
 			continue
 		}
 		key := reDigitRun.ReplaceAllString(strings.Join(strings.Fields(l.text), ""), "#")

@@ -33,6 +33,7 @@ type tally struct {
 	reports, years, yearsBare, unknown   int
 	review, plan, both, sections, units  int
 	headingLike, leaks, govRight, govNil int
+	nameWrong                            int // year against the file name, where the report's own dateline agrees with the year read
 	elapsed                              time.Duration
 }
 
@@ -50,6 +51,7 @@ func (t *tally) add(o tally) {
 	t.leaks += o.leaks
 	t.govRight += o.govRight
 	t.govNil += o.govNil
+	t.nameWrong += o.nameWrong
 	t.elapsed += o.elapsed
 }
 
@@ -86,14 +88,14 @@ func main() {
 			prov.add(t)
 		}
 	}
-	fmt.Println("| corpus | reports | years right | years right, no front matter | year unknown | review part | plan part | both | sections | units | heading-like units | ** leaks | government right | government unknown | read in |")
-	fmt.Println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+	fmt.Println("| corpus | reports | years right | dateline against name | years right, no front matter | year unknown | review part | plan part | both | sections | units | heading-like units | ** leaks | government right | government unknown | read in |")
+	fmt.Println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 	for _, t := range []tally{prov, nat} {
 		if t.reports == 0 {
 			continue
 		}
-		fmt.Printf("| %s | %d | %s | %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %.2f s |\n",
-			t.name, t.reports, pct(t.years, t.reports), pct(t.yearsBare, t.reports), t.unknown, t.review, t.plan, t.both,
+		fmt.Printf("| %s | %d | %s | %d | %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %.2f s |\n",
+			t.name, t.reports, pct(t.years, t.reports), t.nameWrong, pct(t.yearsBare, t.reports), t.unknown, t.review, t.plan, t.both,
 			t.sections, t.units, t.headingLike, t.leaks, t.govRight, t.govNil, t.elapsed.Seconds())
 	}
 }
@@ -146,6 +148,9 @@ func measure(dir, tmp string, list bool) tally {
 		switch {
 		case r.Year == want[name]:
 			t.years++
+		case r.Year > 0 && datelineYear(r) == r.Year:
+			t.nameWrong++
+			wrong = append(wrong, fmt.Sprintf("year %d as its dateline says, not the file name's", r.Year))
 		case r.Year == 0:
 			t.unknown++
 			wrong = append(wrong, "year unknown")
@@ -211,6 +216,17 @@ func measure(dir, tmp string, list bool) tally {
 		}
 	}
 	return t
+}
+
+// datelineYear returns the year of the report's delivery date when it was
+// delivered in the first months of a year (its work year), else 0.
+func datelineYear(r *corpus.Report) int {
+	d := deliveredOf(r)
+	if len(d) < 7 || d[5:7] > "06" {
+		return 0
+	}
+	y, _ := strconv.Atoi(d[:4])
+	return y
 }
 
 func parts(r *corpus.Report) string {
@@ -279,3 +295,6 @@ func fail(err error) {
 	fmt.Fprintln(os.Stderr, "measure:", err)
 	os.Exit(2)
 }
+
+// deliveredOf returns the report's delivery date.
+func deliveredOf(r *corpus.Report) string { return r.Delivered }
