@@ -193,7 +193,7 @@ func (b *block) add(l line) {
 }
 
 var (
-	reFiveYearPeriod = regexp.MustCompile(`十[一二三四五六七八九]*五.{0,2}(?:时期|期间)`)
+	reFiveYearPeriod = regexp.MustCompile(`(?:十[一二三四五六七八九]*|[六七八九])五.{0,2}(?:时期|期间)`)
 	// reWorkYear matches a year of work named in a heading: 2019年, 二〇一九年,
 	// 今年, 明年.
 	reWorkYear = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年|今年|明年`)
