@@ -179,10 +179,15 @@ func TestPDFText(t *testing.T) {
 	if kinds[FurnTOC] == 0 || kinds[FurnPage] < 3 || kinds[FurnRunning] < 3 {
 		t.Errorf("furniture %v", kinds)
 	}
+	kindsOf := map[string]bool{}
 	for _, e := range r.Evidence {
+		kindsOf[e.Kind] = true
 		if e.Implies != 2031 {
 			t.Errorf("evidence %+v", e)
 		}
+	}
+	if !kindsOf["title"] || !kindsOf["anniversary"] || !kindsOf["plan"] {
+		t.Errorf("evidence through spaces and 「」: %+v", r.Evidence)
 	}
 }
 
