@@ -60,7 +60,7 @@ func Compare(t *align.Themes, a, b *corpus.Report, links []align.Link, opts Opti
 		p := &pairs[i]
 		fa, fb := figure.Extract(p.From.Text), figure.Extract(p.To.Text)
 		p.Ops = diffTokens(tokenize(p.From.Text, fa, opts), tokenize(p.To.Text, fb, opts))
-		p.Figures = figureChanges(fa, fb)
+		p.Figures = figureChanges(fa, fb, opts)
 	})
 	comp.Pairs = pairs
 	for _, u := range align.Alignable(a) {
@@ -337,7 +337,9 @@ func splitAtSentences(s string) []string {
 // returns those whose value changed. Labels are matched exactly first, then,
 // for figures left over, by the closest label that shares at least half its
 // characters (城鎮居民收入 → 城鎮居民人均收入), with the same measure.
-func figureChanges(fa, fb []figure.Figure) []FigureChange {
+// With opts.IgnoreScript, a figure written in the other script (億元, 亿元)
+// has not changed.
+func figureChanges(fa, fb []figure.Figure, opts Options) []FigureChange {
 	keys := func(fs []figure.Figure) []string {
 		ks := make([]string, len(fs))
 		for i, f := range fs {
@@ -382,7 +384,7 @@ func figureChanges(fa, fb []figure.Figure) []FigureChange {
 			continue
 		}
 		from, to := fa[i].Qualified, fb[j].Qualified
-		if from != to {
+		if from != to && !(opts.IgnoreScript && hanzi.Fold(from) == hanzi.Fold(to)) {
 			out = append(out, FigureChange{Label: fb[j].Label, From: from, To: to})
 		}
 	}

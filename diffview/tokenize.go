@@ -15,6 +15,7 @@ import (
 type Options struct {
 	IgnoreYears      bool // 20xx年, 2015年 and 2016年 are all the same word
 	IgnorePunctWidth bool // ， and , (and the other full- and half-width pairs) are the same
+	IgnoreScript     bool // a word in Traditional characters is the same as in Simplified ones (經濟 and 经济)
 }
 
 // Token is a word of a text: a dictionary word, a number with its unit, a
@@ -41,6 +42,9 @@ func tokenize(text string, figs []figure.Figure, opts Options) []Token {
 	add := func(start, end int) {
 		t := Token{Text: text[start:end], Start: start, End: end}
 		t.Key = t.Text
+		if opts.IgnoreScript {
+			t.Key = hanzi.Fold(t.Key)
+		}
 		if opts.IgnorePunctWidth {
 			t.Key = punctWidth.Replace(t.Key)
 		}

@@ -20,6 +20,7 @@ type Labeler func(theme string) string
 // painter holds the colors of the diff views.
 type painter struct {
 	del, ins, moved, head, dim, fig func(string) string
+	show                            func(string) string // the corpus text as the reader asked to see it
 	color                           bool
 }
 
@@ -27,6 +28,7 @@ func newPainter(st Style) painter {
 	return painter{
 		del: st.paint(color.FgRed), ins: st.paint(color.FgGreen), moved: st.paint(color.FgMagenta),
 		head: st.paint(boldAttr...), dim: st.paint(dimAttr...), fig: st.paint(color.FgYellow), color: st.Color,
+		show: st.shown,
 	}
 }
 
@@ -77,9 +79,9 @@ func arrow(s textRun) string {
 func pairHeader(p diffview.Pair, pt painter, label Labeler) string {
 	name := func(u *corpus.Unit) string {
 		if u.Heading != "" {
-			return u.Heading
+			return pt.show(u.Heading)
 		}
-		return hanzi.Truncate(u.Text, 24)
+		return hanzi.Truncate(pt.show(u.Text), 24)
 	}
 	switch {
 	case p.From == nil:
@@ -113,7 +115,7 @@ func DiffInline(w io.Writer, c *diffview.Comparison, st Style, label Labeler) er
 			fmt.Fprintf(&b, "\n%s\n", themeHeader(theme, pt, label))
 		}
 		fmt.Fprintf(&b, "\n%s\n", pairHeader(p, pt, label))
-		for _, s := range segments(p.Ops) {
+		for _, s := range segments(p.Ops, pt.show) {
 			b.WriteString(pt.decorate(s))
 		}
 		b.WriteString("\n")
@@ -124,17 +126,17 @@ func DiffInline(w io.Writer, c *diffview.Comparison, st Style, label Labeler) er
 
 func writeFigures(b *strings.Builder, p diffview.Pair, pt painter) {
 	for _, f := range p.Figures {
-		fmt.Fprintf(b, "  %s %s: %s → %s\n", pt.fig("figure"), f.Label, f.From, f.To)
+		fmt.Fprintf(b, "  %s %s: %s → %s\n", pt.fig("figure"), pt.show(f.Label), pt.show(f.From), pt.show(f.To))
 	}
 }
 
-func segments(ops []diffview.Op) []textRun {
+func segments(ops []diffview.Op, show func(string) string) []textRun {
 	var ss []textRun
 	for _, op := range ops {
 		if op.Ignored && op.Kind == diffview.Delete {
 			continue // the new form of an ignored change is shown, plain
 		}
-		ss = append(ss, textRun{text: op.Text, kind: op.Kind, mark: op.Moved, to: op.MovedTo, ign: op.Ignored})
+		ss = append(ss, textRun{text: show(op.Text), kind: op.Kind, mark: op.Moved, to: op.MovedTo, ign: op.Ignored})
 	}
 	return ss
 }
@@ -159,7 +161,7 @@ func DiffSideBySide(w io.Writer, c *diffview.Comparison, st Style, label Labeler
 		b.WriteString(pt.dim(strings.Repeat("─", width)) + "\n")
 		var left, right []textRun
 		for _, op := range p.Ops {
-			s := textRun{text: op.Text, kind: op.Kind, mark: op.Moved, to: op.MovedTo, ign: op.Ignored}
+			s := textRun{text: pt.show(op.Text), kind: op.Kind, mark: op.Moved, to: op.MovedTo, ign: op.Ignored}
 			if op.Kind != diffview.Insert {
 				left = append(left, s)
 			}
@@ -169,10 +171,10 @@ func DiffSideBySide(w io.Writer, c *diffview.Comparison, st Style, label Labeler
 		}
 		lname, rname := "", ""
 		if p.From != nil {
-			lname = p.From.ID + " " + p.From.Heading
+			lname = p.From.ID + " " + pt.show(p.From.Heading)
 		}
 		if p.To != nil {
-			rname = p.To.ID + " " + p.To.Heading
+			rname = p.To.ID + " " + pt.show(p.To.Heading)
 		}
 		lines := zipColumns(wrapSegments([]textRun{{text: lname, kind: diffview.Equal}}, colW, pt), wrapSegments([]textRun{{text: rname, kind: diffview.Equal}}, colW, pt), colW)
 		for _, l := range lines {
@@ -182,7 +184,7 @@ func DiffSideBySide(w io.Writer, c *diffview.Comparison, st Style, label Labeler
 			b.WriteString(l + "\n")
 		}
 		for _, f := range p.Figures {
-			b.WriteString(hanzi.Truncate(fmt.Sprintf("  figure %s: %s → %s", f.Label, f.From, f.To), width) + "\n")
+			b.WriteString(hanzi.Truncate(fmt.Sprintf("  figure %s: %s → %s", pt.show(f.Label), pt.show(f.From), pt.show(f.To)), width) + "\n")
 		}
 	}
 	return writeText(w, b.String())
@@ -348,7 +350,7 @@ func DiffStat(w io.Writer, c *diffview.Comparison, st Style, label Labeler) erro
 			ids, sim, name = p.From.ID+" → "+p.To.ID, fmt.Sprintf("%.2f", p.Similarity), unitName(p.To)
 		}
 		line := fmt.Sprintf("%-17s %-7s %6s %6s  ", ids, sim, fmt.Sprintf("-%d", d), fmt.Sprintf("+%d", i))
-		fmt.Fprintf(&b, "%s%s\n", line, hanzi.Truncate(name, max(10, max(st.Width, 40)-hanzi.Width(line))))
+		fmt.Fprintf(&b, "%s%s\n", line, hanzi.Truncate(pt.show(name), max(10, max(st.Width, 40)-hanzi.Width(line))))
 	}
 	return writeText(w, b.String())
 }

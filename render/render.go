@@ -18,6 +18,17 @@ import (
 type Style struct {
 	Color bool // ANSI colors on
 	Width int  // columns available; 0 means 100
+	// Show, when set, turns corpus text into the form the reader asked to
+	// see it in (another script); nil shows it as written.
+	Show func(string) string
+}
+
+// shown returns corpus text as the style shows it.
+func (s Style) shown(t string) string {
+	if s.Show == nil {
+		return t
+	}
+	return s.Show(t)
 }
 
 func (s Style) width() int {

@@ -9,6 +9,7 @@ import (
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/diffview"
+	"github.com/reportdiff/reportdiff/internal/script"
 	"github.com/reportdiff/reportdiff/render"
 )
 
@@ -24,6 +25,9 @@ type diffOptions struct {
 	minScore     float64
 	ignoreYears  bool
 	ignorePunctW bool
+	ignoreScript bool
+	keepScript   bool
+	script       string
 	all          bool
 }
 
@@ -46,6 +50,14 @@ trouble. On a terminal, output longer than the screen goes through $PAGER
 			opts.from, opts.to = args[0], args[1]
 			if w := opts.style().Width; opts.sideBySide && w < 40 {
 				return usagef("--width %d: side by side needs at least 40 columns", w)
+			}
+			if opts.ignoreScript && opts.keepScript {
+				return usagef("--ignore-script and --no-ignore-script do not go together")
+			}
+			if opts.script != "" {
+				if _, err := script.ParseTarget(opts.script); err != nil {
+					return usagef("--script %q: want simplified or traditional", opts.script)
+				}
 			}
 			if opts.minScore < 0 || opts.minScore > 1 || math.IsNaN(opts.minScore) {
 				return usagef("--min-score %v: want a number from 0 to 1", opts.minScore)
@@ -70,6 +82,9 @@ trouble. On a terminal, output longer than the screen goes through $PAGER
 	f.Float64Var(&opts.minScore, "min-score", align.DefaultMinScore, "the least similarity for two paragraphs to be paired")
 	f.BoolVar(&opts.ignoreYears, "ignore-years", false, "take 20xx年, 2015年 and 2016年 for the same word")
 	f.BoolVar(&opts.ignorePunctW, "ignore-punct-width", false, "take full- and half-width punctuation (， and ,) for the same")
+	f.BoolVar(&opts.ignoreScript, "ignore-script", false, "take a word in Traditional and in Simplified characters for the same (the default when the two reports are in different scripts)")
+	f.BoolVar(&opts.keepScript, "no-ignore-script", false, "show differences of script as edits, even between reports in different scripts")
+	f.StringVar(&opts.script, "script", "", "show the text in this script: simplified or traditional (Taiwan forms, which Big5 encodes)")
 	return cmd
 }
 
@@ -95,10 +110,22 @@ func runDiff(opts *diffOptions) error {
 		return usagef("--unit %q: no such unit; see the ids with: reportdiff outline", opts.unit)
 	}
 	links := align.Pair(themes, a, b, align.Options{MinScore: opts.minScore})
-	cmp := diffview.Compare(themes, a, b, links, diffview.Options{IgnoreYears: opts.ignoreYears, IgnorePunctWidth: opts.ignorePunctW})
+	// Reports in different scripts are compared on their words, not their
+	// characters, unless the reader asks otherwise.
+	ignoreScript := opts.ignoreScript || !opts.keepScript && a.Script != "" && b.Script != "" && a.Script != b.Script
+	cmp := diffview.Compare(themes, a, b, links, diffview.Options{IgnoreYears: opts.ignoreYears, IgnorePunctWidth: opts.ignorePunctW, IgnoreScript: ignoreScript})
 	cmp = cmp.Filter(diffview.Filter{Theme: opts.theme, Unit: opts.unit, Phrase: opts.grep, All: opts.all})
 	var out bytes.Buffer
 	st := opts.style()
+	if opts.script != "" {
+		conv, _ := script.ParseTarget(opts.script)
+		st.Show = func(s string) string {
+			if t, err := script.Convert(s, conv); err == nil {
+				return t
+			}
+			return s
+		}
+	}
 	switch {
 	case opts.json():
 		err = render.JSON(&out, render.ComparisonJSONOf(cmp))
