@@ -374,6 +374,9 @@ func (r *Report) headings() []*Heading {
 	return hs
 }
 
+// maxAgainst is how many passages against the year a warning quotes.
+const maxAgainst = 5
+
 // inferYears gives every report its year from its evidence, the relative
 // order of the congress sessions they name, and years stated outright.
 // It returns warnings where evidence is missing or conflicts.
@@ -411,11 +414,27 @@ func inferYears(reports []*Report, stated map[*Report]int) []Warning {
 			return
 		}
 		r.Year, r.YearFrom = best, "evidence"
+		// The passages against the winner, each once, at most maxAgainst of
+		// them: a text on one line can repeat one clause hundreds of times.
 		var others []string
+		seen := map[string]bool{}
+		more := 0
 		for _, e := range r.Evidence {
-			if e.Implies != best && e.Kind != "file" { // check reports a file name against the text
-				others = append(others, fmt.Sprintf("line %d %q implies %d", e.Line, e.Text, e.Implies))
+			if e.Implies == best || e.Kind == "file" { // check reports a file name against the text
+				continue
 			}
+			o := fmt.Sprintf("line %d %q implies %d", e.Line, e.Text, e.Implies)
+			switch {
+			case seen[o]:
+			case len(others) == maxAgainst:
+				more++
+			default:
+				others = append(others, o)
+			}
+			seen[o] = true
+		}
+		if more > 0 {
+			others = append(others, fmt.Sprintf("%d more", more))
 		}
 		if warn && len(others) > 0 {
 			warns = append(warns, Warning{Source: r.Source.Name, Line: r.firstLine(),

@@ -98,3 +98,32 @@ func TestYearsInChineseNumerals(t *testing.T) {
 		t.Errorf("year %d from %+v", r.Year, r.Evidence)
 	}
 }
+
+// TestYearsConflictQuotedOnce checks that a warning of conflicting
+// evidence quotes each passage against the year once, and only a few: a
+// text on one line can repeat one clause hundreds of times.
+func TestYearsConflictQuotedOnce(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("一、2018年工作回顾\n甲。\n二、2019年政府工作任务\n")
+	for i := 0; i < 300; i++ {
+		fmt.Fprintf(&b, "做好新中国成立%d周年服务保障。", 60+i%9)
+	}
+	b.WriteString("\n")
+	c, err := Build([]File{{Name: "r.txt", Text: b.String()}}, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range c.Warnings {
+		if !strings.Contains(w.Message, "evidence conflicts") {
+			continue
+		}
+		if n := strings.Count(w.Message, "新中国成立61周年"); n != 1 {
+			t.Errorf("a passage quoted %d times: %s", n, w.Message)
+		}
+		if len(w.Message) > 1000 || !strings.Contains(w.Message, "more") {
+			t.Errorf("warning of %d bytes: %s", len(w.Message), w.Message)
+		}
+		return
+	}
+	t.Fatalf("no conflict warning: %v", c.Warnings)
+}
