@@ -6,12 +6,16 @@ import (
 	"strings"
 )
 
-// Finding is a problem that Check found in a corpus.
+// Finding is a problem that Check found in a corpus. Rule is the id of the
+// check rule it breaks (the rules and their severities are data of package
+// check); Line and Column (in characters, from 1) are 0 when it concerns no
+// single line or place.
 type Finding struct {
 	File    string `json:"file"`
 	Line    int    `json:"line"`
+	Column  int    `json:"column,omitempty"`
 	Report  string `json:"report,omitempty"`
-	Check   string `json:"check"`
+	Rule    string `json:"rule"`
 	Message string `json:"message"`
 }
 
@@ -29,7 +33,11 @@ func (f Finding) String() string {
 func Check(c *Corpus) []Finding {
 	var fs []Finding
 	for _, w := range c.Warnings {
-		fs = append(fs, Finding{File: w.Source, Line: w.Line, Check: "reading", Message: w.Message})
+		rule := w.Rule
+		if rule == "" {
+			rule = "reading"
+		}
+		fs = append(fs, Finding{File: w.Source, Line: w.Line, Rule: rule, Message: w.Message})
 	}
 	for _, r := range c.Reports {
 		fs = append(fs, checkReport(r)...)
@@ -41,7 +49,7 @@ func Check(c *Corpus) []Finding {
 				continue
 			}
 			if n := r.Marker.Number; n != last+1 {
-				fs = append(fs, Finding{File: src.Name, Line: r.Marker.Line, Report: r.ID, Check: "numbering",
+				fs = append(fs, Finding{File: src.Name, Line: r.Marker.Line, Report: r.ID, Rule: "numbering-gap",
 					Message: fmt.Sprintf("report marker %s follows number %d: a report is missing or numbered twice", r.Marker.Text, last)})
 			}
 			last = r.Marker.Number
@@ -51,15 +59,19 @@ func Check(c *Corpus) []Finding {
 		if fs[i].File != fs[j].File {
 			return fs[i].File < fs[j].File
 		}
-		return fs[i].Line < fs[j].Line
+		if fs[i].Line != fs[j].Line {
+			return fs[i].Line < fs[j].Line
+		}
+		return fs[i].Column < fs[j].Column
 	})
 	return fs
 }
 
 func checkReport(r *Report) []Finding {
 	var fs []Finding
-	add := func(line int, check, format string, args ...any) {
-		fs = append(fs, Finding{File: r.Source.Name, Line: line, Report: r.ID, Check: check,
+	src := r.Source
+	add := func(line, col int, rule, format string, args ...any) {
+		fs = append(fs, Finding{File: src.Name, Line: line, Column: col, Report: r.ID, Rule: rule,
 			Message: fmt.Sprintf("report %s: ", r.ID) + fmt.Sprintf(format, args...)})
 	}
 	has := map[PartKind]bool{}
@@ -68,16 +80,16 @@ func checkReport(r *Report) []Finding {
 	}
 	for _, k := range []PartKind{Review, Plan} {
 		if !has[k] {
-			add(r.firstLine(), "parts", "no %s part: no heading says %s", k, map[PartKind]string{
+			add(r.firstLine(), 0, "part-missing", "no %s part: no heading says %s", k, map[PartKind]string{
 				Review: "工作回顧 or 回顧", Plan: "主要任務, 工作任務, 工作安排 or 重點工作"}[k])
 		}
 	}
 	if r.Year == 0 {
-		add(r.firstLine(), "years", "the year of the report is unknown")
+		add(r.firstLine(), 0, "year-unknown", "the year of the report is unknown")
 	}
 	for _, e := range r.Evidence {
 		if e.Kind == "file" && r.Year > 0 && e.Implies != r.Year {
-			add(r.firstLine(), "years", "the file name says %d but the text says %d (%s); rename the file or state the year", e.Implies, r.Year, r.yearWitness())
+			add(r.firstLine(), 0, "year-file-name", "the file name says %d but the text says %d (%s); rename the file or state the year", e.Implies, r.Year, r.yearWitness())
 		}
 	}
 	// Numbered headings: sections within a part, continuing the part's own
@@ -94,7 +106,7 @@ func checkReport(r *Report) []Finding {
 				want = p.Heading.Number + 1
 			}
 			if s.Number != want {
-				add(s.Line(), "numbering", "section %s follows %s: a section is missing or numbered twice",
+				add(s.Line(), 0, "numbering-gap", "section %s follows %s: a section is missing or numbered twice",
 					numberText(s.Number), numberText(want-1))
 			}
 			prev = s.Number
@@ -104,7 +116,7 @@ func checkReport(r *Report) []Finding {
 					continue
 				}
 				if ss.Number != subPrev+1 {
-					add(ss.Line(), "numbering", "subsection %s follows %s in section %q: a subsection is missing or numbered twice",
+					add(ss.Line(), 0, "numbering-gap", "subsection %s follows %s in section %q: a subsection is missing or numbered twice",
 						numberText(ss.Number), numberText(subPrev), s.Title)
 				}
 				subPrev = ss.Number
@@ -113,12 +125,13 @@ func checkReport(r *Report) []Finding {
 	}
 	for _, u := range r.Units {
 		if u.Text == "" {
-			add(u.Line, "empty", "unit %s is empty", u.ID)
+			add(u.Line, 0, "unit-empty", "unit %s is empty", u.ID)
 			continue
 		}
 		for _, p := range [][2]string{{"“", "”"}, {"《", "》"}} {
 			if o, c := strings.Count(u.Text, p[0]), strings.Count(u.Text, p[1]); o != c {
-				add(u.Line, "quotes", "unit %s has %d %s but %d %s", u.ID, o, p[0], c, p[1])
+				off := u.SourceOffset(unpaired(u.Text, p[0], p[1]))
+				add(src.LineAt(off), src.Column(off), "quotes-unbalanced", "unit %s has %d %s but %d %s", u.ID, o, p[0], c, p[1])
 			}
 		}
 	}
@@ -137,6 +150,31 @@ func (r *Report) yearWitness() string {
 		return r.YearFrom
 	}
 	return fmt.Sprintf("line %d %q", best.Line, best.Text)
+}
+
+// unpaired returns the byte offset in s of the first closing mark without
+// an opening one before it, else of the last opening mark left open.
+func unpaired(s, open, close string) int {
+	var stack []int
+	for i := 0; i < len(s); {
+		switch {
+		case strings.HasPrefix(s[i:], open):
+			stack = append(stack, i)
+			i += len(open)
+		case strings.HasPrefix(s[i:], close):
+			if len(stack) == 0 {
+				return i
+			}
+			stack = stack[:len(stack)-1]
+			i += len(close)
+		default:
+			i++
+		}
+	}
+	if len(stack) > 0 {
+		return stack[len(stack)-1]
+	}
+	return 0
 }
 
 func numberText(n int) string {

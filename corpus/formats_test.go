@@ -257,7 +257,7 @@ func TestFindYearBeforeID(t *testing.T) {
 	}
 	var msgs []string
 	for _, f := range Check(c) {
-		if f.Check == "years" {
+		if f.Rule == "year-file-name" {
 			msgs = append(msgs, f.Message)
 		}
 	}

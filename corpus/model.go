@@ -69,6 +69,7 @@ type Warning struct {
 	Source  string // file name
 	Line    int    // 0 when it concerns no single line
 	Message string
+	Rule    string // the check rule it falls under (year-conflict …); "" for the reading's own
 }
 
 func (w Warning) String() string {

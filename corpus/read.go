@@ -145,7 +145,7 @@ func loadDir(dir string, opts Options) (*Corpus, error) {
 		return nil, &InputError{Path: dir, Msg: err.Error(), Err: err}
 	}
 	var man *Manifest
-	manPath := filepath.Join(dir, "manifest.json")
+	manPath := filepath.Join(dir, ManifestName)
 	if b, err := os.ReadFile(manPath); err == nil {
 		if man, err = ParseManifest(manPath, b); err != nil {
 			return nil, err
@@ -154,7 +154,7 @@ func loadDir(dir string, opts Options) (*Corpus, error) {
 	var files []File
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") || !isTextName(name) {
+		if e.IsDir() || !IsReportFile(name) {
 			continue
 		}
 		f, err := readText(filepath.Join(dir, name), opts.Encoding)
@@ -184,11 +184,7 @@ func readText(path, force string) (File, error) {
 	if err != nil {
 		return File{}, &InputError{Path: path, Msg: err.Error(), Err: err}
 	}
-	text, raw, err := decodeFile(path, b, force)
-	if err != nil {
-		return File{}, err
-	}
-	return File{Name: path, Text: text, Encoding: raw.encoding, raw: raw}, nil
+	return FileOf(path, b, force)
 }
 
 // CheckText returns an *InputError when b is not UTF-8 text with words in

@@ -393,7 +393,7 @@ func inferYears(reports []*Report, stated map[*Report]int) []Warning {
 			r.Year, r.YearFrom = y, "stated"
 			for _, e := range r.Evidence {
 				if warn && e.Implies != y {
-					warns = append(warns, Warning{Source: r.Source.Name, Line: e.Line,
+					warns = append(warns, Warning{Source: r.Source.Name, Line: e.Line, Rule: "year-conflict",
 						Message: fmt.Sprintf("report %s: the year stated is %d but %q implies %d", r.ID, y, e.Text, e.Implies)})
 				}
 			}
@@ -437,7 +437,7 @@ func inferYears(reports []*Report, stated map[*Report]int) []Warning {
 			others = append(others, fmt.Sprintf("%d more", more))
 		}
 		if warn && len(others) > 0 {
-			warns = append(warns, Warning{Source: r.Source.Name, Line: r.firstLine(),
+			warns = append(warns, Warning{Source: r.Source.Name, Line: r.firstLine(), Rule: "year-conflict",
 				Message: fmt.Sprintf("report %s: evidence conflicts; %d has the most weight (%d of %d), against %s",
 					r.ID, best, bestW, total, strings.Join(others, "; "))})
 		}
@@ -471,7 +471,7 @@ func inferYears(reports []*Report, stated map[*Report]int) []Warning {
 		r.Year, r.YearFrom = 0, ""
 		decide(r, true)
 		if r.YearFrom == "" {
-			warns = append(warns, Warning{Source: r.Source.Name, Line: r.firstLine(),
+			warns = append(warns, Warning{Source: r.Source.Name, Line: r.firstLine(), Rule: "year-unknown",
 				Message: fmt.Sprintf("report %s: no evidence of its year (no dates, anniversaries, plan years or congress sessions); ordered as in the file — state it with --year %s=YYYY or a manifest", r.ID, r.ID)})
 		}
 		sort.SliceStable(r.Evidence, func(i, j int) bool { return r.Evidence[i].Line < r.Evidence[j].Line })
@@ -482,7 +482,7 @@ func inferYears(reports []*Report, stated map[*Report]int) []Warning {
 	seen := map[int]*Report{}
 	for _, r := range reports {
 		if o, ok := seen[r.Year]; ok && r.Year > 0 {
-			warns = append(warns, Warning{Source: r.Source.Name, Line: r.firstLine(),
+			warns = append(warns, Warning{Source: r.Source.Name, Line: r.firstLine(), Rule: "year-duplicate",
 				Message: fmt.Sprintf("reports %s and %s are both dated %d; name them by id", o.ID, r.ID, r.Year)})
 		}
 		seen[r.Year] = r

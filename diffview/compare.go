@@ -333,13 +333,30 @@ func splitAtSentences(s string) []string {
 	return parts
 }
 
-// figureChanges pairs the figures of two texts by what they measure and
-// returns those whose value changed. Labels are matched exactly first, then,
-// for figures left over, by the closest label that shares at least half its
-// characters (城鎮居民收入 → 城鎮居民人均收入), with the same measure.
-// With opts.IgnoreScript, a figure written in the other script (億元, 亿元)
-// has not changed.
+// figureChanges returns the figures of two texts, paired by MatchFigures,
+// whose value changed. With opts.IgnoreScript, a figure written in the other
+// script (億元, 亿元) has not changed.
 func figureChanges(fa, fb []figure.Figure, opts Options) []FigureChange {
+	var out []FigureChange
+	for i, j := range MatchFigures(fa, fb) {
+		if j < 0 {
+			continue
+		}
+		from, to := fa[i].Qualified, fb[j].Qualified
+		if from != to && !(opts.IgnoreScript && hanzi.Fold(from) == hanzi.Fold(to)) {
+			out = append(out, FigureChange{Label: fb[j].Label, From: from, To: to})
+		}
+	}
+	return out
+}
+
+// MatchFigures pairs the figures of two texts by what they measure: for
+// each figure of fa, the index of its partner in fb, or -1 when it has none
+// (a figure removed; a figure of fb that no index names was added). Labels
+// are matched exactly first, then, for figures left over, by the closest
+// label that shares at least half its characters (城鎮居民收入 → 城鎮居民人均
+// 收入), with the same measure. Figures without a label are never paired.
+func MatchFigures(fa, fb []figure.Figure) []int {
 	keys := func(fs []figure.Figure) []string {
 		ks := make([]string, len(fs))
 		for i, f := range fs {
@@ -378,17 +395,7 @@ func figureChanges(fa, fb []figure.Figure, opts Options) []FigureChange {
 			matchA[i], usedB[best] = best, true
 		}
 	}
-	var out []FigureChange
-	for i, j := range matchA {
-		if j < 0 {
-			continue
-		}
-		from, to := fa[i].Qualified, fb[j].Qualified
-		if from != to && !(opts.IgnoreScript && hanzi.Fold(from) == hanzi.Fold(to)) {
-			out = append(out, FigureChange{Label: fb[j].Label, From: from, To: to})
-		}
-	}
-	return out
+	return matchA
 }
 
 // charDice is the Dice coefficient of the characters of two strings.
