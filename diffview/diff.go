@@ -82,13 +82,24 @@ func diffTokens(ta, tb []Token) []Op {
 			for k := 0; k < n; k++ {
 				x, y := ta[i+k], tb[j+k]
 				if x.Text == y.Text {
-					emit(Op{Kind: Equal, Text: x.Text, AStart: posA, BStart: posB})
-				} else {
-					// Equal by the options, not to the letter: show both,
-					// marked ignored, so both texts can still be rebuilt.
-					emit(Op{Kind: Delete, Text: x.Text, AStart: posA, BStart: posB, Ignored: true})
-					emit(Op{Kind: Insert, Text: y.Text, AStart: posA + len(x.Text), BStart: posB, Ignored: true})
+					// A run of words equal to the letter is one operation,
+					// joined once (not word by word: a long text would be
+					// copied over and over).
+					end := k + 1
+					for end < n && ta[i+end].Text == tb[j+end].Text {
+						end++
+					}
+					text := joinTokens(ta[i+k : i+end])
+					emit(Op{Kind: Equal, Text: text, AStart: posA, BStart: posB})
+					posA += len(text)
+					posB += len(text)
+					k = end - 1
+					continue
 				}
+				// Equal by the options, not to the letter: show both,
+				// marked ignored, so both texts can still be rebuilt.
+				emit(Op{Kind: Delete, Text: x.Text, AStart: posA, BStart: posB, Ignored: true})
+				emit(Op{Kind: Insert, Text: y.Text, AStart: posA + len(x.Text), BStart: posB, Ignored: true})
 				posA += len(x.Text)
 				posB += len(y.Text)
 			}

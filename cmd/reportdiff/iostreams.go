@@ -30,6 +30,8 @@ type IOStreams struct {
 	lessEnv   bool   // LESS is unset: the pager gets LESS=FRX
 	colorMode string // auto, always, never: set from --color
 
+	stepSummary string // GITHUB_STEP_SUMMARY: the file a GitHub Actions step's summary is appended to
+
 	pagerCmd *exec.Cmd
 	realOut  io.Writer
 }
@@ -67,7 +69,12 @@ func (s *IOStreams) fromEnv(lookup func(string) (string, bool)) {
 	}
 	_, set := lookup("LESS")
 	s.lessEnv = !set
+	s.stepSummary = get("GITHUB_STEP_SUMMARY")
 }
+
+// StepSummary returns the file GitHub Actions appends a step's summary
+// from (GITHUB_STEP_SUMMARY), or "" outside GitHub Actions.
+func (s *IOStreams) StepSummary() string { return s.stepSummary }
 
 // TestStreams returns streams writing to buffers, not a terminal.
 func TestStreams() (*IOStreams, *bytes.Buffer, *bytes.Buffer) {

@@ -165,7 +165,11 @@ func formatsOf(cmd *cobra.Command) []string {
 // validate checks the global flags once they are parsed, for the command
 // about to run.
 func (g *globalOptions) validate(cmd *cobra.Command) error {
-	if fs := formatsOf(cmd); !slices.Contains(fs, g.format) {
+	fs := formatsOf(cmd)
+	if f := cmd.Flags().Lookup("format"); f != nil && !f.Changed {
+		g.format = fs[0] // a command that writes no text writes its first format
+	}
+	if !slices.Contains(fs, g.format) {
 		return usagef("--format %q: reportdiff %s writes %s", g.format, cmd.Name(), orList(fs))
 	}
 	switch g.color {
@@ -244,7 +248,8 @@ Exit status: 0 nothing found, 1 findings or differences, 2 bad usage or input.`,
 	root.AddCommand(
 		writes(newCorpusCmd(g, nil), "text", "json", "csv"),
 		writes(newOutlineCmd(g, nil), "text", "json", "csv"),
-		writes(newCheckCmd(g, nil), "text", "json"),
+		writes(newCheckCmd(g, nil), "text", "json", "github", "sarif", "markdown"),
+		writes(newFactsCmd(g, nil), "json"),
 		writes(newAlignCmd(g, nil), "text", "json"),
 		writes(newDiffCmd(g, nil), "text", "json", "csv"),
 		writes(newShowCmd(g, nil), "text", "json"),

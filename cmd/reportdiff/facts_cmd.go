@@ -1,0 +1,41 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/reportdiff/reportdiff/check"
+)
+
+type factsOptions struct {
+	*globalOptions
+}
+
+func newFactsCmd(g *globalOptions, runF func(*factsOptions) error) *cobra.Command {
+	opts := &factsOptions{globalOptions: g}
+	return &cobra.Command{
+		Use:   "facts",
+		Short: "Write a JSON snapshot of what reportdiff reads from the corpus, the baseline of check",
+		Long: `facts writes, report by report, what reportdiff reads from the corpus: id, file,
+year, reviewed year, parts, sections, paragraphs, the figures of the indicators
+(indicator, kind, year, value, qualifier, line), the commitments with their
+statuses and the lint findings with their fingerprints. One fact a line, in a
+fixed order, so that the file diffs well in git. Keep it in the repository and
+check the corpus against it: reportdiff check --baseline FILE.`,
+		Args: argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return runFacts(opts)
+		},
+	}
+}
+
+func runFacts(opts *factsOptions) error {
+	opts.quietWarnings = true // they are lint findings of the snapshot
+	c, err := opts.load()
+	if err != nil {
+		return err
+	}
+	return check.WriteSnapshot(opts.io.Out, check.Facts(c, check.Options{Root: corpusRoot(opts.corpusPath)}))
+}
