@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // side is one report compared: its facts and where its findings go.
@@ -41,11 +42,27 @@ func compareFacts(a, b side, opts Options, fc factsCompare) []Finding {
 	}
 	fs = append(fs, compareParts(a, b, rel)...)
 	fs = append(fs, compareSections(a, b, rel, fc.unitCounts)...)
+	// A part lost or found moves paragraphs from one part to another, and
+	// with them every commitment and figure of a target or an outcome:
+	// those follow from the part's finding, and are compared again once
+	// the parts are read as before.
+	if partKinds(fa) != partKinds(fb) {
+		return fs
+	}
 	if fc.figures {
 		fs = append(fs, compareFigures(a, b, rel)...)
 	}
 	fs = append(fs, compareCommitments(a, b, rel)...)
 	return fs
+}
+
+// partKinds lists the kinds of a report's parts.
+func partKinds(rf *ReportFacts) string {
+	var ks []string
+	for _, p := range rf.Parts {
+		ks = append(ks, p.Kind)
+	}
+	return strings.Join(ks, ",")
 }
 
 func yearText(y int) string {
@@ -72,6 +89,7 @@ func compareParts(a, b side, rel string) []Finding {
 			if pa.Heading != "" {
 				msg += fmt.Sprintf(" (it was headed %q): its heading was lost or no longer says what the part is", pa.Heading)
 			}
+			msg += "; the report's commitments are compared again once its parts are read as before"
 			f := newFinding(rulePartRemoved, b.file, b.facts.Line, 0, b.facts.ID, msg).about(rel, pa.Kind, pa.Heading)
 			f.Subject, f.Old = pa.Kind, pa.Heading
 			fs = append(fs, f)

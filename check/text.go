@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/diffview"
 	"github.com/reportdiff/reportdiff/internal/figure"
@@ -19,12 +18,140 @@ import (
 func compareText(a, b *corpus.Report, opts Options) ([]Finding, int) {
 	t := &textCompare{a: a, b: b, opts: opts, rel: opts.rel(b.Source.Name), grouped: map[*corpus.Unit]bool{}}
 	t.mergesAndSplits()
-	pc := &corpus.Corpus{Reports: []*corpus.Report{a, b}}
-	themes := align.Classify(pc, nil, nil)
-	links := align.Pair(themes, a, b, align.DefaultOptions())
-	cmp := diffview.Compare(themes, a, b, links, diffview.Options{})
-	t.pairs(cmp.Pairs)
+	t.pairs(pairUnits(a.Units, b.Units))
 	return t.fs, t.ignorable
+}
+
+// unitPair is a paragraph and its later version; one side is nil for a
+// paragraph removed or added.
+type unitPair struct{ From, To *corpus.Unit }
+
+// pairUnits pairs the paragraphs of two versions of a report. Two versions
+// of one report keep their paragraphs in order, whatever happens to the
+// headings around them, so the paragraphs alike but for ignorable edits are
+// paired in order first (the longest common subsequence), and then, between
+// two such anchors, the paragraphs left over are paired in order with the
+// most similar one (half their character pairs shared at least). Topic
+// alignment (align.Pair) is for reports of different years; it pairs part by
+// part, and would pair wrongly the paragraphs of a part whose heading was
+// lost.
+func pairUnits(a, b []*corpus.Unit) []unitPair {
+	a, b = nonEmpty(a), nonEmpty(b)
+	ka, kb := make([]string, len(a)), make([]string, len(b))
+	for i, u := range a {
+		ka[i] = loose(u.Text)
+	}
+	for j, u := range b {
+		kb[j] = loose(u.Text)
+	}
+	// lcs[i][j]: the longest common subsequence of ka[i:] and kb[j:].
+	lcs := make([][]int32, len(a)+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			switch {
+			case ka[i] == kb[j]:
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			case lcs[i+1][j] >= lcs[i][j+1]:
+				lcs[i][j] = lcs[i+1][j]
+			default:
+				lcs[i][j] = lcs[i][j+1]
+			}
+		}
+	}
+	var out []unitPair
+	gapA, gapB := []*corpus.Unit{}, []*corpus.Unit{}
+	flush := func() {
+		out = append(out, pairGap(gapA, gapB)...)
+		gapA, gapB = gapA[:0], gapB[:0]
+	}
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case ka[i] == kb[j]:
+			flush()
+			out = append(out, unitPair{a[i], b[j]})
+			i, j = i+1, j+1
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			gapA = append(gapA, a[i])
+			i++
+		default:
+			gapB = append(gapB, b[j])
+			j++
+		}
+	}
+	gapA, gapB = append(gapA, a[i:]...), append(gapB, b[j:]...)
+	flush()
+	return out
+}
+
+func nonEmpty(us []*corpus.Unit) []*corpus.Unit {
+	var out []*corpus.Unit
+	for _, u := range us {
+		if loose(u.Text) != "" {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// pairGap pairs the paragraphs between two anchors: in order, each with the
+// most similar one after the last paired, when they share half their
+// character pairs.
+func pairGap(a, b []*corpus.Unit) []unitPair {
+	var out []unitPair
+	next := 0 // the first paragraph of b not passed
+	for _, x := range a {
+		best, bestScore := -1, 0.5
+		for j := next; j < len(b); j++ {
+			if s := bigramDice(x.Folded(), b[j].Folded()); s > bestScore {
+				best, bestScore = j, s
+			}
+		}
+		if best < 0 {
+			out = append(out, unitPair{From: x})
+			continue
+		}
+		for _, y := range b[next:best] {
+			out = append(out, unitPair{To: y})
+		}
+		out = append(out, unitPair{x, b[best]})
+		next = best + 1
+	}
+	for _, y := range b[next:] {
+		out = append(out, unitPair{To: y})
+	}
+	return out
+}
+
+// bigramDice is the Dice coefficient of the character pairs of two texts.
+func bigramDice(a, b string) float64 {
+	pairs := func(s string) map[[2]rune]int {
+		m := map[[2]rune]int{}
+		prev := rune(-1)
+		for _, r := range s {
+			if prev >= 0 {
+				m[[2]rune{prev, r}]++
+			}
+			prev = r
+		}
+		return m
+	}
+	pa, pb := pairs(a), pairs(b)
+	n, total := 0, 0
+	for k, c := range pa {
+		n += min(c, pb[k])
+		total += c
+	}
+	for _, c := range pb {
+		total += c
+	}
+	if total == 0 {
+		return 0
+	}
+	return 2 * float64(n) / float64(total)
 }
 
 type textCompare struct {
@@ -47,7 +174,9 @@ func (t *textCompare) add(rule string, u *corpus.Unit, off int, msg string, key 
 	return &t.fs[len(t.fs)-1]
 }
 
-func oneLine(s string) string { return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s) }
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+}
 
 // flat is the text of a report's paragraphs one after another, loose
 // (spaces out, widths narrowed), with where each paragraph starts.
@@ -215,7 +344,7 @@ func joined(us []*corpus.Unit) string {
 }
 
 // pairs tells of the paragraphs that changed, pair by pair.
-func (t *textCompare) pairs(pairs []diffview.Pair) {
+func (t *textCompare) pairs(pairs []unitPair) {
 	// A paragraph removed here and added there word for word moved.
 	removed, added := map[string]*corpus.Unit{}, map[string]*corpus.Unit{}
 	for _, p := range pairs {

@@ -196,4 +196,3 @@ func gitVersion(repo *git.Repo, rev, commit, single string) (check.Version, erro
 	v.Where = func(n string) string { return rev + ":" + path.Join(dir, n) }
 	return v, nil
 }
-
