@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/diffview"
@@ -217,17 +216,36 @@ func (f flat) hasStart(from, to int) bool {
 type segment struct{ a, b, n int }
 
 // mapper carries positions of one text into the other through the
-// stretches they share.
+// stretches they share, in order in both texts.
 type mapper []segment
 
-func (m mapper) at(x int, fromA bool) (int, bool) {
+// before returns where, in the other text, the shared stretch that ends
+// last at or before x ends (x itself when x is inside one).
+func (m mapper) before(x int, fromA bool) (int, bool) {
+	pos, ok := 0, false
 	for _, s := range m {
 		from, to := s.a, s.b
 		if !fromA {
 			from, to = s.b, s.a
 		}
-		if x >= from && x < from+s.n {
-			return to + x - from, true
+		if from >= x {
+			break
+		}
+		pos, ok = to+min(x, from+s.n)-from, true
+	}
+	return pos, ok
+}
+
+// after returns where, in the other text, the shared stretch that starts
+// first at or after x starts (x itself when x is inside one).
+func (m mapper) after(x int, fromA bool) (int, bool) {
+	for _, s := range m {
+		from, to := s.a, s.b
+		if !fromA {
+			from, to = s.b, s.a
+		}
+		if from+s.n > x {
+			return to + max(x, from) - from, true
 		}
 	}
 	return 0, false
@@ -246,18 +264,21 @@ func (t *textCompare) mergesAndSplits() {
 			m = append(m, segment{op.AStart, op.BStart, len(op.Text)})
 		}
 	}
-	// lost returns, for each break of x, the paragraph of y that runs across it.
+	// lost returns, for each break of x that y does not have, the break's
+	// paragraph in x and the paragraph of y that runs across it. A break is
+	// carried to y through the shared words on either side of it (past
+	// words changed right at the break: 。 turned into ，); y has it when
+	// one of its paragraphs starts between them.
 	lost := func(x, y flat, fromA bool) [][2]int {
 		var out [][2]int
 		for i := 1; i < len(x.start); i++ {
 			p := x.start[i]
-			_, size := utf8.DecodeLastRuneInString(x.text[:p])
-			left, ok1 := m.at(p-size, fromA)
-			right, ok2 := m.at(p, fromA)
-			if !ok1 || !ok2 || left+size > right || y.hasStart(left+size, right) {
+			left, ok1 := m.before(p, fromA)
+			right, ok2 := m.after(p, fromA)
+			if !ok1 || !ok2 || left == 0 || left > right || y.hasStart(left, right) {
 				continue
 			}
-			out = append(out, [2]int{i, y.unitAt(left)})
+			out = append(out, [2]int{i, y.unitAt(left - 1)})
 		}
 		return out
 	}
