@@ -117,13 +117,3 @@ func stripTag(r corpus.Role) string {
 	}
 	return "[" + string(r) + "] "
 }
-
-// Findings writes lint findings as file:line: message, one a line.
-func Findings(w io.Writer, fs []corpus.Finding) error {
-	var b strings.Builder
-	for _, f := range fs {
-		b.WriteString(f.String())
-		b.WriteString("\n")
-	}
-	return writeText(w, b.String())
-}
