@@ -202,8 +202,8 @@ func TestAgainstFiles(t *testing.T) {
 	delete(cur, "2015.txt")
 	cur["2016-revised.txt"] = strings.Replace(cur["2016.txt"], "增长8%", "增长8.5%", 1) // renamed and edited
 	delete(cur, "2016.txt")
-	delete(cur, "2018.txt")                 // removed
-	cur["2022.txt"] = report(2022, "6%")    // added
+	delete(cur, "2018.txt")              // removed
+	cur["2022.txt"] = report(2022, "6%") // added
 	var readOld, readCur []string
 	res, err := Against(memVersion("HEAD", old, &readOld), memVersion("work tree", cur, &readCur), corpus.Options{}, Options{})
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/reportdiff/reportdiff/change"
 )
 
 // side is one report compared: its facts and where its findings go.
@@ -238,7 +240,18 @@ func sameValue(a, b *float64) bool {
 	return *a == *b
 }
 
-// compareCommitments matches commitments by key and part.
+// promise reads a promise made again (repeated) as a promise: whether a
+// plan's promise is the first depends on the reports before it, not on the
+// report compared.
+func promise(status string) string {
+	if status == change.Repeated {
+		return change.Promised
+	}
+	return status
+}
+
+// compareCommitments matches commitments by key and part, a promise made
+// again being a promise.
 func compareCommitments(a, b side, rel string) []Finding {
 	type key struct{ key, part string }
 	bs := map[key]CommitmentFact{}
@@ -260,7 +273,7 @@ func compareCommitments(a, b side, rel string) []Finding {
 		case !ok:
 			add(ruleCommitRemoved, b.facts.Line, fmt.Sprintf("the %s part no longer speaks of %s (%s, line %d before)", x.Part, x.Label, x.Status, x.Line),
 				x.Label, x.Status, "")
-		case y.Status != x.Status:
+		case promise(y.Status) != promise(x.Status):
 			add(ruleCommitChanged, y.Line, fmt.Sprintf("%s in the %s part: %s → %s", y.Label, y.Part, x.Status, y.Status), y.Label, x.Status, y.Status)
 		}
 	}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"html"
 	"io"
 	"strings"
 
@@ -130,11 +129,10 @@ func editsHTML(f check.Finding) string {
 	return b.String()
 }
 
-// mdEscape makes text safe in a markdown table cell or list item: HTML
-// escaped, | escaped, line breaks as spaces, and no markdown emphasis.
+// mdEscape makes text safe in a markdown table cell or list item: &, <
+// and > escaped, | escaped, line breaks as spaces, and no markdown emphasis.
 func mdEscape(s string) string {
-	s = html.EscapeString(s)
-	return strings.NewReplacer("|", `\|`, "\r", " ", "\n", " ", "*", `\*`, "_", `\_`, "`", "'", "[", `\[`).Replace(s)
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "|", `\|`, "\r", " ", "\n", " ", "*", `\*`, "_", `\_`, "`", "'", "[", `\[`).Replace(s)
 }
 
 func mdCell(s string) string {
