@@ -217,7 +217,7 @@ a.txt:1: warning r: warning 0
 a.txt:1: error r: error 0
 b.txt:1: error q: old (already there)
 b.txt:2: error q: old (already there)
-1 error, 1 warning and 1 notice (and 2 lint findings already there) against HEAD: 0 reports compared, 0 files unchanged
+1 error, 1 warning and 1 notice (and 2 lint findings already there) against HEAD: 0 reports compared
 `
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)

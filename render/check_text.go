@@ -60,7 +60,10 @@ func Summary(res *check.Result) string {
 		s += fmt.Sprintf(" (and %s already there)", plural(c.Existing, "lint finding", "lint findings"))
 	}
 	if res.Against != "" {
-		s += fmt.Sprintf(" against %s: %s compared, %s unchanged", res.Against, plural(res.Compared, "report", "reports"), plural(res.Unchanged, "file", "files"))
+		s += fmt.Sprintf(" against %s: %s compared", res.Against, plural(res.Compared, "report", "reports"))
+		if res.Unchanged > 0 {
+			s += fmt.Sprintf(", %s unchanged", plural(res.Unchanged, "file", "files"))
+		}
 	}
 	if res.Ignorable > 0 {
 		s += fmt.Sprintf("; %s only in punctuation width or spaces", plural(res.Ignorable, "paragraph changed", "paragraphs changed"))

@@ -173,7 +173,7 @@ func (opts *checkOptions) checkBaseline(chk check.Options) (*check.Result, error
 		for _, r := range cur.Reports {
 			lint += len(r.Lint)
 		}
-		fmt.Fprintf(opts.io.ErrOut, "reportdiff: wrote %s: the facts of %d reports, %d lint findings accepted\n", opts.baseline, len(cur.Reports), lint)
+		fmt.Fprintf(opts.io.ErrOut, "reportdiff: wrote %s: the facts of %d reports; lint findings accepted: %d\n", opts.baseline, len(cur.Reports), lint)
 	}
 	return res, nil
 }
