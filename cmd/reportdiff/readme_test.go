@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // TestReadmeExamples runs every example of README.md, a fenced block that
@@ -77,4 +79,28 @@ func runExample(t *testing.T, line string) string {
 		}
 	}
 	return strings.Join(rows, "\n")
+}
+
+// TestReadmeAgainstExample: README's example of check --against is the
+// output the end-to-end script expects (testdata/script/against.txtar,
+// want/text.txt), which the script checks against the real command.
+func TestReadmeAgainstExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ar, err := txtar.ParseFile("testdata/script/against.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want string
+	for _, f := range ar.Files {
+		if f.Name == "want/text.txt" {
+			want = string(f.Data)
+		}
+	}
+	block := "```\n$ reportdiff check --corpus reports --against HEAD\n" + want + "```\n"
+	if want == "" || !strings.Contains(string(readme), block) {
+		t.Errorf("README does not show the output of check --against HEAD that against.txtar expects:\n%s", block)
+	}
 }
