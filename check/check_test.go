@@ -322,17 +322,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if err := WriteSnapshot(&b, s); err != nil {
 		t.Fatal(err)
 	}
-	back, err := ParseSnapshot(b.Bytes())
-	if err != nil {
-		t.Fatalf("%v\n%s", err, b.String())
-	}
-	var b2 bytes.Buffer
-	if err := WriteSnapshot(&b2, back); err != nil {
-		t.Fatal(err)
-	}
-	if b.String() != b2.String() {
-		t.Errorf("written again, the snapshot changed:\n%s\nthen\n%s", b.String(), b2.String())
-	}
+	back := rewrite(t, b.Bytes())
 	r := back.Reports[0]
 	if r.File != "2021.txt" || r.Year != 2021 || len(r.Parts) == 0 || len(r.Sections) != 4 || len(r.Figures) == 0 || len(r.Commitments) == 0 {
 		t.Errorf("facts of 2021.txt: %+v", r)
@@ -402,4 +392,22 @@ func TestSnippet(t *testing.T) {
 			t.Errorf("Snippet(%v) = %q, want %q", tc.edits, got, tc.want)
 		}
 	}
+}
+
+// rewrite reads a snapshot written by WriteSnapshot, checks that writing it
+// again gives the same bytes, and returns it.
+func rewrite(t *testing.T, written []byte) *Snapshot {
+	t.Helper()
+	back, err := ParseSnapshot(written)
+	if err != nil {
+		t.Fatalf("a snapshot written does not read back: %v\n%s", err, written)
+	}
+	var again bytes.Buffer
+	if err := WriteSnapshot(&again, back); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(written, again.Bytes()) {
+		t.Fatalf("written, read and written again, the snapshot changed:\n%s\nthen\n%s", written, again.Bytes())
+	}
+	return back
 }

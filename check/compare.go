@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/reportdiff/reportdiff/change"
+	"github.com/reportdiff/reportdiff/diffview"
 )
 
 // side is one report compared: its facts and where its findings go.
@@ -143,7 +144,7 @@ func compareSections(a, b side, rel string, unitCounts bool) []Finding {
 			if used[j] || y.Part != x.Part {
 				continue
 			}
-			if s := charDice(titleKey(x.Title), titleKey(y.Title)); s > bestScore {
+			if s := diffview.CharDice(titleKey(x.Title), titleKey(y.Title)); s > bestScore {
 				best, bestScore = j, s
 			}
 		}

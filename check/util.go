@@ -39,25 +39,6 @@ func short(s string, n int) string {
 	return string(rs[:n]) + "…"
 }
 
-// charDice is the Dice coefficient of the characters of two strings.
-func charDice(a, b string) float64 {
-	ca := map[rune]int{}
-	for _, r := range a {
-		ca[r]++
-	}
-	n, total := 0, utf8.RuneCountInString(a)+utf8.RuneCountInString(b)
-	for _, r := range b {
-		if ca[r] > 0 {
-			ca[r]--
-			n++
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	return 2 * float64(n) / float64(total)
-}
-
 // lineDice is the Dice coefficient of the sets of non-blank lines of two
 // texts (each line loose): how much of two files is the same, as git's
 // rename detection measures it.

@@ -387,7 +387,7 @@ func MatchFigures(fa, fb []figure.Figure) []int {
 			if usedB[j] || x.Measure != y.Measure {
 				continue
 			}
-			if s := charDice(ka[i], kb[j]); s >= bestScore {
+			if s := CharDice(ka[i], kb[j]); s >= bestScore {
 				best, bestScore = j, s
 			}
 		}
@@ -398,8 +398,10 @@ func MatchFigures(fa, fb []figure.Figure) []int {
 	return matchA
 }
 
-// charDice is the Dice coefficient of the characters of two strings.
-func charDice(a, b string) float64 {
+// CharDice is the Dice coefficient of the characters of two strings: twice
+// the characters they share (as many times as both hold each) over all
+// their characters; 0 for two empty strings.
+func CharDice(a, b string) float64 {
 	ca := map[rune]int{}
 	for _, r := range a {
 		ca[r]++
