@@ -90,26 +90,26 @@ func Against(old, cur Version, copts corpus.Options, opts Options) (*Result, err
 		}
 	}
 	oldNeed, curNeed := set(modified, removed), set(modified, added)
-	oldTexts, err := readTexts(old, withNeighbours(old.Files, oldNeed))
+	oldFiles, err := readFiles(old, withNeighbours(old.Files, oldNeed), copts.Encoding)
 	if err != nil {
 		return nil, err
 	}
-	curTexts, err := readTexts(cur, withNeighbours(cur.Files, curNeed))
+	curFiles, err := readFiles(cur, withNeighbours(cur.Files, curNeed), copts.Encoding)
 	if err != nil {
 		return nil, err
 	}
-	renamed := renames(removed, added, oldBy, curBy, oldTexts, curTexts)
+	renamed := renames(removed, added, oldBy, curBy, oldFiles, curFiles)
 	newName := func(name string) string {
 		if n, ok := renamed[name]; ok {
 			return n
 		}
 		return name
 	}
-	oc, err := buildVersion(oldTexts, newName, manOld, copts, opts, len(old.Files) == 1)
+	oc, err := buildVersion(oldFiles, newName, manOld, copts, opts, len(old.Files) == 1)
 	if err != nil {
 		return nil, err
 	}
-	cc, err := buildVersion(curTexts, func(n string) string { return n }, manCur, copts, opts, len(cur.Files) == 1)
+	cc, err := buildVersion(curFiles, func(n string) string { return n }, manCur, copts, opts, len(cur.Files) == 1)
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +153,7 @@ func Against(old, cur Version, copts corpus.Options, opts Options) (*Result, err
 		}
 		if fp.old != "" && fp.cur != "" && fp.old != fp.cur {
 			f := newFinding(ruleReportRenamed, opts.display(fp.cur), 0, 0, "",
-				fmt.Sprintf("%s was renamed %s (%.0f%% of its lines the same)", fp.old, fp.cur, 100*lineDice(oldTexts[fp.old], curTexts[fp.cur]))).about(fp.cur, fp.old)
+				fmt.Sprintf("%s was renamed %s (%.0f%% of its lines the same)", fp.old, fp.cur, 100*lineDice(oldFiles[fp.old].Text, curFiles[fp.cur].Text))).about(fp.cur, fp.old)
 			f.Subject, f.Old, f.New = fp.cur, fp.old, fp.cur
 			changes = append(changes, f)
 		}
@@ -287,11 +287,11 @@ func withNeighbours(files []FileRef, need map[string]bool) []string {
 	return names
 }
 
-// readTexts reads the files named as text.
-func readTexts(v Version, names []string) (map[string]string, error) {
-	texts := map[string]string{}
+// readFiles reads and decodes the files named, as Load would.
+func readFiles(v Version, names []string, encoding string) (map[string]corpus.File, error) {
+	files := map[string]corpus.File{}
 	if len(names) == 0 {
-		return texts, nil
+		return files, nil
 	}
 	bs, err := v.Read(names)
 	if err != nil {
@@ -302,18 +302,18 @@ func readTexts(v Version, names []string) (map[string]string, error) {
 		if !ok {
 			return nil, fmt.Errorf("%s: could not be read", v.where(n))
 		}
-		t, err := corpus.TextOf(v.where(n), b)
+		f, err := corpus.FileOf(v.where(n), b, encoding)
 		if err != nil {
 			return nil, err
 		}
-		texts[n] = t
+		files[n] = f
 	}
-	return texts, nil
+	return files, nil
 }
 
 // renames pairs files that are gone with files that are new: the same
 // bytes first, then the most lines in common, half of them at least.
-func renames(removed, added []string, oldBy, curBy map[string]FileRef, oldTexts, curTexts map[string]string) map[string]string {
+func renames(removed, added []string, oldBy, curBy map[string]FileRef, oldFiles, curFiles map[string]corpus.File) map[string]string {
 	out := map[string]string{}
 	taken := map[string]bool{}
 	for _, r := range removed {
@@ -337,7 +337,7 @@ func renames(removed, added []string, oldBy, curBy map[string]FileRef, oldTexts,
 			if taken[a] {
 				continue
 			}
-			if s := lineDice(oldTexts[r], curTexts[a]); s >= 0.5 {
+			if s := lineDice(oldFiles[r].Text, curFiles[a].Text); s >= 0.5 {
 				cands = append(cands, cand{r, a, s})
 			}
 		}
@@ -357,13 +357,14 @@ func renames(removed, added []string, oldBy, curBy map[string]FileRef, oldTexts,
 	return out
 }
 
-// buildVersion reads the texts of one version into a corpus, each file
+// buildVersion reads the files of one version into a corpus, each file
 // under the name it has in the current version.
-func buildVersion(texts map[string]string, name func(string) string, man *corpus.Manifest, copts corpus.Options, opts Options, whole bool) (*corpus.Corpus, error) {
+func buildVersion(read map[string]corpus.File, name func(string) string, man *corpus.Manifest, copts corpus.Options, opts Options, whole bool) (*corpus.Corpus, error) {
 	var files []corpus.File
 	bases := map[string]string{} // base name now → base name in this version
-	for n, t := range texts {
-		files = append(files, corpus.File{Name: opts.display(name(n)), Text: t})
+	for n, f := range read {
+		f.Name = opts.display(name(n))
+		files = append(files, f)
 		bases[path.Base(name(n))] = path.Base(n)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })

@@ -63,6 +63,7 @@ const (
 	ruleYearUnknown      = "year-unknown"
 	ruleYearConflict     = "year-conflict"
 	ruleYearDuplicate    = "year-duplicate"
+	ruleYearFileName     = "year-file-name"
 	ruleNumberingGap     = "numbering-gap"
 	ruleUnitEmpty        = "unit-empty"
 	ruleQuotes           = "quotes-unbalanced"
@@ -102,6 +103,8 @@ var rules = []Rule{
 		"Check the passages the message names: a year mistyped in transcription, or a report filed under the wrong year."},
 	{ruleYearDuplicate, Warning, "two reports are dated the same year",
 		"One of them is probably filed under the wrong year, or the same report was added twice."},
+	{ruleYearFileName, Warning, "a report's file name says one year and its text another",
+		"Rename the file to the year the text gives, or state the year with --year ID=YEAR or in manifest.json."},
 	{ruleNumberingGap, Warning, "a numbered section, subsection or report marker skips a number or repeats one",
 		"Look for a heading lost or broken in transcription, or a number mistyped."},
 	{ruleUnitEmpty, Warning, "a paragraph holds no words",

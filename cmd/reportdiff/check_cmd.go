@@ -101,11 +101,10 @@ func runCheck(opts *checkOptions) error {
 	case opts.against != "" && opts.corpusPath == "":
 		return usagef("--against: give the corpus with --corpus PATH (the embedded corpus has no earlier version)")
 	}
-	years, err := parseYears(opts.years)
+	copts, err := opts.options()
 	if err != nil {
 		return err
 	}
-	copts := corpus.Options{Years: years}
 	chk := check.Options{Root: corpusRoot(opts.corpusPath), Ignorable: opts.ignorable}
 	var res *check.Result
 	switch {

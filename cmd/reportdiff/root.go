@@ -65,19 +65,28 @@ type globalOptions struct {
 // stderr; check lists them all.
 const maxWarnings = 20
 
-// load reads the corpus the flags name.
-func (g *globalOptions) load() (*corpus.Corpus, error) {
+// options returns the options of the reading the flags give.
+func (g *globalOptions) options() (corpus.Options, error) {
 	years, err := parseYears(g.years)
 	if err != nil {
-		return nil, err
+		return corpus.Options{}, err
 	}
 	opts := corpus.Options{Years: years}
 	if g.encoding != "" {
 		enc, err := corpus.EncodingName(g.encoding)
 		if err != nil {
-			return nil, usagef("--encoding: %v", err)
+			return opts, usagef("--encoding: %v", err)
 		}
 		opts.Encoding = enc
+	}
+	return opts, nil
+}
+
+// load reads the corpus the flags name.
+func (g *globalOptions) load() (*corpus.Corpus, error) {
+	opts, err := g.options()
+	if err != nil {
+		return nil, err
 	}
 	c, err := corpus.Load(g.corpusPath, opts)
 	if err != nil {
