@@ -1,9 +1,10 @@
 // Package figure finds the numbers of a Chinese text with their units, their
-// qualifiers and what they measure: 地區生產總值增長7%左右, 區級一般公共預算收入
-// 完成164.56億元, 控制在0.87 %以內, 6.5%—7%, 2~3家.
+// qualifiers and what they measure: 地區生產總值增長7%左右, 某項收入完成
+// 12.34億元, 控制在0.87 %以內, 6.5%—7%, 2~3家, 由9.8%降至7.5%.
 package figure
 
 import (
+	_ "embed"
 	"regexp"
 	"slices"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/segment"
 )
 
 // Qualifiers of a figure.
@@ -23,7 +25,7 @@ const (
 
 // Figure is a number of a text.
 type Figure struct {
-	Text       string  // the figure as written, unit included: 164.56億元, 6.5%—7%
+	Text       string  // the figure as written, unit included: 12.34億元, 6.5%—7%
 	Qualified  string  // Text with the word after it that qualifies it (7%左右, 2%以內), or Text
 	Start, End int     // byte offsets of Text in the text
 	Value      float64 // the number; for a range, its low end
@@ -32,6 +34,45 @@ type Figure struct {
 	Measure    string // what it counts: %, 億元, 萬人, 戶 … ("" for a bare number)
 	Qualifier  string // around, floor, ceiling, aspirational or ""
 	Label      string // what it measures, in the text's own words: 地區生產總值增長
+	// A change from one level to another (由9.8%降至7.5%) gives two figures:
+	// the first is the Base the second changed from, and the second holds
+	// the first's words and value in From and FromValue.
+	Base      bool
+	From      string
+	FromValue float64
+}
+
+//go:embed data/words.tsv
+var wordsData string
+
+// lists holds the word lists of data/words.tsv by name.
+var lists = func() map[string][]string {
+	m := map[string][]string{}
+	for _, line := range strings.Split(wordsData, "\n") {
+		line = strings.TrimSpace(line)
+		name, words, ok := strings.Cut(line, "\t")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		m[name] = append(m[name], strings.Fields(words)...)
+	}
+	return m
+}()
+
+var (
+	leadingFill   = lists["fill"]
+	trailingVerbs = lists["trailing"]
+	directions    = lists["direction"]
+	predicates    = lists["predicate"]
+	headless      = lists["headless"]
+	changeVerbs   = longestFirst(lists["change"])
+	beforeFigure  = lists["before"]
+)
+
+func longestFirst(ws []string) []string {
+	ws = slices.Clone(ws)
+	slices.SortStableFunc(ws, func(a, b string) int { return len(b) - len(a) })
+	return ws
 }
 
 // units that may follow a number, in Simplified form, longest first: a
@@ -60,88 +101,321 @@ var units = func() []string {
 // 1000余人. They make the figure a floor.
 var approximations = []string{"多", "余"}
 
-var (
-	reNumber = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?(?:\s*(?:—|–|-|－|~|～|至|到)\s*([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?)?`)
-	// verbs that end a label and say how the figure relates to it
-	trailingVerbs = []string{"达到", "完成", "实现", "控制在", "保持在", "稳定在", "为", "在", "是", "约", "近", "突破", "超过", "不低于", "不少于", "不超过", "低于", "高于"}
-	leadingFill   = []string{"其中", "全年", "累计", "共", "预计", "今年", "去年", "全区", "全市", "实现", "完成", "力争", "确保", "同比", "分别", "约", "比上年", "比去年"}
-)
+var reNumber = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?(?:\s*(?:—|–|-|－|~|～|至|到)\s*([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?)?`)
+
+// found is a figure with its place in the folded text, while labels are read.
+type found struct {
+	Figure
+	fs, fe int // offsets of the figure in the folded text
+}
 
 // Extract returns the figures of text in order. Years (2015年, 20xx年),
 // dates and ordinals (第3届) are not figures.
 func Extract(text string) []Figure {
 	folded, idx := hanzi.FoldMap(text)
-	var figs []Figure
-	prevEnd := 0
-	var subject span
+	var fs []found
 	for _, m := range reNumber.FindAllStringSubmatchIndex(folded, -1) {
-		start, end := m[0], m[1]
-		after := folded[end:]
-		before := folded[:start]
-		if strings.HasPrefix(strings.TrimLeft(after, " "), "年") && m[6] < 0 && end-start == 4 ||
-			strings.HasPrefix(after, "月") || strings.HasPrefix(after, "日") || strings.HasSuffix(before, "第") ||
-			start > 0 && isWordByte(folded[start-1]) || len(after) > 0 && isWordByte(after[0]) && after[0] != '.' ||
-			strings.HasPrefix(after, "号") {
-			continue
+		if f, ok := readFigure(text, folded, idx, m); ok {
+			fs = append(fs, f)
 		}
-		f := Figure{}
-		f.Value, _ = strconv.ParseFloat(folded[m[2]:m[3]], 64)
-		f.Low, f.High = f.Value, f.Value
-		if m[6] >= 0 {
-			f.Range = true
-			f.High, _ = strconv.ParseFloat(folded[m[6]:m[7]], 64)
-		}
-		switch {
-		case m[4] >= 0:
-			f.Measure = strings.TrimSpace(folded[m[4]:m[5]])
-		case m[8] >= 0:
-			f.Measure = strings.TrimSpace(folded[m[8]:m[9]])
-		}
-		if f.Measure == "" {
-			rest := strings.TrimLeft(after, " ")
-			approx := ""
-			for _, a := range approximations {
-				if r := strings.TrimPrefix(rest, a); r != rest && startsWithUnit(r) != "" {
-					approx, rest = a, r
-					break
-				}
-			}
-			if u := startsWithUnit(rest); u != "" {
-				f.Measure = u
-				end += len(after) - len(rest) + len(u)
-				if approx != "" {
-					f.Qualifier = Floor
-				}
-			}
-		}
-		f.Start, f.End = idx[start], idx[end]
-		f.Text = text[f.Start:f.End]
-		tail := folded[end:]
-		f.Qualified = f.Text
-		for _, w := range []string{"左右", "以上", "以内", "以下"} {
-			if strings.HasPrefix(tail, w) {
-				f.Qualified = text[f.Start:idx[end+len(w)]]
+	}
+	labelAll(text, folded, idx, fs)
+	changes(text, folded, idx, fs)
+	figs := make([]Figure, len(fs))
+	for i, f := range fs {
+		figs[i] = f.Figure
+	}
+	return respectively(text, figs)
+}
+
+// readFigure reads the number matched by m with its unit and qualifier; ok
+// is false for a year, a date, an ordinal or a part of a word.
+func readFigure(text, folded string, idx []int, m []int) (found, bool) {
+	start, end := m[0], m[1]
+	after := folded[end:]
+	before := folded[:start]
+	if strings.HasPrefix(strings.TrimLeft(after, " "), "年") && m[6] < 0 && end-start == 4 ||
+		strings.HasPrefix(after, "月") || strings.HasPrefix(after, "日") || strings.HasSuffix(before, "第") ||
+		start > 0 && isWordByte(folded[start-1]) || len(after) > 0 && isWordByte(after[0]) && after[0] != '.' ||
+		strings.HasPrefix(after, "号") {
+		return found{}, false
+	}
+	f := Figure{}
+	f.Value, _ = strconv.ParseFloat(folded[m[2]:m[3]], 64)
+	f.Low, f.High = f.Value, f.Value
+	if m[6] >= 0 {
+		f.Range = true
+		f.High, _ = strconv.ParseFloat(folded[m[6]:m[7]], 64)
+	}
+	switch {
+	case m[4] >= 0:
+		f.Measure = strings.TrimSpace(folded[m[4]:m[5]])
+	case m[8] >= 0:
+		f.Measure = strings.TrimSpace(folded[m[8]:m[9]])
+	}
+	if f.Measure == "" {
+		rest := strings.TrimLeft(after, " ")
+		approx := ""
+		for _, a := range approximations {
+			if r := strings.TrimPrefix(rest, a); r != rest && startsWithUnit(r) != "" {
+				approx, rest = a, r
 				break
 			}
 		}
-		switch {
-		case f.Qualifier != "": // 多 or 余 made it a floor already
-		case strings.HasPrefix(tail, "左右"):
-			f.Qualifier = Around
-		case strings.HasPrefix(tail, "以上"), strings.HasSuffix(before, "不低于"), strings.HasSuffix(before, "不少于"), strings.HasSuffix(before, "超过"):
-			f.Qualifier = Floor
-		case strings.HasPrefix(tail, "以内"), strings.HasPrefix(tail, "以下"), strings.HasSuffix(before, "控制在"), strings.HasSuffix(before, "不超过"), strings.HasSuffix(before, "低于"):
-			f.Qualifier = Ceiling
+		if u := startsWithUnit(rest); u != "" {
+			f.Measure = u
+			end += len(after) - len(rest) + len(u)
+			if approx != "" {
+				f.Qualifier = Floor
+			}
 		}
-		cs, ce := clauseBefore(folded, prevEnd, start)
+	}
+	f.Start, f.End = idx[start], idx[end]
+	f.Text = text[f.Start:f.End]
+	tail := folded[end:]
+	f.Qualified = f.Text
+	for _, w := range []string{"左右", "以上", "以内", "以下"} {
+		if strings.HasPrefix(tail, w) {
+			f.Qualified = text[f.Start:idx[end+len(w)]]
+			break
+		}
+	}
+	switch {
+	case f.Qualifier != "": // 多 or 余 made it a floor already
+	case strings.HasPrefix(tail, "左右"):
+		f.Qualifier = Around
+	case strings.HasPrefix(tail, "以上"), strings.HasSuffix(before, "不低于"), strings.HasSuffix(before, "不少于"), strings.HasSuffix(before, "超过"):
+		f.Qualifier = Floor
+	case strings.HasPrefix(tail, "以内"), strings.HasPrefix(tail, "以下"), strings.HasSuffix(before, "控制在"), strings.HasSuffix(before, "不超过"), strings.HasSuffix(before, "低于"):
+		f.Qualifier = Ceiling
+	}
+	return found{Figure: f, fs: start, fe: end}, true
+}
+
+// labelAll gives each figure its label: the clause before it, less the words
+// that only fill it; a clause that says only which way a figure went takes
+// the subject of the figure before it (收入完成12亿元，增长5.5%); a clause
+// that names no subject of its own takes the subject of the clause before it
+// (…产业保持良好势头，增加值占GDP的67%; 总值过万亿，达到…); a counted figure
+// after a bare verb takes the words after it (建成12个文化驿站).
+func labelAll(text, folded string, idx []int, fs []found) {
+	prevEnd := 0
+	var subject span
+	orig := func(s span) string { return text[idx[s.start]:idx[s.end]] }
+	for i := range fs {
+		f := &fs[i]
+		cs, ce := clauseBefore(folded, prevEnd, f.fs, "，,；;。：:、（(！？\n")
+		if ws, _ := clauseBefore(folded, prevEnd, f.fs, "，,；;。：:（(！？\n"); ws < cs && strings.Contains(folded[ws:ce], "分别") {
+			cs = ws // 甲、乙分别增长3%、4%: the names before 分别 stay with it
+		}
 		if f.Qualifier == "" && strings.Contains(folded[cs:ce], "力争") {
 			f.Qualifier = Aspirational
 		}
-		f.Label, subject = label(text, folded, idx, cs, ce, subject)
-		prevEnd = end
-		figs = append(figs, f)
+		raw := cs
+		cs = skipFill(folded, cs, ce)
+		clause := span{cs, ce}
+		core := trimVerbs(folded[cs:ce], trailingVerbs)
+		// A clause with words but no subject of its own (达到, 占总量的, 增加值
+		// 占GDP的) measures what the clause before names.
+		headlessClause := cs < ce && (core == "" || firstWordIn(core, headless))
+		// A figure right after 、 shares the subject of the one before: 整治
+		// 地下空间228处、28.4万平方米.
+		listed := cs == ce && strings.HasSuffix(strings.TrimRight(folded[:cs], " "), "、")
+		switch {
+		case isDirection(core) && subject.end > subject.start:
+			f.Label = orig(subject) + orig(clause)
+		case (headlessClause || listed) && subject.end > subject.start && sameSentence(folded, subject.end, cs):
+			f.Label = orig(subject) + orig(clause)
+		case headlessClause:
+			f.Label = orig(clause)
+			if s, ok := subjectBefore(folded, raw); ok {
+				f.Label = orig(s) + orig(clause)
+				subject = s
+			}
+		default:
+			f.Label = orig(clause)
+			if utf8.RuneCountInString(core) <= 2 {
+				if o, ok := objectAfter(folded, f); ok {
+					f.Label += orig(o)
+					break
+				}
+			}
+			if stem := trimVerbs(core, directions); stem != "" {
+				subject = span{cs, cs + len(stem)}
+			}
+		}
+		prevEnd = f.fe
 	}
-	return respectively(text, figs)
+}
+
+// skipFill moves the start of a clause past the words that only fill it and
+// past a year (2020年).
+func skipFill(folded string, cs, ce int) int {
+	for changed := true; changed; {
+		changed = false
+		for _, f := range leadingFill {
+			if strings.HasPrefix(folded[cs:ce], f) && ce-cs > len(f) {
+				cs += len(f)
+				changed = true
+			}
+		}
+		if rest := folded[cs:ce]; strings.HasPrefix(rest, "20") {
+			if i := strings.Index(rest, "年"); i >= 0 && i <= 4 {
+				cs += i + len("年")
+				changed = true
+			}
+		}
+	}
+	return cs
+}
+
+// sameSentence reports whether nothing but commas stands between two offsets.
+func sameSentence(folded string, from, to int) bool {
+	return from <= to && !strings.ContainsAny(folded[from:to], "；;。！？\n")
+}
+
+// subjectBefore returns the subject of the clause before the one starting at
+// cs, when only a comma parts them: its words up to the first that says what
+// the subject does (六大产业 of 六大产业保持良好势头).
+func subjectBefore(folded string, cs int) (span, bool) {
+	end := strings.TrimRight(folded[:cs], " ")
+	if !strings.HasSuffix(end, "，") && !strings.HasSuffix(end, ",") {
+		return span{}, false
+	}
+	_, n := utf8.DecodeLastRuneInString(end)
+	pe := len(end) - n
+	ps, _ := clauseBefore(folded, 0, pe, "，,；;。：:、（(！？\n")
+	ps = skipFill(folded, ps, pe)
+	if strings.ContainsAny(folded[ps:pe], "0123456789") {
+		return span{}, false // a clause with a figure of its own
+	}
+	at := ps
+	for _, l := range segment.Lengths(hanRun(folded[ps:pe])) {
+		w := runesAt(folded[at:], l)
+		if slices.Contains(predicates, w) {
+			break
+		}
+		at += len(w)
+	}
+	if utf8.RuneCountInString(folded[ps:at]) < 2 {
+		return span{}, false
+	}
+	return span{ps, at}, true
+}
+
+// objectAfter returns what a counted figure counts when the words after it
+// say so (新建4家创业基地: 创业基地): Han characters up to a break or 的.
+func objectAfter(folded string, f *found) (span, bool) {
+	switch m := f.Measure; {
+	case m == "" || m == "%" || m == "‰" || strings.HasSuffix(m, "百分点") || m == "倍" || m == "岁" || m == "天":
+		return span{}, false
+	}
+	at := f.fe
+	for _, w := range []string{"左右", "以上", "以内", "以下"} {
+		if strings.HasPrefix(folded[at:], w) {
+			return span{}, false
+		}
+	}
+	run := hanRun(folded[at:])
+	if i := strings.Index(run, "的"); i >= 0 {
+		run = run[:i]
+	}
+	if n := utf8.RuneCountInString(run); n < 2 || n > 12 {
+		return span{}, false
+	}
+	return span{at, at + len(run)}, true
+}
+
+// hanRun returns the Han characters s starts with.
+func hanRun(s string) string {
+	for i, r := range s {
+		if !hanzi.IsHan(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// runesAt returns the first n runes of s.
+func runesAt(s string, n int) string {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+// firstWordIn reports whether s opens with one of ws; a word of one
+// character only when the segmenter cuts it alone (占, not 占地面积).
+func firstWordIn(s string, ws []string) bool {
+	run := hanRun(s)
+	if run == "" {
+		return false
+	}
+	first := runesAt(run, segment.Lengths(run)[0])
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) && (utf8.RuneCountInString(w) > 1 || w == first) {
+			return true
+		}
+	}
+	return false
+}
+
+// changes reads 由A降至B (从A提高到B): B is the level reached, named as A's
+// clause names it, and A the base it changed from.
+func changes(text, folded string, idx []int, fs []found) {
+	for i := 0; i+1 < len(fs); i++ {
+		a, b := &fs[i], &fs[i+1]
+		if (a.Measure == "%") != (b.Measure == "%") {
+			continue
+		}
+		between := folded[a.fe:b.fs]
+		for _, w := range []string{"左右", "以上"} {
+			between = strings.TrimPrefix(between, w)
+		}
+		vpos := b.fs - len(between)
+		verb := ""
+		for _, v := range changeVerbs {
+			if strings.HasPrefix(between, v) {
+				verb = v
+				break
+			}
+		}
+		if verb == "" || !onlyWords(strings.TrimPrefix(between, verb), beforeFigure) {
+			continue
+		}
+		// 由 or 从 opens the stretch before A, at most a few characters ahead.
+		lf := hanzi.Fold(a.Label)
+		at := max(strings.LastIndex(lf, "由"), strings.LastIndex(lf, "从"))
+		if at < 0 || utf8.RuneCountInString(lf[at:]) > 7 {
+			continue
+		}
+		subject := runesAt(a.Label, utf8.RuneCountInString(lf[:at]))
+		a.Base = true
+		a.Label = subject
+		b.Label = subject + text[idx[vpos]:idx[vpos+len(verb)]]
+		b.From, b.FromValue = a.Text, a.Value
+		i++
+	}
+}
+
+// onlyWords reports whether s is made of the words ws and spaces only.
+func onlyWords(s string, ws []string) bool {
+	for s = strings.TrimSpace(s); s != ""; s = strings.TrimSpace(s) {
+		w := ""
+		for _, x := range ws {
+			if strings.HasPrefix(s, x) {
+				w = x
+				break
+			}
+		}
+		if w == "" {
+			return false
+		}
+		s = s[len(w):]
+	}
+	return true
 }
 
 // respectively gives each figure of a 分别 list its own name: in
@@ -213,11 +487,11 @@ func isWordByte(b byte) bool {
 // span is a stretch of the folded text.
 type span struct{ start, end int }
 
-// clauseBefore returns the stretch between the last clause break before
-// start (or the end of the previous figure) and start, spaces trimmed.
-func clauseBefore(s string, from, start int) (int, int) {
+// clauseBefore returns the stretch between the last of breaks before start
+// (or from, the end of the previous figure) and start, spaces trimmed.
+func clauseBefore(s string, from, start int, breaks string) (int, int) {
 	c := s[from:start]
-	if i := strings.LastIndexAny(c, "，,；;。：:、（(！？\n"); i >= 0 {
+	if i := strings.LastIndexAny(c, breaks); i >= 0 {
 		_, size := utf8.DecodeRuneInString(c[i:])
 		from += i + size
 	}
@@ -230,43 +504,11 @@ func clauseBefore(s string, from, start int) (int, int) {
 	return from, start
 }
 
-// label turns the clause folded[cs:ce] into what the figure measures, in
-// the text's own script, and returns the subject later figures may take. A
-// clause that is only a verb (增长, 下降) takes the subject of the figure
-// before it: 收入完成164.56亿元，增长5.5% gives 收入增长 for the second figure.
-func label(text, folded string, idx []int, cs, ce int, subject span) (string, span) {
-	for changed := true; changed; {
-		changed = false
-		for _, f := range leadingFill {
-			if strings.HasPrefix(folded[cs:ce], f) && ce-cs > len(f) {
-				cs += len(f)
-				changed = true
-			}
-		}
-		if rest := folded[cs:ce]; strings.HasPrefix(rest, "20") {
-			if i := strings.Index(rest, "年"); i >= 0 && i <= 4 {
-				cs += i + len("年")
-				changed = true
-			}
-		}
-	}
-	core := trimVerbs(folded[cs:ce], trailingVerbs)
-	if isDirection(core) && subject.end > subject.start {
-		return text[idx[subject.start]:idx[subject.end]] + text[idx[cs]:idx[ce]], subject
-	}
-	stem := trimVerbs(core, []string{"增长", "下降", "提高", "降低", "减少", "增加"})
-	return text[idx[cs]:idx[ce]], span{cs, cs + len(stem)}
-}
-
 // isDirection reports whether a clause says only which way a figure went:
 // 增长, 同比下降 ….
 func isDirection(s string) bool {
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "同比"), "比上年")
-	switch s {
-	case "增长", "下降", "提高", "降低", "增加", "减少", "上升", "实际增长", "名义增长":
-		return true
-	}
-	return false
+	return slices.Contains(directions, s)
 }
 
 func trimVerbs(s string, verbs []string) string {

@@ -7,37 +7,56 @@ import (
 
 func TestExtract(t *testing.T) {
 	tests := []struct {
+		name string
 		text string
-		want []string // text|measure|qualifier|label
+		want []string // text|measure|qualifier|key of the label
 	}{
-		{"20xx年預計地區生產總值增長7%左右;區級一般公共預算收入完成164.56億元,增長5.5%;城鎮登記失業率控制在0.87 %;",
-			[]string{"7%|%|around|地区生产总值增长", "164.56億元|亿元||区级一般公共预算收入", "5.5%|%||区级一般公共预算收入增长", "0.87 %|%|ceiling|城镇登记失业率"}},
-		{"国内生产总值增长6%—6.5%；城镇新增就业1100万人以上，城镇调查失业率5.5%左右",
+		{"headline paragraph", "20xx年預計地區生產總值增長7%左右;區級一般公共預算收入完成12.34億元,增長5.5%;城鎮登記失業率控制在0.87 %;",
+			[]string{"7%|%|around|地区生产总值增长", "12.34億元|亿元||区级一般公共预算收入", "5.5%|%||区级一般公共预算收入增长", "0.87 %|%|ceiling|城镇登记失业率"}},
+		{"ranges and floors", "国内生产总值增长6%—6.5%；城镇新增就业1100万人以上，城镇调查失业率5.5%左右",
 			[]string{"6%—6.5%|%||国内生产总值增长", "1100万人|万人|floor|城镇新增就业", "5.5%|%|around|城镇调查失业率"}},
-		{"引進2~3家總部企業，第3屆戲劇節，2015年3月5日，PM2.5濃度", []string{"2~3家|家||引进"}},
-		{"力爭社會消費品零售額增長8%", []string{"8%|%|aspirational|社会消费品零售额增长"}},
-		{"棚户区住房改造620多万套，新建改建高速公路6000多公里，资助学生近1亿人次",
+		// A counted figure after a bare verb is named by what it counts.
+		{"not figures", "引進2~3家總部企業，第3屆戲劇節，2015年3月5日，PM2.5濃度", []string{"2~3家|家||引进总部企业"}},
+		{"aspiration", "力爭社會消費品零售額增長8%", []string{"8%|%|aspirational|社会消费品零售额增长"}},
+		{"approximations", "棚户区住房改造620多万套，新建改建高速公路6000多公里，资助学生近1亿人次",
 			[]string{"620多万套|万套|floor|棚户区住房改造", "6000多公里|公里|floor|新建改建高速公路", "1亿人次|亿人次||资助学生"}},
-		{"粮食总产量保持在1.3万亿斤以上，总量突破90万亿元，能耗降低5.5%", []string{"1.3万亿斤|万亿斤|floor|粮食总产量", "90万亿元|万亿元||总量", "5.5%|%||能耗降低"}},
-		{"新增1000余人，20多个", []string{"1000余人|人|floor|新增", "20多个|个|floor|"}},
-		{"单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%", []string{"13.5%|%||单位国内生产总值能耗降低", "18%|%||二氧化碳排放降低"}},
-		{"出口和進口分別增長8%和9.5%", []string{"8%|%||出口增长", "9.5%|%||进口增长"}},
-		{"城鎮和農村居民收入分別增長8%和9.5%", []string{"8%|%||城镇居民收入增长", "9.5%|%||农村居民收入增长"}},
-		{"甲乙丙分别增长3%、4%", []string{"3%|%||甲乙丙分别增长", "4%|%||"}},
+		{"magnitudes", "粮食总产量保持在1.3万亿斤以上，能耗降低5.5%", []string{"1.3万亿斤|万亿斤|floor|粮食总产量", "5.5%|%||能耗降低"}},
+		{"bare counts", "新增1000余人，20多个", []string{"1000余人|人|floor|新增", "20多个|个|floor|"}},
+		{"respectively", "单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%", []string{"13.5%|%||单位国内生产总值能耗降低", "18%|%||二氧化碳排放降低"}},
+		{"respectively, Traditional", "出口和進口分別增長8%和9.5%", []string{"8%|%||出口增长", "9.5%|%||进口增长"}},
+		{"respectively, shared head", "城鎮和農村居民收入分別增長8%和9.5%", []string{"8%|%||城镇居民收入增长", "9.5%|%||农村居民收入增长"}},
+		{"respectively, names listed with 、", "城鎮、農村居民收入分別增長8%、9%", []string{"8%|%||城镇居民收入增长", "9%|%||农村居民收入增长"}},
+		{"respectively, names listed with 、, Simplified", "出口、进口分别下降3%、4%", []string{"3%|%||出口下降", "4%|%||进口下降"}},
+		// One name for two figures: the list is left alone, the second
+		// figure shares the subject of the first.
+		{"respectively, unpaired", "甲乙丙分别增长3%、4%", []string{"3%|%||甲乙丙分别增长", "4%|%||甲乙丙分别"}},
+		// 由A降至B: B is the level reached, A the base.
+		{"change down", "關稅總水平由9.8%降至7.5%", []string{"9.8%|%||关税总水平", "7.5%|%||关税总水平降至"}},
+		{"change up", "某项收入由6557亿元增加到9017亿元", []string{"6557亿元|亿元||某项收入", "9017亿元|亿元||某项收入增加到"}},
+		{"change with words around the figures", "国内生产总值从不到70万亿元增加到超过100万亿元", []string{"70万亿元|万亿元||国内生产总值", "100万亿元|万亿元|floor|国内生产总值增加到"}},
+		// A clause with no subject of its own takes the clause before's.
+		{"level after 过万亿", "全市地區生產總值過萬億，達到10234億元，增長6%", []string{"10234億元|亿元||地区生产总值", "6%|%||地区生产总值增长"}},
+		{"headless share", "六大重點產業保持良好勢頭，預計實現增加值佔GDP的67%", []string{"67%|%||六大重点产业增加值占gdp的"}},
+		{"headless share, Simplified", "高新技术产业发展加快，增加值占全省生产总值的比重达到10.5%", []string{"10.5%|%||高新技术产业增加值占全省生产总值的比重"}},
+		{"subject carried by a direction", "第三产业实现增加值2880亿元，增长12.6%", []string{"2880亿元|亿元||第三产业实现增加值", "12.6%|%||第三产业实现增加值增长"}},
+		{"subject of the figure before", "整治地下空间228处、28.4万平方米，佔總量的84.5%",
+			[]string{"228处|处||整治地下空间", "28.4万平方米|万平方米||整治地下空间", "84.5%|%||整治地下空间占总量的"}},
+		{"object after a bare verb", "新建12個文化驛站，同時發行1萬億元特別國債", []string{"12個|个||新建文化驿站", "1萬億元|万亿元||发行特别国债"}},
+		{"no object after a percentage", "增長8%城鎮", []string{"8%|%||增长"}},
 	}
 	for _, tt := range tests {
 		var got []string
 		for _, f := range Extract(tt.text) {
 			if tt.text[f.Start:f.End] != f.Text {
-				t.Errorf("%q: offsets do not hold %q", tt.text, f.Text)
+				t.Errorf("%s: offsets do not hold %q", tt.name, f.Text)
 			}
-			got = append(got, strings.Join([]string{f.Text, f.Measure, f.Qualifier, Key(f.Label)}, "|"))
+			got = append(got, strings.Join([]string{f.Text, f.Measure, f.Qualifier, strings.ToLower(Key(f.Label))}, "|"))
 		}
 		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-			t.Errorf("Extract(%q):\n%s\nwant:\n%s", tt.text, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			t.Errorf("%s: Extract(%q):\n%s\nwant:\n%s", tt.name, tt.text, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 		}
 	}
-	for text, want := range map[string]string{"增長7%左右。": "7%左右", "控制在2%以內": "2%以內", "完成164.56億元,": "164.56億元"} {
+	for text, want := range map[string]string{"增長7%左右。": "7%左右", "控制在2%以內": "2%以內", "完成12.34億元,": "12.34億元"} {
 		if got := Extract(text)[0].Qualified; got != want {
 			t.Errorf("Extract(%q): qualified %q, want %q", text, got, want)
 		}
@@ -47,14 +66,29 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+func TestChangeBase(t *testing.T) {
+	for _, text := range []string{"某項收入由6557億元增加到9017億元", "某项收入从6557亿元增加到9017亿元"} {
+		fs := Extract(text)
+		if len(fs) != 2 || !fs[0].Base || fs[1].Base || fs[1].From != "6557億元" && fs[1].From != "6557亿元" || fs[1].FromValue != 6557 || fs[1].Value != 9017 {
+			t.Errorf("%s: %+v", text, fs)
+		}
+	}
+	// Two figures one after the other, no change between them.
+	if fs := Extract("收入6557億元，支出9017億元"); len(fs) != 2 || fs[0].Base || fs[1].From != "" {
+		t.Errorf("no change: %+v", fs)
+	}
+}
+
 func FuzzExtract(f *testing.F) {
-	f.Add("地區生產總值增長7%左右,完成164.56億元")
+	f.Add("地區生產總值增長7%左右,完成12.34億元")
 	f.Add("6%—6.5%，2~3家，0.87 %以內")
 	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
 		for _, fig := range Extract(s) {
-			if fig.Start < 0 || fig.End > len(s) || fig.Start > fig.End || s[fig.Start:fig.End] != fig.Text {
+			if fig.Start < prev || fig.End > len(s) || fig.Start > fig.End || s[fig.Start:fig.End] != fig.Text {
 				t.Fatalf("bad offsets %+v", fig)
 			}
+			prev = fig.End
 		}
 	})
 }
