@@ -13,3 +13,15 @@ func dataLines(data string) []string {
 	}
 	return ls
 }
+
+// dataLists reads a data file of named word lists: each line a list's name,
+// a tab and words separated by spaces; a list may take several lines.
+func dataLists(data string) map[string][]string {
+	m := map[string][]string{}
+	for _, l := range dataLines(data) {
+		if name, words, ok := strings.Cut(l, "\t"); ok {
+			m[name] = append(m[name], strings.Fields(words)...)
+		}
+	}
+	return m
+}

@@ -11,3 +11,10 @@ func TestDataLines(t *testing.T) {
 		t.Errorf("dataLines = %q, want %q", got, want)
 	}
 }
+
+func TestDataLists(t *testing.T) {
+	got := dataLists("# a comment\nverbs\t甲 乙\nnouns\t丙\nverbs\t丁\nno tab here\n")
+	if !slices.Equal(got["verbs"], []string{"甲", "乙", "丁"}) || !slices.Equal(got["nouns"], []string{"丙"}) || len(got) != 2 {
+		t.Errorf("dataLists = %q", got)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -26,7 +27,7 @@ const (
 	MissedGoal = "missed"
 	NoTarget   = "no target"
 	NoOutcome  = "no outcome"
-	NotNumeric = "not numeric" // a target in words (達到市級要求): nothing to compare
+	NotNumeric = "not numeric" // a target in words (達到上級要求): nothing to compare
 	// Incomparable: target and outcome count different things (% and 億元).
 	Incomparable = "not comparable"
 )
@@ -39,11 +40,16 @@ type Value struct {
 	Numeric   bool // false for a target in words
 	Low, High float64
 	Qualifier string // around, floor, ceiling, aspirational, range or ""
+	Measure   string // what the figure counts: %, 亿元, 万人 … ("" for a target in words)
 	Unit      *corpus.Unit
 	Text      string // the words as they stand in the unit: 地區生產總值增長7%左右
-	Figure    string // the figure with its qualifier (7%左右), or the words of a target in words (達到市級要求)
+	Figure    string // the figure with its qualifier (7%左右), or the words of a target in words (達到上級要求)
 	Line      int
 	Label     string // the indicator as the text names it
+	// From is the figure a level changed from (由9.8%降至7.5%: 9.8%), with
+	// its value; "" when the text gives none.
+	From      string
+	FromValue float64
 }
 
 // Verdict says whether a year's target was met.
@@ -60,6 +66,9 @@ type Indicator struct {
 	Measure  string   // what a figure counts: %, 亿元, 万人 …
 	Values   []Value  // by year, targets before outcomes
 	Verdicts []Verdict
+	// Headline: the indicator has a target, or figures of more than one
+	// year; the text view shows these unless asked for every figure.
+	Headline bool
 }
 
 // TargetOptions change how targets are judged.
@@ -77,48 +86,71 @@ func DefaultTargetOptions() TargetOptions { return TargetOptions{Tolerance: 0.5}
 //go:embed data/aliases.tsv
 var aliasData string
 
-// lessIsBetter holds the indicators whose targets are ceilings.
-var lessIsBetter = map[string]bool{}
+//go:embed data/indicators.tsv
+var indicatorData string
 
-var aliases = func() map[string]string {
-	m := map[string]string{}
-	for _, line := range dataLines(aliasData) {
+// aliasTable is what data/aliases.tsv says.
+type aliasTable struct {
+	names        map[string]string // a folded, lower-cased name → the name reportdiff uses
+	known        map[string]bool   // the names reportdiff uses: headline indicators
+	lessIsBetter map[string]bool   // indicators whose targets are ceilings
+}
+
+// readAliases reads the alias data: a line per indicator, its name first,
+// and a line opened by <= for the indicators where less is better.
+func readAliases(data string) aliasTable {
+	t := aliasTable{names: map[string]string{}, known: map[string]bool{}, lessIsBetter: map[string]bool{}}
+	for _, line := range dataLines(data) {
 		f := strings.Split(line, "\t")
 		if f[0] == "<=" {
 			for _, name := range f[1:] {
-				lessIsBetter[strings.TrimSpace(name)] = true
+				t.lessIsBetter[strings.TrimSpace(name)] = true
 			}
 			continue
 		}
+		t.known[f[0]] = true
 		for _, a := range f {
-			m[hanzi.Lower(strings.TrimSpace(a))] = f[0]
+			t.names[hanzi.Lower(strings.TrimSpace(a))] = f[0]
 		}
 	}
-	return m
-}()
+	return t
+}
 
-var scopeWords = []string{"全国", "全区", "全市", "全省", "全县", "区级", "市级", "省级", "县级", "本区", "本市", "我区", "我市",
-	"年末", "年底", "全年"}
+var (
+	aliases = readAliases(aliasData)
 
-// levelVerbs end a name whose figure is a level reached, not a change:
-// 失业率降到5.2%. Taken off with the modifiers that only say how the level is
-// counted (失业率平均为5.1%, 失业率全年控制在5.5%以内); the verbs that
-// figure.Key takes off (达到, 控制在, 突破 …) need no place here.
-var levelVerbs = []string{"降到", "降至", "下降到", "升至", "上升到",
-	"提高到", "提升到", "增加到", "增长到", "平均", "全年", "年均", "首次", "累计", "预计"}
+	indicatorWords = dataLists(indicatorData)
+	scopeWords     = indicatorWords["scope"]
+	levelVerbs     = indicatorWords["level"]
+	upWords        = indicatorWords["up"]
+	downWords      = indicatorWords["down"]
+	dropWords      = indicatorWords["drop"]
+	leadVerbs      = indicatorWords["lead"]
+	prepositions   = indicatorWords["prep"]
+	nonNames       = indicatorWords["nonname"]
+	horizons       = indicatorWords["horizon"]
 
-// quoteMarks do not belong to an indicator's name: “六大重点产业”增加值.
-var quoteMarks = strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "")
-
-// direction words end a name whose figure is a change.
-var upWords = []string{"实际增长", "名义增长", "增长", "提高", "增加", "上升", "上涨", "涨幅", "增幅", "增速"}
-var downWords = []string{"下降", "降低", "减少"}
+	// quoteMarks do not belong to an indicator's name: “六大产业”增加值.
+	quoteMarks = strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "")
+	// reShareOf reads 占X的 and 占X的比重 as 占X比重.
+	reShareOf = regexp.MustCompile(`占(.+?)的(比重)?$`)
+)
 
 // canonical returns the name an indicator goes by, from a figure's label:
-// folded, scope words off, its base looked up among the aliases, and the
-// direction of a change kept (增长 or 下降).
-func canonical(label string) (name, dir string) {
+// folded, scope words and the words that are no part of a name off, its
+// base looked up among the aliases, and the direction of a change kept (增长
+// or 下降). ok is false for a label that names nothing: a verb alone, a
+// fragment that opens with a preposition, a book title.
+func canonical(label string) (name, dir string, ok bool) {
 	k := quoteMarks.Replace(figure.Key(label))
+	if strings.ContainsAny(k, "《》") || startsWithWord(k, prepositions) {
+		return "", "", false
+	}
+	for _, w := range dropWords {
+		if t := strings.ReplaceAll(k, w, ""); t != "" {
+			k = t
+		}
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, w := range levelVerbs {
@@ -126,12 +158,13 @@ func canonical(label string) (name, dir string) {
 				k, changed = figure.Key(t), true
 			}
 		}
-		for _, s := range scopeWords {
+		for _, s := range append(scopeWords, leadVerbs...) {
 			if t := strings.TrimPrefix(k, s); t != k && t != "" {
 				k, changed = t, true
 			}
 		}
 	}
+	k = reShareOf.ReplaceAllString(k, "占${1}比重")
 	base := k
 	for _, w := range upWords {
 		if strings.HasSuffix(base, w) {
@@ -145,10 +178,33 @@ func canonical(label string) (name, dir string) {
 			break
 		}
 	}
-	if c, ok := aliases[hanzi.Lower(base)]; ok {
+	if c, ok := aliases.names[hanzi.Lower(base)]; ok {
 		base = c
 	}
-	return base + dir, dir
+	name = base + dir
+	if utf8.RuneCountInString(name) < 3 || slices.Contains(nonNames, name) || slices.Contains(nonNames, base) || slices.Contains(levelVerbs, name) {
+		return "", "", false // a verb alone (设立, 降至) names no indicator
+	}
+	return name, dir, true
+}
+
+// startsWithWord reports whether s opens with one of ws. A word of one
+// character counts only when the next is not the start of a word it makes
+// with it: 对 of 对新增, not 对外贸易.
+func startsWithWord(s string, ws []string) bool {
+	for _, w := range ws {
+		if !strings.HasPrefix(s, w) {
+			continue
+		}
+		if utf8.RuneCountInString(w) > 1 {
+			return true
+		}
+		run := hanRun(s)
+		if lens := wordLengths(run); len(lens) > 0 && lens[0] == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 var reTargetsLead = regexp.MustCompile(`^.{0,30}?(?:目标是|目标为)[:：]?`)
@@ -179,175 +235,261 @@ func targetClauses(text string) [][2]int {
 }
 
 // reNameInWords splits a target in words into its name and what it says:
-// 單位地區生產總值能耗下降達到市級要求, 居民人均可支配收入增長不低於經濟增長.
+// 單位地區生產總值能耗下降達到上級要求, 居民人均可支配收入增長不低於經濟增長.
 var reNameInWords = regexp.MustCompile(`^(.{3,24}?(?:增长|下降|降低|提高))(.{2,20})$`)
+
+// candidate is a value read from a unit, with the indicator it belongs to.
+type candidate struct {
+	name     string // the indicator's canonical name
+	headline bool   // from a targets or an outcome paragraph
+	known    bool   // an indicator of the alias table
+	v        Value
+}
 
 // ReadTargets extracts the numeric indicators of every report: targets from
 // its targets paragraph (and the plan part), outcomes from its outcome
 // paragraph (and the review part); a figure outside those paragraphs counts
-// when its indicator is one the targets or outcomes name. Indicators are
+// when its indicator is one the targets, the outcomes or the alias table
+// name, or when a plan's target meets its year's review. Indicators are
 // matched across years by their canonical names (aliases.tsv and general
 // rules), and every target is judged against the outcome of its year.
 func ReadTargets(t *align.Themes, opts TargetOptions) []Indicator {
-	c := t.Corpus
-	byName := map[string]*Indicator{}
-	var order []string
-	add := func(name, measure string, v Value) {
-		in := byName[name]
-		if in == nil {
-			in = &Indicator{Name: name}
-			byName[name] = in
-			order = append(order, name)
-		}
-		if in.Measure == "" {
-			in.Measure = measure
-		}
-		for _, o := range in.Values {
-			if o.Year == v.Year && o.Kind == v.Kind {
-				return // the headline paragraph came first
-			}
-		}
-		in.Values = append(in.Values, v)
-		label := v.Label
-		for _, a := range in.Aliases {
-			if a == label {
-				label = ""
-			}
-		}
-		if label != "" {
-			in.Aliases = append(in.Aliases, label)
+	var cands []candidate
+	for _, r := range t.Corpus.Reports {
+		for _, u := range r.Units {
+			cands = append(cands, unitValues(u)...)
 		}
 	}
-	kindOf := func(u *corpus.Unit) (string, int) {
-		switch u.PartKind() {
-		case corpus.Plan:
-			return Target, u.Report.Year
-		case corpus.Review:
-			return Outcome, u.Report.ReviewYear
-		}
-		return "", 0
+	ins := group(keep(cands))
+	out := make([]Indicator, len(ins))
+	for i, in := range ins {
+		in.Verdicts = verdicts(in, opts.Tolerance, aliases.lessIsBetter[in.Name])
+		in.Headline = headline(in)
+		out[i] = *in
 	}
-	figureValue := func(u *corpus.Unit, f figure.Figure, kind string, year int) Value {
-		v := Value{Year: year, Kind: kind, Value: f.Value, Numeric: true, Low: f.Low, High: f.High, Qualifier: f.Qualifier,
-			Unit: u, Label: strings.TrimSpace(f.Label), Line: u.LineOf(f.Start)}
-		if f.Range {
-			v.Qualifier = "range"
-		}
-		// The quote runs from the start of the figure's clause.
-		start := strings.LastIndexAny(u.Text[:f.Start], "，,；;。：:")
-		if start < 0 {
-			start = 0
-		} else {
-			_, n := utf8.DecodeRuneInString(u.Text[start:])
-			start += n
-		}
-		v.Figure = f.Qualified
-		v.Text = u.Text[start : f.Start+len(f.Qualified)]
-		return v
+	return out
+}
+
+// kindOf returns the kind of value a unit's figures are and the year they
+// are about, or "" for a unit of neither plan nor review.
+func kindOf(u *corpus.Unit) (string, int) {
+	switch u.PartKind() {
+	case corpus.Plan:
+		return Target, u.Report.Year
+	case corpus.Review:
+		return Outcome, u.Report.ReviewYear
 	}
-	// Figures of the rest of the text whose indicator no headline names:
-	// kept when a plan sets a target for a year whose review reports it.
-	type pendingValue struct {
-		measure string
-		v       Value
+	return "", 0
+}
+
+// unitValues returns the values a unit gives: every figure that names an
+// indicator, and for a targets paragraph its targets in words.
+func unitValues(u *corpus.Unit) []candidate {
+	kind, year := kindOf(u)
+	if kind == "" {
+		return nil
 	}
-	pending := map[string][]pendingValue{}
-	var pendingOrder []string
-	// First the headline paragraphs, then the rest of the text.
-	for _, pass := range []int{0, 1} {
-		for _, r := range c.Reports {
-			for _, u := range r.Units {
-				kind, year := kindOf(u)
-				if kind == "" {
-					continue
-				}
-				headline := u.Role == corpus.RoleTargets && kind == Target || u.Role == corpus.RoleOutcome && kind == Outcome
-				if headline != (pass == 0) {
-					continue
-				}
-				for _, f := range figure.Extract(u.Text) {
-					if strings.TrimSpace(f.Label) == "" {
-						continue
-					}
-					name, _ := canonical(f.Label)
-					if utf8.RuneCountInString(name) < 3 {
-						continue // a verb alone (设立, 降至) names no indicator
-					}
-					if !headline && byName[name] == nil {
-						if utf8.RuneCountInString(name) >= 4 {
-							pending[name] = append(pending[name], pendingValue{f.Measure, figureValue(u, f, kind, year)})
-						}
-						continue
-					}
-					add(name, f.Measure, figureValue(u, f, kind, year))
-				}
-				if !headline || kind != Target {
-					continue
-				}
-				// Targets in words: clauses of the targets paragraph with no figure.
-				for _, cl := range targetClauses(u.Text) {
-					text := strings.TrimSpace(u.Text[cl[0]:cl[1]])
-					if text == "" || len(figure.Extract(text)) > 0 {
-						continue
-					}
-					folded := hanzi.Fold(text)
-					m := reNameInWords.FindStringSubmatchIndex(folded)
-					if m == nil {
-						continue
-					}
-					rs := []rune(text)
-					label := string(rs[:utf8.RuneCountInString(folded[:m[3]])])
-					name, _ := canonical(label)
-					v := Value{Year: year, Kind: Target, Unit: u, Text: text, Label: label, Line: u.LineOf(cl[0]),
-						Figure: strings.TrimPrefix(text, label)}
-					switch rest := folded[m[4]:]; {
-					case strings.HasPrefix(rest, "不低于"), strings.HasPrefix(rest, "不少于"):
-						v.Qualifier = figure.Floor
-					case strings.HasPrefix(rest, "不超过"), strings.HasPrefix(rest, "控制在"):
-						v.Qualifier = figure.Ceiling
-					}
-					add(name, "", v)
-				}
-			}
+	headline := u.Role == corpus.RoleTargets && kind == Target || u.Role == corpus.RoleOutcome && kind == Outcome
+	var cs []candidate
+	for _, f := range figure.Extract(u.Text) {
+		if f.Base || strings.TrimSpace(f.Label) == "" {
+			continue // a level changed from is told by the value it changed to
 		}
-	}
-	for name := range pending {
-		pendingOrder = append(pendingOrder, name)
-	}
-	sort.Strings(pendingOrder)
-	for _, name := range pendingOrder {
-		targets, outcomes := map[int]bool{}, map[int]bool{}
-		for _, p := range pending[name] {
-			if p.v.Kind == Target {
-				targets[p.v.Year] = true
-			} else {
-				outcomes[p.v.Year] = true
-			}
-		}
-		judged := false
-		for y := range targets {
-			judged = judged || outcomes[y]
-		}
-		if !judged {
+		name, _, ok := canonical(f.Label)
+		if !ok {
 			continue
 		}
-		for _, p := range pending[name] {
-			add(name, p.measure, p.v)
+		v := figureValue(u, f, kind, year)
+		known := aliases.known[strings.TrimSuffix(strings.TrimSuffix(name, "增长"), "下降")]
+		cs = append(cs, candidate{name: name, headline: headline, known: known, v: v})
+	}
+	if headline && kind == Target {
+		cs = append(cs, wordTargets(u, year)...)
+	}
+	return cs
+}
+
+// figureValue makes the value of a figure. A target set for two years (今明
+// 两年…) is about the second.
+func figureValue(u *corpus.Unit, f figure.Figure, kind string, year int) Value {
+	v := Value{Year: year, Kind: kind, Value: f.Value, Numeric: true, Low: f.Low, High: f.High, Qualifier: f.Qualifier,
+		Measure: f.Measure, Unit: u, Label: strings.TrimSpace(f.Label), Line: u.LineOf(f.Start), From: f.From, FromValue: f.FromValue}
+	if f.Range {
+		v.Qualifier = "range"
+	}
+	// The quote runs from the start of the figure's clause.
+	start := strings.LastIndexAny(u.Text[:f.Start], "，,；;。：:")
+	if start < 0 {
+		start = 0
+	} else {
+		_, n := utf8.DecodeRuneInString(u.Text[start:])
+		start += n
+	}
+	v.Figure = f.Qualified
+	v.Text = u.Text[start : f.Start+len(f.Qualified)]
+	if kind == Target && year != 0 {
+		sentence := hanzi.Fold(u.Text[sentenceStart(u, f.Start):f.Start])
+		for _, h := range horizons {
+			if strings.Contains(sentence, h) {
+				v.Year = year + 1
+				break
+			}
 		}
 	}
-	var out []Indicator
-	for _, name := range order {
-		in := byName[name]
+	return v
+}
+
+// sentenceStart returns the offset where the sentence holding off starts.
+func sentenceStart(u *corpus.Unit, off int) int {
+	for _, s := range u.Sentences {
+		if s.Start <= off && off < s.End {
+			return s.Start
+		}
+	}
+	return 0
+}
+
+// wordTargets returns the targets in words of a targets paragraph: its
+// clauses with no figure that name an indicator and say what it should do
+// (能耗下降達到上級要求).
+func wordTargets(u *corpus.Unit, year int) []candidate {
+	var cs []candidate
+	for _, cl := range targetClauses(u.Text) {
+		text := strings.TrimSpace(u.Text[cl[0]:cl[1]])
+		if text == "" || len(figure.Extract(text)) > 0 {
+			continue
+		}
+		folded := hanzi.Fold(text)
+		m := reNameInWords.FindStringSubmatchIndex(folded)
+		if m == nil {
+			continue
+		}
+		rs := []rune(text)
+		label := string(rs[:utf8.RuneCountInString(folded[:m[3]])])
+		name, _, ok := canonical(label)
+		if !ok {
+			continue
+		}
+		v := Value{Year: year, Kind: Target, Unit: u, Text: text, Label: label, Line: u.LineOf(cl[0]),
+			Figure: strings.TrimPrefix(text, label)}
+		switch rest := folded[m[4]:]; {
+		case strings.HasPrefix(rest, "不低于"), strings.HasPrefix(rest, "不少于"):
+			v.Qualifier = figure.Floor
+		case strings.HasPrefix(rest, "不超过"), strings.HasPrefix(rest, "控制在"):
+			v.Qualifier = figure.Ceiling
+		}
+		cs = append(cs, candidate{name: name, headline: true, v: v})
+	}
+	return cs
+}
+
+// keep returns the candidates that make indicators, headline ones first:
+// every candidate of a headline paragraph; another when a headline one or
+// the alias table names its indicator; and the others of an indicator when
+// a plan's target meets its year's review (藥品抽驗合格率不低於98% → 達到
+// 98.7%), by name.
+func keep(cands []candidate) []candidate {
+	var out []candidate
+	named := map[string]bool{}
+	for _, c := range cands {
+		if c.headline {
+			out = append(out, c)
+			named[c.name] = true
+		}
+	}
+	pending := map[string][]candidate{}
+	for _, c := range cands {
+		switch {
+		case c.headline:
+		case named[c.name] || c.known:
+			out = append(out, c)
+			named[c.name] = true
+		case utf8.RuneCountInString(c.name) >= 4:
+			pending[c.name] = append(pending[c.name], c)
+		}
+	}
+	var names []string
+	for name, cs := range pending {
+		targets, outcomes := map[int]bool{}, map[int]bool{}
+		for _, c := range cs {
+			if c.v.Kind == Target {
+				targets[c.v.Year] = true
+			} else {
+				outcomes[c.v.Year] = true
+			}
+		}
+		for y := range targets {
+			if outcomes[y] {
+				names = append(names, name)
+				break
+			}
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		out = append(out, pending[name]...)
+	}
+	return out
+}
+
+// group gathers values into indicators by name and by what they count (a
+// name counted in % and in 亿元 is two indicators), in the order they first
+// appear; a year keeps its first value of each kind (the headline
+// paragraph's). A target in words joins the first indicator of its name.
+func group(cands []candidate) []*Indicator {
+	var out []*Indicator
+	find := func(name, measure string) *Indicator {
+		for _, in := range out {
+			if in.Name != name {
+				continue
+			}
+			ib, _ := magnitude(in.Measure)
+			mb, _ := magnitude(measure)
+			if measure == "" || in.Measure == "" || ib == mb {
+				return in
+			}
+		}
+		return nil
+	}
+	for _, c := range cands {
+		in := find(c.name, c.v.Measure)
+		if in == nil {
+			in = &Indicator{Name: c.name}
+			out = append(out, in)
+		}
+		if in.Measure == "" {
+			in.Measure = c.v.Measure
+		}
+		if slices.ContainsFunc(in.Values, func(o Value) bool { return o.Year == c.v.Year && o.Kind == c.v.Kind }) {
+			continue
+		}
+		in.Values = append(in.Values, c.v)
+		if !slices.Contains(in.Aliases, c.v.Label) {
+			in.Aliases = append(in.Aliases, c.v.Label)
+		}
+	}
+	for _, in := range out {
 		sort.SliceStable(in.Values, func(i, j int) bool {
 			if in.Values[i].Year != in.Values[j].Year {
 				return in.Values[i].Year < in.Values[j].Year
 			}
 			return in.Values[i].Kind == Target && in.Values[j].Kind == Outcome
 		})
-		in.Verdicts = verdicts(in, opts)
-		out = append(out, *in)
 	}
 	return out
+}
+
+// headline reports whether an indicator has a target or figures of more
+// than one year.
+func headline(in *Indicator) bool {
+	years := map[int]bool{}
+	for _, v := range in.Values {
+		if v.Kind == Target {
+			return true
+		}
+		years[v.Year] = true
+	}
+	return len(years) > 1
 }
 
 // verdicts judges every year of an indicator: a target against the outcome
@@ -361,7 +503,7 @@ func ReadTargets(t *align.Themes, opts TargetOptions) []Indicator {
 // outcome no more than the tolerance above it.
 // Outcomes are brought to the target's magnitude (万, 亿, 万亿) first; a
 // target and an outcome that count different things are not comparable.
-func verdicts(in *Indicator, opts TargetOptions) []Verdict {
+func verdicts(in *Indicator, tolerance float64, lessBetter bool) []Verdict {
 	years := map[int]*Verdict{}
 	var ys []int
 	for i := range in.Values {
@@ -394,7 +536,7 @@ func verdicts(in *Indicator, opts TargetOptions) []Verdict {
 		case !vd.Target.Numeric:
 			vd.Verdict = NotNumeric
 		default:
-			vd.Verdict = judge(*vd.Target, *vd.Outcome, opts.Tolerance, lessIsBetter[in.Name])
+			vd.Verdict = judge(*vd.Target, *vd.Outcome, tolerance, lessBetter)
 		}
 		out = append(out, *vd)
 	}
@@ -402,9 +544,8 @@ func verdicts(in *Indicator, opts TargetOptions) []Verdict {
 }
 
 func judge(t, o Value, tol float64, lessBetter bool) string {
-	tm, om := t.Measure(), o.Measure()
-	tBase, tScale := magnitude(tm)
-	oBase, oScale := magnitude(om)
+	tBase, tScale := magnitude(t.Measure)
+	oBase, oScale := magnitude(o.Measure)
 	if tBase != oBase {
 		return Incomparable
 	}
@@ -413,7 +554,7 @@ func judge(t, o Value, tol float64, lessBetter bool) string {
 		got = (o.Low + o.High) / 2
 	}
 	got *= oScale / tScale // 2.5万亿元 against a target of 5000亿元
-	if tm != "%" {
+	if t.Measure != "%" {
 		tol = math.Abs(t.Value) * 0.05
 	}
 	ok := false
@@ -455,12 +596,4 @@ func magnitude(measure string) (base string, scale float64) {
 		}
 	}
 	return measure, 1
-}
-
-// Measure returns what the value's figure counts, read from its text.
-func (v Value) Measure() string {
-	for _, f := range figure.Extract(v.Text) {
-		return f.Measure
-	}
-	return ""
 }

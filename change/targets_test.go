@@ -1,0 +1,356 @@
+package change
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/reportdiff/reportdiff/align"
+	"github.com/reportdiff/reportdiff/corpus/corpustest"
+)
+
+func indicatorsByName(ins []Indicator) map[string]Indicator {
+	m := map[string]Indicator{}
+	for _, in := range ins {
+		if _, ok := m[in.Name]; !ok {
+			m[in.Name] = in
+		}
+	}
+	return m
+}
+
+func verdictsByYear(in Indicator) map[int]string {
+	m := map[int]string{}
+	for _, vd := range in.Verdicts {
+		m[vd.Year] = vd.Verdict
+	}
+	return m
+}
+
+func names(ins []Indicator) []string {
+	var ns []string
+	for _, in := range ins {
+		ns = append(ns, in.Name)
+	}
+	return ns
+}
+
+func TestTargetsConstructed(t *testing.T) {
+	c := corpustest.Build(t, traditional)
+	ins := ReadTargets(align.Classify(c, nil, nil), DefaultTargetOptions())
+	get := func(name string) Indicator {
+		in, ok := indicatorsByName(ins)[name]
+		if !ok {
+			t.Fatalf("no indicator %s in %v", name, names(ins))
+		}
+		return in
+	}
+	gdp := get("地区生产总值增长")
+	want := map[int]string{2015: Met, 2016: Met, 2017: NoOutcome}
+	for _, vd := range gdp.Verdicts {
+		if w, ok := want[vd.Year]; ok && vd.Verdict != w {
+			t.Errorf("GDP %d: %s, want %s", vd.Year, vd.Verdict, w)
+		}
+	}
+	if !gdp.Headline {
+		t.Error("GDP growth has targets: a headline indicator")
+	}
+	// Renamed between years (區級財政收入 → 區級一般公共預算收入): one indicator.
+	rev := get("一般公共预算收入增长")
+	if len(rev.Aliases) < 2 {
+		t.Errorf("revenue aliases %v", rev.Aliases)
+	}
+	verdicts := verdictsByYear(rev)
+	if verdicts[2015] != Met || verdicts[2016] != MissedGoal {
+		t.Errorf("revenue verdicts %v", verdicts)
+	}
+	unemp := get("城镇登记失业率")
+	if unemp.Verdicts[0].Verdict != Met || unemp.Values[0].Qualifier != "ceiling" {
+		t.Errorf("unemployment %+v", unemp.Verdicts)
+	}
+	energy := get("单位地区生产总值能耗下降")
+	if v := energy.Values[0]; v.Numeric || v.Figure != "達到上級要求" || v.Kind != Target {
+		t.Errorf("a target in words: %+v", v)
+	}
+	assertQuotes(t, c, ins)
+}
+
+// A figure outside the headline paragraphs makes an indicator of its own
+// when a plan's target for a year meets that year's review.
+func TestTargetsOutsideHeadlines(t *testing.T) {
+	c := corpustest.Build(t, `篇1
+一、2018年工作回顾
+完成老旧小区改造40个。
+二、2019年主要任务
+主要预期目标是：地区生产总值增长6%左右。
+一、城市建设
+完成老旧小区改造50个，新建公园8个。
+篇2
+一、2019年工作回顾
+完成老旧小区改造52个，新建绿道30公里。
+二、2020年主要任务
+主要预期目标是：地区生产总值增长6%左右。
+`)
+	ins := ReadTargets(align.Classify(c, nil, nil), DefaultTargetOptions())
+	got := indicatorsByName(ins)
+	old, ok := got["老旧小区改造"]
+	if !ok {
+		t.Fatalf("no indicator of the renewed compounds in %v", names(ins))
+	}
+	verdicts := verdictsByYear(old)
+	if verdicts[2019] != Met || verdicts[2018] != NoTarget || len(old.Values) != 3 {
+		t.Errorf("renewed compounds: verdicts %v, values %d", verdicts, len(old.Values))
+	}
+	// A target nothing reports on, and an outcome nothing promised: no indicator.
+	for _, name := range []string{"新建公园", "新建绿道"} {
+		if _, ok := got[name]; ok {
+			t.Errorf("indicator %s from a lone figure", name)
+		}
+	}
+	assertQuotes(t, c, ins)
+}
+
+// The figures the issue names, in both scripts: a level changed from and to,
+// a subject in the clause before, a share read as 占X比重, a two-year target,
+// fiscal targets outside the targets paragraph, and fragments that name no
+// indicator.
+func TestTargetsFigures(t *testing.T) {
+	for _, text := range []string{`篇1
+一、2019年工作回顾
+——经济平稳。全市地区生产总值过万亿，达到10234亿元，增长6%。关税总水平由9.8%降至7.5%。某项收入由6557亿元增加到9017亿元。
+二、2020年主要任务
+主要预期目标是：地区生产总值增长6%左右；能耗强度下降3%左右。
+今年赤字率拟按3%左右安排，拟安排地方政府专项债券1.5万亿元，同时发行1万亿元特别国债。对新增2万亿元资金建立直达机制。
+今明两年高职院校扩招200万人。
+篇2
+一、2020年工作回顾
+——经济恢复。地区生产总值增长6.5%；单位地区生产总值能耗下降3.2%；高职院校扩招100万人。
+二、2021年主要任务
+主要预期目标是：地区生产总值增长6%以上。
+篇3
+一、2021年工作回顾
+——地区生产总值增长6.2%；高职院校扩招120万人。
+`, `篇1
+一、2019年工作回顧
+——經濟平穩。全市地區生產總值過萬億，達到10234億元，增長6%。關稅總水平由9.8%降至7.5%。某項收入由6557億元增加到9017億元。
+二、2020年主要任務
+主要預期目標是：地區生產總值增長6%左右；能耗強度下降3%左右。
+今年赤字率擬按3%左右安排，擬安排地方政府專項債券1.5萬億元，同時發行1萬億元特別國債。對新增2萬億元資金建立直達機制。
+今明兩年高職院校擴招200萬人。
+篇2
+一、2020年工作回顧
+——經濟恢復。地區生產總值增長6.5%；單位地區生產總值能耗下降3.2%；高職院校擴招100萬人。
+二、2021年主要任務
+主要預期目標是：地區生產總值增長6%以上。
+篇3
+一、2021年工作回顧
+——地區生產總值增長6.2%；高職院校擴招120萬人。
+`} {
+		c := corpustest.Build(t, text)
+		ins := ReadTargets(align.Classify(c, nil, nil), DefaultTargetOptions())
+		got := indicatorsByName(ins)
+		value := func(name string, year int, kind string) *Value {
+			for _, v := range got[name].Values {
+				if v.Year == year && v.Kind == kind {
+					return &v
+				}
+			}
+			t.Errorf("no %s %d of %s in %v", kind, year, name, names(ins))
+			return &Value{}
+		}
+		if v := value("地区生产总值", 2019, Outcome); v.Value != 10234 {
+			t.Errorf("the level after 过万亿: %+v", v)
+		}
+		if v := value("地区生产总值增长", 2019, Outcome); v.Value != 6 {
+			t.Errorf("growth with the subject of the clause before: %+v", v)
+		}
+		if v := value("关税总水平", 2019, Outcome); v.Value != 7.5 || v.From == "" || v.FromValue != 9.8 {
+			t.Errorf("由9.8%%降至7.5%%: %+v", v)
+		}
+		if v := value("某项收入", 2019, Outcome); v.Value != 9017 || v.FromValue != 6557 {
+			t.Errorf("由6557增加到9017: %+v", v)
+		}
+		// 能耗强度 is 单位地区生产总值能耗: one indicator, judged.
+		if vd := verdictsByYear(got["单位地区生产总值能耗下降"]); vd[2020] != Met {
+			t.Errorf("energy intensity renamed: %v in %v", vd, names(ins))
+		}
+		for _, name := range []string{"赤字率", "地方政府专项债券", "特别国债"} {
+			if in, ok := got[name]; !ok || !in.Headline || in.Values[0].Kind != Target || in.Values[0].Year != 2020 {
+				t.Errorf("fiscal target %s: %+v", name, in)
+			}
+		}
+		// A target for this year and the next is judged against the next
+		// year's outcome.
+		if vd := verdictsByYear(got["高职院校扩招"]); vd[2021] != MissedGoal || vd[2020] != NoTarget {
+			t.Errorf("two-year target: %v", vd)
+		}
+		for _, in := range ins {
+			if strings.HasPrefix(in.Name, "对") || strings.HasSuffix(in.Name, "由") {
+				t.Errorf("a fragment names an indicator: %s", in.Name)
+			}
+		}
+		assertQuotes(t, c, ins)
+	}
+}
+
+func TestJudge(t *testing.T) {
+	v := func(val float64, q string) Value {
+		return Value{Value: val, Low: val, High: val, Qualifier: q, Numeric: true, Measure: "%"}
+	}
+	tests := []struct {
+		t, o Value
+		less bool
+		want string
+	}{
+		{v(7, "around"), v(6.6, ""), false, Met},
+		{v(7, "around"), v(6.4, ""), false, MissedGoal},
+		{v(6, "floor"), v(5.9, ""), false, MissedGoal},
+		{v(2, "ceiling"), v(0.9, ""), false, Met},
+		{v(3, "around"), v(3.4, ""), true, Met},
+		{v(3, "around"), v(3.6, ""), true, MissedGoal},
+		{Value{Value: 6, Low: 6, High: 6.5, Qualifier: "range", Numeric: true, Measure: "%"}, v(6.1, ""), false, Met},
+		// Magnitudes are brought to the target's: 2.6万亿元 meets 5000亿元.
+		{Value{Value: 5000, Numeric: true, Measure: "亿元"}, Value{Value: 2.6, Numeric: true, Measure: "万亿元"}, false, Met},
+		{Value{Value: 3, Numeric: true, Measure: "万亿元"}, Value{Value: 9000, Numeric: true, Measure: "亿元"}, false, MissedGoal},
+		{v(7, "around"), Value{Value: 7, Numeric: true, Measure: "亿元"}, false, Incomparable},
+		{Value{Value: 30, Numeric: true, Measure: "公里"}, Value{Value: 32, Numeric: true, Measure: "公里"}, false, Met},
+	}
+	for i, tt := range tests {
+		if got := judge(tt.t, tt.o, 0.5, tt.less); got != tt.want {
+			t.Errorf("case %d: %s, want %s", i, got, tt.want)
+		}
+	}
+}
+
+// A value counts what its own figure counts, not the first figure of its
+// quote.
+func TestValueMeasure(t *testing.T) {
+	c := corpustest.Build(t, `篇1
+一、2018年工作回顾
+完成步道改造6条、32公里。
+二、2019年主要任务
+主要预期目标是：地区生产总值增长6%左右。
+一、城市建设
+完成步道改造5条、30公里。
+篇2
+一、2019年工作回顾
+完成步道改造6条、32公里。
+二、2020年主要任务
+主要预期目标是：地区生产总值增长6%左右。
+`)
+	ins := ReadTargets(align.Classify(c, nil, nil), DefaultTargetOptions())
+	var km *Indicator
+	for i, in := range ins {
+		if in.Name == "步道改造" && in.Measure == "公里" {
+			km = &ins[i]
+		}
+	}
+	if km == nil {
+		t.Fatalf("no indicator counted in 公里 in %v", names(ins))
+	}
+	if vd := verdictsByYear(*km); vd[2019] != Met {
+		t.Errorf("30公里 against 32公里: %v", vd)
+	}
+	for _, v := range km.Values {
+		if v.Measure != "公里" || !strings.Contains(v.Text, "条") {
+			t.Errorf("value %+v", v)
+		}
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	tests := []struct{ label, want string }{
+		{"國內生產總值增長", "地区生产总值增长"},
+		{"區級公共財政預算收入", "一般公共预算收入"},
+		{"年末全国城镇调查失业率降到", "城镇调查失业率"},
+		{"城镇调查失业率平均为", "城镇调查失业率"},
+		{"城镇调查失业率全年控制在", "城镇调查失业率"},
+		{"全国财政收入突破", "一般公共预算收入"},
+		{"居民人均可支配收入實際增長", "居民人均可支配收入增长"},
+		{"单位国内生产总值能耗降低", "单位地区生产总值能耗下降"},
+		{"贷款增幅超过", "贷款增长"},
+		{"粮食总产量保持在", "粮食产量"},
+		{"“六大重點產業”增加值佔GDP比重達到", "六大重点产业增加值占GDP比重"},
+		{"文化創意產業增加值佔GDP比重預計達到", "文化创意产业增加值占GDP比重"},
+		// 占X的 is 占X比重; 预计 anywhere is no part of a name.
+		{"某產業增加值預計佔GDP的", "某产业增加值占GDP比重"},
+		{"高新技术产业增加值占全省生产总值的比重达到", "高新技术产业增加值占全省生产总值比重"},
+		{"能耗強度下降", "单位地区生产总值能耗下降"},
+		{"同口径一般公共预算收入增长", "一般公共预算收入增长"},
+		{"一般公共预算收入同口径增长", "一般公共预算收入增长"},
+		{"赤字率擬按", "赤字率"},
+		{"發行抗疫特別國債", "特别国债"},
+		{"关税总水平降至", "关税总水平"},
+	}
+	for _, tt := range tests {
+		if got, _, ok := canonical(tt.label); !ok || got != tt.want {
+			t.Errorf("canonical(%q) = %q %v, want %q", tt.label, got, ok, tt.want)
+		}
+	}
+	// Fragments name nothing: a verb, a phrase opened by a preposition, a
+	// book title.
+	for _, label := range []string{"提高到", "對新增", "相当于", "《某某条例》规定", "新增", "达到"} {
+		if got, _, ok := canonical(label); ok {
+			t.Errorf("canonical(%q) = %q, want no name", label, got)
+		}
+	}
+}
+
+func TestReadAliases(t *testing.T) {
+	a := readAliases("# a comment\n甲指标\t乙指标\t丙\n丁指标\n<=\t丁指标\n")
+	if a.names["乙指标"] != "甲指标" || a.names["丙"] != "甲指标" || a.names["甲指标"] != "甲指标" {
+		t.Errorf("names %v", a.names)
+	}
+	if !a.known["甲指标"] || !a.known["丁指标"] || a.known["乙指标"] {
+		t.Errorf("known %v", a.known)
+	}
+	if !a.lessIsBetter["丁指标"] || a.lessIsBetter["甲指标"] {
+		t.Errorf("less is better %v", a.lessIsBetter)
+	}
+}
+
+// Values of one name counted in % and in 元 are two indicators; a target in
+// words joins the first of its name; a year keeps its first value of a kind.
+func TestGroup(t *testing.T) {
+	cands := []candidate{
+		{name: "甲收入", v: Value{Year: 2019, Kind: Outcome, Measure: "亿元", Label: "甲收入"}},
+		{name: "甲收入", v: Value{Year: 2019, Kind: Outcome, Measure: "%", Label: "甲收入"}},
+		{name: "甲收入", v: Value{Year: 2020, Kind: Target, Label: "甲收入达到要求"}},
+		{name: "甲收入", v: Value{Year: 2020, Kind: Outcome, Measure: "万亿元", Label: "全市甲收入"}},
+		{name: "甲收入", v: Value{Year: 2020, Kind: Outcome, Measure: "亿元", Label: "甲收入又"}},
+	}
+	ins := group(cands)
+	if len(ins) != 2 || ins[0].Measure != "亿元" || ins[1].Measure != "%" {
+		t.Fatalf("groups %+v", ins)
+	}
+	if n := len(ins[0].Values); n != 3 {
+		t.Errorf("%d values in 亿元, want 3: %+v", n, ins[0].Values)
+	}
+	if !slices.Equal(ins[0].Aliases, []string{"甲收入", "甲收入达到要求", "全市甲收入"}) {
+		t.Errorf("aliases %q", ins[0].Aliases)
+	}
+	if !headline(ins[0]) || headline(ins[1]) {
+		t.Errorf("headline: a target or two years, %v %v", headline(ins[0]), headline(ins[1]))
+	}
+}
+
+// keep keeps headline values, values a headline names, and pairs of a
+// target and an outcome of one year, and nothing else.
+func TestKeep(t *testing.T) {
+	cands := []candidate{
+		{name: "甲率", headline: true, v: Value{Year: 2019, Kind: Target}},
+		{name: "乙类产量", v: Value{Year: 2019, Kind: Target}},
+		{name: "甲率", v: Value{Year: 2019, Kind: Outcome}},
+		{name: "丙指数", known: true, v: Value{Year: 2018, Kind: Outcome}},
+		{name: "乙类产量", v: Value{Year: 2019, Kind: Outcome}},
+		{name: "丁新增量", v: Value{Year: 2019, Kind: Target}},
+		{name: "戊新增量", v: Value{Year: 2019, Kind: Outcome}},
+	}
+	var got []string
+	for _, c := range keep(cands) {
+		got = append(got, c.name)
+	}
+	if want := []string{"甲率", "甲率", "丙指数", "乙类产量", "乙类产量"}; !slices.Equal(got, want) {
+		t.Errorf("keep = %v, want %v", got, want)
+	}
+}
