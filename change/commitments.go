@@ -3,12 +3,14 @@ package change
 import (
 	_ "embed"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/figure"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 	"github.com/reportdiff/reportdiff/internal/segment"
 )
@@ -28,13 +30,13 @@ const (
 // Commitment is a concrete promise of a plan part followed through the
 // reports.
 type Commitment struct {
-	Key      string // the promise's object, folded and with its ordinals and years taken out
-	base     string // the key less a quoted title that follows it (全国双拥模范城 of …“N连冠”), or ""
+	Key      string // the promise's object, folded, with its years taken out
 	Label    string // the object as the first promise words it
 	Theme    string
 	Status   string
 	Reason   string // why a missed promise was missed, as the text says
 	Mentions []Mention
+	match    matcher
 }
 
 // Mention is a passage of a report that speaks of a commitment.
@@ -44,6 +46,7 @@ type Mention struct {
 	Line   int
 	Status string
 	Reason string // for missed: the cause the text gives
+	word   string // the status word of a review mention
 }
 
 // CommitmentOptions change how commitments are found.
@@ -51,29 +54,54 @@ type CommitmentOptions struct {
 	Term string // a phrase: give its timeline instead of finding commitments
 }
 
-// verbs that open a concrete promise, in Simplified form.
-var promiseVerbs = []string{"争创", "力争", "确保", "完成", "启动", "实现", "建成", "开工", "竣工", "承办", "举办", "办好",
-	"开馆", "创建", "新建", "筹办", "迎接", "推进", "加快推进", "全面完成", "基本完成", "高标准完成", "高水平承办", "做好"}
+//go:embed data/commitments.tsv
+var commitmentData string
 
-// entity endings: a promise whose object ends in one of these names a
-// project, a place or an event.
-var entityEnds = []string{"中心", "工程", "项目", "博物馆", "纪念馆", "美术馆", "图书馆", "文化馆", "体育馆", "公园", "文化节",
-	"艺术节", "戏剧节", "年会", "运动会", "博览会", "论坛", "示范区", "实验区", "示范城", "模范城", "城区", "基地", "平台", "大街",
-	"街区", "胡同", "街", "医院", "学校", "幼儿园", "市场", "广场", "大厦", "地铁", "线", "站", "桥", "楼", "园", "院", "馆", "厂"}
+//go:embed data/endings.tsv
+var endingData string
+
+//go:embed data/statuses.tsv
+var statusData string
+
+var (
+	commitmentWords = dataLists(commitmentData)
+	adverbs         = commitmentWords["adverb"]
+	modals          = commitmentWords["modal"]
+	promiseVerbs    = commitmentWords["verb"]
+	milestoneVerbs  = commitmentWords["milestone"]
+	listWords       = commitmentWords["list"]
+	headNouns       = commitmentWords["head"]
+	brandWords      = commitmentWords["brand"]
+	stateWords      = commitmentWords["state"]
+	determiners     = commitmentWords["determiner"]
+	genericWords    = commitmentWords["generic"]
+	namePreps       = commitmentWords["prep"]
+
+	// endingClass gives the class of each ending (data/endings.tsv);
+	// endings lists them longest first.
+	endingClass = map[string]string{}
+	endings     = func() []string {
+		var es []string
+		for class, ws := range dataLists(endingData) {
+			for _, w := range ws {
+				endingClass[w] = class
+				es = append(es, w)
+			}
+		}
+		sort.Strings(es)
+		slices.SortStableFunc(es, func(a, b string) int { return len(b) - len(a) })
+		return es
+	}()
+
+	statusWords = dataLists(statusData)
+)
 
 var (
 	reClauseBreak = regexp.MustCompile(`[，,；;。：:！？]`)
 	reYearWord    = regexp.MustCompile(`(?:19|20)(?:[0-9]{2}|xx)年(?:度)?`)
-	reOrdinal     = regexp.MustCompile(`[一二三四五六七八九十两]+(连冠|届|期|批)`)
+	reOrdinal     = regexp.MustCompile(`(第)?([一二三四五六七八九十两百0-9]+)(连冠|届|期|批)`)
 	reDigits      = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
-)
-
-// status words of a review, in Simplified form; partial is checked before
-// achieved (基本完成 is not 完成).
-var (
-	missedWords   = []string{"未实现", "未完成", "未能", "滞后", "推迟", "延期", "没有完成", "尚未"}
-	partialWords  = []string{"主体工程完工", "主体结构完工", "基本完成", "过半", "进展顺利", "预签", "稳步推进", "有序推进", "加快推进", "扎实推进", "启动", "开工", "推进", "正在"}
-	achievedWords = []string{"顺利完成", "全部完成", "完成", "建成", "竣工", "完工", "开馆", "落成", "实现", "成功举办", "举办", "通过", "获得", "荣获", "投入使用", "开通", "封顶", "建立"}
+	rePlanPeriod  = regexp.MustCompile(`^十[一二三四五六七八九]*五(规划|时期)?$`)
 )
 
 // clause is a stretch of a unit between clause breaks.
@@ -82,6 +110,8 @@ type clause struct {
 	start, end int    // byte offsets in the unit's text
 	folded     string // the clause folded
 	sentence   string // the folded sentence it stands in
+	norm       string // folded, years taken out
+	counted    string // norm with every number a #
 }
 
 func clausesOf(u *corpus.Unit) []clause {
@@ -104,7 +134,10 @@ func appendClause(cs []clause, u *corpus.Unit, f string, idx []int, from, to int
 	if strings.TrimSpace(f[from:to]) == "" {
 		return cs
 	}
-	return append(cs, clause{unit: u, start: idx[from], end: idx[to], folded: f[from:to], sentence: sentence})
+	c := clause{unit: u, start: idx[from], end: idx[to], folded: f[from:to], sentence: sentence}
+	c.norm = reYearWord.ReplaceAllString(c.folded, "")
+	c.counted = reDigits.ReplaceAllString(c.norm, "#")
+	return append(cs, c)
 }
 
 // foldedOffset maps a byte offset of the original text to the folded text.
@@ -112,102 +145,530 @@ func foldedOffset(idx []int, off int) int {
 	return sort.SearchInts(idx, off)
 }
 
-// normalise takes out of a folded phrase what changes from year to year
-// while the promise stays: years, ordinals (七连冠 → N连冠), digits.
-func normalise(s string) string {
-	s = reYearWord.ReplaceAllString(s, "")
-	s = reOrdinal.ReplaceAllString(s, "N$1")
-	s = reDigits.ReplaceAllString(s, "#")
-	return strings.Trim(s, " “”《》\"")
-}
-
-// promiseObject returns the object of a promise clause and whether the
-// clause is a concrete promise: a promise verb, then a named project, place
-// or event (an entity ending or a quoted name) or a figure.
-func promiseObject(c string) (object string, ok bool) {
-	c = strings.TrimSpace(c)
-	for _, adv := range []string{"继续", "全面", "积极", "进一步", "加快", "努力", "力争", "确保", "高标准", "高水平", "圆满", "年内", "今年"} {
-		c = strings.TrimPrefix(c, adv)
-	}
-	verb := ""
-	for _, v := range promiseVerbs {
-		if strings.HasPrefix(c, v) && len(v) > len(verb) {
-			verb = v
+// allClauses returns the clauses of every report, front matter and
+// salutations left out.
+func allClauses(c *corpus.Corpus) []clause {
+	var all []clause
+	for _, r := range c.Reports {
+		for _, u := range r.Units {
+			if u.Role == corpus.RoleFront || u.Role == corpus.RoleSalutation {
+				continue
+			}
+			all = append(all, clausesOf(u)...)
 		}
 	}
-	if verb == "" {
-		return "", false
-	}
-	object = strings.TrimSpace(strings.TrimPrefix(c, verb))
-	object = reYearWord.ReplaceAllString(object, "")
-	if utf8.RuneCountInString(object) < 3 {
-		return "", false
-	}
-	entity := entityOf(object)
-	if entity == "" {
-		return "", false
-	}
-	return entity, true
+	return all
 }
 
-// entityOf returns the head of an object that names something: the object
-// up to its last entity ending or closing quote within its first 24
-// characters, or "" when it names nothing concrete.
-func entityOf(object string) string {
-	rs := []rune(object)
-	limit := min(len(rs), 24)
-	head := string(rs[:limit])
-	// An ending counts only where a word ends (院 of 院落 does not).
-	bounds := map[int]bool{}
-	pos := 0
-	for _, run := range runsWithOffsets(head) {
-		at := run.start
-		rr := []rune(run.text)
-		k := 0
-		for _, l := range segment.Lengths(run.text) {
-			at += len(string(rr[k : k+l]))
-			k += l
-			bounds[at] = true
-		}
-		pos = run.start + len(run.text)
-		bounds[pos] = true
+// token is a word of a folded clause and where it stands.
+type token struct {
+	text       string
+	start, end int
+}
+
+// tokens cuts folded text into words with their offsets: runs of Han
+// characters by the segmenter, every other rune alone, spaces left out.
+func tokens(s string) []token {
+	var ts []token
+	at := 0
+	for _, w := range words(s) {
+		i := strings.Index(s[at:], w)
+		ts = append(ts, token{w, at + i, at + i + len(w)})
+		at += i + len(w)
 	}
-	// The name runs to its last ending before the first word that says what
-	// is to be done to it (區文化活動中心 of 區文化活動中心主體結構完工) or that
-	// lists another (、 和 等); outside quotes.
+	return ts
+}
+
+// object is a thing a promise names.
+type object struct {
+	name     string // its folded words: 某街道文化中心, #座公厕改造
+	from, to int    // the stretch of the clause it was read from
+	head     string // the head noun it was given from the last item of its list (项目 of 甲、乙项目), or ""
+	core     string // for a project named by what is done to it, the name it is done to, or ""
+	counted  bool   // a quantified promise: a # stands for the count
+	weak     bool   // a name of common words only, or a quoted name alone: a commitment only if a later report speaks of it
+	reason   string // why it is no commitment; "" when it is one
+}
+
+// promise is what a clause of a plan promises.
+type promise struct {
+	verb    string
+	objects []object
+	reason  string // why the clause promises nothing; "" when it names objects
+}
+
+// readPromise reads a folded clause of a plan: adverbs (继续, 高标准 …) off,
+// a modal (力争, 确保 …) with or without a subject before it, a promise verb
+// (data/commitments.tsv) found by words, then its objects: each item of a
+// list with the shared head noun given to the items before it, each named by
+// an ending, a quoted name or a count. A clause whose object comes first
+// (某中心实现竣工) names it before its verb.
+func readPromise(c string) promise {
+	ts := tokens(c)
+	i, lastAdverb := skipAdverbs(c, ts, 0)
+	subjectEnd := -1
+	if i < len(ts) && slices.Contains(modals, ts[i].text) {
+		i, _ = skipAdverbs(c, ts, i+1)
+	} else {
+		for j := i + 1; j < len(ts) && j < i+12; j++ {
+			if slices.Contains(modals, ts[j].text) {
+				subjectEnd = j
+				i, _ = skipAdverbs(c, ts, j+1)
+				break
+			}
+		}
+	}
+	p := promise{}
+	verbEnd := -1
+	if i < len(ts) {
+		if v, n := verbAt(ts, i); n > 0 {
+			p.verb, verbEnd = v, i+n
+		}
+	}
+	if p.verb == "" && lastAdverb >= 0 && slices.Contains(promiseVerbs, ts[lastAdverb].text) {
+		p.verb, verbEnd = ts[lastAdverb].text, lastAdverb+1 // 加快 alone is the verb
+	}
+	if p.verb == "" {
+		// The object first: 某中心实现竣工, 某中心完成建设.
+		for j := i + 1; j < len(ts); j++ {
+			if (ts[j].text == "实现" || ts[j].text == "完成") && startsWithAny(c[ts[j].end:], milestoneVerbs) {
+				p.verb = ts[j].text
+				p.objects = objectsIn(c, ts[i].start, ts[j].start)
+				return p.explainEmpty(c)
+			}
+		}
+		opener := ""
+		if i < len(ts) {
+			opener = ts[i].text
+		}
+		p.reason = "no promise verb at its head (it opens with " + opener + ")"
+		return p
+	}
+	for verbEnd < len(ts) {
+		if _, n := verbAt(ts, verbEnd); n > 0 {
+			verbEnd += n
+		} else if slices.Contains(adverbs, ts[verbEnd].text) {
+			verbEnd++
+		} else {
+			break
+		}
+	}
+	if verbEnd < len(ts) {
+		p.objects = objectsIn(c, ts[verbEnd].start, len(c))
+	}
+	if subjectEnd > 0 && !p.names() {
+		p.objects = objectsIn(c, ts[0].start, ts[subjectEnd].start) // 某中心力争年内竣工
+	}
+	return p.explainEmpty(c)
+}
+
+// names reports whether the promise names a commitment.
+func (p promise) names() bool {
+	return slices.ContainsFunc(p.objects, func(o object) bool { return o.reason == "" })
+}
+
+func (p promise) explainEmpty(c string) promise {
+	if len(p.objects) == 0 {
+		p.reason = "its object names no project, place or event (no ending, quoted name or count)"
+	}
+	return p
+}
+
+// skipAdverbs returns the index of the first token from i that is no
+// adverb, year or time word, and the index of the last adverb skipped (-1
+// for none).
+func skipAdverbs(c string, ts []token, i int) (int, int) {
+	last := -1
+	for i < len(ts) {
+		if loc := reYearWord.FindStringIndex(c[ts[i].start:]); loc != nil && loc[0] == 0 {
+			end := ts[i].start + loc[1]
+			for i < len(ts) && ts[i].start < end {
+				i++
+			}
+			continue
+		}
+		if !slices.Contains(adverbs, ts[i].text) {
+			break
+		}
+		last = i
+		i++
+	}
+	return i, last
+}
+
+// verbAt returns the promise verb at token i, one word or two (全面完成), and
+// how many tokens it takes.
+func verbAt(ts []token, i int) (string, int) {
+	if i+1 < len(ts) {
+		if two := ts[i].text + ts[i+1].text; slices.Contains(promiseVerbs, two) {
+			return two, 2
+		}
+	}
+	if slices.Contains(promiseVerbs, ts[i].text) {
+		return ts[i].text, 1
+	}
+	return "", 0
+}
+
+// objectsIn reads the objects of c[from:to]: the items of a list, each with
+// the head the next named item shares when it has no name of its own (推进甲、
+// 乙和丙项目: 甲项目, 乙项目, 丙项目; 甲、乙文化节: 甲文化节). Items before 等
+// and a count (甲、乙等8个区域) are examples of the counted thing, which is the
+// one object; items before 等 and a kind of thing of another class (甲街、乙
+// 宫等重点地区) are examples too.
+func objectsIn(c string, from, to int) []object {
+	text := c[from:to]
+	items, tail := splitList(text)
+	head := ""
+	examples, exampleClass := "", ""
+	switch {
+	case tail >= 0:
+		rest := text[tail:]
+		if o, ok := countObject(rest, from+tail); ok {
+			o.reason, o.weak = guard(o), true
+			return []object{o}
+		}
+		if head = leadingEnding(rest); !slices.Contains(headNouns, head) {
+			head, examples, exampleClass = "", strings.TrimSpace(hanRun(rest)), tailClass(rest)
+		}
+	}
+	// nextNamed returns the first item after k that ends with an ending:
+	// the one whose head the items before it share.
+	nextNamed := func(k int) string {
+		for _, it := range items[k+1:] {
+			if next := text[it[0]:it[1]]; trailingEnding(next) != "" {
+				return next
+			}
+		}
+		return ""
+	}
+	var out []object
+	countedBefore := ""
+	for k, it := range items {
+		if loc := reYearWord.FindStringIndex(text[it[0]:it[1]]); loc != nil && loc[0] == 0 {
+			it[0] += loc[1] // 20xx年某会: the year is no part of the name
+		}
+		item := text[it[0]:it[1]]
+		if strings.TrimSpace(item) == "" {
+			continue
+		}
+		o, ok := countObject(item, from+it[0])
+		if ok {
+			countedBefore = o.name
+		} else if countedBefore != "" && len(figure.Extract(item)) == 0 {
+			continue // 新建4家甲中心和乙基地: the count is the first item's
+		}
+		if !ok {
+			o = nameObject(item, from+it[0])
+			shared := head
+			if next := nextNamed(k); next != "" && head == "" {
+				shared = sharedSuffix(next, utf8.RuneCountInString(strings.TrimSpace(item)))
+			}
+			own := endingClass[endingOfWord(o.name)]
+			if shared != "" && (o.name == "" && trailingEnding(item) == "" || o.name != "" && hanRunes(item) <= 3 && own != endingClass[trailingEnding(shared)]) {
+				o = nameObject(strings.TrimSpace(item)+shared, from+it[0])
+				o.to = min(o.to, from+it[1])
+				o.head = shared
+			}
+		}
+		if o.name == "" {
+			if q := quoted(item); q != "" {
+				at := strings.Index(item, q)
+				o = object{name: q, from: from + it[0] + at, to: from + it[0] + at + len(q)}
+			}
+		}
+		if o.name != "" {
+			o.reason = guard(o)
+		}
+		if q := quoted(o.name); q != "" && q == o.name && o.reason == "" {
+			at := o.from - from - it[0]
+			o.reason = quoteUse(item[:at], item[at+len(q):])
+		}
+		if o.name == "" {
+			continue
+		}
+		if o.reason == "" && examples != "" && exampleClass != "-" && endingClass[endingOfWord(strings.TrimRight(o.name, "”》"))] != exampleClass {
+			o.reason = "an example of " + examples + ", not a project of its own"
+		}
+		// A count, or a quoted name alone, is a commitment only when a later
+		// report speaks of it again; so is a name of common words.
+		o.weak = o.counted || quoted(o.name) == o.name || !distinctive(o)
+		out = append(out, o)
+	}
+	return out
+}
+
+// distinctive reports whether a name says which thing it is, not only what
+// kind: a quoted name with a head noun after it (“某某”项目), or words before
+// its ending of which one is rare in the word list (a proper name: 某某井,
+// 某各庄), a stretch of single characters no word list knows, a number or an
+// ordinal.
+func distinctive(o object) bool {
+	name := strings.TrimRight(o.name, "”》")
+	if q := quoted(o.name); q != "" && !strings.HasSuffix(o.name, "”") && !strings.HasSuffix(o.name, "》") {
+		return true
+	}
+	if reDigits.MatchString(name) || reOrdinal.MatchString(name) {
+		return true
+	}
+	if bare := strings.Trim(name, "“”《》"); hanRunes(bare) <= 4 && segment.Frequency(bare) < rareBelow && hanRunes(bare) >= 2 {
+		return true // a short name no word list holds as a common word: 某街
+	}
+	part := strings.TrimSuffix(name, endingOfWord(name))
+	singles := 0
+	for _, w := range words(strings.Trim(part, "“”《》")) {
+		n := hanRunes(w)
+		switch {
+		case n >= 2 && segment.Frequency(w) < rareBelow:
+			return true
+		case n == 1 && !slices.Contains(genericWords, w):
+			singles++
+			if singles >= 2 {
+				return true
+			}
+		default:
+			singles = 0
+		}
+	}
+	return false
+}
+
+// rareBelow is the count in the word list under which a word is rare enough
+// to name one thing: 某某井 is, 文化 and 活动 are not.
+const rareBelow = 1000
+
+// quoteUse says why a quoted name that no ending follows is no
+// commitment: a preposition before it makes it a means (以“某制”为核心, 从“某
+// 管理”向…), and a noun after it that is neither what is done to it nor a
+// word that names it (品牌, 活动) makes it an attribute of that noun (“某某”
+// 经济结构); "" otherwise.
+func quoteUse(before, after string) string {
+	if ts := tokens(before); len(ts) > 0 && slices.Contains(namePreps, ts[len(ts)-1].text) {
+		return "a quoted phrase of means, not a name"
+	}
+	if ts := tokens(after); len(ts) > 0 && hanzi.IsHan([]rune(ts[0].text)[0]) && !slices.Contains(stateWords, ts[0].text) &&
+		!startsWithAny(after, stateWords) && !slices.Contains(brandWords, ts[0].text) {
+		return "a quoted attribute of " + hanRun(after) + ", not a name"
+	}
+	return ""
+}
+
+// splitList cuts text into the items of a list, at 、 and at the words 和,
+// 及, 与, 以及 outside quotation marks, up to a 等 that ends the list; tail is
+// the offset of what follows 等, or -1.
+func splitList(text string) (items [][2]int, tail int) {
+	tail = -1
+	start, depth := 0, 0
+	ts := tokens(text)
+	for _, t := range ts {
+		switch t.text {
+		case "“", "《", "「":
+			depth++
+		case "”", "》", "」":
+			depth = max(0, depth-1)
+		}
+		if depth > 0 {
+			continue
+		}
+		if t.text == "等" {
+			items = append(items, [2]int{start, t.start})
+			return items, t.end
+		}
+		if slices.Contains(listWords, t.text) && (t.text == "、" || hanRunes(text[start:t.start]) >= 2) {
+			items = append(items, [2]int{start, t.start})
+			start = t.end
+		}
+	}
+	return append(items, [2]int{start, len(text)}), -1
+}
+
+// leadingEnding returns the ending that opens text after determiners and
+// generic words (重点项目建设: 项目), or "".
+func leadingEnding(text string) string {
+	for _, t := range tokens(text) {
+		if slices.Contains(endings, t.text) {
+			return t.text
+		}
+		if !slices.Contains(determiners, t.text) && !slices.Contains(genericWords, t.text) {
+			return ""
+		}
+	}
+	return ""
+}
+
+// sharedSuffix returns what a later item of a list shares with an item of
+// n characters before it that names nothing on its own: the later item past
+// its own name, taken as the stretch of whole words closest to n characters
+// long (甲乙、丙丁戊己项目: 戊己项目), or past its closing quotation mark;
+// "" unless it ends with an ending (甲、乙文化节 gives 文化节; 甲、乙调整升级
+// gives nothing).
+func sharedSuffix(last string, n int) string {
+	last = strings.TrimSpace(last)
+	if trailingEnding(last) == "" {
+		return ""
+	}
+	if i := strings.LastIndex(last, "”"); i >= 0 {
+		return last[i+len("”"):] // 甲和“乙丙”项目: the quoted name is the last item's own
+	}
+	best, bestAt := -1, 0
+	runes := 0
+	for _, t := range tokens(last) {
+		runes += utf8.RuneCountInString(t.text)
+		if d := abs(runes - n); t.end < len(last) && (best < 0 || d < best) {
+			best, bestAt = d, t.end
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return last[bestAt:]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// tailClass returns the class of the kind of thing the words after 等 name
+// (重点地区: area, 市政道路: road), or "-" when they name none.
+func tailClass(text string) string {
+	for _, t := range tokens(text) {
+		if e := endingOfWord(t.text); e != "" {
+			return endingClass[e]
+		}
+		if !slices.Contains(determiners, t.text) && !slices.Contains(genericWords, t.text) {
+			return "-"
+		}
+	}
+	return "-"
+}
+
+// trailingEnding returns the ending text closes with, state words after it
+// taken off (丙项目建设: 项目), or "".
+func trailingEnding(text string) string {
+	ts := tokens(text)
+	for len(ts) > 0 && slices.Contains(stateWords, ts[len(ts)-1].text) {
+		ts = ts[:len(ts)-1]
+	}
+	if len(ts) == 0 {
+		return ""
+	}
+	for _, e := range endings {
+		if strings.HasSuffix(text[:ts[len(ts)-1].end], e) && wordBoundary(text[:ts[len(ts)-1].end], len(text[:ts[len(ts)-1].end])-len(e)) {
+			return e
+		}
+	}
+	return ""
+}
+
+// endingOfWord returns the ending a word is or closes with, or "".
+func endingOfWord(w string) string {
+	for _, e := range endings {
+		if strings.HasSuffix(w, e) {
+			return e
+		}
+	}
+	return ""
+}
+
+// wordBoundary reports whether offset at of s falls between two words.
+func wordBoundary(s string, at int) bool {
+	if at == 0 || at == len(s) {
+		return true
+	}
+	for _, t := range tokens(s) {
+		if t.start == at || t.end == at {
+			return true
+		}
+		if t.start > at {
+			break
+		}
+	}
+	return false
+}
+
+// countObject reads a quantified promise: a count and what it counts (35座
+// 公厕改造, 区属12个驿站), or an amount after what it measures (屋顶绿化2万
+// 平方米). The count becomes # in the name.
+func countObject(item string, at int) (object, bool) {
+	figs := figure.Extract(item)
+	if len(figs) == 0 {
+		return object{}, false
+	}
+	f := figs[0]
+	m := f.Measure
+	if m == "" || m == "%" || m == "‰" || strings.HasSuffix(m, "百分点") || f.Base {
+		return object{}, false
+	}
+	before := strings.TrimSpace(item[:f.Start])
+	after := item[f.End:]
+	if len(figs) > 1 {
+		after = after[:figs[1].Start-f.End] // 5处节点改造和15条道路: the first count's own words
+		for _, w := range listWords {
+			after = strings.TrimSuffix(strings.TrimSpace(after), w)
+		}
+		figs = figs[:1]
+	}
+	after = strings.TrimSpace(after)
+	for _, w := range []string{"以上", "左右", "以内"} {
+		after = strings.TrimPrefix(after, w)
+	}
+	if i := strings.Index(after, "的"); i >= 0 {
+		after = after[:i]
+	}
+	if madeOf(after, append(slices.Clone(stateWords), "任务", "工作", "目标")) && after != "" {
+		return object{}, false // 30万平方米改造任务 counts no thing
+	}
+	switch {
+	case hanRunes(before) <= 2 && hanRunes(after) >= 3 && len(figs) == 1:
+		// 建成12个文化驿站; 区属35座公厕改造
+		return object{name: before + "#" + m + after, from: at, to: at + len(item), counted: true}, true
+	case after == "" && hanRunes(before) >= 3 && len(figs) == 1:
+		return object{name: before + "#" + m, from: at, to: at + len(item), counted: true}, true
+	}
+	return object{}, false
+}
+
+// nameObject reads the name an item holds: up to its last ending before
+// the first word that says what is to be done to it, a quoted title right
+// after it included; or an item that ends with an ending past such words (某
+// 河道整治工程); or a quoted name that opens it.
+func nameObject(item string, at int) object {
+	rs := []rune(item)
+	head := string(rs[:min(len(rs), 24)])
+	ts := tokens(head)
+	bounds := map[int]bool{0: true}
+	for _, t := range ts {
+		bounds[t.start], bounds[t.end] = true, true
+	}
 	stop := len(head)
-	for _, w := range stateWords {
-		for i := strings.Index(head, w); i > 0 && i < stop; {
-			if bounds[i] && balancedQuotes(head[:i]) {
-				stop = i
-				break
-			}
-			next := strings.Index(head[i+len(w):], w)
-			if next < 0 {
-				break
-			}
-			i += len(w) + next
+	depth := 0
+	for _, t := range ts {
+		switch t.text {
+		case "“", "《", "「":
+			depth++
+		case "”", "》", "」":
+			depth = max(0, depth-1)
+		}
+		if depth == 0 && t.start > 0 && (startsWithAny(head[t.start:], stateWords) && bounds[t.start] || slices.Contains(namePreps, t.text)) {
+			stop = t.start
+			break
 		}
 	}
-	end := -1
-	for _, e := range entityEnds {
-		for i := strings.Index(head, e); i >= 0; {
-			j := i + len(e)
-			if j <= stop && j > end && bounds[j] && utf8.RuneCountInString(head[:j]) >= 4 && balancedQuotes(head[:j]) {
-				end = j
-			}
-			next := strings.Index(head[j:], e)
-			if next < 0 {
-				break
-			}
-			i = j + next
+	end := lastEnding(head, stop, bounds, func(j int) bool { return closesName(head, j, stop) })
+	fallback := false
+	if end < 0 && stop < len(head) {
+		// A project named by what is done to it: 某河道整治工程.
+		trimmed := strings.TrimRightFunc(head, func(r rune) bool { return !hanzi.IsHan(r) && r != '”' && r != '》' })
+		if e := lastEnding(trimmed, len(trimmed), bounds, func(int) bool { return true }); e == len(trimmed) && !strings.ContainsAny(trimmed[stop:], "的“”《》0123456789") &&
+			endingClass[endingOfWord(trimmed)] == "project" && !slices.ContainsFunc(tokens(trimmed[stop:]), func(t token) bool { return slices.Contains(namePreps, t.text) }) {
+			end, fallback = e, true
 		}
 	}
-	if end < 0 && strings.HasPrefix(head[stop:], "等") && utf8.RuneCountInString(head[:stop]) >= 3 && !reDigits.MatchString(head[:stop]) {
-		end = stop // the first of several named things with no ending of its own: 西忠實裡(等專案)
-	}
-	// A quoted name right after it belongs to it: 全國雙擁模範城“七連冠”.
 	if end >= 0 && (strings.HasPrefix(head[end:], "“") || strings.HasPrefix(head[end:], "《")) {
+		// A quoted title right after the name belongs to it: 某模范城“三连冠”.
 		if q := strings.IndexAny(head[end:], "”》"); q >= 0 {
 			_, n := utf8.DecodeRuneInString(head[end+q:])
 			end += q + n
@@ -219,91 +680,397 @@ func entityOf(object string) string {
 			end = q + n
 		}
 	}
-	if end < 0 {
-		return ""
+	if end <= 0 {
+		return object{}
 	}
-	entity := head[:end]
-	han := 0
-	for _, r := range reDigits.ReplaceAllString(entity, "") {
-		if hanzi.IsHan(r) {
-			han++
+	o := object{name: head[:end], from: at, to: at + end}
+	if fallback {
+		// The name the project is done to: 某某角楼 of 某某角楼景观标志建筑恢复工程.
+		for _, t := range tokens(o.name) {
+			if e := endingOfWord(t.text); e != "" && t.end < stop && hanRunes(o.name[:t.end]) >= 4 {
+				o.core = o.name[:t.end]
+				break
+			}
 		}
 	}
-	first, _ := utf8.DecodeRuneInString(entity)
-	switch {
-	case han < 4, rePlanPeriod.MatchString(strings.Trim(entity, "“”《》")):
-		return "" // too thin a name (15條大街), or a plan period (“十三五”)
-	case strings.ContainsRune("以为对在把向从将按", first):
-		return "" // a phrase of means or place, not a name
+	return o
+}
+
+// closesName reports whether a name of head may end at j: at the end, at
+// the first word that says what is to be done to it, before a quotation
+// mark, a list word, 等, a verb, an adverb or a generic word (某区院落修缮),
+// not before more of a name (某街集团, 某区情).
+func closesName(head string, j, stop int) bool {
+	if j >= stop || j >= len(head) {
+		return true
 	}
-	return entity
+	r, _ := utf8.DecodeRuneInString(head[j:])
+	if !hanzi.IsHan(r) {
+		return true
+	}
+	next := tokens(head[j:])[0].text
+	return startsWithAny(head[j:], stateWords) || slices.Contains(listWords, next) || next == "等" || slices.Contains(promiseVerbs, next) ||
+		slices.Contains(adverbs, next) || slices.Contains(modals, next) || slices.Contains(namePreps, next) || slices.Contains(genericWords, next)
+}
+
+// lastEnding returns the end of the last ending of s before stop that
+// closes a word and may close a name there (closes), outside quotation
+// marks, or -1. An ending must open a word too, or close a word rare enough
+// to be a name (某角楼, not 调节).
+func lastEnding(s string, stop int, bounds map[int]bool, closes func(int) bool) int {
+	end := -1
+	for _, e := range endings {
+		for i := strings.Index(s, e); i >= 0; {
+			j := i + len(e)
+			if j <= stop && j > end && bounds[j] && balancedQuotes(s[:j]) && (bounds[i] || rareWordEndingAt(s, j)) && closes(j) {
+				end = j
+			}
+			next := strings.Index(s[j:], e)
+			if next < 0 {
+				break
+			}
+			i = j + next
+		}
+	}
+	return end
+}
+
+// rareWordEndingAt reports whether the word of s that ends at j is rare in
+// the word list or unknown to it.
+func rareWordEndingAt(s string, j int) bool {
+	for _, t := range tokens(s) {
+		if t.end == j {
+			return segment.Frequency(t.text) < rareBelow
+		}
+	}
+	return false
+}
+
+// quoted returns the first name in quotation marks in s, marks included.
+func quoted(s string) string {
+	for _, pair := range [][2]string{{"“", "”"}, {"《", "》"}} {
+		if i := strings.Index(s, pair[0]); i >= 0 {
+			if j := strings.Index(s[i:], pair[1]); j >= 0 {
+				return s[i : i+j+len(pair[1])]
+			}
+		}
+	}
+	return ""
 }
 
 func balancedQuotes(s string) bool {
 	return strings.Count(s, "“") == strings.Count(s, "”") && strings.Count(s, "《") == strings.Count(s, "》")
 }
 
-// stateWords say what is to be done to a named thing, or start another.
-var stateWords = []string{"、", "和", "等", "主体", "结构", "完工", "封顶", "竣工", "建设", "恢复", "修缮", "整治", "改造", "腾退",
-	"搬迁", "实现", "开放", "对社会", "启动", "工作", "迎检", "验收", "的", "全覆盖", "覆盖", "升级", "提升"}
-
-var rePlanPeriod = regexp.MustCompile(`^十[一二三四五六七八九]*五(规划|时期)?$`)
-
-// textRun is a stretch of Han characters and its offset.
-type textRun struct {
-	start int
-	text  string
-}
-
-// runsWithOffsets returns the runs of Han characters of s.
-func runsWithOffsets(s string) []textRun {
-	var runs []textRun
-	start := -1
-	for i, r := range s {
-		if hanzi.IsHan(r) {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			runs = append(runs, textRun{start, s[start:i]})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		runs = append(runs, textRun{start, s[start:]})
-	}
-	return runs
-}
-
-// mentions reports whether a clause speaks of a commitment whose normalised
-// key is key: it holds the key, or the key less a leading national or
-// capital qualifier (北京, 全国 …), or, for keys of five characters or
-// more, a stretch of it that opens with the key's first two characters and
-// closes with its last, no longer than half as much again as the key, holds
-// at least three in four of the key's characters in order (中国图书馆学会年会
-// → 中国图书馆年会, but not 前门历史文化节 → 前门历史文化展示区).
-func mentions(clauseNorm, key string) bool {
-	if strings.Contains(clauseNorm, key) {
-		return true
-	}
-	for _, q := range genericQualifiers {
-		if rest := strings.TrimPrefix(key, q); rest != key && utf8.RuneCountInString(rest) >= 4 && strings.Contains(clauseNorm, rest) {
+func startsWithAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
 			return true
 		}
 	}
+	return false
+}
+
+// guard says why an object is no commitment, or "" when it names a thing a
+// later report can speak of: not a plan period (“十三五”), a slogan (“甲、乙”),
+// a name too thin (两个字), a phrase of means or place (以…, 对…), a kind of
+// thing (重点项目, 一批工程, 公立医院).
+func guard(o object) string {
+	bare := strings.Trim(o.name, "“”《》")
+	if rePlanPeriod.MatchString(bare) {
+		return "a plan period, not a project"
+	}
+	if slices.Contains(genericQualifiers, bare) {
+		return "a scope word, not a name"
+	}
+	han := hanRunes(bare)
+	if han < 2 {
+		return "too short to name a thing"
+	}
+	first, _ := utf8.DecodeRuneInString(o.name)
+	if slices.Contains(namePreps, string(first)) {
+		return "a phrase of means or place, not a name"
+	}
+	if strings.Contains(bare, "的") {
+		return "a phrase, not a name"
+	}
+	ws := words(bare)
+	for _, w := range ws {
+		if slices.Contains(determiners, w) {
+			return "names a kind of thing (" + w + "), not one thing"
+		}
+	}
+	if e := endingOfWord(bare); endingClass[e] != "project" || o.head != "" {
+		for _, w := range ws[1:] {
+			if slices.Contains(adverbs, w) || slices.Contains(promiseVerbs, w) && !slices.Contains(stateWords, w) {
+				return "a phrase with a verb (" + w + "), not a name"
+			}
+		}
+	}
+	if !o.counted {
+		for _, f := range figure.Extract(bare) {
+			if f.Measure != "" {
+				return "a count of too general a thing"
+			}
+		}
+	}
+	if q := quoted(o.name); q == o.name {
+		inner := strings.Trim(q, "“”《》")
+		if strings.ContainsAny(inner, "、，,+") || han < 3 || allNumerals(inner) {
+			return "a slogan, not a name"
+		}
+		return ""
+	}
+	if o.counted {
+		return ""
+	}
+	e := endingOfWord(strings.TrimRight(bare, "”》"))
+	before := strings.TrimSuffix(strings.TrimRight(bare, "”》"), e)
+	if e != "" && !strings.Contains(o.name, "“") {
+		if allNumerals(before) {
+			return "too short to name a thing"
+		}
+		if madeOf(before, genericWords) {
+			return "names a kind of thing (" + bare + "), not one thing"
+		}
+	}
+	return ""
+}
+
+// madeOf reports whether s is made of the words ws only, in any way of
+// cutting it.
+func madeOf(s string, ws []string) bool {
+	ok := make([]bool, len(s)+1) // ok[i]: s[i:] is made of ws
+	ok[len(s)] = true
+	for i := len(s) - 1; i >= 0; i-- {
+		for _, w := range ws {
+			if w != "" && strings.HasPrefix(s[i:], w) && ok[i+len(w)] {
+				ok[i] = true
+				break
+			}
+		}
+	}
+	return ok[0]
+}
+
+// allNumerals reports whether s holds only Chinese numerals.
+func allNumerals(s string) bool {
+	for _, r := range s {
+		if !hanzi.IsNumeralRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// hanRunes counts the Han characters of s.
+func hanRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if hanzi.IsHan(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// keyOf returns the key of a name: years taken out, and the quotation marks
+// of a name that is all quoted.
+func keyOf(name string) string {
+	k := strings.TrimSpace(reYearWord.ReplaceAllString(name, ""))
+	if q := quoted(k); q == k {
+		k = strings.Trim(k, "“”《》")
+	}
+	return k
+}
+
+// matcher decides whether a clause speaks of a commitment.
+type matcher struct {
+	key      string
+	counted  bool
+	bare     string   // the key less a leading national or scope qualifier, or ""
+	part     string   // the key up to the first word that says what is done to it, when that is shorter, or ""
+	title    string   // the key less a quoted title after it (某模范城 of 某模范城“三连冠”), or ""
+	quote    string   // the quoted name the key holds, four characters or more and no ordinal (“甲乙丙丁” of 某地“甲乙丙丁”项目), or ""
+	context  []string // the other words of the promise, for a key too short to stand alone
+	ordinals []ordinal
+}
+
+// ordinal is a numbered thing of a name: 第十四届, 三连冠.
+type ordinal struct {
+	kind string
+	n    int
+}
+
+func ordinalsOf(s string) []ordinal {
+	var os []ordinal
+	for _, m := range reOrdinal.FindAllStringSubmatch(s, -1) {
+		n, ok := hanzi.ParseNumeral(m[2])
+		if !ok {
+			n = atoi(m[2])
+		}
+		os = append(os, ordinal{m[3], n})
+	}
+	return os
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+// bareOf returns a name less a leading national or scope qualifier
+// (data/qualifiers.txt) when four characters or more remain, or "".
+func bareOf(name string) string {
+	for _, q := range genericQualifiers {
+		if rest := strings.TrimPrefix(name, q); rest != name && hanRunes(rest) >= 4 {
+			return rest
+		}
+	}
+	return ""
+}
+
+func newMatcher(key string, counted bool, context string) matcher {
+	m := matcher{key: key, counted: counted, ordinals: ordinalsOf(key), bare: bareOf(key)}
+	if q := strings.Index(key, "“"); q > 0 && hanRunes(key[:q]) >= 4 {
+		m.title = key[:q]
+	}
+	if q := quoted(key); q != "" && q != key && hanRunes(q) >= 4 && !reOrdinal.MatchString(q) {
+		m.quote = q
+	}
+	ts := tokens(key)
+	for _, t := range ts {
+		if !counted && t.start > 0 && slices.Contains(stateWords, t.text) {
+			if hanRunes(key[:t.start]) >= 4 {
+				m.part = key[:t.start]
+			}
+			break
+		}
+	}
+	for _, w := range words(context) {
+		if hanRunes(w) >= 2 && !strings.Contains(key, w) && !slices.Contains(stateWords, w) && !slices.Contains(genericWords, w) &&
+			!slices.Contains(promiseVerbs, w) && !slices.Contains(adverbs, w) {
+			m.context = append(m.context, w)
+		}
+	}
+	return m
+}
+
+// matches reports whether a clause speaks of the commitment: it holds the
+// key, or the key less a leading qualifier (北京, 全国 …), or its part before
+// what is done to it, or a renamed form (see renamed); a key of fewer than
+// four characters must come with another word of its promise. A clause that
+// numbers the thing otherwise (the fifth fair against the fourth) speaks of
+// another one.
+func (m matcher) matches(cl clause) bool {
+	text := cl.norm
+	if m.counted {
+		text = cl.counted
+	}
+	if !m.compatible(text) {
+		return false
+	}
+	if hanRunes(m.key) < 4 {
+		if !strings.Contains(text, m.key) {
+			return false
+		}
+		return len(m.context) == 0 || slices.ContainsFunc(m.context, func(w string) bool { return strings.Contains(text, w) })
+	}
+	for _, k := range []string{m.key, m.bare, m.part, m.title, m.quote} {
+		if k != "" && strings.Contains(text, k) {
+			return true
+		}
+	}
+	if m.counted {
+		return false // a count of one thing is easily the count of another
+	}
+	for _, k := range []string{m.key, m.bare, m.title} {
+		if k != "" && renamed(text, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// compatible reports whether text numbers the thing as the key does.
+func (m matcher) compatible(text string) bool {
+	if len(m.ordinals) == 0 {
+		return true
+	}
+	for _, o := range ordinalsOf(text) {
+		for _, k := range m.ordinals {
+			if o.kind == k.kind && o.n != k.n {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// renamed reports whether text names key in other words: for a key of five
+// characters or more, a stretch of text that opens with the key's first two
+// characters and closes with its last, no longer than half as much again as
+// the key, is the key with words left out or added, three in four of its
+// characters kept (某学会年会 → 某年会), or two in three when it opens with
+// the key's first three and the key has seven characters or more (某某甲改项
+// 目 → 某某甲项目); or the key with one character in eight changed (某管理创
+// 新区 → 某治理创新区); or text holds a leading part of the key that is a
+// name of its own, half the key or more, with nothing named after it (某庙会
+// 全球行 → 某庙会), or a leading part of two thirds of it or more that goes on
+// with an ending of the same class (某绿廊景观 → 某绿道).
+func renamed(text, key string) bool {
 	kr := []rune(key)
 	if len(kr) < 5 {
 		return false
 	}
-	cr := []rune(clauseNorm)
+	cr := []rune(text)
 	last := kr[len(kr)-1]
 	for at := 0; at+1 < len(cr); at++ {
 		if cr[at] != kr[0] || cr[at+1] != kr[1] {
 			continue
 		}
+		three := at+2 < len(cr) && cr[at+2] == kr[2]
 		for e := at + 1; e < len(cr) && e < at+len(kr)*3/2; e++ {
-			if cr[e] == last && 4*lcs(kr, cr[at:e+1]) >= 3*len(kr) {
+			if cr[e] != last {
+				continue
+			}
+			stretch := cr[at : e+1]
+			n := lcs(kr, stretch)
+			dropped := n == len(stretch) || n == len(kr) // one holds the other with words left out
+			if 4*n >= 3*len(kr) && (dropped || n >= len(kr)-len(kr)/8) || three && dropped && len(kr) >= 7 && 3*n >= 2*len(kr) {
 				return true
+			}
+		}
+	}
+	class := endingClass[endingOfWord(key)]
+	for n := len(kr) - 1; n >= max(4, (len(kr)+1)/2); n-- {
+		prefix := string(kr[:n])
+		i := strings.Index(text, prefix)
+		if i < 0 {
+			continue
+		}
+		rest := text[i+len(prefix):]
+		if e := endingOfWord(prefix); e != "" && wordBoundary(key, len(prefix)) {
+			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !hanzi.IsHan(r) || startsWithAny(rest, stateWords) {
+				return true // 某庙会全球行 named 某庙会, 某西区剩余地块 named 某西区
+			}
+		}
+		if class == "" || 3*n < 2*len(kr) {
+			continue
+		}
+		// The ending may begin with the prefix's last character: 绿廊 → 绿道.
+		_, lastSize := utf8.DecodeLastRuneInString(prefix)
+		for _, from := range []string{rest, text[i+len(prefix)-lastSize:]} {
+			for _, e := range endings {
+				if strings.HasPrefix(from, e) && endingClass[e] == class {
+					return true
+				}
 			}
 		}
 	}
@@ -339,27 +1106,29 @@ var genericQualifiers = dataLines(qualifierData)
 
 // reviewStatus reads the status of a mention in a review part: missed when
 // its sentence says so (the negation covers every project the sentence
-// names: 區文化活動中心、外城東南角樓恢復和玉河南區工程未實現預期建設目標), else
-// partial or achieved by the words of its clause and of the rest of its
-// sentence after it.
-func reviewStatus(c clause, after string) (status, reason string) {
-	for _, w := range missedWords {
+// names: 甲中心、乙工程和丙工程未实现预期目标), else by the words of its own
+// clause, or failing those of the rest of its sentence up to the next ；: a
+// milestone (partial unless its promise named it), a partial word, an
+// achieved one. word is the word that decided.
+func reviewStatus(c clause, after string) (status, reason, word string) {
+	for _, w := range statusWords["missed"] {
 		if strings.Contains(c.sentence, w) {
-			return Missed, missedReason(c.sentence)
+			return Missed, missedReason(c.sentence), w
 		}
 	}
-	scope := c.folded + after
-	for _, w := range partialWords {
-		if strings.Contains(scope, w) {
-			return Partial, ""
+	for _, scope := range []string{c.folded, after} {
+		for _, s := range []struct{ status, list string }{{Partial, "milestone"}, {Partial, "partial"}, {Achieved, "achieved"}} {
+			for _, w := range statusWords[s.list] {
+				if strings.Contains(scope, w) {
+					if s.list == "partial" && slices.ContainsFunc(statusWords["achieved"], func(a string) bool { return strings.Contains(a, w) && strings.Contains(scope, a) }) {
+						continue // 主体工程完工 holds no partial word, 完成 of 圆满完成 none either
+					}
+					return s.status, "", w
+				}
+			}
 		}
 	}
-	for _, w := range achievedWords {
-		if strings.Contains(scope, w) {
-			return Achieved, ""
-		}
-	}
-	return Mentioned, ""
+	return Mentioned, "", ""
 }
 
 var reCause = regexp.MustCompile(`(受[^，,。；;]{2,40}影响|由于[^，,。；;]{2,40}|因[^，,。；;]{2,30}原因)`)
@@ -374,99 +1143,116 @@ func missedReason(sentence string) string {
 // later review (achieved, partial, missed), or never mentioned again.
 func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 	c := res.Corpus
-	var all []clause
-	for _, r := range c.Reports {
-		for _, u := range r.Units {
-			if u.Role == corpus.RoleFront || u.Role == corpus.RoleSalutation {
-				continue
-			}
-			all = append(all, clausesOf(u)...)
-		}
-	}
-	norms := make([]string, len(all))
-	for i, cl := range all {
-		norms[i] = normalise(cl.folded)
+	all := allClauses(c)
+	if opts.Term != "" {
+		return []Commitment{timeline(res, all, opts.Term)}
 	}
 	var out []Commitment
-	if opts.Term != "" {
-		// A term that names something beyond its numbers follows it one step
-		// on (雙擁模範城“七連冠” → “八連冠”); a bare 七連冠 is matched as written,
-		// or it would find every other N連冠 too.
-		folded := hanzi.Fold(opts.Term)
-		key := normalise(folded)
-		exact := hanRunes(reOrdinal.ReplaceAllString(key, "")) < 4
-		cm := Commitment{Key: key, Label: opts.Term}
-		for i := range all {
-			if exact && strings.Contains(all[i].folded, folded) || !exact && strings.Contains(norms[i], key) {
-				cm.Mentions = append(cm.Mentions, mentionOf(all, i))
-			}
-		}
-		cm.settle(c)
-		if len(cm.Mentions) > 0 {
-			cm.Theme = res.Theme(cm.Mentions[0].Unit)
-		}
-		return []Commitment{cm}
-	}
-	seen := map[string]bool{}
 	for _, cl := range all {
 		if cl.unit.PartKind() != corpus.Plan {
 			continue
 		}
-		object, ok := promiseObject(cl.folded)
-		if !ok {
-			continue
-		}
-		key := normalise(object)
-		if seen[key] || utf8.RuneCountInString(key) < 3 {
-			continue
-		}
-		dup := false
-		for _, o := range out {
-			if strings.Contains(key, o.Key) || strings.Contains(o.Key, key) || mentions(key, o.Key) && mentions(o.Key, key) {
-				dup = true
-				break
+		p := readPromise(cl.folded)
+		for _, o := range p.objects {
+			if o.reason == "" && isGovernment(c, o.name) {
+				o.reason = "the name of a government of the corpus"
 			}
-		}
-		if dup {
-			continue
-		}
-		seen[key] = true
-		start := strings.Index(cl.folded, object)
-		label := cl.unit.Text[cl.start:cl.end]
-		if start >= 0 {
-			label = originalOf(cl, start, start+len(object))
-		}
-		cm := Commitment{Key: key, Label: label, Theme: res.Theme(cl.unit)}
-		if q := strings.Index(key, "“"); q > 0 && utf8.RuneCountInString(key[:q]) >= 4 {
-			cm.base = key[:q]
-		}
-		for j := range all {
-			if mentions(norms[j], key) || cm.base != "" && mentions(norms[j], cm.base) {
-				cm.Mentions = append(cm.Mentions, mentionOf(all, j))
+			if o.reason != "" {
+				continue
 			}
+			key := keyOf(o.name)
+			if hanRunes(key) < 2 || slices.ContainsFunc(out, func(x Commitment) bool { return sameThing(x, key, o.counted) }) {
+				continue
+			}
+			cm := Commitment{Key: key, Label: labelOf(cl, o), Theme: res.Theme(cl.unit)}
+			cm.match = newMatcher(key, o.counted, cl.folded[o.from:o.to])
+			if o.head != "" && hanRunes(key) > hanRunes(o.head)+2 {
+				cm.match.part = strings.TrimSuffix(key, o.head) // 甲 of 甲项目 from 甲、乙项目
+			}
+			if o.core != "" {
+				cm.match.part = o.core
+				cm.match.bare = bareOf(o.core)
+			}
+			for j := range all {
+				if cm.match.matches(all[j]) || all[j].unit == cl.unit && all[j].start == cl.start {
+					cm.Mentions = append(cm.Mentions, mentionOf(all, j))
+				}
+			}
+			cm.settle(c)
+			if o.weak && !cm.followed(c) {
+				continue
+			}
+			out = append(out, cm)
 		}
-		cm.settle(c)
-		out = append(out, cm)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		ri, rj := out[i].reports(), out[j].reports()
-		if ri != rj {
-			return ri > rj
-		}
-		return false
-	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].reports() > out[j].reports() })
 	return out
 }
 
-// hanRunes counts the Han characters of s.
-func hanRunes(s string) int {
-	n := 0
-	for _, r := range s {
-		if hanzi.IsHan(r) {
-			n++
+// isGovernment reports whether a name is that of a government whose
+// reports the corpus holds (某区 of 某区政府工作报告).
+func isGovernment(c *corpus.Corpus, name string) bool {
+	for _, r := range c.Reports {
+		if g := hanzi.Fold(r.Government); g != "" && g == name {
+			return true
 		}
 	}
-	return n
+	return false
+}
+
+// sameThing reports whether a new key names what a commitment already
+// follows: the same key, one holding the other, or one a renamed form of
+// the other, numbered alike.
+func sameThing(cm Commitment, key string, counted bool) bool {
+	if cm.match.counted != counted || !cm.match.compatible(key) || !newMatcher(key, counted, "").compatible(cm.Key) {
+		return false
+	}
+	if cm.Key == key || strings.Contains(key, cm.Key) && hanRunes(cm.Key) >= 3 || strings.Contains(cm.Key, key) && hanRunes(key) >= 3 {
+		return true
+	}
+	return renamed(key, cm.Key) || renamed(cm.Key, key)
+}
+
+// labelOf returns the words of an object as the clause writes them, in the
+// text's own script, with the head noun it was given.
+func labelOf(cl clause, o object) string {
+	label := originalOf(cl, o.from, o.to)
+	if o.head != "" && !strings.HasSuffix(hanzi.Fold(label), o.head) {
+		if i := strings.LastIndex(cl.folded, o.head); i >= 0 {
+			label += originalOf(cl, i, i+len(o.head))
+		}
+	}
+	return label
+}
+
+// timeline follows a phrase: every clause that holds it. A phrase that
+// names something beyond its numbers follows it one step on (某模范城“三连
+// 冠” → “四连冠”); a bare 三连冠 is matched as written, or it would find every
+// other N连冠 too.
+func timeline(res *align.Themes, all []clause, term string) Commitment {
+	folded := hanzi.Fold(term)
+	key := termKey(folded)
+	exact := hanRunes(reOrdinal.ReplaceAllString(key, "")) < 4
+	cm := Commitment{Key: key, Label: term}
+	for i := range all {
+		if exact && strings.Contains(all[i].folded, folded) || !exact && strings.Contains(termKey(all[i].folded), key) {
+			cm.Mentions = append(cm.Mentions, mentionOf(all, i))
+		}
+	}
+	cm.settle(res.Corpus)
+	if len(cm.Mentions) > 0 {
+		cm.Theme = res.Theme(cm.Mentions[0].Unit)
+	}
+	return cm
+}
+
+// termKey takes out of a folded phrase what changes from year to year while
+// a thing stays: years, ordinals (三连冠 → N连冠), digits.
+func termKey(s string) string {
+	s = reYearWord.ReplaceAllString(s, "")
+	s = reOrdinal.ReplaceAllString(s, "${1}N$3")
+	s = reDigits.ReplaceAllString(s, "#")
+	return strings.Trim(s, " “”《》\"")
 }
 
 // originalOf returns the words of a clause from folded offsets, in the
@@ -489,19 +1275,32 @@ func mentionOf(all []clause, i int) Mention {
 	m := Mention{Unit: cl.unit, Text: cl.unit.Text[cl.start:cl.end], Line: cl.unit.LineOf(cl.start), Status: Promised}
 	if cl.unit.PartKind() == corpus.Review {
 		after := ""
-		for j := i + 1; j < len(all) && all[j].unit == cl.unit && all[j].sentence == cl.sentence; j++ {
+		for j := i + 1; j < len(all) && all[j].unit == cl.unit && all[j].sentence == cl.sentence && !endsItem(all[j-1]); j++ {
+			if nameObject(all[j].folded, 0).name != "" {
+				break // the clause speaks of another thing
+			}
 			after += all[j].folded
 		}
-		m.Status, m.Reason = reviewStatus(cl, after)
+		m.Status, m.Reason, m.word = reviewStatus(cl, after)
 	}
 	return m
 }
 
+// endsItem reports whether a clause ends with ；, which parts the items of
+// a sentence.
+func endsItem(cl clause) bool {
+	r, _ := utf8.DecodeRuneInString(cl.unit.Text[cl.end:])
+	return r == '；' || r == ';'
+}
+
 // settle gives each mention its final status and the commitment its own:
-// a promise after the first is repeated; the commitment stands as the last
-// review after its first promise says (a mention without a status word
-// counts as partial: the review reports on it), else repeated if promised
-// again, else unreported, or open when no report follows the promise.
+// a promise after the first is repeated; a milestone a review reports is
+// achieved when the promise before it named that milestone (promised 结构
+// 封顶, reported 结构封顶), partial otherwise; the commitment stands as the
+// last review after its first promise says (a mention without a status word
+// counts as partial; once a review reports it achieved, only a new promise
+// or a missed report changes that), else repeated if promised again, else
+// unreported, or open when no report follows the promise.
 func (cm *Commitment) settle(c *corpus.Corpus) {
 	sort.SliceStable(cm.Mentions, func(i, j int) bool {
 		a, b := cm.Mentions[i].Unit, cm.Mentions[j].Unit
@@ -511,14 +1310,18 @@ func (cm *Commitment) settle(c *corpus.Corpus) {
 		return a.Seq < b.Seq
 	})
 	first := -1
+	lastPromise := ""
 	for i, m := range cm.Mentions {
-		if m.Status == Promised {
-			switch {
-			case first < 0:
+		switch {
+		case m.Status == Promised:
+			if first < 0 {
 				first = i
-			case m.Unit.Report != cm.Mentions[first].Unit.Report:
+			} else if m.Unit.Report != cm.Mentions[first].Unit.Report {
 				cm.Mentions[i].Status = Repeated
 			}
+			lastPromise = hanzi.Fold(m.Text)
+		case m.Status == Partial && slices.Contains(statusWords["milestone"], m.word) && lastPromise != "" && strings.Contains(lastPromise, m.word):
+			cm.Mentions[i].Status = Achieved
 		}
 	}
 	if first < 0 {
@@ -530,21 +1333,42 @@ func (cm *Commitment) settle(c *corpus.Corpus) {
 	if firstReport == len(c.Reports)-1 {
 		cm.Status = Open
 	}
+	settled := false // a review reported it achieved, and no promise came after
 	for _, m := range cm.Mentions[first+1:] {
 		if c.Index(m.Unit.Report) == firstReport {
 			continue // the same report says nothing of its own promise
 		}
 		switch m.Status {
 		case Repeated:
+			settled = false
 			if cm.Status == Unreported || cm.Status == Open {
 				cm.Status = Repeated
 			}
-		case Achieved, Partial, Missed:
-			cm.Status, cm.Reason = m.Status, m.Reason
-		case Mentioned:
-			cm.Status, cm.Reason = Partial, ""
+		case Missed:
+			cm.Status, cm.Reason, settled = m.Status, m.Reason, false
+		case Achieved:
+			cm.Status, cm.Reason, settled = Achieved, "", true
+		case Partial, Mentioned:
+			if !settled {
+				cm.Status, cm.Reason = Partial, ""
+			}
 		}
 	}
+}
+
+// followed reports whether a report after the one of the first promise
+// speaks of the commitment.
+func (cm *Commitment) followed(c *corpus.Corpus) bool {
+	first := -1
+	for _, m := range cm.Mentions {
+		switch r := c.Index(m.Unit.Report); {
+		case first < 0 && m.Status == Promised:
+			first = r
+		case first >= 0 && r > first:
+			return true
+		}
+	}
+	return false
 }
 
 // reports returns how many reports mention the commitment.
@@ -554,4 +1378,82 @@ func (cm *Commitment) reports() int {
 		seen[m.Unit.Report] = true
 	}
 	return len(seen)
+}
+
+// ClauseVerdict says what became of a clause that holds a phrase: the
+// promise it reads, each object and why it is or is not a commitment, and
+// the commitments it speaks of.
+type ClauseVerdict struct {
+	Unit  *corpus.Unit
+	Text  string
+	Line  int
+	Notes []string
+}
+
+// ExplainCommitments says, for each clause of the corpus that holds a
+// phrase (either script), why it did or did not become a commitment, and
+// which commitments it speaks of with what status.
+func ExplainCommitments(res *align.Themes, phrase string) []ClauseVerdict {
+	c := res.Corpus
+	all := allClauses(c)
+	found := FindCommitments(res, CommitmentOptions{})
+	folded := hanzi.Fold(phrase)
+	var out []ClauseVerdict
+	for i, cl := range all {
+		if !strings.Contains(cl.folded, folded) {
+			continue
+		}
+		v := ClauseVerdict{Unit: cl.unit, Text: cl.unit.Text[cl.start:cl.end], Line: cl.unit.LineOf(cl.start)}
+		if cl.unit.PartKind() == corpus.Plan {
+			v.Notes = append(v.Notes, explainPromise(cl, found)...)
+		} else {
+			v.Notes = append(v.Notes, "a "+string(cl.unit.PartKind())+" clause: no promise is read here")
+		}
+		for _, cm := range found {
+			if !cm.match.matches(cl) {
+				continue
+			}
+			m := mentionOf(all, i)
+			for _, x := range cm.Mentions {
+				if x.Unit == m.Unit && x.Text == m.Text {
+					m = x
+				}
+			}
+			note := "speaks of " + cm.Key + ": " + m.Status
+			if m.word != "" {
+				note += " (" + m.word + ")"
+			}
+			v.Notes = append(v.Notes, note)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// explainPromise says what a plan clause promises and what became of each
+// object it names.
+func explainPromise(cl clause, found []Commitment) []string {
+	p := readPromise(cl.folded)
+	if p.reason != "" && len(p.objects) == 0 {
+		return []string{"no commitment: " + p.reason}
+	}
+	notes := []string{"promise verb " + p.verb}
+	for _, o := range p.objects {
+		key := keyOf(o.name)
+		note := "object " + o.name + ": "
+		switch i := slices.IndexFunc(found, func(x Commitment) bool { return x.Key == key }); {
+		case o.reason != "":
+			note += "no commitment, " + o.reason
+		case i >= 0 && found[i].Label == labelOf(cl, o):
+			note += "a commitment"
+		case slices.ContainsFunc(found, func(x Commitment) bool { return sameThing(x, key, o.counted) }):
+			note += "the commitment " + found[slices.IndexFunc(found, func(x Commitment) bool { return sameThing(x, key, o.counted) })].Key + ", promised before"
+		case o.weak:
+			note += "no commitment, a name of common words or a quoted name alone, and no later report speaks of it"
+		default:
+			note += "no commitment"
+		}
+		notes = append(notes, note)
+	}
+	return notes
 }

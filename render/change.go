@@ -325,6 +325,67 @@ func Commitments(w io.Writer, cs []change.Commitment, st Style) error {
 	return writeText(w, b.String())
 }
 
+// CommitmentsCSV writes one row per mention of a commitment, with the
+// columns of the JSON view: the commitment's key, label, theme, status and
+// reason, then the mention's report, year, part, unit, line, text, status
+// and reason.
+func CommitmentsCSV(w io.Writer, cs []change.Commitment) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"key", "label", "theme", "status", "reason", "report", "year", "part", "unit", "line", "text", "mention_status", "mention_reason"})
+	for _, c := range CommitmentsJSONOf(cs).Commitments {
+		for _, m := range c.Mentions {
+			cw.Write([]string{c.Key, c.Label, c.Theme, c.Status, c.Reason, m.Report, strconv.Itoa(m.Year), m.Part, m.Unit,
+				strconv.Itoa(m.Line), m.Text, m.Status, m.Reason})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// ExplanationJSON says what became of a clause that holds a phrase.
+type ExplanationJSON struct {
+	Report string   `json:"report"`
+	Year   int      `json:"year"`
+	Part   string   `json:"part"`
+	Unit   string   `json:"unit"`
+	Line   int      `json:"line"`
+	Text   string   `json:"text"`
+	Notes  []string `json:"notes"`
+}
+
+// ExplanationsJSON is the document `reportdiff commitments --explain PHRASE
+// --format json` writes.
+type ExplanationsJSON struct {
+	Clauses []ExplanationJSON `json:"clauses"`
+}
+
+// ExplanationsJSONOf builds the JSON document of an explanation.
+func ExplanationsJSONOf(vs []change.ClauseVerdict) ExplanationsJSON {
+	doc := ExplanationsJSON{Clauses: []ExplanationJSON{}}
+	for _, v := range vs {
+		doc.Clauses = append(doc.Clauses, ExplanationJSON{Report: v.Unit.Report.ID, Year: v.Unit.Report.Year, Part: string(v.Unit.PartKind()),
+			Unit: v.Unit.ID, Line: v.Line, Text: v.Text, Notes: v.Notes})
+	}
+	return doc
+}
+
+// Explanations writes, for each clause that holds a phrase, its report,
+// part, unit and line, the clause, then a line per note: the promise read,
+// each object and why it is or is not a commitment, the commitments it
+// speaks of.
+func Explanations(w io.Writer, vs []change.ClauseVerdict, st Style) error {
+	dim := st.paint(dimAttr...)
+	var b strings.Builder
+	for _, v := range vs {
+		fmt.Fprintf(&b, "%s %s\n", dim(fmt.Sprintf("%-4s %-7s %-6s line %d", v.Unit.Report.Name(), v.Unit.PartKind(), v.Unit.ID, v.Line)), v.Text)
+		for _, n := range v.Notes {
+			fmt.Fprintf(&b, "  %s\n", n)
+		}
+		b.WriteString("\n")
+	}
+	return writeText(w, b.String())
+}
+
 // ValueJSON is a figure of an indicator.
 type ValueJSON struct {
 	Year      int      `json:"year"`
@@ -337,6 +398,7 @@ type ValueJSON struct {
 	Unit      string   `json:"unit"`
 	Line      int      `json:"line"`
 	Text      string   `json:"text"`
+	From      *float64 `json:"from,omitempty"` // the level it changed from (由9.8%降至7.5%: 9.8), when the text gives one
 }
 
 // VerdictJSON says whether a year's target was met.
@@ -352,6 +414,7 @@ type IndicatorJSON struct {
 	Name     string        `json:"name"`
 	Aliases  []string      `json:"aliases"`
 	Measure  string        `json:"measure"`
+	Headline bool          `json:"headline"` // a target, or figures of more than one year
 	Values   []ValueJSON   `json:"values"`
 	Verdicts []VerdictJSON `json:"verdicts"`
 }
@@ -365,12 +428,16 @@ type TargetsJSON struct {
 func TargetsJSONOf(ins []change.Indicator) TargetsJSON {
 	doc := TargetsJSON{Indicators: []IndicatorJSON{}}
 	for _, in := range ins {
-		ij := IndicatorJSON{Name: in.Name, Aliases: in.Aliases, Measure: in.Measure, Values: []ValueJSON{}, Verdicts: []VerdictJSON{}}
+		ij := IndicatorJSON{Name: in.Name, Aliases: in.Aliases, Measure: in.Measure, Headline: in.Headline, Values: []ValueJSON{}, Verdicts: []VerdictJSON{}}
 		for _, v := range in.Values {
 			vj := ValueJSON{Year: v.Year, Kind: v.Kind, Qualifier: v.Qualifier, Report: v.Unit.Report.ID, Unit: v.Unit.ID, Line: v.Line, Text: v.Text}
 			if v.Numeric {
 				val, lo, hi := v.Value, v.Low, v.High
 				vj.Value, vj.Low, vj.High = &val, &lo, &hi
+			}
+			if v.From != "" {
+				from := v.FromValue
+				vj.From = &from
 			}
 			ij.Values = append(ij.Values, vj)
 		}
@@ -380,6 +447,30 @@ func TargetsJSONOf(ins []change.Indicator) TargetsJSON {
 		doc.Indicators = append(doc.Indicators, ij)
 	}
 	return doc
+}
+
+// TargetsCSV writes one row per value of an indicator, with the columns of
+// the JSON view: the indicator's name, aliases (joined by " | "), measure and
+// headline flag, then the value's year, kind, value, low, high, qualifier,
+// report, unit, line, text and the level it changed from; NA where a value
+// has no number.
+func TargetsCSV(w io.Writer, ins []change.Indicator) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"name", "aliases", "measure", "headline", "year", "kind", "value", "low", "high", "qualifier", "report", "unit", "line", "text", "from"})
+	num := func(x *float64) string {
+		if x == nil {
+			return "NA"
+		}
+		return fmtFloat(*x)
+	}
+	for _, in := range TargetsJSONOf(ins).Indicators {
+		for _, v := range in.Values {
+			cw.Write([]string{in.Name, strings.Join(in.Aliases, " | "), in.Measure, strconv.FormatBool(in.Headline), strconv.Itoa(v.Year), v.Kind,
+				num(v.Value), num(v.Low), num(v.High), v.Qualifier, v.Report, v.Unit, strconv.Itoa(v.Line), v.Text, num(v.From)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }
 
 // valueText shows a value as its figure and qualifier words.

@@ -85,8 +85,9 @@ func runPriorities(opts *prioritiesOptions) error {
 
 type commitmentsOptions struct {
 	*globalOptions
-	status string
-	term   string
+	status  string
+	term    string
+	explain string
 }
 
 var commitmentStatuses = []string{change.Achieved, change.Partial, change.Missed, change.Repeated, change.Unreported, change.Open}
@@ -97,19 +98,25 @@ func newCommitmentsCmd(g *globalOptions, runF func(*commitmentsOptions) error) *
 		Use:   "commitments",
 		Short: "Follow the concrete promises of the plans through the years",
 		Long: `commitments finds the concrete promises of the plan parts (named projects,
-places and events: 爭創…, 完成…, 啟動…, 實現…, 建成…) and follows each through
-every report: promised again, reported in a later review, reworded (七連冠 →
-八連冠 is one commitment). Each mention and each commitment has a status:
-achieved, partial, missed (with the reason the text gives), repeated (promised
-again, no report of completion), unreported (never mentioned again) or open
+places and events, quantified promises: 爭創…, 完成…, 啟動…, 建成N個…) and
+follows each through every report: promised again, reported in a later
+review, reworded (甲乙綠廊景觀 → 甲乙綠道 is one commitment; the fifth fair
+is not the fourth). Each mention and each commitment has a status: achieved,
+partial, missed (with the reason the text gives), repeated (promised again,
+no report of completion), unreported (never mentioned again) or open
 (promised in the last report, which no report follows yet).
 
 --term PHRASE gives the timeline of any phrase instead: each occurrence with
-its part and status.`,
+its part and status. --explain PHRASE says, for each clause that holds the
+phrase, why it did or did not become a commitment and which commitments it
+speaks of. --format csv writes one row per mention.`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.status != "" && !slices.Contains(commitmentStatuses, opts.status) {
 				return usagef("--status %q: want one of %v", opts.status, commitmentStatuses)
+			}
+			if opts.term != "" && opts.explain != "" {
+				return usagef("--term and --explain do not go together")
 			}
 			if runF != nil {
 				return runF(opts)
@@ -119,6 +126,7 @@ its part and status.`,
 	}
 	cmd.Flags().StringVar(&opts.status, "status", "", "show the commitments with this status only")
 	cmd.Flags().StringVar(&opts.term, "term", "", "show the timeline of a phrase (either script)")
+	cmd.Flags().StringVar(&opts.explain, "explain", "", "say why each clause holding a phrase did or did not become a commitment")
 	return cmd
 }
 
@@ -127,7 +135,18 @@ func runCommitments(opts *commitmentsOptions) error {
 	if err != nil {
 		return err
 	}
-	cs := change.FindCommitments(align.Classify(c, nil, nil), change.CommitmentOptions{Term: opts.term})
+	themes := align.Classify(c, nil, nil)
+	if opts.explain != "" {
+		vs := change.ExplainCommitments(themes, opts.explain)
+		switch opts.format {
+		case "json":
+			return render.JSON(opts.io.Out, render.ExplanationsJSONOf(vs))
+		case "csv":
+			return usagef("--explain writes text or json")
+		}
+		return render.Explanations(opts.io.Out, vs, opts.style())
+	}
+	cs := change.FindCommitments(themes, change.CommitmentOptions{Term: opts.term})
 	if opts.status != "" {
 		var keep []change.Commitment
 		for _, cm := range cs {
@@ -137,8 +156,11 @@ func runCommitments(opts *commitmentsOptions) error {
 		}
 		cs = keep
 	}
-	if opts.json() {
+	switch opts.format {
+	case "json":
 		return render.JSON(opts.io.Out, render.CommitmentsJSONOf(cs))
+	case "csv":
+		return render.CommitmentsCSV(opts.io.Out, cs)
 	}
 	return render.Commitments(opts.io.Out, cs, opts.style())
 }
@@ -146,6 +168,7 @@ func runCommitments(opts *commitmentsOptions) error {
 type targetsOptions struct {
 	*globalOptions
 	tolerance float64
+	all       bool
 }
 
 func newTargetsCmd(g *globalOptions, runF func(*targetsOptions) error) *cobra.Command {
@@ -157,7 +180,7 @@ func newTargetsCmd(g *globalOptions, runF func(*targetsOptions) error) *cobra.Co
 the outcome paragraphs (預計地區生產總值…) and the rest of the text, matches them
 across years even where they were renamed (區級財政收入 → 區級一般公共預算收入),
 and judges each year's target against its outcome: met, missed, no target, no
-outcome, not numeric (a target in words: 達到市級要求), or not comparable
+outcome, not numeric (a target in words: 達到上級要求), or not comparable
 (target and outcome count different things: % and 億元).
 
 A target "around" (左右) is met by an outcome no more than --tolerance below it
@@ -165,7 +188,13 @@ A target "around" (左右) is met by an outcome no more than --tolerance below i
 a floor (以上, 不低於) or an aspiration (力爭) by an outcome at or above it; a
 ceiling (以內, 控制在) by one at or below it; a range by one at or above its low
 end. For indicators where less is better (prices, unemployment) an "around"
-target is a ceiling.`,
+target is a ceiling. A target set for two years (今明兩年…) is judged against
+the second year's outcome.
+
+The text view shows the headline indicators (those with a target, or with
+figures of more than one year); --all shows every figure. --format json and
+--format csv (one row per value) hold every figure, each indicator marked
+headline or not.`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.tolerance < 0 || math.IsNaN(opts.tolerance) || math.IsInf(opts.tolerance, 0) {
@@ -178,6 +207,7 @@ target is a ceiling.`,
 		},
 	}
 	cmd.Flags().Float64Var(&opts.tolerance, "tolerance", 0.5, "how far below an \"around\" target an outcome may fall and still meet it")
+	cmd.Flags().BoolVar(&opts.all, "all", false, "show every figure in the text view, not only the headline indicators")
 	return cmd
 }
 
@@ -187,8 +217,14 @@ func runTargets(opts *targetsOptions) error {
 		return err
 	}
 	ins := change.ReadTargets(align.Classify(c, nil, nil), change.TargetOptions{Tolerance: opts.tolerance})
-	if opts.json() {
+	switch opts.format {
+	case "json":
 		return render.JSON(opts.io.Out, render.TargetsJSONOf(ins))
+	case "csv":
+		return render.TargetsCSV(opts.io.Out, ins)
+	}
+	if !opts.all {
+		ins = slices.DeleteFunc(ins, func(in change.Indicator) bool { return !in.Headline })
 	}
 	return render.Targets(opts.io.Out, ins, opts.style())
 }

@@ -263,8 +263,8 @@ Exit status: 0 nothing found, 1 findings or differences, 2 bad usage or input.`,
 		writes(newDiffCmd(g, nil), "text", "json", "csv"),
 		writes(newShowCmd(g, nil), "text", "json"),
 		writes(newPrioritiesCmd(g, nil), "text", "json", "csv"),
-		writes(newCommitmentsCmd(g, nil), "text", "json"),
-		writes(newTargetsCmd(g, nil), "text", "json"),
+		writes(newCommitmentsCmd(g, nil), "text", "json", "csv"),
+		writes(newTargetsCmd(g, nil), "text", "json", "csv"),
 	)
 	g.registerCompletions(root)
 	return root

@@ -1,0 +1,261 @@
+package change
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/reportdiff/reportdiff/align"
+	"github.com/reportdiff/reportdiff/corpus/corpustest"
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// readPromise on made-up clauses, each in Simplified and Traditional: the
+// objects it names (#: a count), or "-" and a piece of the reason none is a
+// commitment. An object a later report must confirm is marked ~.
+func TestReadPromise(t *testing.T) {
+	tests := []struct {
+		name, simplified, traditional string
+		want                          []string
+	}{
+		{"verb after adverbs", "扎实推进松岚文化中心建设", "紮實推進松嵐文化中心建設", []string{"松岚文化中心"}},
+		{"加快 alone is the verb", "加快澄溪片区剩余地块建设", "加快澄溪片區剩餘地塊建設", []string{"澄溪片区剩余地块"}},
+		{"a subject before 力争", "澄溪体育馆力争年内竣工", "澄溪體育館力爭年內竣工", []string{"澄溪体育馆"}},
+		{"the object first", "澄溪体育馆实现竣工", "澄溪體育館實現竣工", []string{"澄溪体育馆"}},
+		{"a list sharing its head noun", "推进青禾湾、映川和松岚项目", "推進青禾灣、映川和松嵐專案", []string{"青禾湾项目", "映川项目", "松岚项目"}},
+		{"a list sharing several words", "办好青禾、映川文化庙会", "辦好青禾、映川文化廟會", []string{"青禾文化庙会", "映川文化庙会"}},
+		{"a quoted name in the object", "推进养老服务“三进社区”", "推進養老服務“三進社區”", []string{"三进社区~"}},
+		{"a quoted name of means", "推进以“学区制”为核心的改革", "推進以“學區制”為核心的改革", []string{"-means"}},
+		{"a quoted attribute", "打造“高精尖”经济结构", "打造“高精尖”經濟結構", []string{"-attribute"}},
+		{"endings: 会馆", "完成临溪会馆腾退修缮", "完成臨溪會館騰退修繕", []string{"临溪会馆"}},
+		{"endings: 旧居", "实现映川旧居对外开放", "實現映川舊居對外開放", []string{"映川旧居"}},
+		{"endings: 居委会", "做好第九届松岚社区居委会换届选举工作", "做好第九屆松嵐社區居委會換屆選舉工作", []string{"第九届松岚社区居委会"}},
+		{"a short name", "启动榆街市政改造", "啟動榆街市政改造", []string{"榆街"}},
+		{"a count and what it counts", "完成35座公厕改造升级", "完成35座公廁改造升級", []string{"#座公厕改造升级~"}},
+		{"a count of a kind", "建成12个文化驿站", "建成12個文化驛站", []string{"#个文化驿站~"}},
+		{"an amount", "完成屋顶绿化2万平方米", "完成屋頂綠化2萬平方米", []string{"屋顶绿化#万平方米~"}},
+		{"a numbered event", "积极备战第十五届全市运动会", "積極備戰第十五屆全市運動會", []string{"第十五届全市运动会"}},
+		{"examples of a count", "实施青禾街、映川巷等6个区域环境提升工程", "實施青禾街、映川巷等6個區域環境提升工程", []string{"#个区域环境提升工程~"}},
+		{"examples of another kind", "抓好青禾井、榆街等重点地区整治", "抓好青禾井、榆街等重點地區整治", []string{"-example", "-example"}},
+		{"a kind of thing", "推进一批重点项目建设", "推進一批重點專案建設", []string{"-kind"}},
+		{"a kind in common words", "推进公立医院改革", "推進公立醫院改革", []string{"-kind"}},
+		{"a preposition ends a name", "推进第一人民医院向专科医院转型", "推進第一人民醫院向專科醫院轉型", []string{"第一人民医院~"}},
+		{"no promise verb", "加强松岚文化中心管理", "加強松嵐文化中心管理", []string{"-no promise verb"}},
+		{"a plan period", "实现“十三五”良好开局", "實現“十三五”良好開局", []string{"-plan period"}},
+	}
+	for _, tt := range tests {
+		for _, text := range []string{tt.simplified, tt.traditional} {
+			p := readPromise(hanzi.Fold(text))
+			var got []string
+			for _, o := range p.objects {
+				switch {
+				case o.reason != "":
+					got = append(got, "-"+o.reason)
+				case o.weak:
+					got = append(got, keyOf(o.name)+"~")
+				default:
+					got = append(got, keyOf(o.name))
+				}
+			}
+			if len(p.objects) == 0 {
+				got = []string{"-" + p.reason}
+			}
+			ok := len(got) == len(tt.want)
+			for i := 0; ok && i < len(got); i++ {
+				ok = got[i] == tt.want[i] || strings.HasPrefix(tt.want[i], "-") && strings.Contains(got[i], tt.want[i][1:])
+			}
+			if !ok {
+				t.Errorf("%s: readPromise(%s) = %q, want %q", tt.name, text, got, tt.want)
+			}
+		}
+	}
+}
+
+func TestReviewStatus(t *testing.T) {
+	tests := []struct{ sentence, want string }{
+		{"松岚项目主体工程完工", Achieved},
+		{"松岚中心主体结构完工", Partial},
+		{"松岚中心结构封顶", Partial},
+		{"成功举办映川博览会", Achieved},
+		{"首届映川论坛成功举办", Achieved},
+		{"圆满完成映川赛事保障", Achieved},
+		{"在全市运动会中表现优异，总成绩位列第一", Achieved},
+		{"松岚河道整治工程完成过半", Partial},
+		{"松岚公园基本完成", Partial},
+		{"松岚公园建成开放", Achieved},
+		{"受拆迁进度影响，松岚公园未实现预期目标", Missed},
+		{"松岚公园建设稳步推进", Partial},
+		{"松岚公园正式开园", Mentioned},
+		// The rest of the sentence counts until it speaks of another thing.
+		{"编制了松岚片区规划，完成映川街市政工程", Mentioned},
+	}
+	for _, tt := range tests {
+		for _, text := range []string{tt.sentence, toTraditional(tt.sentence)} {
+			c := corpustest.Build(t, "篇1\n一、2018年工作回顾\n"+text+"。\n二、2019年主要任务\n主要预期目标是：地区生产总值增长6%左右。\n")
+			all := allClauses(c)
+			i := -1
+			for j, cl := range all {
+				if cl.unit.PartKind() == "review" && i < 0 {
+					i = j
+				}
+			}
+			if got := mentionOf(all, i).Status; got != tt.want {
+				t.Errorf("%s: %s, want %s", text, got, tt.want)
+			}
+		}
+	}
+}
+
+// toTraditional writes the few characters of the status tests in
+// Traditional script.
+var toTraditional = strings.NewReplacer("项", "項", "结", "結", "构", "構", "顶", "頂", "举", "舉", "办", "辦", "览", "覽", "会", "會",
+	"坛", "壇", "届", "屆", "圆", "圓", "满", "滿", "赛", "賽", "事", "事", "运", "運", "动", "動", "现", "現", "优", "優", "异", "異",
+	"总", "總", "绩", "績", "过", "過", "园", "園", "开", "開", "拆", "拆", "迁", "遷", "进", "進", "响", "響", "实", "實", "预", "預",
+	"设", "設", "稳", "穩", "编", "編", "制", "製", "规", "規", "划", "劃", "区", "區", "政", "政", "松", "松", "岚", "嵐", "场", "場",
+	"论", "論", "并", "並", "础", "礎", "镇", "鎮", "体", "體", "质", "質", "间", "間", "成", "成", "还", "還").Replace
+
+// A made-up district in Simplified script: renamed projects, list items
+// reported alone, qualifiers dropped, milestones, ordinals.
+const followUps = `篇1
+一、2017年工作回顾
+文化事业稳步发展。
+二、2018年主要任务
+主要预期目标是：地区生产总值增长6%左右。
+一、城市建设
+高标准完成东湖滨河环线绿廊景观建设。推进青禾湾、映川项目建设。建成全国松岚文化示范区。实现澄溪中心主体结构完工。办好第二届映川博览会。积极备战第十五届全市运动会。推进公立医院改革。
+篇2
+一、2018年工作回顾
+——城市建设。高标准建成东湖滨河环线绿道。青禾湾项目竣工。映川项目完成过半。松岚文化示范区建成。澄溪中心主体结构完工。成功举办第三届映川博览会。在第十五届全市运动会中表现优异，总成绩位列第一。
+二、2019年主要任务
+主要预期目标是：地区生产总值增长6%左右。
+一、城市建设
+澄溪中心实现结构封顶。
+篇3
+一、2019年工作回顾
+——城市建设。澄溪中心结构封顶。
+二、2020年主要任务
+主要预期目标是：地区生产总值增长6%左右。
+`
+
+func TestFollowUps(t *testing.T) {
+	for _, text := range []string{followUps, toTraditionalCorpus(followUps)} {
+		c := corpustest.Build(t, text)
+		cs := FindCommitments(align.Classify(c, nil, nil), CommitmentOptions{})
+		status := map[string]string{}
+		mentions := map[string]int{}
+		for _, cm := range cs {
+			status[cm.Key] = cm.Status
+			mentions[cm.Key] = len(cm.Mentions)
+		}
+		for key, want := range map[string]string{
+			"东湖滨河环线绿廊景观": Achieved, // renamed: the leading part kept, the ending changed within its class
+			"青禾湾项目":      Achieved, // a list item reported alone
+			"映川项目":       Partial,
+			"全国松岚文化示范区":  Achieved, // reported with its national qualifier dropped
+			"澄溪中心":       Achieved, // the milestone promised next is the one reported
+			"第二届映川博览会":   Unreported,
+			"第十五届全市运动会":  Achieved,
+		} {
+			if got, ok := status[key]; !ok || got != want {
+				t.Errorf("%s: %q, want %s (found %v)", key, got, want, status)
+			}
+		}
+		// The third fair is not news of the second.
+		if mentions["第二届映川博览会"] != 1 {
+			t.Errorf("the second fair has %d mentions", mentions["第二届映川博览会"])
+		}
+		if _, ok := status["公立医院"]; ok {
+			t.Error("a kind of thing became a commitment")
+		}
+		assertMentionQuotes(t, c, cs)
+	}
+}
+
+// toTraditionalCorpus writes followUps in Traditional script.
+var toTraditionalCorpus = strings.NewReplacer("标", "標", "准", "準", "东", "東", "湖", "湖", "环", "環", "线", "線", "绿", "綠", "廊", "廊",
+	"观", "觀", "设", "設", "进", "進", "湾", "灣", "项", "項", "国", "國", "岚", "嵐", "区", "區", "现", "現", "体", "體", "构", "構",
+	"办", "辦", "届", "屆", "会", "會", "积", "積", "极", "極", "战", "戰", "运", "運", "动", "動", "医", "醫", "院", "院", "革", "革",
+	"顾", "顧", "发", "發", "展", "展", "务", "務", "预", "預", "总", "總", "值", "值", "长", "長", "城", "城", "建", "建", "竣", "竣",
+	"过", "過", "结", "結", "顶", "頂", "举", "舉", "览", "覽", "优", "優", "异", "異", "绩", "績", "业", "業", "稳", "穩", "经", "經",
+	"济", "濟", "产", "產", "与", "與", "门", "門", "开", "開").Replace
+
+func TestExplainCommitments(t *testing.T) {
+	c := corpustest.Build(t, followUps)
+	vs := ExplainCommitments(align.Classify(c, nil, nil), "公立醫院")
+	if len(vs) != 1 {
+		t.Fatalf("%d clauses hold the phrase", len(vs))
+	}
+	if notes := strings.Join(vs[0].Notes, "\n"); !strings.Contains(notes, "no commitment, names a kind of thing") {
+		t.Errorf("notes:\n%s", notes)
+	}
+	vs = ExplainCommitments(align.Classify(c, nil, nil), "映川博览会")
+	var notes []string
+	for _, v := range vs {
+		notes = append(notes, strings.Join(v.Notes, "; "))
+	}
+	got := strings.Join(notes, "\n")
+	for _, want := range []string{"object 第二届映川博览会: a commitment", "speaks of 第二届映川博览会: promised"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "speaks of 第二届映川博览会: achieved") {
+		t.Errorf("the third fair reported as the second:\n%s", got)
+	}
+}
+
+func TestCommitmentsConstructed(t *testing.T) {
+	c := corpustest.Build(t, traditional)
+	cs := FindCommitments(align.Classify(c, nil, nil), CommitmentOptions{})
+	byLabel := map[string]Commitment{}
+	for _, cm := range cs {
+		byLabel[cm.Label] = cm
+	}
+	lib, ok := byLabel["區圖書館新館"]
+	if !ok {
+		t.Fatalf("no commitment 區圖書館新館 in %v", labels(cs))
+	}
+	var st []string
+	for _, m := range lib.Mentions {
+		st = append(st, m.Unit.Report.ID+":"+m.Status)
+	}
+	if got := strings.Join(st, " "); got != "p1:promised p2:missed p2:repeated p3:achieved" {
+		t.Errorf("library mentions %s", got)
+	}
+	if lib.Status != Achieved {
+		t.Errorf("library status %s", lib.Status)
+	}
+	if lib.Mentions[1].Reason != "受拆迁进度影响" {
+		t.Errorf("missed reason %q", lib.Mentions[1].Reason)
+	}
+	// 三連冠 and 四連冠 are two commitments: the fourth title is promised
+	// after the third, which is not said to be won.
+	third, fourth := byLabel["全國文明城區“三連冠”"], byLabel["全國文明城區“四連冠”"]
+	if len(third.Mentions) != 2 || third.Status != Partial || len(fourth.Mentions) != 1 || fourth.Status != Unreported {
+		t.Errorf("titles: %+v\n%+v", third, fourth)
+	}
+	assertMentionQuotes(t, c, cs)
+	// --term: every occurrence of a phrase, in either script.
+	tl := FindCommitments(align.Classify(c, nil, nil), CommitmentOptions{Term: "图书馆新馆"})
+	if len(tl) != 1 || len(tl[0].Mentions) != 4 {
+		t.Errorf("timeline %+v", tl)
+	}
+	// A term with a name follows it one step on; a bare ordinal term is
+	// matched as written.
+	for _, tt := range []struct {
+		term string
+		want int
+	}{{"文明城區“四連冠”", 3}, {"四連冠", 1}, {"三連冠", 2}} {
+		tl := FindCommitments(align.Classify(c, nil, nil), CommitmentOptions{Term: tt.term})
+		if len(tl[0].Mentions) != tt.want {
+			t.Errorf("--term %s: %d mentions, want %d", tt.term, len(tl[0].Mentions), tt.want)
+		}
+	}
+}
+
+func labels(cs []Commitment) []string {
+	var ls []string
+	for _, c := range cs {
+		ls = append(ls, c.Label)
+	}
+	return ls
+}
