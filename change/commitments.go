@@ -652,7 +652,8 @@ func nameObject(item string, at int) object {
 		case "”", "》", "」":
 			depth = max(0, depth-1)
 		}
-		if depth == 0 && t.start > 0 && (startsWithAny(head[t.start:], stateWords) && bounds[t.start] || slices.Contains(namePreps, t.text)) {
+		if depth == 0 && t.start > 0 && (startsWithAny(head[t.start:], stateWords) && bounds[t.start] || slices.Contains(namePreps, t.text) ||
+			slices.Contains(determiners, t.text)) {
 			stop = t.start
 			break
 		}
@@ -1282,8 +1283,25 @@ func mentionOf(all []clause, i int) Mention {
 			after += all[j].folded
 		}
 		m.Status, m.Reason, m.word = reviewStatus(cl, after)
+		m.Reason = originalIn(cl.unit, m.Reason)
 	}
 	return m
+}
+
+// originalIn returns folded words of a unit as the unit writes them, or
+// the words themselves when the unit does not hold them.
+func originalIn(u *corpus.Unit, folded string) string {
+	if folded == "" {
+		return ""
+	}
+	f := hanzi.Fold(u.Text)
+	i := strings.Index(f, folded)
+	if i < 0 {
+		return folded
+	}
+	rs := []rune(u.Text)
+	a := utf8.RuneCountInString(f[:i])
+	return string(rs[a : a+utf8.RuneCountInString(folded)])
 }
 
 // endsItem reports whether a clause ends with ；, which parts the items of
@@ -1419,7 +1437,7 @@ func ExplainCommitments(res *align.Themes, phrase string) []ClauseVerdict {
 					m = x
 				}
 			}
-			note := "speaks of " + cm.Key + ": " + m.Status
+			note := "speaks of " + cm.Label + ": " + m.Status
 			if m.word != "" {
 				note += " (" + m.word + ")"
 			}
@@ -1431,29 +1449,42 @@ func ExplainCommitments(res *align.Themes, phrase string) []ClauseVerdict {
 }
 
 // explainPromise says what a plan clause promises and what became of each
-// object it names.
+// object it names, in the text's own script.
 func explainPromise(cl clause, found []Commitment) []string {
 	p := readPromise(cl.folded)
-	if p.reason != "" && len(p.objects) == 0 {
-		return []string{"no commitment: " + p.reason}
+	var notes []string
+	if p.verb != "" {
+		notes = append(notes, "promise verb "+originalVerb(cl, p.verb))
 	}
-	notes := []string{"promise verb " + p.verb}
+	if p.reason != "" && len(p.objects) == 0 {
+		return append(notes, "no commitment: "+p.reason)
+	}
 	for _, o := range p.objects {
 		key := keyOf(o.name)
-		note := "object " + o.name + ": "
-		switch i := slices.IndexFunc(found, func(x Commitment) bool { return x.Key == key }); {
+		label := labelOf(cl, o)
+		note := "object " + label + ": "
+		same := slices.IndexFunc(found, func(x Commitment) bool { return sameThing(x, key, o.counted) })
+		switch {
 		case o.reason != "":
 			note += "no commitment, " + o.reason
-		case i >= 0 && found[i].Label == labelOf(cl, o):
+		case slices.ContainsFunc(found, func(x Commitment) bool { return x.Key == key && x.Label == label }):
 			note += "a commitment"
-		case slices.ContainsFunc(found, func(x Commitment) bool { return sameThing(x, key, o.counted) }):
-			note += "the commitment " + found[slices.IndexFunc(found, func(x Commitment) bool { return sameThing(x, key, o.counted) })].Key + ", promised before"
+		case same >= 0:
+			note += "the commitment " + found[same].Label + ", promised before"
 		case o.weak:
-			note += "no commitment, a name of common words or a quoted name alone, and no later report speaks of it"
+			note += "no commitment, a name of common words, a quoted name alone or a count, and no later report speaks of it"
 		default:
 			note += "no commitment"
 		}
 		notes = append(notes, note)
 	}
 	return notes
+}
+
+// originalVerb returns a folded verb as the clause writes it.
+func originalVerb(cl clause, verb string) string {
+	if i := strings.Index(cl.folded, verb); i >= 0 {
+		return originalOf(cl, i, i+len(verb))
+	}
+	return verb
 }

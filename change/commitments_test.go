@@ -36,7 +36,8 @@ func TestReadPromise(t *testing.T) {
 		{"a numbered event", "积极备战第十五届全市运动会", "積極備戰第十五屆全市運動會", []string{"第十五届全市运动会"}},
 		{"examples of a count", "实施青禾街、映川巷等6个区域环境提升工程", "實施青禾街、映川巷等6個區域環境提升工程", []string{"#个区域环境提升工程~"}},
 		{"examples of another kind", "抓好青禾井、榆街等重点地区整治", "抓好青禾井、榆街等重點地區整治", []string{"-example", "-example"}},
-		{"a kind of thing", "推进一批重点项目建设", "推進一批重點專案建設", []string{"-kind"}},
+		{"a kind of thing", "建设一批精品工程", "建設一批精品工程", []string{"-kind"}},
+		{"a determiner ends a name", "加快松岚体育产业园重点项目建设", "加快松嵐體育產業園重點專案建設", []string{"松岚体育产业园"}},
 		{"a kind in common words", "推进公立医院改革", "推進公立醫院改革", []string{"-kind"}},
 		{"a preposition ends a name", "推进第一人民医院向专科医院转型", "推進第一人民醫院向專科醫院轉型", []string{"第一人民医院~"}},
 		{"no promise verb", "加强松岚文化中心管理", "加強松嵐文化中心管理", []string{"-no promise verb"}},
@@ -193,7 +194,7 @@ func TestExplainCommitments(t *testing.T) {
 		notes = append(notes, strings.Join(v.Notes, "; "))
 	}
 	got := strings.Join(notes, "\n")
-	for _, want := range []string{"object 第二届映川博览会: a commitment", "speaks of 第二届映川博览会: promised"} {
+	for _, want := range []string{"promise verb 办好", "object 第二届映川博览会: a commitment", "speaks of 第二届映川博览会: promised"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("explanation lacks %q:\n%s", want, got)
 		}
@@ -224,7 +225,7 @@ func TestCommitmentsConstructed(t *testing.T) {
 	if lib.Status != Achieved {
 		t.Errorf("library status %s", lib.Status)
 	}
-	if lib.Mentions[1].Reason != "受拆迁进度影响" {
+	if lib.Mentions[1].Reason != "受拆遷進度影響" {
 		t.Errorf("missed reason %q", lib.Mentions[1].Reason)
 	}
 	// 三連冠 and 四連冠 are two commitments: the fourth title is promised

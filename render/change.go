@@ -330,16 +330,15 @@ func Commitments(w io.Writer, cs []change.Commitment, st Style) error {
 // reason, then the mention's report, year, part, unit, line, text, status
 // and reason.
 func CommitmentsCSV(w io.Writer, cs []change.Commitment) error {
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"key", "label", "theme", "status", "reason", "report", "year", "part", "unit", "line", "text", "mention_status", "mention_reason"})
+	var rows [][]string
 	for _, c := range CommitmentsJSONOf(cs).Commitments {
 		for _, m := range c.Mentions {
-			cw.Write([]string{c.Key, c.Label, c.Theme, c.Status, c.Reason, m.Report, strconv.Itoa(m.Year), m.Part, m.Unit,
+			rows = append(rows, []string{c.Key, c.Label, c.Theme, c.Status, c.Reason, m.Report, strconv.Itoa(m.Year), m.Part, m.Unit,
 				strconv.Itoa(m.Line), m.Text, m.Status, m.Reason})
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return writeCSV(w, []string{"key", "label", "theme", "status", "reason", "report", "year", "part", "unit", "line", "text",
+		"mention_status", "mention_reason"}, rows)
 }
 
 // ExplanationJSON says what became of a clause that holds a phrase.
@@ -450,27 +449,26 @@ func TargetsJSONOf(ins []change.Indicator) TargetsJSON {
 }
 
 // TargetsCSV writes one row per value of an indicator, with the columns of
-// the JSON view: the indicator's name, aliases (joined by " | "), measure and
+// the JSON view: the indicator's name, aliases (joined by ";"), measure and
 // headline flag, then the value's year, kind, value, low, high, qualifier,
-// report, unit, line, text and the level it changed from; NA where a value
-// has no number.
+// report, unit, line, text and the level it changed from; a number the text
+// does not give (a target in words) is left empty.
 func TargetsCSV(w io.Writer, ins []change.Indicator) error {
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"name", "aliases", "measure", "headline", "year", "kind", "value", "low", "high", "qualifier", "report", "unit", "line", "text", "from"})
 	num := func(x *float64) string {
 		if x == nil {
-			return "NA"
+			return ""
 		}
 		return fmtFloat(*x)
 	}
+	var rows [][]string
 	for _, in := range TargetsJSONOf(ins).Indicators {
 		for _, v := range in.Values {
-			cw.Write([]string{in.Name, strings.Join(in.Aliases, " | "), in.Measure, strconv.FormatBool(in.Headline), strconv.Itoa(v.Year), v.Kind,
-				num(v.Value), num(v.Low), num(v.High), v.Qualifier, v.Report, v.Unit, strconv.Itoa(v.Line), v.Text, num(v.From)})
+			rows = append(rows, []string{in.Name, strings.Join(in.Aliases, ";"), in.Measure, strconv.FormatBool(in.Headline), strconv.Itoa(v.Year),
+				v.Kind, num(v.Value), num(v.Low), num(v.High), v.Qualifier, v.Report, v.Unit, strconv.Itoa(v.Line), v.Text, num(v.From)})
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return writeCSV(w, []string{"name", "aliases", "measure", "headline", "year", "kind", "value", "low", "high", "qualifier", "report",
+		"unit", "line", "text", "from"}, rows)
 }
 
 // valueText shows a value as its figure and qualifier words.
