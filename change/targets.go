@@ -121,7 +121,8 @@ var (
 
 	indicatorWords = dataLists(indicatorData)
 	scopeWords     = indicatorWords["scope"]
-	levelVerbs     = indicatorWords["level"]
+	levelVerbs     = longestFirst(indicatorWords["level"])
+	badEnds        = indicatorWords["end"]
 	upWords        = indicatorWords["up"]
 	downWords      = indicatorWords["down"]
 	dropWords      = indicatorWords["drop"]
@@ -185,7 +186,20 @@ func canonical(label string) (name, dir string, ok bool) {
 	if utf8.RuneCountInString(name) < 3 || slices.Contains(nonNames, name) || slices.Contains(nonNames, base) || slices.Contains(levelVerbs, name) {
 		return "", "", false // a verb alone (设立, 降至) names no indicator
 	}
+	for _, w := range badEnds {
+		if strings.HasSuffix(base, w) {
+			return "", "", false // 进入排名前1% ranks, it measures nothing; 某专项和 is cut short
+		}
+	}
 	return name, dir, true
+}
+
+// longestFirst returns words sorted longest first, so that a longer word
+// is taken off before a shorter one it ends with (下降到 before 降到).
+func longestFirst(ws []string) []string {
+	ws = slices.Clone(ws)
+	slices.SortStableFunc(ws, func(a, b string) int { return len(b) - len(a) })
+	return ws
 }
 
 // startsWithWord reports whether s opens with one of ws. A word of one
@@ -261,6 +275,11 @@ func ReadTargets(t *align.Themes, opts TargetOptions) []Indicator {
 		}
 	}
 	ins := group(keep(cands))
+	// A target in words alone, of an indicator no figure and no alias
+	// names, is a sentence of the targets paragraph, not an indicator.
+	ins = slices.DeleteFunc(ins, func(in *Indicator) bool {
+		return !aliases.known[baseName(in.Name)] && !slices.ContainsFunc(in.Values, func(v Value) bool { return v.Numeric })
+	})
 	out := make([]Indicator, len(ins))
 	for i, in := range ins {
 		in.Verdicts = verdicts(in, opts.Tolerance, aliases.lessIsBetter[in.Name])
@@ -268,6 +287,11 @@ func ReadTargets(t *align.Themes, opts TargetOptions) []Indicator {
 		out[i] = *in
 	}
 	return out
+}
+
+// baseName returns an indicator's name less its direction (增长, 下降).
+func baseName(name string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(name, "增长"), "下降")
 }
 
 // kindOf returns the kind of value a unit's figures are and the year they
@@ -292,15 +316,15 @@ func unitValues(u *corpus.Unit) []candidate {
 	headline := u.Role == corpus.RoleTargets && kind == Target || u.Role == corpus.RoleOutcome && kind == Outcome
 	var cs []candidate
 	for _, f := range figure.Extract(u.Text) {
-		if f.Base || strings.TrimSpace(f.Label) == "" {
-			continue // a level changed from is told by the value it changed to
+		if f.Base || strings.TrimSpace(f.Label) == "" || f.Measure == "" {
+			continue // a level changed from is told by the value it changed to; a bare number (成立100周年) counts nothing
 		}
 		name, _, ok := canonical(f.Label)
 		if !ok {
 			continue
 		}
 		v := figureValue(u, f, kind, year)
-		known := aliases.known[strings.TrimSuffix(strings.TrimSuffix(name, "增长"), "下降")]
+		known := aliases.known[baseName(name)]
 		cs = append(cs, candidate{name: name, headline: headline, known: known, v: v})
 	}
 	if headline && kind == Target {

@@ -121,7 +121,7 @@ func TestTargetsFigures(t *testing.T) {
 二、2020年主要任务
 主要预期目标是：地区生产总值增长6%左右；能耗强度下降3%左右。
 今年赤字率拟按3%左右安排，拟安排地方政府专项债券1.5万亿元，同时发行1万亿元特别国债。对新增2万亿元资金建立直达机制。
-今明两年高职院校扩招200万人。
+今明两年高职院校扩招200万人。今年是某会成立100周年。
 篇2
 一、2020年工作回顾
 ——经济恢复。地区生产总值增长6.5%；单位地区生产总值能耗下降3.2%；高职院校扩招100万人。
@@ -136,7 +136,7 @@ func TestTargetsFigures(t *testing.T) {
 二、2020年主要任務
 主要預期目標是：地區生產總值增長6%左右；能耗強度下降3%左右。
 今年赤字率擬按3%左右安排，擬安排地方政府專項債券1.5萬億元，同時發行1萬億元特別國債。對新增2萬億元資金建立直達機制。
-今明兩年高職院校擴招200萬人。
+今明兩年高職院校擴招200萬人。今年是某會成立100週年。
 篇2
 一、2020年工作回顧
 ——經濟恢復。地區生產總值增長6.5%；單位地區生產總值能耗下降3.2%；高職院校擴招100萬人。
@@ -187,6 +187,11 @@ func TestTargetsFigures(t *testing.T) {
 		for _, in := range ins {
 			if strings.HasPrefix(in.Name, "对") || strings.HasSuffix(in.Name, "由") {
 				t.Errorf("a fragment names an indicator: %s", in.Name)
+			}
+			for _, v := range in.Values {
+				if v.Numeric && v.Measure == "" {
+					t.Errorf("a bare number as a value of %s: %+v", in.Name, v)
+				}
 			}
 		}
 		assertQuotes(t, c, ins)
@@ -281,6 +286,8 @@ func TestCanonical(t *testing.T) {
 		{"赤字率擬按", "赤字率"},
 		{"發行抗疫特別國債", "特别国债"},
 		{"关税总水平降至", "关税总水平"},
+		{"某項時間壓縮至", "某项时间"},
+		{"固定资产投资力争增长", "全社会固定资产投资增长"},
 	}
 	for _, tt := range tests {
 		if got, _, ok := canonical(tt.label); !ok || got != tt.want {
@@ -289,7 +296,7 @@ func TestCanonical(t *testing.T) {
 	}
 	// Fragments name nothing: a verb, a phrase opened by a preposition, a
 	// book title.
-	for _, label := range []string{"提高到", "對新增", "相当于", "《某某条例》规定", "新增", "达到"} {
+	for _, label := range []string{"提高到", "對新增", "相当于", "《某某条例》规定", "新增", "达到", "学科进入排名前", "实施某专项和", "可比口径增长"} {
 		if got, _, ok := canonical(label); ok {
 			t.Errorf("canonical(%q) = %q, want no name", label, got)
 		}

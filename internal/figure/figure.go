@@ -140,6 +140,9 @@ func readFigure(text, folded string, idx []int, m []int) (found, bool) {
 		strings.HasPrefix(after, "号") {
 		return found{}, false
 	}
+	if u := startsWithUnit(strings.TrimLeft(after, " ")); u != "" && strings.HasPrefix(strings.TrimLeft(after, " ")[len(u):], "级") {
+		return found{}, false // 30万吨级: a grade, not a count
+	}
 	f := Figure{}
 	f.Value, _ = strconv.ParseFloat(folded[m[2]:m[3]], 64)
 	f.Low, f.High = f.Value, f.Value
@@ -234,7 +237,7 @@ func labelAll(text, folded string, idx []int, fs []found) {
 			}
 		default:
 			f.Label = orig(clause)
-			if utf8.RuneCountInString(core) <= 2 {
+			if utf8.RuneCountInString(core) <= 3 {
 				if o, ok := objectAfter(folded, f); ok {
 					f.Label += orig(o)
 					break
@@ -244,7 +247,9 @@ func labelAll(text, folded string, idx []int, fs []found) {
 				subject = span{cs, cs + len(stem)}
 			}
 		}
-		prevEnd = f.fe
+		if r, _ := utf8.DecodeRuneInString(folded[f.fe:]); f.Measure != "" || !hanzi.IsHan(r) {
+			prevEnd = f.fe // a bare number inside a name (世界500强企业) does not part the clause
+		}
 	}
 }
 
@@ -320,6 +325,16 @@ func objectAfter(folded string, f *found) (span, bool) {
 	if i := strings.Index(run, "的"); i >= 0 {
 		run = run[:i]
 	}
+	// The object ends where what it does begins: 13个学科进入前列.
+	end := 0
+	for _, l := range segment.Lengths(run) {
+		if w := runesAt(run[end:], l); slices.Contains(predicates, w) {
+			break
+		} else {
+			end += len(w)
+		}
+	}
+	run = run[:end]
 	if n := utf8.RuneCountInString(run); n < 2 || n > 12 {
 		return span{}, false
 	}
@@ -433,15 +448,32 @@ func respectively(text string, figs []Figure) []Figure {
 		at = utf8.RuneCountInString(string(folded)[:at])
 		subject, verb := string(label[:at]), string(label[at+2:])
 		names := splitNames(subject)
+		if len(names) == 1 {
+			names = pairedNames(names[0])
+		}
 		j := i
 		for j+1 < len(figs) {
-			if sep := hanzi.Fold(strings.TrimSpace(text[figs[j].End:figs[j+1].Start])); sep != "、" && sep != "和" {
+			sep := hanzi.Fold(strings.TrimSpace(text[figs[j].End:figs[j+1].Start]))
+			for _, w := range []string{"左右", "以上", "以内", "以下"} {
+				sep = strings.TrimSpace(strings.TrimPrefix(sep, w))
+			}
+			if sep != "、" && sep != "和" {
 				break
 			}
 			j++
 		}
 		if len(names) < 2 || j-i+1 != len(names) {
 			continue
+		}
+		// Names that only say which group (其中城镇和农村分别增长…) take the
+		// subject of the figure before them in the sentence.
+		if i > 0 && !strings.ContainsAny(text[figs[i-1].End:figs[i].Start], "；;。") && !slices.ContainsFunc(names, func(n string) bool { return utf8.RuneCountInString(n) > 2 }) {
+			n := utf8.RuneCountInString(trimVerbs(hanzi.Fold(figs[i-1].Label), directions))
+			if stem := runesAt(figs[i-1].Label, n); n > 2 {
+				for k := range names {
+					names[k] += stem
+				}
+			}
 		}
 		// A short first name shares the head of the last: 城镇和农村居民收入
 		// is 城镇居民收入 and 农村居民收入.
@@ -457,6 +489,24 @@ func respectively(text string, figs []Figure) []Figure {
 		i = j
 	}
 	return figs
+}
+
+// pairedNames returns the two names a subject that names two groups at once
+// stands for (data/words.tsv, pair: 城乡居民收入 → 城镇居民收入, 农村居民收入),
+// or the subject alone.
+func pairedNames(subject string) []string {
+	p := lists["pair"]
+	for i := 0; i+2 < len(p); i += 3 {
+		f := hanzi.Fold(subject)
+		if at := strings.Index(f, p[i]); at >= 0 {
+			rs := []rune(subject)
+			a := utf8.RuneCountInString(f[:at])
+			b := a + utf8.RuneCountInString(p[i])
+			before, after := string(rs[:a]), string(rs[b:])
+			return []string{before + p[i+1] + after, before + p[i+2] + after}
+		}
+	}
+	return []string{subject}
 }
 
 // splitNames cuts 甲和乙、丙 into its names.

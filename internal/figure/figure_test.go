@@ -27,6 +27,8 @@ func TestExtract(t *testing.T) {
 		{"respectively, shared head", "城鎮和農村居民收入分別增長8%和9.5%", []string{"8%|%||城镇居民收入增长", "9.5%|%||农村居民收入增长"}},
 		{"respectively, names listed with 、", "城鎮、農村居民收入分別增長8%、9%", []string{"8%|%||城镇居民收入增长", "9%|%||农村居民收入增长"}},
 		{"respectively, names listed with 、, Simplified", "出口、进口分别下降3%、4%", []string{"3%|%||出口下降", "4%|%||进口下降"}},
+		{"respectively, groups of the subject before", "居民收入增長7.5%左右，其中城鎮和農村分別增長7%左右和8%以上", []string{"7.5%|%|around|居民收入增长", "7%|%|around|城镇居民收入增长", "8%|%|floor|农村居民收入增长"}},
+		{"respectively, a pair in one word", "城鄉居民人均可支配收入分別增長8%和9%以上", []string{"8%|%||城镇居民人均可支配收入增长", "9%|%|floor|农村居民人均可支配收入增长"}},
 		// One name for two figures: the list is left alone, the second
 		// figure shares the subject of the first.
 		{"respectively, unpaired", "甲乙丙分别增长3%、4%", []string{"3%|%||甲乙丙分别增长", "4%|%||甲乙丙分别"}},
@@ -43,6 +45,9 @@ func TestExtract(t *testing.T) {
 			[]string{"228处|处||整治地下空间", "28.4万平方米|万平方米||整治地下空间", "84.5%|%||整治地下空间占总量的"}},
 		{"object after a bare verb", "新建12個文化驛站，同時發行1萬億元特別國債", []string{"12個|个||新建文化驿站", "1萬億元|万亿元||发行特别国债"}},
 		{"no object after a percentage", "增長8%城鎮", []string{"8%|%||增长"}},
+		// A grade is no count; a number in a name does not part the clause.
+		{"a grade", "建成某港30萬噸級泊位2個", []string{"2個|个||建成某港30万吨级泊位"}},
+		{"a number in a name", "世界500強企業新增3家", []string{"500|||世界", "3家|家||世界500强企业新增"}},
 	}
 	for _, tt := range tests {
 		var got []string
