@@ -327,8 +327,16 @@ func unitValues(u *corpus.Unit) []candidate {
 		known := aliases.known[baseName(name)]
 		cs = append(cs, candidate{name: name, headline: headline, known: known, v: v})
 	}
-	if headline && kind == Target {
-		cs = append(cs, wordTargets(u, year)...)
+	if kind == Target {
+		for _, c := range wordTargets(u, year) {
+			// Outside a targets paragraph, only of an indicator the alias
+			// table names: a plan's 居民收入增长与经济增长同步 where the
+			// paragraph has no lead of its own.
+			if c.known = aliases.known[baseName(c.name)]; headline || c.known {
+				c.headline = headline
+				cs = append(cs, c)
+			}
+		}
 	}
 	return cs
 }
@@ -373,7 +381,7 @@ func sentenceStart(u *corpus.Unit, off int) int {
 	return 0
 }
 
-// wordTargets returns the targets in words of a targets paragraph: its
+// wordTargets returns the targets in words of a plan paragraph: its
 // clauses with no figure that name an indicator and say what it should do
 // (能耗下降達到上級要求).
 func wordTargets(u *corpus.Unit, year int) []candidate {
@@ -389,20 +397,25 @@ func wordTargets(u *corpus.Unit, year int) []candidate {
 			continue
 		}
 		rs := []rune(text)
-		label := string(rs[:utf8.RuneCountInString(folded[:m[3]])])
+		end := utf8.RuneCountInString(folded[:m[3]])
+		if r := folded[m[4]:]; strings.HasPrefix(r, "率") || strings.HasPrefix(r, "幅") {
+			end++ // 某浓度下降率达到…: the rate is the indicator's, not what it should do
+			m[4] += len("率")
+		}
+		label := string(rs[:end])
 		name, _, ok := canonical(label)
 		if !ok {
 			continue
 		}
 		v := Value{Year: year, Kind: Target, Unit: u, Text: text, Label: label, Line: u.LineOf(cl[0]),
-			Figure: strings.TrimPrefix(text, label)}
+			Figure: string(rs[end:])}
 		switch rest := folded[m[4]:]; {
 		case strings.HasPrefix(rest, "不低于"), strings.HasPrefix(rest, "不少于"):
 			v.Qualifier = figure.Floor
 		case strings.HasPrefix(rest, "不超过"), strings.HasPrefix(rest, "控制在"):
 			v.Qualifier = figure.Ceiling
 		}
-		cs = append(cs, candidate{name: name, headline: true, v: v})
+		cs = append(cs, candidate{name: name, v: v})
 	}
 	return cs
 }
