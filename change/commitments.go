@@ -589,8 +589,8 @@ func wordBoundary(s string, at int) bool {
 	return false
 }
 
-// countObject reads a quantified promise: a count and what it counts (35座
-// 公厕改造, 区属12个驿站), or an amount after what it measures (屋顶绿化2万
+// countObject reads a quantified promise: a count and what it counts (12座
+// 公厕改造, 区属12个驿站), or an amount after what it measures (屋顶绿化3万
 // 平方米). The count becomes # in the name.
 func countObject(item string, at int) (object, bool) {
 	figs := figure.Extract(item)
@@ -619,11 +619,11 @@ func countObject(item string, at int) (object, bool) {
 		after = after[:i]
 	}
 	if madeOf(after, append(slices.Clone(stateWords), "任务", "工作", "目标")) && after != "" {
-		return object{}, false // 30万平方米改造任务 counts no thing
+		return object{}, false // 20万平方米改造任务 counts no thing
 	}
 	switch {
 	case hanRunes(before) <= 2 && hanRunes(after) >= 3 && len(figs) == 1:
-		// 建成12个文化驿站; 区属35座公厕改造
+		// 建成12个文化驿站; 区属12座公厕改造
 		return object{name: before + "#" + m + after, from: at, to: at + len(item), counted: true}, true
 	case after == "" && hanRunes(before) >= 3 && len(figs) == 1:
 		return object{name: before + "#" + m, from: at, to: at + len(item), counted: true}, true
@@ -686,7 +686,7 @@ func nameObject(item string, at int) object {
 	}
 	o := object{name: head[:end], from: at, to: at + end}
 	if fallback {
-		// The name the project is done to: 某某角楼 of 某某角楼景观标志建筑恢复工程.
+		// The name the project is done to: 某某古塔 of 某某古塔周边景观修复工程.
 		for _, t := range tokens(o.name) {
 			if e := endingOfWord(t.text); e != "" && t.end < stop && hanRunes(o.name[:t.end]) >= 4 {
 				o.core = o.name[:t.end]
@@ -717,7 +717,7 @@ func closesName(head string, j, stop int) bool {
 // lastEnding returns the end of the last ending of s before stop that
 // closes a word and may close a name there (closes), outside quotation
 // marks, or -1. An ending must open a word too, or close a word rare enough
-// to be a name (某角楼, not 调节).
+// to be a name (某某楼, not 调节).
 func lastEnding(s string, stop int, bounds map[int]bool, closes func(int) bool) int {
 	end := -1
 	for _, e := range endings {
@@ -897,7 +897,7 @@ type matcher struct {
 	ordinals []ordinal
 }
 
-// ordinal is a numbered thing of a name: 第十四届, 三连冠.
+// ordinal is a numbered thing of a name: 第六届, 五连冠.
 type ordinal struct {
 	kind string
 	n    int
@@ -1024,7 +1024,7 @@ func (m matcher) compatible(text string) bool {
 // 新区 → 某治理创新区); or text holds a leading part of the key that is a
 // name of its own, half the key or more, with nothing named after it (某庙会
 // 全球行 → 某庙会), or a leading part of two thirds of it or more that goes on
-// with an ending of the same class (某绿廊景观 → 某绿道).
+// with an ending of the same class (某某环线景观 → 某某环线绿道).
 func renamed(text, key string) bool {
 	kr := []rune(key)
 	if len(kr) < 5 {
@@ -1065,7 +1065,7 @@ func renamed(text, key string) bool {
 		if class == "" || 3*n < 2*len(kr) {
 			continue
 		}
-		// The ending may begin with the prefix's last character: 绿廊 → 绿道.
+		// The ending may begin with the prefix's last character: 某绿地 → 某绿道.
 		_, lastSize := utf8.DecodeLastRuneInString(prefix)
 		for _, from := range []string{rest, text[i+len(prefix)-lastSize:]} {
 			for _, e := range endings {

@@ -42,11 +42,11 @@ type Value struct {
 	Qualifier string // around, floor, ceiling, aspirational, range or ""
 	Measure   string // what the figure counts: %, 亿元, 万人 … ("" for a target in words)
 	Unit      *corpus.Unit
-	Text      string // the words as they stand in the unit: 地區生產總值增長7%左右
-	Figure    string // the figure with its qualifier (7%左右), or the words of a target in words (達到上級要求)
+	Text      string // the words as they stand in the unit: 地區生產總值增長6.8%左右
+	Figure    string // the figure with its qualifier (6.8%左右), or the words of a target in words (達到上級要求)
 	Line      int
 	Label     string // the indicator as the text names it
-	// From is the figure a level changed from (由9.8%降至7.5%: 9.8%), with
+	// From is the figure a level changed from (由8.8%降至6.5%: 8.8%), with
 	// its value; "" when the text gives none.
 	From      string
 	FromValue float64
@@ -131,7 +131,7 @@ var (
 	nonNames       = indicatorWords["nonname"]
 	horizons       = indicatorWords["horizon"]
 
-	// quoteMarks do not belong to an indicator's name: “六大产业”增加值.
+	// quoteMarks do not belong to an indicator's name: “某某产业”增加值.
 	quoteMarks = strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "")
 	// reShareOf reads 占X的 and 占X的比重 as 占X比重.
 	reShareOf = regexp.MustCompile(`占(.+?)的(比重)?$`)
@@ -423,8 +423,8 @@ func wordTargets(u *corpus.Unit, year int) []candidate {
 // keep returns the candidates that make indicators, headline ones first:
 // every candidate of a headline paragraph; another when a headline one or
 // the alias table names its indicator; and the others of an indicator when
-// a plan's target meets its year's review (藥品抽驗合格率不低於98% → 達到
-// 98.7%), by name.
+// a plan's target meets its year's review (某合格率不低于95% → 达到96%), by
+// name.
 func keep(cands []candidate) []candidate {
 	var out []candidate
 	named := map[string]bool{}
@@ -590,7 +590,7 @@ func judge(t, o Value, tol float64, lessBetter bool) string {
 	if o.Qualifier == "range" {
 		got = (o.Low + o.High) / 2
 	}
-	got *= oScale / tScale // 2.5万亿元 against a target of 5000亿元
+	got *= oScale / tScale // 1.8万亿元 against a target of 6000亿元
 	if t.Measure != "%" {
 		tol = math.Abs(t.Value) * 0.05
 	}

@@ -100,7 +100,7 @@ func newCommitmentsCmd(g *globalOptions, runF func(*commitmentsOptions) error) *
 		Long: `commitments finds the concrete promises of the plan parts (named projects,
 places and events, quantified promises: 爭創…, 完成…, 啟動…, 建成N個…) and
 follows each through every report: promised again, reported in a later
-review, reworded (甲乙綠廊景觀 → 甲乙綠道 is one commitment; the fifth fair
+review, reworded (甲乙環線景觀 → 甲乙環線綠道 is one commitment; the fifth fair
 is not the fourth). Each mention and each commitment has a status: achieved,
 partial, missed (with the reason the text gives), repeated (promised again,
 no report of completion), unreported (never mentioned again) or open
@@ -178,7 +178,7 @@ func newTargetsCmd(g *globalOptions, runF func(*targetsOptions) error) *cobra.Co
 		Short: "Set each year's targets beside the outcomes the next review reports",
 		Long: `targets reads the numeric indicators of the targets paragraphs (主要預期目標),
 the outcome paragraphs (預計地區生產總值…) and the rest of the text, matches them
-across years even where they were renamed (區級財政收入 → 區級一般公共預算收入),
+across years even where they were renamed (財政收入 → 一般公共預算收入),
 and judges each year's target against its outcome: met, missed, no target, no
 outcome, not numeric (a target in words: 達到上級要求), or not comparable
 (target and outcome count different things: % and 億元).

@@ -1,6 +1,6 @@
 // Package figure finds the numbers of a Chinese text with their units, their
-// qualifiers and what they measure: 地區生產總值增長7%左右, 某項收入完成
-// 12.34億元, 控制在0.87 %以內, 6.5%—7%, 2~3家, 由9.8%降至7.5%.
+// qualifiers and what they measure: 地區生產總值增長6.8%左右, 某項收入完成
+// 12.34億元, 控制在0.9 %以內, 6.5%—7%, 4~5家, 由8.8%降至6.5%.
 package figure
 
 import (
@@ -34,7 +34,7 @@ type Figure struct {
 	Measure    string // what it counts: %, 億元, 萬人, 戶 … ("" for a bare number)
 	Qualifier  string // around, floor, ceiling, aspirational or ""
 	Label      string // what it measures, in the text's own words: 地區生產總值增長
-	// A change from one level to another (由9.8%降至7.5%) gives two figures:
+	// A change from one level to another (由8.8%降至6.5%) gives two figures:
 	// the first is the Base the second changed from, and the second holds
 	// the first's words and value in From and FromValue.
 	Base      bool
@@ -97,7 +97,7 @@ var units = func() []string {
 	return us
 }()
 
-// approximations that may stand between a number and its unit: 620多万套,
+// approximations that may stand between a number and its unit: 450多万套,
 // 1000余人. They make the figure a floor.
 var approximations = []string{"多", "余"}
 
@@ -199,7 +199,7 @@ func readFigure(text, folded string, idx []int, m []int) (found, bool) {
 // that only fill it; a clause that says only which way a figure went takes
 // the subject of the figure before it (收入完成12亿元，增长5.5%); a clause
 // that names no subject of its own takes the subject of the clause before it
-// (…产业保持良好势头，增加值占GDP的67%; 总值过万亿，达到…); a counted figure
+// (…产业保持良好势头，增加值占GDP的64%; 总值过万亿，达到…); a counted figure
 // after a bare verb takes the words after it (建成12个文化驿站).
 func labelAll(text, folded string, idx []int, fs []found) {
 	prevEnd := 0
@@ -221,8 +221,8 @@ func labelAll(text, folded string, idx []int, fs []found) {
 		// A clause with words but no subject of its own (达到, 占总量的, 增加值
 		// 占GDP的) measures what the clause before names.
 		headlessClause := cs < ce && (core == "" || firstWordIn(core, headless))
-		// A figure right after 、 shares the subject of the one before: 整治
-		// 地下空间228处、28.4万平方米.
+		// A figure right after 、 shares the subject of the one before:
+		// 某空间120处、3.5万平方米.
 		listed := cs == ce && strings.HasSuffix(strings.TrimRight(folded[:cs], " "), "、")
 		switch {
 		case isDirection(core) && subject.end > subject.start:
@@ -281,7 +281,7 @@ func sameSentence(folded string, from, to int) bool {
 
 // subjectBefore returns the subject of the clause before the one starting at
 // cs, when only a comma parts them: its words up to the first that says what
-// the subject does (六大产业 of 六大产业保持良好势头).
+// the subject does (甲产业 of 甲产业保持良好势头).
 func subjectBefore(folded string, cs int) (span, bool) {
 	end := strings.TrimRight(folded[:cs], " ")
 	if !strings.HasSuffix(end, "，") && !strings.HasSuffix(end, ",") {
