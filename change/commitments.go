@@ -390,9 +390,10 @@ func objectsIn(c string, from, to int) []object {
 		if o.reason == "" && examples != "" && exampleClass != "-" && endingClass[endingOfWord(strings.TrimRight(o.name, "”》"))] != exampleClass {
 			o.reason = "an example of " + examples + ", not a project of its own"
 		}
-		// A count, or a quoted name alone, is a commitment only when a later
-		// report speaks of it again; so is a name of common words.
-		o.weak = o.counted || quoted(o.name) == o.name || !distinctive(o)
+		// A count, or a quoted name alone with no ending of its own, is a
+		// commitment only when a later report speaks of it again; so is a
+		// name of common words.
+		o.weak = o.counted || quoted(o.name) == o.name && endingOfWord(strings.Trim(o.name, "“”《》")) == "" || !distinctive(o)
 		out = append(out, o)
 	}
 	return out
@@ -974,7 +975,7 @@ func (m matcher) matches(cl clause) bool {
 	if m.counted {
 		text = cl.counted
 	}
-	if !m.compatible(text) {
+	if !m.mayMatch(text) || !m.compatible(text) {
 		return false
 	}
 	if hanRunes(m.key) < 4 {
@@ -997,6 +998,28 @@ func (m matcher) matches(cl clause) bool {
 		}
 	}
 	return false
+}
+
+// mayMatch reports whether text holds the first two characters of the key
+// or of one of its shorter forms: every way of matching needs them, and the
+// test is cheap.
+func (m matcher) mayMatch(text string) bool {
+	for _, k := range []string{m.key, m.bare, m.part, m.title, m.quote} {
+		if k != "" && strings.Contains(text, runesOf(k, 2)) {
+			return true
+		}
+	}
+	return false
+}
+
+// runesOf returns the first n runes of s.
+func runesOf(s string, n int) string {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
 }
 
 // compatible reports whether text numbers the thing as the key does.

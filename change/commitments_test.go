@@ -23,7 +23,8 @@ func TestReadPromise(t *testing.T) {
 		{"the object first", "澄溪体育馆实现竣工", "澄溪體育館實現竣工", []string{"澄溪体育馆"}},
 		{"a list sharing its head noun", "推进青禾湾、映川和松岚项目", "推進青禾灣、映川和松嵐專案", []string{"青禾湾项目", "映川项目", "松岚项目"}},
 		{"a list sharing several words", "办好青禾、映川文化庙会", "辦好青禾、映川文化廟會", []string{"青禾文化庙会", "映川文化庙会"}},
-		{"a quoted name in the object", "推进养老服务“三进社区”", "推進養老服務“三進社區”", []string{"三进社区~"}},
+		{"a quoted name in the object", "推进养老服务“三进家庭”", "推進養老服務“三進家庭”", []string{"三进家庭~"}},
+		{"a quoted name with an ending", "推进“松岚智慧街区”建设", "推進“松嵐智慧街區”建設", []string{"松岚智慧街区"}},
 		{"a quoted name of means", "推进以“学区制”为核心的改革", "推進以“學區制”為核心的改革", []string{"-means"}},
 		{"a quoted attribute", "打造“高精尖”经济结构", "打造“高精尖”經濟結構", []string{"-attribute"}},
 		{"endings: 会馆", "完成临溪会馆腾退修缮", "完成臨溪會館騰退修繕", []string{"临溪会馆"}},
@@ -259,4 +260,27 @@ func labels(cs []Commitment) []string {
 		ls = append(ls, c.Label)
 	}
 	return ls
+}
+
+func FuzzReadPromise(f *testing.F) {
+	f.Add("扎实推进松岚文化中心建设")
+	f.Add("推進青禾灣、映川和松嵐專案")
+	f.Add("完成35座公厕改造升级")
+	f.Add("打造“高精尖”经济结构")
+	f.Add("实施甲街、乙巷等6个区域环境提升工程")
+	f.Fuzz(func(t *testing.T, s string) {
+		c := hanzi.Fold(s)
+		p := readPromise(c)
+		for _, o := range p.objects {
+			if o.from < 0 || o.to > len(c) || o.from > o.to {
+				t.Fatalf("object %+v outside %q", o, c)
+			}
+			if o.name == "" {
+				t.Fatalf("an object with no name in %q", c)
+			}
+		}
+		if len(p.objects) == 0 && p.reason == "" {
+			t.Fatalf("no object and no reason for %q", c)
+		}
+	})
 }

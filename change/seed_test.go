@@ -58,3 +58,41 @@ func TestSeedQuotes(t *testing.T) {
 		t.Errorf("GDP verdicts %v", gdp)
 	}
 }
+
+// TestSeedCommitments checks answers a reader of the embedded reports gives
+// for the causes issue 11 names: a project completed (主体工程完工), a list
+// item followed alone, a project renamed by its leading part, a contest won
+// (reported in the clause after the event), an event and its successor, a
+// count and a kind of thing.
+func TestSeedCommitments(t *testing.T) {
+	c, err := corpus.Load("", corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := FindCommitments(align.Classify(c, nil, nil), CommitmentOptions{})
+	byKey := map[string]Commitment{}
+	for _, cm := range cs {
+		byKey[cm.Key] = cm
+	}
+	for key, want := range map[string]string{
+		"南新仓“北延南扩”工程": Achieved, // 主体工程完工
+		"嘉德艺术中心":      Partial,  // the second item of a list, 结构封顶 not promised
+		"宝华里危改项目":     Partial,  // 宝华里、西河沿危改项目: the head given to the first item
+		"环二环城市绿廊景观":   Achieved, // reported as …绿道
+		"北京市第十四届运动会":  Achieved, // 总成绩位列第一, in the clause after
+		"第四届王府井国际品牌节": Achieved,
+		"第五届王府井国际品牌节": Open, // the successor, no news of the fourth
+		"#座旱厕改造升级":    Achieved,
+		"区文化活动中心":     Achieved, // 结构封顶 as promised the year before
+		"西打磨厂街":       Achieved, // 完成…市政工程; the 预签 of the next item is not its status
+	} {
+		if got, ok := byKey[key]; !ok || got.Status != want {
+			t.Errorf("%s: %q, want %s", key, got.Status, want)
+		}
+	}
+	for _, key := range []string{"历史文化保护重点项目", "一批历史文化保护工程", "公立医院", "教育卫生"} {
+		if _, ok := byKey[key]; ok {
+			t.Errorf("%s became a commitment", key)
+		}
+	}
+}
