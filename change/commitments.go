@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -462,13 +463,7 @@ func splitList(text string) (items [][2]int, tail int) {
 	start, depth := 0, 0
 	ts := tokens(text)
 	for _, t := range ts {
-		switch t.text {
-		case "“", "《", "「":
-			depth++
-		case "”", "》", "」":
-			depth = max(0, depth-1)
-		}
-		if depth > 0 {
+		if depth = quoteDepth(depth, t.text); depth > 0 {
 			continue
 		}
 		if t.text == "等" {
@@ -481,6 +476,18 @@ func splitList(text string) (items [][2]int, tail int) {
 		}
 	}
 	return append(items, [2]int{start, len(text)}), -1
+}
+
+// quoteDepth returns how deep in quotation marks the text after a token
+// stands, from the depth before it.
+func quoteDepth(depth int, token string) int {
+	switch token {
+	case "“", "《", "「":
+		return depth + 1
+	case "”", "》", "」":
+		return max(0, depth-1)
+	}
+	return depth
 }
 
 // leadingEnding returns the ending that opens text after determiners and
@@ -647,13 +654,7 @@ func nameObject(item string, at int) object {
 	stop := len(head)
 	depth := 0
 	for _, t := range ts {
-		switch t.text {
-		case "“", "《", "「":
-			depth++
-		case "”", "》", "」":
-			depth = max(0, depth-1)
-		}
-		if depth == 0 && t.start > 0 && (startsWithAny(head[t.start:], stateWords) && bounds[t.start] || slices.Contains(namePreps, t.text) ||
+		if depth = quoteDepth(depth, t.text); depth == 0 && t.start > 0 && (startsWithAny(head[t.start:], stateWords) && bounds[t.start] || slices.Contains(namePreps, t.text) ||
 			slices.Contains(determiners, t.text)) {
 			stop = t.start
 			break
@@ -909,22 +910,11 @@ func ordinalsOf(s string) []ordinal {
 	for _, m := range reOrdinal.FindAllStringSubmatch(s, -1) {
 		n, ok := hanzi.ParseNumeral(m[2])
 		if !ok {
-			n = atoi(m[2])
+			n, _ = strconv.Atoi(m[2])
 		}
 		os = append(os, ordinal{m[3], n})
 	}
 	return os
-}
-
-func atoi(s string) int {
-	n := 0
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return 0
-		}
-		n = n*10 + int(r-'0')
-	}
-	return n
 }
 
 // bareOf returns a name less a leading national or scope qualifier
@@ -1005,21 +995,11 @@ func (m matcher) matches(cl clause) bool {
 // test is cheap.
 func (m matcher) mayMatch(text string) bool {
 	for _, k := range []string{m.key, m.bare, m.part, m.title, m.quote} {
-		if k != "" && strings.Contains(text, runesOf(k, 2)) {
+		if rs := []rune(k); len(rs) >= 2 && strings.Contains(text, string(rs[:2])) || len(rs) == 1 && strings.Contains(text, k) {
 			return true
 		}
 	}
 	return false
-}
-
-// runesOf returns the first n runes of s.
-func runesOf(s string, n int) string {
-	i := 0
-	for ; n > 0 && i < len(s); n-- {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return s[:i]
 }
 
 // compatible reports whether text numbers the thing as the key does.

@@ -248,14 +248,23 @@ func Priorities(w io.Writer, p *change.Priorities, reports []*corpus.Report, st 
 	return writeText(w, b.String())
 }
 
-// MentionJSON is a mention of a commitment.
-type MentionJSON struct {
+// QuoteJSON is a passage of a report: where it stands and its words.
+type QuoteJSON struct {
 	Report string `json:"report"`
 	Year   int    `json:"year"`
 	Part   string `json:"part"`
 	Unit   string `json:"unit"`
 	Line   int    `json:"line"`
 	Text   string `json:"text"`
+}
+
+func quoteOf(u *corpus.Unit, line int, text string) QuoteJSON {
+	return QuoteJSON{Report: u.Report.ID, Year: u.Report.Year, Part: string(u.PartKind()), Unit: u.ID, Line: line, Text: text}
+}
+
+// MentionJSON is a mention of a commitment.
+type MentionJSON struct {
+	QuoteJSON
 	Status string `json:"status"`
 	Reason string `json:"reason,omitempty"`
 }
@@ -281,8 +290,7 @@ func CommitmentsJSONOf(cs []change.Commitment) CommitmentsJSON {
 	for _, c := range cs {
 		cj := CommitmentJSON{Key: c.Key, Label: c.Label, Theme: c.Theme, Status: c.Status, Reason: c.Reason, Mentions: []MentionJSON{}}
 		for _, m := range c.Mentions {
-			cj.Mentions = append(cj.Mentions, MentionJSON{Report: m.Unit.Report.ID, Year: m.Unit.Report.Year, Part: string(m.Unit.PartKind()),
-				Unit: m.Unit.ID, Line: m.Line, Text: m.Text, Status: m.Status, Reason: m.Reason})
+			cj.Mentions = append(cj.Mentions, MentionJSON{QuoteJSON: quoteOf(m.Unit, m.Line, m.Text), Status: m.Status, Reason: m.Reason})
 		}
 		doc.Commitments = append(doc.Commitments, cj)
 	}
@@ -343,13 +351,8 @@ func CommitmentsCSV(w io.Writer, cs []change.Commitment) error {
 
 // ExplanationJSON says what became of a clause that holds a phrase.
 type ExplanationJSON struct {
-	Report string   `json:"report"`
-	Year   int      `json:"year"`
-	Part   string   `json:"part"`
-	Unit   string   `json:"unit"`
-	Line   int      `json:"line"`
-	Text   string   `json:"text"`
-	Notes  []string `json:"notes"`
+	QuoteJSON
+	Notes []string `json:"notes"`
 }
 
 // ExplanationsJSON is the document `reportdiff commitments --explain PHRASE
@@ -362,8 +365,7 @@ type ExplanationsJSON struct {
 func ExplanationsJSONOf(vs []change.ClauseVerdict) ExplanationsJSON {
 	doc := ExplanationsJSON{Clauses: []ExplanationJSON{}}
 	for _, v := range vs {
-		doc.Clauses = append(doc.Clauses, ExplanationJSON{Report: v.Unit.Report.ID, Year: v.Unit.Report.Year, Part: string(v.Unit.PartKind()),
-			Unit: v.Unit.ID, Line: v.Line, Text: v.Text, Notes: v.Notes})
+		doc.Clauses = append(doc.Clauses, ExplanationJSON{QuoteJSON: quoteOf(v.Unit, v.Line, v.Text), Notes: v.Notes})
 	}
 	return doc
 }
