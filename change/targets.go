@@ -252,6 +252,9 @@ func targetClauses(text string) [][2]int {
 // 單位地區生產總值能耗下降達到上級要求, 居民人均可支配收入增長不低於經濟增長.
 var reNameInWords = regexp.MustCompile(`^(.{3,24}?(?:增长|下降|降低|提高))(.{2,20})$`)
 
+// reGoalInWords splits 某强度目标在规划期内统筹考核 into a name and its goal.
+var reGoalInWords = regexp.MustCompile(`^(.{2,24}?)目标(.{2,40})$`)
+
 // candidate is a value read from a unit, with the indicator it belongs to.
 type candidate struct {
 	name     string // the indicator's canonical name
@@ -394,7 +397,14 @@ func wordTargets(u *corpus.Unit, year int) []candidate {
 		folded := hanzi.Fold(text)
 		m := reNameInWords.FindStringSubmatchIndex(folded)
 		if m == nil {
-			continue
+			// 某强度目标在规划期内统筹考核: an indicator the alias table
+			// names, and the words of its goal.
+			if m = reGoalInWords.FindStringSubmatchIndex(folded); m == nil {
+				continue
+			}
+			if name, _, ok := canonical(folded[m[2]:m[3]]); !ok || !aliases.known[baseName(name)] {
+				continue
+			}
 		}
 		rs := []rune(text)
 		end := utf8.RuneCountInString(folded[:m[3]])
@@ -472,12 +482,15 @@ func keep(cands []candidate) []candidate {
 // group gathers values into indicators by name and by what they count (a
 // name counted in % and in 亿元 is two indicators), in the order they first
 // appear; a year keeps its first value of each kind (the headline
-// paragraph's). A target in words joins the first indicator of its name.
+// paragraph's). A target in words joins the first indicator of its name,
+// or of its name going down or up when it gives no direction.
 func group(cands []candidate) []*Indicator {
 	var out []*Indicator
 	find := func(name, measure string) *Indicator {
 		for _, in := range out {
-			if in.Name != name {
+			// A target in words of a name without a direction (某强度目标…)
+			// joins the indicator of that name going down or up.
+			if in.Name != name && (measure != "" || baseName(in.Name) != name) {
 				continue
 			}
 			ib, _ := magnitude(in.Measure)

@@ -123,7 +123,7 @@ const figuresText = `篇1
 一、2020年工作回顾
 ——经济恢复。地区生产总值增长6.5%；单位地区生产总值能耗下降3.2%；高职院校扩招100万人。
 二、2021年主要任务
-主要预期目标是：地区生产总值增长6%以上。
+主要预期目标是：地区生产总值增长6%以上；能耗强度目标在规划期内统筹考核。
 篇3
 一、2021年工作回顾
 ——地区生产总值增长6.2%；高职院校扩招120万人。
@@ -160,8 +160,12 @@ func TestTargetsFigures(t *testing.T) {
 			t.Errorf("由5432增加到8765: %+v", v)
 		}
 		// 能耗强度 is 单位地区生产总值能耗: one indicator, judged.
-		if vd := verdictsByYear(got["单位地区生产总值能耗下降"]); vd[2020] != Met {
+		energy := got["单位地区生产总值能耗下降"]
+		if vd := verdictsByYear(energy); vd[2020] != Met {
 			t.Errorf("energy intensity renamed: %v in %v", vd, names(ins))
+		}
+		if v := value("单位地区生产总值能耗下降", 2021, Target); v.Numeric || !strings.Contains(v.Figure, "统筹考核") && !strings.Contains(v.Figure, "統籌考核") {
+			t.Errorf("a goal in words under the renamed indicator: %+v", v)
 		}
 		for _, name := range []string{"赤字率", "地方政府专项债券", "特别国债"} {
 			if in, ok := got[name]; !ok || !in.Headline || in.Values[0].Kind != Target || in.Values[0].Year != 2020 {
