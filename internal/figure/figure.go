@@ -476,11 +476,15 @@ func respectively(text string, figs []Figure) []Figure {
 			}
 		}
 		// A short first name shares the head of the last: 城镇和农村居民收入
-		// is 城镇居民收入 and 农村居民收入.
+		// is 城镇居民收入 and 农村居民收入; a name with no measure shares the
+		// last's: 甲产业和乙产业增加值占比 is 甲产业增加值占比 and 乙产业….
 		last := []rune(names[len(names)-1])
+		lastFolded := hanzi.Fold(string(last))
 		for k := range names[:len(names)-1] {
 			if n := utf8.RuneCountInString(names[k]); n <= 3 && n < len(last)-1 {
 				names[k] += string(last[n:])
+			} else if at := headAt(lastFolded); at > 0 && headAt(hanzi.Fold(names[k])) < 0 {
+				names[k] += string(last[utf8.RuneCountInString(lastFolded[:at]):])
 			}
 		}
 		for k := range names {
@@ -489,6 +493,18 @@ func respectively(text string, figs []Figure) []Figure {
 		i = j
 	}
 	return figs
+}
+
+// headAt returns where in a folded name the first word of what it measures
+// (增加值, 收入, 比重 …) stands, or -1.
+func headAt(name string) int {
+	at := -1
+	for _, w := range headless {
+		if i := strings.Index(name, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
 }
 
 // pairedNames returns the two names a subject that names two groups at once

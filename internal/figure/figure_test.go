@@ -28,6 +28,7 @@ func TestExtract(t *testing.T) {
 		{"respectively, names listed with 、", "城鎮、農村居民收入分別增長8%、9%", []string{"8%|%||城镇居民收入增长", "9%|%||农村居民收入增长"}},
 		{"respectively, names listed with 、, Simplified", "出口、进口分别下降3%、4%", []string{"3%|%||出口下降", "4%|%||进口下降"}},
 		{"respectively, groups of the subject before", "居民收入增長7.5%左右，其中城鎮和農村分別增長7%左右和8%以上", []string{"7.5%|%|around|居民收入增长", "7%|%|around|城镇居民收入增长", "8%|%|floor|农村居民收入增长"}},
+		{"respectively, a name with no measure", "甲產業和乙產業增加值佔工業比重分別達到40%和20%", []string{"40%|%||甲产业增加值占工业比重", "20%|%||乙产业增加值占工业比重"}},
 		{"respectively, a pair in one word", "城鄉居民人均可支配收入分別增長8%和9%以上", []string{"8%|%||城镇居民人均可支配收入增长", "9%|%|floor|农村居民人均可支配收入增长"}},
 		// One name for two figures: the list is left alone, the second
 		// figure shares the subject of the first.
