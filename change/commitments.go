@@ -100,7 +100,7 @@ var (
 var (
 	reClauseBreak = regexp.MustCompile(`[，,；;。：:！？]`)
 	reYearWord    = regexp.MustCompile(`(?:19|20)(?:[0-9]{2}|xx)年(?:度)?`)
-	reOrdinal     = regexp.MustCompile(`(第)?([一二三四五六七八九十两百0-9]+)(连冠|届|期|批)`)
+	reOrdinal     = regexp.MustCompile(`(第)?([一二三四五六七八九十两百0-9]+)(连冠|届|期|批|号)`)
 	reDigits      = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
 	rePlanPeriod  = regexp.MustCompile(`^十[一二三四五六七八九]*五(规划|时期)?$`)
 )
@@ -1183,8 +1183,8 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 				}
 			}
 			cm.settle(c)
-			if o.weak && !cm.followed(c) {
-				continue
+			if o.weak && !cm.followed(c) && c.Index(cl.unit.Report) < len(c.Reports)-1 {
+				continue // a name that reads as a kind of thing, and the reports that could follow it do not
 			}
 			out = append(out, cm)
 		}

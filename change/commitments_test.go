@@ -40,6 +40,7 @@ func TestReadPromise(t *testing.T) {
 		{"a kind of thing", "建设一批精品工程", "建設一批精品工程", []string{"-kind"}},
 		{"a determiner ends a name", "加快松岚体育产业园重点项目建设", "加快松嵐體育產業園重點專案建設", []string{"松岚体育产业园"}},
 		{"a kind in common words", "推进公立医院改革", "推進公立醫院改革", []string{"-kind"}},
+		{"a numbered building", "力争建成松岚中心2号楼", "力爭建成松嵐中心2號樓", []string{"松岚中心2号楼"}},
 		{"a preposition ends a name", "推进第一人民医院向专科医院转型", "推進第一人民醫院向專科醫院轉型", []string{"第一人民医院~"}},
 		{"no promise verb", "加强松岚文化中心管理", "加強松嵐文化中心管理", []string{"-no promise verb"}},
 		{"a plan period", "实现“十三五”良好开局", "實現“十三五”良好開局", []string{"-plan period"}},
@@ -115,10 +116,10 @@ const followUps = `篇1
 二、2018年主要任务
 主要预期目标是：地区生产总值增长6%左右。
 一、城市建设
-高标准完成东湖滨河环线绿廊景观建设。推进青禾湾、映川项目建设。建成全国松岚文化示范区。实现澄溪中心主体结构完工。办好第二届映川博览会。积极备战第十五届全市运动会。推进公立医院改革。
+高标准完成东湖滨河环线绿廊景观建设。推进青禾湾、映川项目建设。建成全国松岚文化示范区。实现澄溪中心主体结构完工。办好第二届映川博览会。力争建成松岚科技园2号楼。积极备战第十五届全市运动会。推进公立医院改革。
 篇2
 一、2018年工作回顾
-——城市建设。高标准建成东湖滨河环线绿道。青禾湾项目竣工。映川项目完成过半。松岚文化示范区建成。澄溪中心主体结构完工。成功举办第三届映川博览会。在第十五届全市运动会中表现优异，总成绩位列第一。
+——城市建设。高标准建成东湖滨河环线绿道。青禾湾项目竣工。映川项目完成过半。松岚文化示范区建成。澄溪中心主体结构完工。松岚科技园1号楼竣工。成功举办第三届映川博览会。在第十五届全市运动会中表现优异，总成绩位列第一。
 二、2019年主要任务
 主要预期目标是：地区生产总值增长6%左右。
 一、城市建设
@@ -147,6 +148,7 @@ func TestFollowUps(t *testing.T) {
 			"全国松岚文化示范区":  Achieved, // reported with its national qualifier dropped
 			"澄溪中心":       Achieved, // the milestone promised next is the one reported
 			"第二届映川博览会":   Unreported,
+			"松岚科技园2号楼":   Unreported, // 1号楼 is another building
 			"第十五届全市运动会":  Achieved,
 		} {
 			if got, ok := status[key]; !ok || got != want {
