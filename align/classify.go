@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -96,14 +97,62 @@ func (lx *Lexicon) Classify(u *corpus.Unit) Classification {
 		c.Primary, c.Reason = General, article(string(u.Role))+" "+string(u.Role)+" paragraph speaks of the report as a whole"
 	case kind == corpus.Preamble || kind == corpus.Closing:
 		c.Primary, c.Reason = General, "the "+string(kind)+" speaks of the report as a whole"
-	case (kind == corpus.Review || kind == corpus.Plan) && u.SectionTitle() == "" && overview(u):
+	case (kind == corpus.Review || kind == corpus.Plan) && u.SectionTitle() == "" && overview(u) && !namesTopic(u, hits):
 		c.Primary, c.Reason = General, "a paragraph before the first topic speaks of the "+string(kind)+" as a whole"
-	case strings.HasPrefix(hanzi.Fold(u.Text), "各位代表"):
+	case strings.HasPrefix(hanzi.Fold(u.Text), "各位代表") && !concentrated(c, hits):
 		c.Primary, c.Reason = General, "a paragraph addressed to the deputies sums up"
 	case c.Primary == "":
 		c.Primary, c.Reason = General, "no word of the lexicon"
 	}
 	return c
+}
+
+// reSceneLead matches the start of a lead sentence that places the year
+// rather than naming a topic: 今年是…之年, 2015年是不平凡的一年, 过去五年….
+var reSceneLead = regexp.MustCompile(`^(今年|去年|明年|当年|上年|过去|刚刚过去|本届|新的一年|一年来|五年来|[0-9]{4}年|“?十[一二三四五六七八九]五”?)`)
+
+// namesTopic reports whether a paragraph outside any section opens with a
+// lead sentence of its own that names a topic (积极的财政政策要更加积极有为): a
+// heading that neither places the year (今年经济社会发展任务重, 2015年是…)
+// nor holds a word of the general theme (开局之年, 总体要求). Such a
+// paragraph is classified by its words like any topic paragraph; one that
+// sets the scene without a lead sentence is an overview of its part.
+func namesTopic(u *corpus.Unit, hits []Hit) bool {
+	if u.Heading == "" || reSceneLead.MatchString(hanzi.Fold(u.Heading)) {
+		return false
+	}
+	for _, h := range hits {
+		if h.Where == "heading" && h.Theme == General {
+			return false
+		}
+	}
+	return true
+}
+
+// Thresholds of concentrated: a paragraph addressed to the deputies is
+// about one theme when that theme holds at least half its score and its own
+// words weigh at least this much (ten words that lean towards a theme, or a
+// few that name it). Measured on the seed, the national reports and four
+// provinces' reports: the closing calls and the summings-up of a year spread
+// over several themes or hold few words (under 30), while the paragraphs
+// that report or promise the government's own conduct, a list of practical
+// matters done for the people or the work on ethnic affairs hold more than
+// half on one theme and weigh 30 to 250.
+const (
+	concentratedShare  = 0.5
+	concentratedWeight = 30
+)
+
+// concentrated reports whether a unit's own words (its text and heading,
+// not its section's title) are about one theme.
+func concentrated(c Classification, hits []Hit) bool {
+	own := 0.0
+	for _, h := range hits {
+		if h.Where != "section" {
+			own += h.Weight
+		}
+	}
+	return c.Primary != "" && c.Primary != General && c.Scores[c.Primary] >= concentratedShare && own >= concentratedWeight
 }
 
 // article returns the indefinite article before word.
