@@ -6,10 +6,14 @@ package sortedset
 import "cmp"
 
 // Common returns the elements a and b share, in order.
-func Common[T cmp.Ordered](a, b []T) []T {
-	var out []T
-	walk(a, b, func(x T) { out = append(out, x) })
-	return out
+func Common[T cmp.Ordered](a, b []T) []T { return AppendCommon(nil, a, b) }
+
+// AppendCommon appends the elements a and b share to dst, in order, and
+// returns the extended slice: with a dst of enough capacity, nothing is
+// allocated.
+func AppendCommon[T cmp.Ordered](dst, a, b []T) []T {
+	walk(a, b, func(x T) { dst = append(dst, x) })
+	return dst
 }
 
 // CountCommon returns how many elements a and b share.

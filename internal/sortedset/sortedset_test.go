@@ -15,6 +15,9 @@ func TestCommon(t *testing.T) {
 		if got := Common(tt.a, tt.b); !slices.Equal(got, tt.want) {
 			t.Errorf("Common(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
+		if got := AppendCommon([]int{0}, tt.a, tt.b); !slices.Equal(got, append([]int{0}, tt.want...)) {
+			t.Errorf("AppendCommon([0], %v, %v) = %v", tt.a, tt.b, got)
+		}
 		if got := CountCommon(tt.a, tt.b); got != len(tt.want) {
 			t.Errorf("CountCommon(%v, %v) = %d", tt.a, tt.b, got)
 		}
