@@ -165,12 +165,12 @@ func TestSimilarity(t *testing.T) {
 	air2 := unitStarting(t, c, "p2", "大氣污染")
 	cul1 := unitStarting(t, c, "p1", "文化惠民")
 	cul2 := unitStarting(t, c, "p2", "文化惠民")
-	same := res.Similarity(air1, air2).Score
-	cross := res.Similarity(air1, cul2).Score
+	same := res.Explain(air1, air2).Similarity.Score
+	cross := res.Explain(air1, cul2).Similarity.Score
 	if same <= cross+0.2 {
 		t.Errorf("same topic %.3f should be well above different topics %.3f", same, cross)
 	}
-	if s := res.Similarity(air1, air2); len(s.Shared) == 0 || s.Rare == 0 {
+	if s := res.Explain(air1, air2).Similarity; len(s.Shared) == 0 || s.Rare == 0 {
 		t.Errorf("rare words of the same project not found: %+v", s)
 	}
 	var got []string

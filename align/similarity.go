@@ -6,7 +6,6 @@ import (
 	"math"
 	"regexp"
 	"slices"
-	"sort"
 	"unicode"
 
 	"github.com/reportdiff/reportdiff/corpus"
@@ -15,13 +14,15 @@ import (
 	"github.com/reportdiff/reportdiff/internal/work"
 )
 
-// Weights of the parts of the similarity of two units; they add up to 1.
+// Weights of the parts of the similarity of two units; they add up to 1
+// (see the package documentation for how they were chosen).
 const (
-	wText    = 0.40 // TF-IDF cosine of the character bigrams of the texts
-	wHeading = 0.15 // overlap of the bigrams of the headings
-	wRare    = 0.15 // rare words both share: names of projects and places, quoted terms, figures with units
-	wTheme   = 0.15 // agreement of the theme scores
-	wContext = 0.15 // how well the sections the two units stand in match as a whole
+	wText     = 0.45 // TF-IDF cosine of the character bigrams of the texts
+	wHeading  = 0.15 // overlap of the bigrams of the headings
+	wRare     = 0.10 // phrases both share: names of projects and places, quoted terms, figures with units
+	wTheme    = 0.10 // agreement of the theme scores
+	wContext  = 0.10 // how well the sections the two units stand in match as a whole
+	wCoverage = 0.10 // clauses of one that stand nearly word for word in the other
 )
 
 // feat is a feature of a text: a character bigram or trigram packed into
@@ -103,13 +104,18 @@ func cosine(a, b []entry) float64 {
 // doc holds what similarity needs to know of a unit.
 type doc struct {
 	unit    *corpus.Unit
-	grams   []featCount // character bigrams (and Latin words) of the text, with counts, sorted
-	tfidf   []entry     // weighted and normalised
-	heading []feat      // bigrams of the unit's heading, sorted; nil when it has none
-	section []feat      // bigrams of the titles of its section and subsection, sorted
-	opener  bool        // the unit opens its section
-	rare    []feat      // trigrams, quoted terms and figures rare in the corpus, sorted
-	themes  []entry     // theme scores, normalised
+	grams   []featCount  // character bigrams (and Latin words) of the text, with counts, sorted
+	filter  bloom        // the same, to rule out quickly a clause of another unit
+	runes   []rune       // the folded text
+	tfidf   []entry      // weighted and normalised
+	heading []feat       // bigrams of the unit's heading, sorted; nil when it has none
+	section []feat       // bigrams of the titles of its section and subsection, sorted
+	opener  bool         // the unit opens its section (see opens)
+	leader  bool         // the unit comes first in its section (see leads)
+	rare    []feat       // trigrams, quoted terms and figures rare in the corpus, sorted
+	rareAt  []occurrence // where the rare features stand, by feature, then place
+	clauses []clause     // the clauses long enough to be looked for in another unit
+	themes  []entry      // theme scores, normalised
 	class   Classification
 }
 
@@ -159,29 +165,71 @@ func countRuns(fs []feat) []featCount {
 	return out
 }
 
+// occurrence is a feature found in a text and where: rune offsets [start,
+// end) into the unit's folded text, which has the runes of its text one for
+// one.
+type occurrence struct {
+	f          feat
+	start, end int32
+}
+
 // rareCandidates returns the trigrams, quoted terms and figures of folded
-// text, sorted and without repeats, and the text of the quoted terms and
-// figures (a trigram's text is in its number).
-func rareCandidates(folded string, names map[feat]string) []feat {
+// text and where they stand, in text order.
+func rareCandidates(folded string) []occurrence {
 	rs := []rune(folded)
-	fs := make([]feat, 0, len(rs))
+	occ := make([]occurrence, 0, len(rs))
 	for i := 0; i+2 < len(rs); i++ {
 		if hanzi.IsHan(rs[i]) && hanzi.IsHan(rs[i+1]) && hanzi.IsHan(rs[i+2]) {
-			fs = append(fs, pack(rs[i], rs[i+1], rs[i+2]))
+			occ = append(occ, occurrence{pack(rs[i], rs[i+1], rs[i+2]), int32(i), int32(i + 3)})
 		}
 	}
-	for _, q := range reQuoted.FindAllStringSubmatch(folded, -1) {
-		f := hashOf("“" + q[1])
-		fs = append(fs, f)
-		names[f] = "“" + q[1] + "”"
+	var more []occurrence
+	for _, q := range reQuoted.FindAllStringSubmatchIndex(folded, -1) {
+		more = append(more, occurrence{hashOf("“" + folded[q[2]:q[3]]), int32(q[0]), int32(q[1])})
 	}
-	for _, fig := range reFigureToken.FindAllString(folded, -1) {
-		f := hashOf("#" + fig)
-		fs = append(fs, f)
-		names[f] = fig
+	for _, loc := range reFigureToken.FindAllStringIndex(folded, -1) {
+		more = append(more, occurrence{hashOf("#" + folded[loc[0]:loc[1]]), int32(loc[0]), int32(loc[1])})
 	}
-	slices.Sort(fs)
-	return slices.Compact(fs)
+	if len(more) == 0 {
+		return occ
+	}
+	// Byte offsets to rune offsets, in one pass over the text.
+	slices.SortFunc(more, func(a, b occurrence) int { return cmp.Compare(a.start, b.start) })
+	offsets := make([]int32, 0, 2*len(more))
+	for _, o := range more {
+		offsets = append(offsets, o.start, o.end)
+	}
+	slices.Sort(offsets)
+	runeAt := map[int32]int32{}
+	r, k := int32(0), 0
+	for b := range folded {
+		for k < len(offsets) && offsets[k] <= int32(b) {
+			runeAt[offsets[k]] = r
+			k++
+		}
+		r++
+	}
+	for ; k < len(offsets); k++ {
+		runeAt[offsets[k]] = r
+	}
+	for i := range more {
+		more[i].start, more[i].end = runeAt[more[i].start], runeAt[more[i].end]
+	}
+	occ = append(occ, more...)
+	slices.SortStableFunc(occ, func(a, b occurrence) int { return cmp.Compare(a.start, b.start) })
+	return occ
+}
+
+// featsOf returns the features of occurrences sorted by feature, without
+// repeats.
+func featsOf(occ []occurrence) []feat {
+	fs := make([]feat, 0, len(occ))
+	for _, o := range occ {
+		if n := len(fs); n == 0 || fs[n-1] != o.f {
+			fs = append(fs, o.f)
+		}
+	}
+	return fs
 }
 
 // setOf returns the features of a count list.
@@ -220,19 +268,10 @@ func (fr freqs) of(f feat) int {
 // model holds the documents of a corpus and the document frequencies that
 // weight them.
 type model struct {
-	docs  map[*corpus.Unit]*doc
-	df    freqs           // bigram → units it stands in
-	df3   freqs           // trigram, quoted term or figure → units it stands in
-	names map[feat]string // the text of the quoted terms and figures, for showing
-	n     int
-}
-
-// name returns the text of a rare feature.
-func (m *model) name(f feat) string {
-	if s, ok := m.names[f]; ok {
-		return s
-	}
-	return string([]rune{rune(f >> 42 & 0x1FFFFF), rune(f >> 21 & 0x1FFFFF), rune(f & 0x1FFFFF)})
+	docs map[*corpus.Unit]*doc
+	df   freqs // bigram → units it stands in
+	df3  freqs // trigram, quoted term or figure → units it stands in
+	n    int
 }
 
 // newModel builds the documents of every unit, with IDF weights over all of
@@ -240,55 +279,74 @@ func (m *model) name(f feat) string {
 // in a few (简易, 腾退) much. The work of each unit runs in parallel; the
 // counts are added up in unit order, so the result is the same on every run.
 func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, reports int) *model {
-	m := &model{docs: map[*corpus.Unit]*doc{}, names: map[feat]string{}, n: len(units)}
+	m := &model{docs: map[*corpus.Unit]*doc{}, n: len(units)}
 	docs := make([]*doc, len(units))
-	rareOf := make([][]feat, len(units))
-	names := make([]map[feat]string, len(units))
+	rareOf := make([][]occurrence, len(units))
 	work.Each(len(units), func(i int) {
 		u := units[i]
 		f := hanzi.Lower(u.Folded())
 		d := &doc{unit: u, grams: grams(f), class: classes[u]}
+		for _, c := range d.grams {
+			d.filter.add(c.f)
+		}
 		if u.Heading != "" {
 			d.heading = setOf(grams(hanzi.Lower(hanzi.Fold(u.Heading))))
 		}
-		d.opener = opens(u)
+		d.opener, d.leader = opens(u), leads(u)
 		d.section = setOf(grams(hanzi.Lower(hanzi.Fold(u.SectionTitle() + "|" + u.SubsectionTitle()))))
 		themes := vector{}
 		for k, v := range d.class.Scores {
 			themes[hashOf(k)] = v
 		}
 		d.themes = sorted(themes)
-		names[i] = map[feat]string{}
-		docs[i], rareOf[i] = d, rareCandidates(f, names[i])
+		d.runes = []rune(f)
+		d.clauses = clauses(d.runes)
+		occ := rareCandidates(f)
+		slices.SortFunc(occ, func(a, b occurrence) int {
+			if c := cmp.Compare(a.f, b.f); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.start, b.start)
+		})
+		docs[i], rareOf[i] = d, occ
 	})
 	var all, all3 []feat
 	for i, d := range docs {
 		for _, c := range d.grams {
 			all = append(all, c.f)
 		}
-		all3 = append(all3, rareOf[i]...)
-		for f, s := range names[i] {
-			m.names[f] = s
-		}
+		all3 = append(all3, featsOf(rareOf[i])...)
 		m.docs[d.unit] = d
 	}
 	m.df, m.df3 = newFreqs(all), newFreqs(all3)
-	// A trigram is rare when it stands in no more units than there are
-	// reports: a name that comes back once a year, not a phrase of every
-	// paragraph.
-	limit := max(2, reports)
+	// A trigram is rare when it stands in no more than two units per
+	// report: a name that comes back in a year's review and plan, not a
+	// phrase of every paragraph.
+	limit := rareUnits * max(1, reports)
 	work.Each(len(units), func(i int) {
 		d := docs[i]
-		for _, g := range rareOf[i] {
-			if m.df3.of(g) <= limit {
-				d.rare = append(d.rare, g)
+		for _, f := range featsOf(rareOf[i]) {
+			if m.df3.of(f) <= limit {
+				d.rare = append(d.rare, f)
 			}
 		}
+		k := 0
+		for _, o := range rareOf[i] { // both sorted by feature
+			for k < len(d.rare) && d.rare[k] < o.f {
+				k++
+			}
+			if k < len(d.rare) && d.rare[k] == o.f {
+				d.rareAt = append(d.rareAt, o)
+			}
+		}
+		idf := make([]float64, len(d.grams))
 		v := make(vector, len(d.grams))
-		for _, c := range d.grams {
-			v[c.f] = (1 + math.Log(float64(c.n))) * m.idf(c.f)
+		for k, c := range d.grams {
+			idf[k] = m.idf(c.f)
+			v[c.f] = (1 + math.Log(float64(c.n))) * idf[k]
 		}
 		d.tfidf = sorted(v)
+		weigh(d.clauses, d.grams, idf)
 	})
 	return m
 }
@@ -307,13 +365,14 @@ func dice(a, b []feat) float64 {
 
 // Similarity is the score of a pair of units and its parts, each from 0 to 1.
 type Similarity struct {
-	Score   float64  `json:"score"`
-	Text    float64  `json:"text"`
-	Heading float64  `json:"heading"`
-	Rare    float64  `json:"rare"`
-	Theme   float64  `json:"theme"`
-	Context float64  `json:"context"`
-	Shared  []string `json:"shared,omitempty"` // the rare words both share, rarest first
+	Score    float64  `json:"score"`
+	Text     float64  `json:"text"`
+	Heading  float64  `json:"heading"`
+	Rare     float64  `json:"rare"`
+	Theme    float64  `json:"theme"`
+	Context  float64  `json:"context"`
+	Coverage float64  `json:"coverage"`
+	Shared   []string `json:"shared,omitempty"` // the phrases both share, in the first unit's words and order
 }
 
 // headingSimilarity compares what the headings of two units say: their own
@@ -334,10 +393,23 @@ func headingSimilarity(a, b *doc) float64 {
 	return 0.7*dice(a.heading, b.heading) + 0.3*sec
 }
 
-// opens reports whether u is the opening paragraph of a titled section: its
-// first unit, with no heading of its own.
+// opens reports whether u is the opening paragraph of a titled section or
+// subsection: its first unit, with no heading of its own. It states the aim
+// of what follows rather than a topic of its own.
 func opens(u *corpus.Unit) bool {
-	if u.Section == nil || u.Section.Title == "" || u.Heading != "" {
+	return u.Heading == "" && leads(u)
+}
+
+// leads reports whether u is the first unit of a titled section or
+// subsection.
+func leads(u *corpus.Unit) bool {
+	if u.Section == nil {
+		return false
+	}
+	if ss := u.Subsection; ss != nil && ss.Title != "" && len(ss.Units) > 0 && ss.Units[0] == u {
+		return true
+	}
+	if u.Section.Title == "" {
 		return false
 	}
 	for _, ss := range u.Section.Subsections {
@@ -348,37 +420,37 @@ func opens(u *corpus.Unit) bool {
 	return false
 }
 
-// rareFull is how many shared rare words make the rare measure 1.
-const rareFull = 12
+const (
+	rareUnits = 2 // a trigram is rare when it stands in at most this many units per report
+	rareFull  = 4 // how many shared phrases make the rare measure 1
+	coverFull = 3 // how many clauses found in the other unit make coverage 1
+)
 
-// similarity combines four of the measures: what the two texts say (bigram
-// TF-IDF cosine), what their headings say, the rare words they share
-// (rareFull of them count fully) and whether they are about the same themes.
-// The fifth, context, needs all pairs of two reports and is added by
+// similarity combines five of the measures: what the two texts say (bigram
+// TF-IDF cosine), what their headings say, the phrases they share, whether
+// they are about the same themes and the clauses of one that stand in the
+// other. The sixth, context, needs all pairs of two reports and is added by
 // withContext.
-func (m *model) similarity(a, b *corpus.Unit) Similarity {
+func (m *model) similarity(a, b *corpus.Unit, sc *scratch) Similarity {
 	da, db := m.docs[a], m.docs[b]
 	s := Similarity{Text: cosine(da.tfidf, db.tfidf), Heading: headingSimilarity(da, db), Theme: cosine(da.themes, db.themes)}
-	s.Rare = math.Min(1, float64(sortedset.CountCommon(da.rare, db.rare))/rareFull)
-	s.Score = wText*s.Text + wHeading*s.Heading + wRare*s.Rare + wTheme*s.Theme
+	n, _ := phrases(da, db, sc)
+	s.Rare = math.Min(1, float64(n)/rareFull)
+	s.Coverage = math.Min(1, float64(covered(da, db, sc, nil))/coverFull)
+	s.Score = wText*s.Text + wHeading*s.Heading + wRare*s.Rare + wTheme*s.Theme + wCoverage*s.Coverage
 	return s
 }
 
-// shared returns the rare words two units share, rarest first: what a link
-// shows, computed for links only.
+// shared returns the phrases two units share, in a's words and order: what
+// a link shows, computed for links only.
 func (m *model) shared(a, b *corpus.Unit) []string {
-	shared := sortedset.Common(m.docs[a].rare, m.docs[b].rare)
-	sort.Slice(shared, func(i, j int) bool {
-		if a, b := m.df3.of(shared[i]), m.df3.of(shared[j]); a != b {
-			return a < b
-		}
-		return m.name(shared[i]) < m.name(shared[j])
-	})
-	var names []string
-	for _, g := range shared {
-		names = append(names, m.name(g))
+	_, runs := phrases(m.docs[a], m.docs[b], &scratch{})
+	rs := []rune(a.Text)
+	var out []string
+	for _, r := range runs {
+		out = append(out, string(rs[r.start:r.end]))
 	}
-	return names
+	return out
 }
 
 // withContext adds to a matrix of similarities how well the sections of the

@@ -45,16 +45,17 @@ type HitJSON struct {
 
 // LinkJSON is a link between two units.
 type LinkJSON struct {
-	From    string   `json:"from"`
-	To      string   `json:"to"`
-	Score   float64  `json:"score"`
-	Kind    string   `json:"kind"`
-	Text    float64  `json:"text"`
-	Heading float64  `json:"heading"`
-	Rare    float64  `json:"rare"`
-	Theme   float64  `json:"theme"`
-	Context float64  `json:"context"`
-	Shared  []string `json:"shared"`
+	From     string   `json:"from"`
+	To       string   `json:"to"`
+	Score    float64  `json:"score"`
+	Kind     string   `json:"kind"`
+	Text     float64  `json:"text"`
+	Heading  float64  `json:"heading"`
+	Rare     float64  `json:"rare"`
+	Theme    float64  `json:"theme"`
+	Context  float64  `json:"context"`
+	Coverage float64  `json:"coverage"`
+	Shared   []string `json:"shared"` // the rare phrases both share, in the first unit's words
 }
 
 // ThreadJSON is a topic through the reports.
@@ -117,7 +118,8 @@ func AlignJSONOf(res *align.Result, f AlignFilter) AlignJSON {
 			shared = []string{}
 		}
 		doc.Links = append(doc.Links, LinkJSON{From: l.From.ID, To: l.To.ID, Score: round3(l.Score), Kind: l.Kind,
-			Text: round3(l.Text), Heading: round3(l.Heading), Rare: round3(l.Rare), Theme: round3(l.Similarity.Theme), Context: round3(l.Context), Shared: shared})
+			Text: round3(l.Text), Heading: round3(l.Heading), Rare: round3(l.Rare), Theme: round3(l.Similarity.Theme), Context: round3(l.Context),
+			Coverage: round3(l.Coverage), Shared: shared})
 	}
 	conv := func(ts []align.Thread) []ThreadJSON {
 		out := []ThreadJSON{}

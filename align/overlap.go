@@ -1,0 +1,290 @@
+package align
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/sortedset"
+)
+
+// This file holds the two measures of what two units share word for word:
+// the rare phrases they share, and the clauses of one that stand nearly
+// word for word in the other.
+
+// span is a stretch of a unit's text: rune offsets [start, end), which are
+// the same in its text and its folded text.
+type span struct{ start, end int32 }
+
+// scratch holds the buffers of the comparison of two units, reused from one
+// pair to the next, so that comparing every pair of two reports allocates
+// nothing in the common case. A scratch serves one goroutine.
+type scratch struct {
+	shared   []feat
+	ra, rb   []span
+	dup      []bool
+	okA, okB []bool
+	hitB     []bool
+}
+
+// Shared phrases.
+
+// runs appends to dst the stretches of a text covered by those of its rare
+// features that are shared (a sorted set), given where d's rare features
+// stand (sorted by feature, then place): overlapping or touching features
+// make one stretch, so a long name shared whole (天坛周边简易楼腾退, seven
+// trigrams) is one phrase, not seven.
+func runs(dst []span, at []occurrence, shared []feat) []span {
+	from := len(dst)
+	k := 0
+	for _, f := range shared {
+		// The occurrences of f, found by galloping through at, which is
+		// sorted by feature as shared is.
+		k += sort.Search(len(at)-k, func(x int) bool { return at[k+x].f >= f })
+		for ; k < len(at) && at[k].f == f; k++ {
+			dst = append(dst, span{at[k].start, at[k].end})
+		}
+	}
+	ss := dst[from:]
+	slices.SortFunc(ss, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	out := ss[:0]
+	for _, s := range ss {
+		if n := len(out); n > 0 && s.start <= out[n-1].end {
+			out[n-1].end = max(out[n-1].end, s.end)
+			continue
+		}
+		out = append(out, s)
+	}
+	return dst[:from+len(out)]
+}
+
+// phrases returns how many phrases two units share, and the runs of the
+// first unit that make them. A phrase is a run of shared rare features
+// (see runs), its text counted once however often it stands (see
+// distinct); the count is the fewer of the two units' counts, so a phrase
+// that stands whole in one unit and cut in two in the other counts once.
+// The runs are in sc's buffers until its next use.
+func phrases(a, b *doc, sc *scratch) (int, []span) {
+	sc.shared = sortedset.AppendCommon(sc.shared[:0], a.rare, b.rare)
+	if len(sc.shared) == 0 {
+		return 0, nil
+	}
+	sc.ra = distinct(a, runs(sc.ra[:0], a.rareAt, sc.shared), sc)
+	sc.rb = distinct(b, runs(sc.rb[:0], b.rareAt, sc.shared), sc)
+	return min(len(sc.ra), len(sc.rb)), sc.ra
+}
+
+// distinct drops, in place, the runs whose text stands in another run of d:
+// the same name found twice (文明城区 … 文明城区) or within a longer one
+// (全国文明城区) is one phrase.
+func distinct(d *doc, rs []span, sc *scratch) []span {
+	if len(rs) < 2 {
+		return rs
+	}
+	text := func(r span) []rune { return d.runes[r.start:r.end] }
+	sc.dup = slices.Grow(sc.dup[:0], len(rs))[:len(rs)]
+	for i, r := range rs {
+		sc.dup[i] = false
+		for j, o := range rs {
+			if j != i && (len(text(o)) > len(text(r)) || j < i) && contains(text(o), text(r)) {
+				sc.dup[i] = true
+				break
+			}
+		}
+	}
+	out := rs[:0]
+	for i, r := range rs {
+		if !sc.dup[i] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// contains reports whether needle stands in hay.
+func contains(hay, needle []rune) bool {
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		if slices.Equal(hay[i:i+len(needle)], needle) {
+			return true
+		}
+	}
+	return false
+}
+
+// Clauses found in the other unit.
+
+// clause is a clause of a unit long enough to be looked for in another.
+type clause struct {
+	span
+	grams []feat    // its distinct character bigrams (and Latin words), sorted
+	idf   []float64 // the weight of each in the model
+	total float64   // their sum
+}
+
+// minClauseGrams is the fewest distinct bigrams of a clause looked for in
+// another unit: about ten characters. Shorter clauses (加强组织领导) stand in
+// many paragraphs and prove nothing.
+const minClauseGrams = 9
+
+// coverMin is the overlap at which a clause stands nearly word for word in
+// another: four in five of its weighted bigrams, as for the moved sentences
+// of the diff view.
+const coverMin = 0.8
+
+// clauses cuts a folded text, given as runes, at the marks that end a
+// clause (，；。：！？ and their ASCII forms) and keeps the clauses with at
+// least minClauseGrams distinct bigrams of Han characters. A clause rather
+// than a sentence: the sentences of work reports run long, and the part of
+// one report that another repeats is often one clause of a longer sentence
+// (…，坚决守住公共服务、民生保障、社区建设、安全稳定和环境管理五道底线。).
+// The clauses' bigrams share one array.
+func clauses(rs []rune) []clause {
+	var out []clause
+	all := make([]feat, 0, len(rs))
+	start := 0
+	for i, r := range rs {
+		switch r {
+		case '，', ',', '；', ';', '。', '：', ':', '！', '!', '？', '?':
+		default:
+			if i+1 < len(rs) {
+				continue
+			}
+		}
+		from := len(all)
+		for k := start; k+1 <= i; k++ {
+			if hanzi.IsHan(rs[k]) && hanzi.IsHan(rs[k+1]) {
+				all = append(all, pack(rs[k], rs[k+1]))
+			}
+		}
+		gs := all[from:]
+		slices.Sort(gs)
+		gs = slices.Compact(gs)
+		all = all[:from+len(gs)]
+		if len(gs) >= minClauseGrams {
+			out = append(out, clause{span: span{int32(start), int32(i + 1)}, grams: gs[:len(gs):len(gs)]})
+		} else {
+			all = all[:from]
+		}
+		start = i + 1
+	}
+	return out
+}
+
+// weigh gives the bigrams of each clause their weight: idf holds the
+// weight of each of the unit's grams (sorted), which hold every bigram of
+// its clauses. The clauses' weights share one array.
+func weigh(cs []clause, grams []featCount, idf []float64) {
+	n := 0
+	for _, c := range cs {
+		n += len(c.grams)
+	}
+	all := make([]float64, n)
+	for i := range cs {
+		c := &cs[i]
+		c.idf, all = all[:len(c.grams):len(c.grams)], all[len(c.grams):]
+		c.total = 0
+		k := 0
+		for x, g := range c.grams {
+			for grams[k].f < g {
+				k++
+			}
+			c.idf[x] = idf[k]
+			c.total += idf[k]
+		}
+	}
+}
+
+// overlap returns how much of the smaller of two clauses the other holds:
+// the weight of the bigrams they share over the weight of the smaller's.
+func overlap(s, t *clause) float64 {
+	shared := 0.0
+	for i, j := 0, 0; i < len(s.grams) && j < len(t.grams); {
+		switch {
+		case s.grams[i] < t.grams[j]:
+			i++
+		case s.grams[i] > t.grams[j]:
+			j++
+		default:
+			shared += s.idf[i]
+			i++
+			j++
+		}
+	}
+	return shared / min(s.total, t.total)
+}
+
+// clauseMatch is a clause of one unit found in the other.
+type clauseMatch struct {
+	A, B    span // where it stands in each unit's text
+	Overlap float64
+}
+
+// covered returns how many clauses of a and b stand nearly word for word in
+// a clause of the other: the fewer of the two units' counts, so one long
+// clause holding two short ones counts once. With found non-nil, it also
+// calls found for every such pair of clauses.
+//
+// A clause can stand in a clause of the other unit only if the other unit
+// as a whole holds coverMin of its weight (see promising); the clauses that
+// cannot are not compared one by one.
+func covered(a, b *doc, sc *scratch, found func(clauseMatch)) int {
+	if len(a.clauses) == 0 || len(b.clauses) == 0 {
+		return 0
+	}
+	sc.okA, sc.okB = promising(sc.okA, a, b), promising(sc.okB, b, a)
+	sc.hitB = slices.Grow(sc.hitB[:0], len(b.clauses))[:len(b.clauses)]
+	clear(sc.hitB)
+	inA, inB := 0, 0
+	for i := range a.clauses {
+		s := &a.clauses[i]
+		hit := false
+		for j := range b.clauses {
+			t := &b.clauses[j]
+			if s.total <= t.total && !sc.okA[i] || t.total < s.total && !sc.okB[j] {
+				continue // the smaller one is not held by the other unit
+			}
+			if o := overlap(s, t); o >= coverMin {
+				if !hit {
+					inA++
+				}
+				hit = true
+				if !sc.hitB[j] { // count each clause of b once
+					sc.hitB[j], inB = true, inB+1
+				}
+				if found != nil {
+					found(clauseMatch{A: s.span, B: t.span, Overlap: o})
+				}
+			}
+		}
+	}
+	return min(inA, inB)
+}
+
+// promising fills ok, for each clause of a, with whether unit b as a whole
+// may hold coverMin of its weight, by b's filter of bigrams: an upper
+// bound, cheap enough for every pair of units.
+func promising(ok []bool, a, b *doc) []bool {
+	ok = slices.Grow(ok[:0], len(a.clauses))[:len(a.clauses)]
+	for i := range a.clauses {
+		c := &a.clauses[i]
+		held := 0.0
+		for x, g := range c.grams {
+			if b.filter.has(g) {
+				held += c.idf[x]
+			}
+		}
+		ok[i] = held >= coverMin*c.total
+	}
+	return ok
+}
+
+// bloom is a Bloom filter of features with one hash: has may answer yes for
+// a feature never added, never no for one added.
+type bloom [32]uint64
+
+// bloomBit places a feature among the 2048 bits of a filter.
+func bloomBit(f feat) uint64 { return uint64(f) * 0x9E3779B97F4A7C15 >> 53 }
+
+func (bf *bloom) add(f feat)      { b := bloomBit(f); bf[b/64] |= 1 << (b % 64) }
+func (bf *bloom) has(f feat) bool { b := bloomBit(f); return bf[b/64]&(1<<(b%64)) != 0 }
