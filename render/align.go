@@ -320,3 +320,132 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// ExplainJSON is the document `reportdiff align --explain A B --format json`
+// writes.
+type ExplainJSON struct {
+	From       string          `json:"from"`
+	To         string          `json:"to"`
+	Swapped    bool            `json:"swapped"`
+	Kind       string          `json:"kind"`
+	Score      float64         `json:"score"`
+	Text       float64         `json:"text"`
+	Heading    float64         `json:"heading"`
+	Rare       float64         `json:"rare"`
+	Theme      float64         `json:"theme"`
+	Context    float64         `json:"context"`
+	Coverage   float64         `json:"coverage"`
+	Weights    align.Weights   `json:"weights"`
+	Shared     []string        `json:"shared"`
+	Covered    []ClauseJSON    `json:"covered"`
+	MinScore   float64         `json:"min_score"`
+	Clear      float64         `json:"clear"`
+	Rank       int             `json:"rank"`
+	Candidates []CandidateJSON `json:"candidates"`
+	Linked     bool            `json:"linked"`
+	Why        string          `json:"why"`
+}
+
+// ClauseJSON is a clause of one unit found in another.
+type ClauseJSON struct {
+	From    string  `json:"from"`
+	To      string  `json:"to"`
+	Overlap float64 `json:"overlap"`
+}
+
+// CandidateJSON is a unit one might be linked to, with the pair's score.
+type CandidateJSON struct {
+	ID      string  `json:"id"`
+	Heading string  `json:"heading"`
+	Score   float64 `json:"score"`
+	Barred  string  `json:"barred,omitempty"`
+	Linked  bool    `json:"linked"`
+}
+
+// ExplainJSONOf builds the JSON document of an explanation.
+func ExplainJSONOf(ex align.Explanation) ExplainJSON {
+	s := ex.Similarity
+	doc := ExplainJSON{From: ex.From.ID, To: ex.To.ID, Swapped: ex.Swapped, Kind: ex.Kind, Score: round3(s.Score),
+		Text: round3(s.Text), Heading: round3(s.Heading), Rare: round3(s.Rare), Theme: round3(s.Theme), Context: round3(s.Context),
+		Coverage: round3(s.Coverage), Weights: align.ScoreWeights(), Shared: []string{}, Covered: []ClauseJSON{},
+		MinScore: ex.MinScore, Clear: round3(ex.Clear), Rank: ex.Rank, Candidates: []CandidateJSON{}, Linked: ex.Linked, Why: ex.Why}
+	doc.Shared = append(doc.Shared, s.Shared...)
+	for _, c := range ex.Covered {
+		doc.Covered = append(doc.Covered, ClauseJSON{From: c.From, To: c.To, Overlap: round3(c.Overlap)})
+	}
+	for _, c := range ex.Candidates {
+		doc.Candidates = append(doc.Candidates, CandidateJSON{ID: c.Unit.ID, Heading: unitLabel(c.Unit), Score: round3(c.Score), Barred: c.Barred, Linked: c.Linked})
+	}
+	return doc
+}
+
+// explainCandidates is how many of A's best candidates the text view of an
+// explanation lists (B is listed too when it ranks lower).
+const explainCandidates = 5
+
+// Explain writes how two units compare: the score with its parts, the
+// phrases and clauses they share, the rank of the second among the first's
+// candidates, and whether a link was made, or why not.
+func Explain(w io.Writer, ex align.Explanation, st Style) error {
+	bold := st.paint(color.Bold)
+	dim := st.paint(dimAttr...)
+	green := st.paint(color.FgGreen)
+	red := st.paint(color.FgRed)
+	var b strings.Builder
+	kind := ex.Kind
+	if kind == "" {
+		kind = "no kind of link"
+	}
+	fmt.Fprintf(&b, "%s %s\n", bold(ex.From.ID+" → "+ex.To.ID), dim(fmt.Sprintf("%s: %s %s → %s %s", kind, ex.From.Report.Name(), ex.From.PartKind(), ex.To.Report.Name(), ex.To.PartKind())))
+	if ex.Swapped {
+		b.WriteString(dim("  (asked for the other way round: links run from the earlier report)") + "\n")
+	}
+	width := max(20, st.width()-10)
+	for _, u := range []*corpus.Unit{ex.From, ex.To} {
+		fmt.Fprintf(&b, "  %-7s %s\n", u.ID, hanzi.Truncate(unitLabel(u), width))
+	}
+	s, wt := ex.Similarity, align.ScoreWeights()
+	fmt.Fprintf(&b, "%s %.3f = %.2f×text %.3f + %.2f×heading %.3f + %.2f×rare %.3f + %.2f×theme %.3f + %.2f×context %.3f + %.2f×coverage %.3f\n",
+		bold("score"), s.Score, wt.Text, s.Text, wt.Heading, s.Heading, wt.Rare, s.Rare, wt.Theme, s.Theme, wt.Context, s.Context, wt.Coverage, s.Coverage)
+	if len(s.Shared) > 0 {
+		fmt.Fprintf(&b, "%s %s\n", bold("shared phrases"), strings.Join(s.Shared, " "))
+	} else {
+		fmt.Fprintf(&b, "%s %s\n", bold("shared phrases"), dim("none"))
+	}
+	if len(ex.Covered) > 0 {
+		b.WriteString(bold("clauses found nearly word for word") + "\n")
+		half := max(10, (st.width()-12)/2)
+		for _, c := range ex.Covered {
+			fmt.Fprintf(&b, "  %s %s | %s\n", dim(fmt.Sprintf("%.2f", c.Overlap)), hanzi.Truncate(c.From, half), hanzi.Truncate(c.To, half))
+		}
+	}
+	report := ex.To.Report.Name()
+	if report != ex.To.Report.ID {
+		report += " (" + ex.To.Report.ID + ")"
+	}
+	fmt.Fprintf(&b, "%s %d of %d among %s's candidates in the %s of %s\n", bold("rank of "+ex.To.ID), ex.Rank, len(ex.Candidates),
+		ex.From.ID, ex.To.PartKind(), report)
+	for i, c := range ex.Candidates {
+		if i >= explainCandidates && c.Unit != ex.To {
+			continue
+		}
+		mark := "  "
+		if c.Unit == ex.To {
+			mark = "→ "
+		}
+		note := ""
+		switch {
+		case c.Linked:
+			note = green("linked")
+		case c.Barred != "":
+			note = dim("barred")
+		}
+		fmt.Fprintf(&b, "  %s%2d %-7s %.3f %-6s %s\n", mark, i+1, c.Unit.ID, c.Score, note, hanzi.Truncate(unitLabel(c.Unit), width-30))
+	}
+	verdict := red("not linked")
+	if ex.Linked {
+		verdict = green("linked")
+	}
+	fmt.Fprintf(&b, "%s (threshold %.2f, a second link %.2f): %s\n", verdict, ex.MinScore, ex.Clear, ex.Why)
+	return writeText(w, b.String())
+}

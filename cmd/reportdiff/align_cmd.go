@@ -19,12 +19,13 @@ type alignOptions struct {
 	minScore float64
 	explain  bool
 	themes   string
+	pair     []string // two unit ids: explain how they compare
 }
 
 func newAlignCmd(g *globalOptions, runF func(*alignOptions) error) *cobra.Command {
 	opts := &alignOptions{globalOptions: g}
 	cmd := &cobra.Command{
-		Use:   "align",
+		Use:   "align [--explain A B]",
 		Short: "Follow each topic through the years, theme by theme",
 		Long: `align classifies every unit by theme and links the units of consecutive reports
 that speak of the same topic: continuity links between the same kind of part
@@ -33,9 +34,22 @@ review (what was promised → what was reported). Linked units form threads.
 
 The text view shows, for each theme, one row per topic and one column per
 report; each cell holds the unit's heading and the score of the link that
-brought the topic there; — marks a year without it.`,
-		Args: argsUsage(cobra.NoArgs),
+brought the topic there; — marks a year without it.
+
+--explain alone shows the words that decided each unit's theme. With two
+unit ids (as outline shows them), --explain A B shows how the two compare:
+the score of the pair and each of its parts, the rare phrases they share and
+the clauses of one found in the other, the rank of B among A's candidates in
+B's part of B's report, and whether a link was made, or why not.`,
+		Args: argsUsage(cobra.MaximumNArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case len(args) == 2 && !opts.explain:
+				return usagef("two unit ids are read with --explain: reportdiff align --explain %s %s", args[0], args[1])
+			case len(args) == 1:
+				return usagef("--explain A B takes two unit ids, got %q", args[0])
+			}
+			opts.pair = args
 			if opts.kind != "" && opts.kind != align.Continuity && opts.kind != align.Followup {
 				return usagef("--kind %q: want continuity or followup", opts.kind)
 			}
@@ -52,7 +66,7 @@ brought the topic there; — marks a year without it.`,
 	f.StringVar(&opts.theme, "theme", "", "show one theme only (see the ids with --format json)")
 	f.StringVar(&opts.kind, "kind", "", "show one kind of link only: continuity or followup")
 	f.Float64Var(&opts.minScore, "min-score", align.DefaultMinScore, "the least similarity for a link, from 0 to 1")
-	f.BoolVar(&opts.explain, "explain", false, "show the words that decided each unit's theme")
+	f.BoolVar(&opts.explain, "explain", false, "show the words that decided each unit's theme; with two unit ids A B, how the two compare")
 	f.StringVar(&opts.themes, "themes", "", "a theme lexicon file that replaces the embedded one")
 	return cmd
 }
@@ -89,9 +103,32 @@ func runAlign(opts *alignOptions) error {
 		return err
 	}
 	res := align.Align(align.Classify(c, lx, nil), align.Options{MinScore: opts.minScore})
+	if len(opts.pair) == 2 {
+		return explainPair(opts, c, res)
+	}
 	filter := render.AlignFilter{Theme: opts.theme, Kind: opts.kind, Explain: opts.explain}
 	if opts.json() {
 		return render.JSON(opts.io.Out, render.AlignJSONOf(res, filter))
 	}
 	return render.Align(opts.io.Out, res, filter, opts.style())
+}
+
+// explainPair writes how two units compare (align --explain A B).
+func explainPair(opts *alignOptions, c *corpus.Corpus, res *align.Result) error {
+	var units [2]*corpus.Unit
+	for i, id := range opts.pair {
+		u := c.Unit(id)
+		if u == nil {
+			return usagef("no unit %q in the corpus: unit ids are those reportdiff outline shows", id)
+		}
+		units[i] = u
+	}
+	if units[0] == units[1] {
+		return usagef("--explain %s %s: give two different units", opts.pair[0], opts.pair[1])
+	}
+	ex := res.Explain(units[0], units[1])
+	if opts.json() {
+		return render.JSON(opts.io.Out, render.ExplainJSONOf(ex))
+	}
+	return render.Explain(opts.io.Out, ex, opts.style())
 }
