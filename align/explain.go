@@ -24,20 +24,10 @@ type Explanation struct {
 	Why        string // how the link was made, or why it was not
 }
 
-// Weights are the weights of the measures of a similarity in its score.
-type Weights struct {
-	Text     float64 `json:"text"`
-	Heading  float64 `json:"heading"`
-	Rare     float64 `json:"rare"`
-	Theme    float64 `json:"theme"`
-	Context  float64 `json:"context"`
-	Coverage float64 `json:"coverage"`
-}
-
 // ScoreWeights returns the weights of the measures of a similarity in its
 // score; they add up to 1.
-func ScoreWeights() Weights {
-	return Weights{Text: wText, Heading: wHeading, Rare: wRare, Theme: wTheme, Context: wContext, Coverage: wCoverage}
+func ScoreWeights() Measures {
+	return Measures{Text: wText, Heading: wHeading, Rare: wRare, Theme: wTheme, Context: wContext, Coverage: wCoverage}
 }
 
 // CoveredClause is a clause of one unit found in another, with the clause

@@ -471,7 +471,7 @@ func (res *Result) majority(units []*corpus.Unit) string {
 }
 
 // identical is the similarity of two units with the same words.
-var identical = Similarity{Score: 1, Text: 1, Heading: 1, Rare: 1, Theme: 1, Context: 1}
+var identical = Similarity{Score: 1, Measures: Measures{Text: 1, Heading: 1, Rare: 1, Theme: 1, Context: 1, Coverage: 1}}
 
 // fillShared names the rare words each link's units share.
 func (res *Result) fillShared(links []Link) {

@@ -363,16 +363,22 @@ func dice(a, b []feat) float64 {
 	return 2 * float64(sortedset.CountCommon(a, b)) / float64(len(a)+len(b))
 }
 
-// Similarity is the score of a pair of units and its parts, each from 0 to 1.
+// Measures are the six measures of the similarity of two units, each from
+// 0 to 1, or their weights in its score.
+type Measures struct {
+	Text     float64 `json:"text"`     // TF-IDF cosine of the character bigrams of the texts
+	Heading  float64 `json:"heading"`  // overlap of the bigrams of the headings and section titles
+	Rare     float64 `json:"rare"`     // rare phrases both share
+	Theme    float64 `json:"theme"`    // agreement of the theme scores
+	Context  float64 `json:"context"`  // how well the two sections match as a whole
+	Coverage float64 `json:"coverage"` // clauses of one that stand nearly word for word in the other
+}
+
+// Similarity is the score of a pair of units and its measures.
 type Similarity struct {
-	Score    float64  `json:"score"`
-	Text     float64  `json:"text"`
-	Heading  float64  `json:"heading"`
-	Rare     float64  `json:"rare"`
-	Theme    float64  `json:"theme"`
-	Context  float64  `json:"context"`
-	Coverage float64  `json:"coverage"`
-	Shared   []string `json:"shared,omitempty"` // the phrases both share, in the first unit's words and order
+	Score float64 `json:"score"`
+	Measures
+	Shared []string `json:"shared,omitempty"` // the phrases both share, in the first unit's words and order
 }
 
 // headingSimilarity compares what the headings of two units say: their own
@@ -433,7 +439,7 @@ const (
 // withContext.
 func (m *model) similarity(a, b *corpus.Unit, sc *scratch) Similarity {
 	da, db := m.docs[a], m.docs[b]
-	s := Similarity{Text: cosine(da.tfidf, db.tfidf), Heading: headingSimilarity(da, db), Theme: cosine(da.themes, db.themes)}
+	s := Similarity{Measures: Measures{Text: cosine(da.tfidf, db.tfidf), Heading: headingSimilarity(da, db), Theme: cosine(da.themes, db.themes)}}
 	n, _ := phrases(da, db, sc)
 	s.Rare = math.Min(1, float64(n)/rareFull)
 	s.Coverage = math.Min(1, float64(covered(da, db, sc, nil))/coverFull)

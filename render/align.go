@@ -43,19 +43,20 @@ type HitJSON struct {
 	Weight float64 `json:"weight"`
 }
 
-// LinkJSON is a link between two units.
+// LinkJSON is a link between two units, with the measures of its score.
 type LinkJSON struct {
-	From     string   `json:"from"`
-	To       string   `json:"to"`
-	Score    float64  `json:"score"`
-	Kind     string   `json:"kind"`
-	Text     float64  `json:"text"`
-	Heading  float64  `json:"heading"`
-	Rare     float64  `json:"rare"`
-	Theme    float64  `json:"theme"`
-	Context  float64  `json:"context"`
-	Coverage float64  `json:"coverage"`
-	Shared   []string `json:"shared"` // the rare phrases both share, in the first unit's words
+	From  string  `json:"from"`
+	To    string  `json:"to"`
+	Score float64 `json:"score"`
+	Kind  string  `json:"kind"`
+	align.Measures
+	Shared []string `json:"shared"` // the rare phrases both share, in the first unit's words
+}
+
+// rounded returns measures rounded to three decimals.
+func rounded(m align.Measures) align.Measures {
+	return align.Measures{Text: round3(m.Text), Heading: round3(m.Heading), Rare: round3(m.Rare), Theme: round3(m.Theme),
+		Context: round3(m.Context), Coverage: round3(m.Coverage)}
 }
 
 // ThreadJSON is a topic through the reports.
@@ -118,8 +119,7 @@ func AlignJSONOf(res *align.Result, f AlignFilter) AlignJSON {
 			shared = []string{}
 		}
 		doc.Links = append(doc.Links, LinkJSON{From: l.From.ID, To: l.To.ID, Score: round3(l.Score), Kind: l.Kind,
-			Text: round3(l.Text), Heading: round3(l.Heading), Rare: round3(l.Rare), Theme: round3(l.Similarity.Theme), Context: round3(l.Context),
-			Coverage: round3(l.Coverage), Shared: shared})
+			Measures: rounded(l.Measures), Shared: shared})
 	}
 	conv := func(ts []align.Thread) []ThreadJSON {
 		out := []ThreadJSON{}
@@ -324,18 +324,13 @@ func boolInt(b bool) int {
 // ExplainJSON is the document `reportdiff align --explain A B --format json`
 // writes.
 type ExplainJSON struct {
-	From       string          `json:"from"`
-	To         string          `json:"to"`
-	Swapped    bool            `json:"swapped"`
-	Kind       string          `json:"kind"`
-	Score      float64         `json:"score"`
-	Text       float64         `json:"text"`
-	Heading    float64         `json:"heading"`
-	Rare       float64         `json:"rare"`
-	Theme      float64         `json:"theme"`
-	Context    float64         `json:"context"`
-	Coverage   float64         `json:"coverage"`
-	Weights    align.Weights   `json:"weights"`
+	From    string  `json:"from"`
+	To      string  `json:"to"`
+	Swapped bool    `json:"swapped"`
+	Kind    string  `json:"kind"`
+	Score   float64 `json:"score"`
+	align.Measures
+	Weights    align.Measures  `json:"weights"`
 	Shared     []string        `json:"shared"`
 	Covered    []ClauseJSON    `json:"covered"`
 	MinScore   float64         `json:"min_score"`
@@ -366,8 +361,7 @@ type CandidateJSON struct {
 func ExplainJSONOf(ex align.Explanation) ExplainJSON {
 	s := ex.Similarity
 	doc := ExplainJSON{From: ex.From.ID, To: ex.To.ID, Swapped: ex.Swapped, Kind: ex.Kind, Score: round3(s.Score),
-		Text: round3(s.Text), Heading: round3(s.Heading), Rare: round3(s.Rare), Theme: round3(s.Theme), Context: round3(s.Context),
-		Coverage: round3(s.Coverage), Weights: align.ScoreWeights(), Shared: []string{}, Covered: []ClauseJSON{},
+		Measures: rounded(s.Measures), Weights: align.ScoreWeights(), Shared: []string{}, Covered: []ClauseJSON{},
 		MinScore: ex.MinScore, Clear: round3(ex.Clear), Rank: ex.Rank, Candidates: []CandidateJSON{}, Linked: ex.Linked, Why: ex.Why}
 	doc.Shared = append(doc.Shared, s.Shared...)
 	for _, c := range ex.Covered {
