@@ -246,11 +246,11 @@ const (
 	barOpener   = "one opens its section (states the aim of what follows), the other is a topic paragraph"
 	barPromise  = "a followup joins a promise to what was reported on it: among general paragraphs, only targets to outcome figures"
 	barOpenPlan = "a followup joins a promise to what was reported on it: the opening of a section states an aim, not a promise"
-	barWords    = "their words share next to nothing (no rare phrase, no clause, a text cosine under minText): alike sections and themes alone make no link"
+	barWords    = "their words share next to nothing (no rare phrase, no clause, a text cosine under 0.05): alike sections and themes alone make no link"
 )
 
 // minText is the least text cosine of two topic paragraphs that share no
-// rare phrase and no clause for them to be linked.
+// rare phrase and no clause for them to be linked (barWords says it).
 const minText = 0.05
 
 // block computes the similarities of the units of a and b, as linked by
