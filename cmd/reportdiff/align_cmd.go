@@ -110,6 +110,9 @@ func runAlign(opts *alignOptions) error {
 	if opts.json() {
 		return render.JSON(opts.io.Out, render.AlignJSONOf(res, filter))
 	}
+	if opts.html() {
+		return render.AlignHTML(opts.io.Out, res, filter, render.HTMLOptions{})
+	}
 	return render.Align(opts.io.Out, res, filter, opts.style())
 }
 

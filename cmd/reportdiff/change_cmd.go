@@ -73,12 +73,15 @@ func runPriorities(opts *prioritiesOptions) error {
 			return usageError{err}
 		}
 	}
-	p := change.MeasurePriorities(align.Classify(c, nil, nil), po)
+	themes := align.Classify(c, nil, nil)
+	p := change.MeasurePriorities(themes, po)
 	switch opts.format {
 	case "json":
 		return render.JSON(opts.io.Out, render.PrioritiesJSONOf(p))
 	case "csv":
 		return render.PrioritiesCSV(opts.io.Out, p, opts.table)
+	case "html":
+		return render.PrioritiesHTML(opts.io.Out, themes, p, render.HTMLOptions{})
 	}
 	return render.Priorities(opts.io.Out, p, c.Reports, opts.style())
 }
@@ -141,7 +144,7 @@ func runCommitments(opts *commitmentsOptions) error {
 		switch opts.format {
 		case "json":
 			return render.JSON(opts.io.Out, render.ExplanationsJSONOf(vs))
-		case "csv":
+		case "csv", "html":
 			return usagef("--explain writes text or json")
 		}
 		return render.Explanations(opts.io.Out, vs, opts.style())
@@ -161,6 +164,8 @@ func runCommitments(opts *commitmentsOptions) error {
 		return render.JSON(opts.io.Out, render.CommitmentsJSONOf(cs))
 	case "csv":
 		return render.CommitmentsCSV(opts.io.Out, cs)
+	case "html":
+		return render.CommitmentsHTML(opts.io.Out, themes, cs, render.HTMLOptions{})
 	}
 	return render.Commitments(opts.io.Out, cs, opts.style())
 }
@@ -216,7 +221,8 @@ func runTargets(opts *targetsOptions) error {
 	if err != nil {
 		return err
 	}
-	ins := change.ReadTargets(align.Classify(c, nil, nil), change.TargetOptions{Tolerance: opts.tolerance})
+	themes := align.Classify(c, nil, nil)
+	ins := change.ReadTargets(themes, change.TargetOptions{Tolerance: opts.tolerance})
 	switch opts.format {
 	case "json":
 		return render.JSON(opts.io.Out, render.TargetsJSONOf(ins))
@@ -225,6 +231,9 @@ func runTargets(opts *targetsOptions) error {
 	}
 	if !opts.all {
 		ins = slices.DeleteFunc(ins, func(in change.Indicator) bool { return !in.Headline })
+	}
+	if opts.html() {
+		return render.TargetsHTML(opts.io.Out, themes, ins, render.HTMLOptions{})
 	}
 	return render.Targets(opts.io.Out, ins, opts.style())
 }

@@ -208,6 +208,13 @@ func (opts *checkOptions) write(res *check.Result) error {
 		return render.CheckSARIF(out, res)
 	case "markdown":
 		return render.CheckMarkdown(out, res, 0)
+	case "html":
+		opts.quietWarnings = true // they are findings here
+		c, err := opts.load()     // the paragraphs the findings link to, as the corpus stands
+		if err != nil {
+			return err
+		}
+		return render.CheckHTML(out, c, res, render.HTMLOptions{})
 	case "github":
 		if err := render.CheckGitHub(out, res); err != nil {
 			return err

@@ -39,6 +39,8 @@ func runCorpus(opts *corpusOptions) error {
 		return render.JSON(opts.io.Out, render.CorpusJSONOf(c))
 	case "csv":
 		return render.CorpusCSV(opts.io.Out, c)
+	case "html":
+		return render.CorpusHTML(opts.io.Out, c, render.HTMLOptions{})
 	}
 	return render.CorpusTable(opts.io.Out, c, opts.verbose, opts.style())
 }

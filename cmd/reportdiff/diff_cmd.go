@@ -131,6 +131,8 @@ func runDiff(opts *diffOptions) error {
 		err = render.JSON(&out, render.ComparisonJSONOf(cmp))
 	case opts.format == "csv":
 		err = render.DiffCSV(&out, cmp)
+	case opts.html():
+		err = render.DiffHTML(&out, themes, cmp, render.HTMLOptions{})
 	case opts.stat:
 		err = render.DiffStat(&out, cmp, st, themes.Label)
 	case opts.sideBySide:
@@ -141,7 +143,12 @@ func runDiff(opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := opts.page(out.Bytes()); err != nil {
+	if opts.html() {
+		_, err = opts.io.Out.Write(out.Bytes()) // a page for a browser, not for the pager
+	} else {
+		err = opts.page(out.Bytes())
+	}
+	if err != nil {
 		return err
 	}
 	if cmp.Changed() {

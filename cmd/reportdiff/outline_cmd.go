@@ -49,6 +49,8 @@ func runOutline(opts *outlineOptions) error {
 		return render.JSON(opts.io.Out, render.OutlineJSONOf(reports))
 	case "csv":
 		return render.OutlineCSV(opts.io.Out, reports)
+	case "html":
+		return render.OutlineHTML(opts.io.Out, c, reports, render.HTMLOptions{})
 	}
 	return render.Outline(opts.io.Out, reports, opts.style())
 }

@@ -150,6 +150,8 @@ func (g *globalOptions) style() render.Style {
 
 func (g *globalOptions) json() bool { return g.format == "json" }
 
+func (g *globalOptions) html() bool { return g.format == "html" }
+
 // formatsKey is the annotation of a command that lists the formats it
 // writes, the first its default.
 const formatsKey = "formats"
@@ -253,18 +255,20 @@ Exit status: 0 nothing found, 1 findings or differences, 2 bad usage or input.`,
 	pf.StringVar(&g.color, "color", "auto", "color output: auto, always or never (auto honours NO_COLOR)")
 	pf.StringArrayVar(&g.years, "year", nil, "state a report's year outright: ID=YEAR (repeatable)")
 	pf.StringVar(&g.encoding, "encoding", "", "read the corpus files in this encoding: utf-8, gb18030, big5, utf-16 (default: detect)")
-	// Every command writes text and JSON; CSV where its view is a table.
+	// Every command writes text and JSON; CSV where its view is a table;
+	// HTML where its view is more than a text; report writes HTML only.
 	root.AddCommand(
-		writes(newCorpusCmd(g, nil), "text", "json", "csv"),
-		writes(newOutlineCmd(g, nil), "text", "json", "csv"),
-		writes(newCheckCmd(g, nil), "text", "json", "github", "sarif", "markdown"),
+		writes(newCorpusCmd(g, nil), "text", "json", "csv", "html"),
+		writes(newOutlineCmd(g, nil), "text", "json", "csv", "html"),
+		writes(newCheckCmd(g, nil), "text", "json", "github", "sarif", "markdown", "html"),
 		writes(newFactsCmd(g, nil), "json"),
-		writes(newAlignCmd(g, nil), "text", "json"),
-		writes(newDiffCmd(g, nil), "text", "json", "csv"),
+		writes(newAlignCmd(g, nil), "text", "json", "html"),
+		writes(newDiffCmd(g, nil), "text", "json", "csv", "html"),
 		writes(newShowCmd(g, nil), "text", "json"),
-		writes(newPrioritiesCmd(g, nil), "text", "json", "csv"),
-		writes(newCommitmentsCmd(g, nil), "text", "json", "csv"),
-		writes(newTargetsCmd(g, nil), "text", "json", "csv"),
+		writes(newPrioritiesCmd(g, nil), "text", "json", "csv", "html"),
+		writes(newCommitmentsCmd(g, nil), "text", "json", "csv", "html"),
+		writes(newTargetsCmd(g, nil), "text", "json", "csv", "html"),
+		writes(newReportCmd(g, nil), "html"),
 	)
 	g.registerCompletions(root)
 	return root
