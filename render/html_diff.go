@@ -53,6 +53,7 @@ type pairView struct {
 // old paragraph beside what stands for it in the new one.
 type rowView struct {
 	Left, Right []runView
+	Same        bool // both sides hold the same words
 }
 
 // runView is a run of text of one kind. Kind is eq, del or ins; a moved run
@@ -256,6 +257,7 @@ func sentenceRows(p diffview.Pair, target func(id string) string) []rowView {
 		if r.b1 >= r.b0 {
 			rv.Right = clipRuns(p, target, false, newS[r.b0].start, newS[r.b1].end)
 		}
+		rv.Same = len(rv.Left) == 1 && len(rv.Right) == 1 && rv.Left[0].Kind == "eq" && rv.Right[0] == rv.Left[0]
 		out = append(out, rv)
 	}
 	return out

@@ -11,6 +11,7 @@ import (
 	"github.com/reportdiff/reportdiff/change"
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/diffview"
+	"github.com/reportdiff/reportdiff/internal/work"
 	"github.com/reportdiff/reportdiff/render"
 )
 
@@ -118,32 +119,33 @@ func runReport(opts *reportOptions) error {
 // the consecutive reports among reports (their links are the alignment's
 // own), with the diff of direct[0] and direct[1] when they are given.
 func buildReport(themes *align.Themes, reports []*corpus.Report, direct [2]*corpus.Report) render.HTMLData {
-	res := align.Align(themes, align.DefaultOptions())
-	d := render.HTMLData{Corpus: themes.Corpus, Reports: reports, Overview: true, Themes: themes, Align: res,
-		Priorities:  change.MeasurePriorities(themes, change.DefaultPriorityOptions()),
-		Commitments: change.FindCommitments(themes, change.CommitmentOptions{}),
-		Indicators:  change.ReadTargets(themes, change.DefaultTargetOptions()),
-		Texts:       true}
-	if d.Commitments == nil {
-		d.Commitments = []change.Commitment{}
-	}
-	if d.Indicators == nil {
-		d.Indicators = []change.Indicator{}
-	}
-	for i := 0; i+1 < len(reports); i++ {
-		a, b := reports[i], reports[i+1]
-		var links []align.Link
-		for _, l := range res.Links {
-			if l.Kind == align.Continuity && l.From.Report == a && l.To.Report == b {
-				links = append(links, l)
-			}
+	d := render.HTMLData{Corpus: themes.Corpus, Reports: reports, Overview: true, Themes: themes, Texts: true}
+	// The analyses read the themes and nothing else: the alignment and the
+	// diffs on one side, the priorities, commitments and targets on the
+	// other, at the same time.
+	work.Each(2, func(i int) {
+		if i == 1 {
+			d.Priorities = change.MeasurePriorities(themes, change.DefaultPriorityOptions())
+			d.Commitments = append([]change.Commitment{}, change.FindCommitments(themes, change.CommitmentOptions{})...)
+			d.Indicators = append([]change.Indicator{}, change.ReadTargets(themes, change.DefaultTargetOptions())...)
+			return
 		}
-		d.Comparisons = append(d.Comparisons, diffview.Compare(themes, a, b, links, diffview.Options{}).Filter(diffview.Filter{}))
-	}
-	if a, b := direct[0], direct[1]; a != nil {
-		links := align.Pair(themes, a, b, align.DefaultOptions())
-		d.Comparisons = append(d.Comparisons, diffview.Compare(themes, a, b, links, diffview.Options{}).Filter(diffview.Filter{}))
-	}
+		d.Align = align.Align(themes, align.DefaultOptions())
+		for i := 0; i+1 < len(reports); i++ {
+			a, b := reports[i], reports[i+1]
+			var links []align.Link
+			for _, l := range d.Align.Links {
+				if l.Kind == align.Continuity && l.From.Report == a && l.To.Report == b {
+					links = append(links, l)
+				}
+			}
+			d.Comparisons = append(d.Comparisons, diffview.Compare(themes, a, b, links, diffview.Options{}).Filter(diffview.Filter{}))
+		}
+		if a, b := direct[0], direct[1]; a != nil {
+			links := align.Pair(themes, a, b, align.DefaultOptions())
+			d.Comparisons = append(d.Comparisons, diffview.Compare(themes, a, b, links, diffview.Options{}).Filter(diffview.Filter{}))
+		}
+	})
 	return d
 }
 
