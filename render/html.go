@@ -218,8 +218,18 @@ func buildPage(d *HTMLData, opts HTMLOptions) *page {
 		}
 	}
 	if p.Themes != nil {
-		for _, t := range p.Themes.Themes {
+		// Each theme links to its wording diffs, and they back to it.
+		for i := range p.Themes.Themes {
+			t := &p.Themes.Themes[i]
 			p.ThemeNav = append(p.ThemeNav, themeLink{Href: "#" + t.Anchor, Label: t.Label})
+			for _, cv := range p.Diffs {
+				for j := range cv.Themes {
+					if dt := &cv.Themes[j]; dt.Label.ID == t.Label.ID {
+						t.Diffs = append(t.Diffs, yearLink{Href: "#" + dt.Anchor, Label: cv.FromName + " → " + cv.ToName})
+						dt.AlignHref = "#" + t.Anchor
+					}
+				}
+			}
 		}
 	}
 	return p
@@ -304,6 +314,15 @@ func textLang(text string) string {
 		}
 	}
 	return "zh"
+}
+
+// reportName names a report by its year, with its id when that is not the
+// year: "2016 p1".
+func reportName(r *corpus.Report) string {
+	if r.ID == r.Name() {
+		return r.ID
+	}
+	return r.Name() + " " + r.ID
 }
 
 // ref names a unit, linked to its text when the page holds it.

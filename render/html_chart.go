@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -196,7 +197,10 @@ func (d *HTMLData) priorities() *prioritiesView {
 				continue
 			}
 			pp.Rows = append(pp.Rows, row)
-			pp.Multiples = append(pp.Multiples, d.lineChart(part, t, series, axisTop, step))
+			if slices.ContainsFunc(series, func(s change.Share) bool { return s.Share > 0 }) {
+				// A theme absent from every report has no line to draw.
+				pp.Multiples = append(pp.Multiples, d.lineChart(part, t, series, axisTop, step))
+			}
 		}
 		v.Parts = append(v.Parts, pp)
 	}
@@ -274,7 +278,7 @@ func (d *HTMLData) barChart(r *corpus.Report, part corpus.PartKind, shares []cha
 	labelW := float64(labelCols)*colPx + 8
 	plotW := float64(w) - labelW - valueW
 	h := topPad + len(shares)*rowH + axisH
-	c := barChart{ID: anchor("bars-", string(part)+"-"+r.ID), Caption: r.Name() + " " + r.ID, Title: fmt.Sprintf("%s %s: share of the part's characters by theme", r.Name(), part),
+	c := barChart{ID: anchor("bars-", string(part)+"-"+r.ID), Caption: reportName(r), Title: fmt.Sprintf("%s %s: share of the part's characters by theme", r.Name(), part),
 		Lang: d.lang(r), W: w, H: h}
 	var desc []string
 	for i, s := range shares {

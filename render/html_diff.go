@@ -32,9 +32,10 @@ type themeStat struct {
 }
 
 type diffTheme struct {
-	Anchor string
-	Label  themeLabel
-	Pairs  []pairView
+	Anchor    string
+	AlignHref string // the theme's topics through the years
+	Label     themeLabel
+	Pairs     []pairView
 }
 
 // pairView is a pair of paragraphs (or one removed or added whole), as rows

@@ -149,6 +149,7 @@ type themeTable struct {
 	Threads, New, Dropped int
 	Rows                  []topicRow
 	Followups             []followRow
+	Diffs                 []yearLink // the theme in the wording diffs
 }
 
 type topicRow struct {
