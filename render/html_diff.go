@@ -226,17 +226,21 @@ func sentenceRows(p diffview.Pair, target func(id string) string) []rowView {
 		joined = append(joined, row{l.a, l.a, l.b, l.b})
 	}
 	// Between and around the joined rows, the sentences of each side that
-	// share nothing, side by side.
+	// share nothing, side by side; a sentence that moved stands alone, as
+	// it has its partner elsewhere.
+	movedA, movedB := movedSpans(p.Ops, oldS, true), movedSpans(p.Ops, newS, false)
 	var rows []row
 	nextA, nextB := 0, 0
 	gap := func(a1, b1 int) { // the sentences before a1 and b1
 		for nextA < a1 || nextB < b1 {
 			r := row{a0: nextA, a1: nextA - 1, b0: nextB, b1: nextB - 1}
-			if nextA < a1 {
+			left := nextA < a1
+			right := nextB < b1 && !(left && (movedA[nextA] || movedB[nextB]))
+			if left {
 				r.a1 = nextA
 				nextA++
 			}
-			if nextB < b1 {
+			if right {
 				r.b1 = nextB
 				nextB++
 			}
@@ -262,6 +266,24 @@ func sentenceRows(p diffview.Pair, target func(id string) string) []rowView {
 		out = append(out, rv)
 	}
 	return out
+}
+
+// movedSpans reports, for each sentence of one side (the old one when old),
+// whether it holds a moved sentence.
+func movedSpans(ops []diffview.Op, spans []span, old bool) []bool {
+	moved := make([]bool, len(spans))
+	pos := 0
+	for _, op := range ops {
+		if op.Kind == diffview.Equal || old == (op.Kind == diffview.Delete) {
+			if op.Moved && len(op.Text) > 0 {
+				for i := spanAt(spans, pos); i < len(spans) && spans[i].start < pos+len(op.Text); i++ {
+					moved[i] = true
+				}
+			}
+			pos += len(op.Text)
+		}
+	}
+	return moved
 }
 
 // span is a sentence: byte offsets into a text.

@@ -106,10 +106,11 @@ func TestSentenceRowsMoved(t *testing.T) {
 		{Kind: diffview.Insert, Text: "完成背街小巷整治八十條。", Moved: true, MovedTo: "p1.3"},
 	}}
 	rows := sentenceRows(p, func(id string) string { return "#at-" + id })
-	if len(rows) != 2 {
+	// Moved sentences have their partners elsewhere: each stands alone.
+	if len(rows) != 3 || len(rows[1].Right) != 0 || len(rows[2].Left) != 0 {
 		t.Fatalf("rows:\n%s", rowsText(rows))
 	}
-	del, ins := rows[1].Left[0], rows[1].Right[0]
+	del, ins := rows[1].Left[0], rows[2].Right[0]
 	if !del.Moved || del.Key != "p1.9>p2.6" || del.Href != "#at-p2.6" || del.Other != "p2.6" {
 		t.Errorf("moved away: %+v", del)
 	}

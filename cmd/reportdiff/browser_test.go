@@ -266,7 +266,7 @@ func checkPage(t *testing.T, browser context.Context, path string, width int64, 
 		t.Fatal(err)
 	}
 	if *docsShots && exerciseScript {
-		shot(t, ctx, "#diffs .pair.changed", filepath.Join("..", "..", "docs", fmt.Sprintf("report-%d.png", width)))
+		shot(t, ctx, "#diffs .pair.changed:has(.moved):has(.figs)", filepath.Join("..", "..", "docs", fmt.Sprintf("report-%d.png", width)))
 	}
 	mu.Lock()
 	defer mu.Unlock()
