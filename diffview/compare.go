@@ -307,11 +307,15 @@ func sentenceKey(s string) string {
 }
 
 // splitAtSentences cuts s after each 。！？ (and the quotes closing it).
-func splitAtSentences(s string) []string {
+func splitAtSentences(s string) []string { return SplitAfter(s, "。！？!?") }
+
+// SplitAfter cuts s after each rune of ends and the closing quotes and
+// brackets right after it (”’」』）)); the parts joined give s back.
+func SplitAfter(s, ends string) []string {
 	var parts []string
 	start := 0
 	for i, r := range s {
-		if !strings.ContainsRune("。！？!?", r) {
+		if !strings.ContainsRune(ends, r) {
 			continue
 		}
 		end := i + utf8.RuneLen(r)

@@ -384,33 +384,11 @@ func appendRun(runs []runView, r runView) []runView {
 const clauseEnds = "。！？!?；;"
 
 // splitClauses cuts s after each clause end and the closing quotes after it.
-func splitClauses(s string) []string {
-	var parts []string
-	start := 0
-	for i, r := range s {
-		if i < start || !strings.ContainsRune(clauseEnds, r) {
-			continue
-		}
-		end := i + utf8.RuneLen(r)
-		for end < len(s) {
-			c, n := utf8.DecodeRuneInString(s[end:])
-			if !strings.ContainsRune("”’」』）)\"'", c) {
-				break
-			}
-			end += n
-		}
-		parts = append(parts, s[start:end])
-		start = end
-	}
-	if start < len(s) {
-		parts = append(parts, s[start:])
-	}
-	return parts
-}
+func splitClauses(s string) []string { return diffview.SplitAfter(s, clauseEnds) }
 
 // endsClause reports whether s ends a clause (closing quotes aside).
 func endsClause(s string) bool {
-	s = strings.TrimRight(s, "”’」』）)\"' \n")
+	s = strings.TrimRight(s, "”’」』）) \n")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return s != "" && strings.ContainsRune(clauseEnds, r)
 }
