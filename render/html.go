@@ -297,21 +297,25 @@ func (d *HTMLData) lang(r *corpus.Report) string {
 	return l
 }
 
-// scriptLang tells zh-Hant from zh-Hans by the report's characters.
+// scriptLang is the language tag of a report's text, from the script the
+// reading found (or, for a report built by hand, from its characters).
 func scriptLang(r *corpus.Report) string {
+	if r.Script != "" {
+		return langOf(r.Script)
+	}
 	return textLang(r.Source.Text[r.Span.Start:r.Span.End])
 }
 
 // textLang tells zh-Hant from zh-Hans by the characters of text; a text
-// without Chinese characters is just zh.
-func textLang(text string) string {
-	for _, c := range text {
-		if hanzi.IsHan(c) {
-			if hanzi.LooksTraditional(text) {
-				return "zh-Hant"
-			}
-			return "zh-Hans"
-		}
+// whose characters do not tell is just zh.
+func textLang(text string) string { return langOf(hanzi.ScriptOf(text)) }
+
+func langOf(s hanzi.Script) string {
+	switch s {
+	case hanzi.Traditional:
+		return "zh-Hant"
+	case hanzi.Simplified:
+		return "zh-Hans"
 	}
 	return "zh"
 }
@@ -367,10 +371,16 @@ func (d *HTMLData) label(id string) themeLabel {
 	}
 	// The lexicon's labels are written in Traditional characters; a page of
 	// Simplified reports shows them folded.
-	if len(d.Reports) > 0 && d.lang(d.Reports[0]) == "zh-Hans" {
-		l.Zh, l.Lang = hanzi.Fold(l.Zh), "zh-Hans"
-	} else if !hanzi.LooksTraditional(l.Zh) {
-		l.Lang = "zh-Hans"
+	page := "zh-Hant"
+	if len(d.Reports) > 0 {
+		page = d.lang(d.Reports[0])
+	}
+	if page == "zh-Hans" {
+		l.Zh = hanzi.Fold(l.Zh)
+	}
+	// A label written alike in both scripts (民生) takes the page's.
+	if l.Lang = textLang(l.Zh); l.Lang == "zh" {
+		l.Lang = page
 	}
 	return l
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/reportdiff/reportdiff/change"
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/diffview"
+	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 // rowsText shows rows as "left | right" lines, deletions in [-…-] and
@@ -178,7 +179,7 @@ func TestNiceMax(t *testing.T) {
 // TestBarChart: every bar starts at the zero of the axis, bars are as long
 // as their shares, and the label column holds the widest label.
 func TestBarChart(t *testing.T) {
-	r := &corpus.Report{ID: "p1", Year: 2019, Source: &corpus.Source{Text: "文化"}, Span: corpus.Span{End: 6}}
+	r := &corpus.Report{ID: "p1", Year: 2019, Script: hanzi.Simplified}
 	d := &HTMLData{Corpus: &corpus.Corpus{Reports: []*corpus.Report{r}}}
 	d.prepare()
 	shares := []change.Share{{Theme: "culture", Report: r, Share: 0.1}, {Theme: "urban", Report: r, Share: 0.3}, {Theme: "economy", Report: r, Share: 0}}

@@ -21,7 +21,8 @@ type overviewView struct {
 
 type reportView struct {
 	Anchor, ID, Name, Lang        string
-	Year, ReviewYear              string
+	Year, ReviewYear, Delivered   string
+	Script, Encoding              string
 	Government, Title, File       string
 	Line, Chars, Sections, UnitsN int
 	Parts                         string
@@ -45,7 +46,7 @@ func (d *HTMLData) overview() *overviewView {
 		}
 		row := rows[i]
 		rv := reportView{Anchor: reportAnchor(r.ID), ID: r.ID, Name: r.Name(), Lang: d.lang(r), Year: yearText(r.Year),
-			ReviewYear: yearText(r.ReviewYear), Government: r.Government, Title: r.Title, File: row.File, Line: row.Line,
+			ReviewYear: yearText(r.ReviewYear), Delivered: row.Delivered, Script: row.Script, Encoding: row.Encoding, Government: r.Government, Title: r.Title, File: row.File, Line: row.Line,
 			Chars: row.Chars, Sections: row.Sections, UnitsN: row.Units, Parts: strings.Join(row.Parts, ", "), YearFrom: yearSource(row)}
 		if d.Texts {
 			rv.TextHref = "#" + textAnchor(r.ID)
