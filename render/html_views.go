@@ -420,7 +420,10 @@ func (d *HTMLData) targets() *targetsView {
 	years := map[int]bool{}
 	anchors := uniqueAnchors{}
 	for _, in := range d.Indicators {
-		iv := indicatorView{Anchor: anchors.of(hashAnchor("i-", in.Name)), Name: in.Name, Measure: in.Measure, Aliases: in.Aliases}
+		iv := indicatorView{Anchor: anchors.of(hashAnchor("i-", in.Name)), Name: in.Name, Measure: in.Measure}
+		if len(in.Aliases) > 1 || len(in.Aliases) == 1 && in.Aliases[0] != in.Name {
+			iv.Aliases = in.Aliases // the names as the reports write them, when they are not just the name
+		}
 		for _, vd := range in.Verdicts {
 			row := verdictRow{Year: vd.Year, Verdict: verdictOf(vd.Verdict)}
 			keep := false

@@ -74,11 +74,9 @@ func runReport(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	themes := align.Classify(c, nil, nil)
-	if err := checkThemes(themes.Lexicon, opts.themes); err != nil {
+	if err := checkThemes(align.DefaultLexicon(), opts.themes); err != nil {
 		return err
 	}
-	reports := c.Reports
 	var direct [2]*corpus.Report
 	if opts.from != "" {
 		a, err := c.Find(opts.from)
@@ -93,11 +91,17 @@ func runReport(opts *reportOptions) error {
 		if ia > ib {
 			return usagef("--from %s comes after --to %s: give the earlier report first", opts.from, opts.to)
 		}
-		reports = c.Reports[ia : ib+1]
 		if ib-ia > 1 {
 			direct = [2]*corpus.Report{a, b}
 		}
+		// The page is about these years alone: every analysis reads only
+		// them (a promise is followed to the last of them).
+		narrow := *c
+		narrow.Reports = c.Reports[ia : ib+1]
+		c = &narrow
 	}
+	themes := align.Classify(c, nil, nil)
+	reports := c.Reports
 	d := buildReport(themes, reports, direct)
 	d.ThemeFilter = opts.themes
 	var out bytes.Buffer
