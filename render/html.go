@@ -15,6 +15,7 @@ import (
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/diffview"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/script"
 )
 
 // The HTML views are one self-contained page each: the CSS and the small
@@ -91,6 +92,7 @@ type HTMLData struct {
 	pairOf      map[string]string      // unit id → anchor of the diff pair that holds it, per comparison
 	lexicon     *align.Lexicon         // the themes' names
 	langs       map[*corpus.Report]string
+	converted   map[string]string // names written in the page's script
 }
 
 // HTMLOptions say how the page is labelled.
@@ -242,6 +244,7 @@ func (d *HTMLData) prepare() {
 		d.Reports = d.Corpus.Reports
 	}
 	d.langs = map[*corpus.Report]string{}
+	d.converted = map[string]string{}
 	for _, r := range d.Reports {
 		d.langs[r] = scriptLang(r)
 	}
@@ -375,14 +378,37 @@ func (d *HTMLData) label(id string) themeLabel {
 	if len(d.Reports) > 0 {
 		page = d.lang(d.Reports[0])
 	}
-	if page == "zh-Hans" {
-		l.Zh = hanzi.Fold(l.Zh)
-	}
+	l.Zh = d.inScript(l.Zh)
 	// A label written alike in both scripts (民生) takes the page's.
 	if l.Lang = textLang(l.Zh); l.Lang == "zh" {
 		l.Lang = page
 	}
 	return l
+}
+
+// inScript writes a name that is not the reports' own words (a theme's
+// label, an indicator's name) in the script of the page's first report;
+// a name already in it, or that the conversion fails on, comes back as it is.
+func (d *HTMLData) inScript(s string) string {
+	if len(d.Reports) == 0 || s == "" {
+		return s
+	}
+	want := hanzi.Simplified
+	if d.lang(d.Reports[0]) == "zh-Hant" {
+		want = hanzi.Traditional
+	}
+	if got := hanzi.ScriptOf(s); got == "" || got == want {
+		return s
+	}
+	if out, ok := d.converted[s]; ok {
+		return out
+	}
+	out, err := script.To(s, want)
+	if err != nil {
+		out = s
+	}
+	d.converted[s] = out
+	return out
 }
 
 func hasHan(s string) bool {

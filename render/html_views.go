@@ -420,8 +420,8 @@ func (d *HTMLData) targets() *targetsView {
 	years := map[int]bool{}
 	anchors := uniqueAnchors{}
 	for _, in := range d.Indicators {
-		iv := indicatorView{Anchor: anchors.of(hashAnchor("i-", in.Name)), Name: in.Name, Measure: in.Measure}
-		if len(in.Aliases) > 1 || len(in.Aliases) == 1 && in.Aliases[0] != in.Name {
+		iv := indicatorView{Anchor: anchors.of(hashAnchor("i-", in.Name)), Name: d.inScript(in.Name), Measure: d.inScript(in.Measure)}
+		if len(in.Aliases) > 1 || len(in.Aliases) == 1 && in.Aliases[0] != iv.Name {
 			iv.Aliases = in.Aliases // the names as the reports write them, when they are not just the name
 		}
 		for _, vd := range in.Verdicts {
@@ -445,9 +445,12 @@ func (d *HTMLData) targets() *targetsView {
 		if len(iv.Rows) == 0 {
 			continue
 		}
-		// The name is reportdiff's own, in Simplified characters; the
+		// The name is reportdiff's own, written in the page's script; the
 		// aliases are as the reports write them.
-		iv.AliasLang, iv.Lang = iv.Lang, textLang(in.Name)
+		iv.AliasLang = iv.Lang
+		if l := textLang(iv.Name); l != "zh" {
+			iv.Lang = l
+		}
 		v.Indicators = append(v.Indicators, iv)
 	}
 	for y := range years {

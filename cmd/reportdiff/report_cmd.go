@@ -11,6 +11,8 @@ import (
 	"github.com/reportdiff/reportdiff/change"
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/diffview"
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/script"
 	"github.com/reportdiff/reportdiff/internal/work"
 	"github.com/reportdiff/reportdiff/render"
 )
@@ -132,6 +134,9 @@ func buildReport(themes *align.Themes, reports []*corpus.Report, direct [2]*corp
 			d.Priorities = change.MeasurePriorities(themes, change.DefaultPriorityOptions())
 			d.Commitments = append([]change.Commitment{}, change.FindCommitments(themes, change.CommitmentOptions{})...)
 			d.Indicators = append([]change.Indicator{}, change.ReadTargets(themes, change.DefaultTargetOptions())...)
+			if len(reports) > 0 && reports[0].Script == hanzi.Traditional {
+				script.To("", script.Traditional) // the page writes the indicators' names so: load the dictionaries now
+			}
 			return
 		}
 		d.Align = align.Align(themes, align.DefaultOptions())
