@@ -51,7 +51,7 @@ const hostileCorpus = `篇1
 // 1280 pixels wide, and checks what a reader would see go wrong: console
 // errors and exceptions, a request that leaves the file, a page wider than
 // the window, a contents link that lands nowhere, no deletions and
-// insertions marked. It saves screenshots in its artifact directory (go test
+// insertions marked, navigation left on paper. It saves screenshots in its artifact directory (go test
 // -artifacts keeps them). Outside CI it skips when Chromium is missing;
 // with CI=true it fails.
 func TestBrowser(t *testing.T) {
@@ -262,6 +262,21 @@ func checkPage(t *testing.T, browser context.Context, path string, width int64, 
 	}
 	shot(t, ctx, "#diffs .pair.changed", filepath.Join(shots, "dark-diffs.png"))
 	shot(t, ctx, "#priorities", filepath.Join(shots, "dark-priorities.png"))
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		t.Fatal(err)
+	}
+	// On paper: no navigation, a page break before each section.
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	printed, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.getElementById("toc")).display + " " +
+		getComputedStyle(document.querySelectorAll("section.major")[1]).breakBefore`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if printed != "none page" {
+		t.Errorf("printed: contents display and section break %q, want \"none page\"", printed)
+	}
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
 		t.Fatal(err)
 	}
