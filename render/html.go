@@ -45,7 +45,8 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 		}
 		return b.String()
 	},
-	"pairCtx": func(c *comparisonView, p pairView) pairCtx { return pairCtx{C: c, P: p} },
+	"textLang": textLang, // the language of a text the reading made (a reason, folded to Simplified)
+	"pairCtx":  func(c *comparisonView, p pairView) pairCtx { return pairCtx{C: c, P: p} },
 	"termTable": func(caption string, rows []termRow, lang, from, to string) termTable {
 		return termTable{Caption: caption, Rows: rows, Lang: lang, From: from, To: to}
 	},
