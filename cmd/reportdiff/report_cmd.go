@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -133,7 +134,12 @@ func buildReport(themes *align.Themes, reports []*corpus.Report, direct [2]*corp
 		if i == 1 {
 			d.Priorities = change.MeasurePriorities(themes, change.DefaultPriorityOptions())
 			d.Commitments = append([]change.Commitment{}, change.FindCommitments(themes, change.CommitmentOptions{})...)
-			d.Indicators = append([]change.Indicator{}, change.ReadTargets(themes, change.DefaultTargetOptions())...)
+			// The headline indicators, as targets shows them without --all.
+			d.Indicators = slices.DeleteFunc(change.ReadTargets(themes, change.DefaultTargetOptions()),
+				func(in change.Indicator) bool { return !in.Headline })
+			if d.Indicators == nil {
+				d.Indicators = []change.Indicator{}
+			}
 			if len(reports) > 0 && reports[0].Script == hanzi.Traditional {
 				script.To("", script.Traditional) // the page writes the indicators' names so: load the dictionaries now
 			}

@@ -23,12 +23,13 @@ func TestReportGolden(t *testing.T) {
 		{"hant", []string{"report", "--corpus", "testdata/html/hant.txt"},
 			"three Traditional reports (2015–2017, years from their five-year-plan phrases): lang zh-Hant on their texts; " +
 				"two diffs with rows of aligned sentences, a sentence moved from p1.9 to p2.6 marked on both sides and linked, " +
-				"figures changed, p1.10 removed and p2.10 added whole; commitments 三連冠→四連冠 and 區圖書館新館 " +
-				"(promised, missed, achieved) with their names marked; the renamed revenue indicator as one row of targets"},
+				"figures changed, p1.10 removed and p2.10 added whole; commitments such as 區圖書館新館 (promised, missed, " +
+				"achieved) with their names marked; the renamed revenue indicator as one row of targets; indicator names " +
+				"written in Traditional characters like the reports"},
 		{"hans", []string{"report", "--corpus", "testdata/html/hans.txt", "--date", "2024-05-01"},
 			"two Simplified reports (2019, 2020, years from their part headings): lang zh-Hans, theme labels folded to " +
-				"Simplified; the date shown because --date gives it; an added paragraph (p2.7), the commitment " +
-				"新能源汽车产业园 promised then achieved, four targets met"},
+				"Simplified; the date shown because --date gives it; an added paragraph (p2.7), commitments such as " +
+				"新能源汽车产业园 (promised, then achieved), the headline indicators with their verdicts"},
 		{"hans-diff", []string{"diff", "2019", "2020", "--corpus", "testdata/html/hans.txt", "--format", "html"},
 			"diff --format html: the wording diff alone, with the texts of its two reports and nothing else"},
 	}
