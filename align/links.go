@@ -294,7 +294,7 @@ func (res *Result) barred(m *model, u, v *corpus.Unit, kind string) string {
 		return barGeneral
 	case du.opener && !dv.leader || dv.opener && !du.leader:
 		// The first paragraph of a section with a lead sentence of its
-		// own (法治是治理城市的基本方式。) may open it too.
+		// own (水是城市的命脉。) may open it too.
 		return barOpener
 	case kind == Followup && gu && !(u.Role == corpus.RoleTargets && v.Role == corpus.RoleOutcome):
 		return barPromise

@@ -33,7 +33,7 @@ type scratch struct {
 // runs appends to dst the stretches of a text covered by those of its rare
 // features that are shared (a sorted set), given where d's rare features
 // stand (sorted by feature, then place): overlapping or touching features
-// make one stretch, so a long name shared whole (天坛周边简易楼腾退, seven
+// make one stretch, so a long name shared whole (滨江湿地公园二期工程, eight
 // trigrams) is one phrase, not seven.
 func runs(dst []span, at []occurrence, shared []feat) []span {
 	from := len(dst)
@@ -76,8 +76,8 @@ func phrases(a, b *doc, sc *scratch) (int, []span) {
 }
 
 // distinct drops, in place, the runs whose text stands in another run of d:
-// the same name found twice (文明城区 … 文明城区) or within a longer one
-// (全国文明城区) is one phrase.
+// the same name found twice (湿地公园 … 湿地公园) or within a longer one
+// (滨江湿地公园) is one phrase.
 func distinct(d *doc, rs []span, sc *scratch) []span {
 	if len(rs) < 2 {
 		return rs
@@ -137,7 +137,7 @@ const coverMin = 0.8
 // least minClauseGrams distinct bigrams of Han characters. A clause rather
 // than a sentence: the sentences of work reports run long, and the part of
 // one report that another repeats is often one clause of a longer sentence
-// (…，坚决守住公共服务、民生保障、社区建设、安全稳定和环境管理五道底线。).
+// (…，统筹推进港口、航道、物流园区和口岸设施四项建设。).
 // The clauses' bigrams share one array.
 func clauses(rs []rune) []clause {
 	var out []clause

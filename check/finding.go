@@ -41,7 +41,7 @@ type Finding struct {
 	Fingerprint string `json:"fingerprint"`
 	State       State  `json:"state,omitempty"`
 	// Subject, Old and New say what changed for a change of a figure, a
-	// year, a heading or a commitment: 地區生產總值增長, 7%左右, 6%左右.
+	// year, a heading or a commitment: 地區生產總值增長, 5%左右, 4.5%左右.
 	Subject string `json:"subject,omitempty"`
 	Old     string `json:"old,omitempty"`
 	New     string `json:"new,omitempty"`

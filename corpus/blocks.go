@@ -35,9 +35,9 @@ type block struct {
 
 // buildBlocks joins the physical lines of a report into blocks:
 //   - a heading whose quotes or brackets are left open continues on the next
-//     line (第三部分 關於《…國民經濟 / 和社會發展…》的說明);
+//     line (第三部分 關於《…發展規劃 / 綱要…》的說明);
 //   - a paragraph line that stops without final punctuation continues on the
-//     next line unless that line is a heading (…吸引更多社會資 / 本參與名城保護。).
+//     next line unless that line is a heading (…引導更多民間資 / 本參與港區建設。).
 func buildBlocks(lines []line) []*block {
 	var content []line
 	for _, l := range lines {
@@ -360,14 +360,14 @@ func topicSentence(s string) bool {
 
 // topicBreaks returns the indexes of the sentences of a paragraph that open a
 // topic paragraph of their own, for paragraphs that were merged on one line
-// (…緩解停車難。加強人口規模調控。把人口問題…). A sentence opens a topic when it
+// (…改善通勤條件。加強水源地保護。把水質達標…). A sentence opens a topic when it
 // has a topic sentence's shape, is neither first nor last, the text before it
 // has two sentences or more, and either a stray space stands before it or
 // (when byCohesion is set) it shares two or more content words with the two
 // sentences after it, and it shares none with the lead of the topic it would
 // end: a topic sentence
 // announces what follows, a short item in a list does not, and an item that
-// speaks of the current topic (提高養老助殘服務水平 … 建立養老機構標準化指標體系)
+// speaks of the current topic (推進社區醫療服務 … 建立社區醫院標準化指標體系)
 // belongs to it.
 func topicBreaks(ss []Sentence, byCohesion bool) []int {
 	var breaks []int

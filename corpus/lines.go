@@ -113,7 +113,7 @@ const (
 	markPart               // 第一部分
 	markDun                // 一、
 	markParen              // （一） (一)
-	markBare               // 一 with its parentheses lost: 一加快疏解非首都功能
+	markBare               // 一 with its parentheses lost: 一加快發展臨港產業
 	markDigit              // 1. 1、 (1)
 	markEnumShi            // 一是 (never a heading; opens a unit)
 )

@@ -23,7 +23,7 @@ var defaultText string
 const DefaultName = "embedded:dongcheng.txt"
 
 // DefaultText returns the text of the embedded default corpus: three work
-// reports of Dongcheng District, Beijing, in one file.
+// reports of one district government, in one file.
 func DefaultText() string { return defaultText }
 
 // InputError is a problem with the input that the user must fix: a file that

@@ -7,7 +7,7 @@ import (
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
-// reFigure matches a number with a unit of measure: 7%, 164.56億元, 3.46萬人.
+// reFigure matches a number with a unit of measure: 5%, 38.25億元, 1.2萬人.
 var reFigure = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?\s*(?:%|％|个百分点|億|亿|萬|万|元|人|戶|户|公里|平方米|吨|噸)`)
 
 // assignRoles marks units with special jobs: front matter, outcome figures,

@@ -334,7 +334,7 @@ func planStart(n int) int {
 	return 0
 }
 
-// congressSession reads a congress session (十五屆人大五次會議). A session of
+// congressSession reads a congress session (十二屆人大三次會議). A session of
 // the National People's Congress has a known year; a local one only an order.
 // reviewed is true when the review part names it: its targets were last
 // year's, so the report is delivered at the session after it.
