@@ -59,6 +59,10 @@ func (s Span) Len() int { return s.End - s.Start }
 
 // Corpus is a set of reports, ordered by the year they were delivered.
 type Corpus struct {
+	// Series is the government whose reports these are, when known: the
+	// name of the series of a collection (see Collection), else the
+	// government most of the reports name; "" when none does.
+	Series   string
 	Sources  []*Source
 	Reports  []*Report // in year order (then file order)
 	Warnings []Warning // what the reading noticed but could go on with

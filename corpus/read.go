@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/reportdiff/reportdiff/internal/work"
 )
 
 //go:embed seed/dongcheng.txt
@@ -34,7 +36,14 @@ type InputError struct {
 	Msg  string
 	Hint string // what to do about it
 	Err  error  // the error underneath, if any
+	// Warnings are what the reading noticed before it failed: the files
+	// it skipped.
+	Warnings []Warning
 }
+
+// ErrNoReports is the error underneath an *InputError for a series none of
+// whose files could be read.
+var ErrNoReports = errors.New("no report could be read")
 
 // Unwrap returns the error underneath.
 func (e *InputError) Unwrap() error { return e.Err }
@@ -59,6 +68,9 @@ type Options struct {
 	// Encoding forces the encoding files are read in (a name EncodingName
 	// returns); "" detects each file's.
 	Encoding string
+	// Strict makes a report file of a directory that cannot be read (empty,
+	// not text) an error; otherwise it is skipped with a warning.
+	Strict bool
 }
 
 // Load reads a corpus from path: a file holding one report or several (each
@@ -151,23 +163,31 @@ func loadDir(dir string, opts Options) (*Corpus, error) {
 			return nil, err
 		}
 	}
-	var files []File
+	var paths []string
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !IsReportFile(name) {
 			continue
 		}
-		f, err := readText(filepath.Join(dir, name), opts.Encoding)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, f)
+		paths = append(paths, filepath.Join(dir, name))
 	}
-	if len(files) == 0 {
+	if len(paths) == 0 {
 		return nil, &InputError{Path: dir, Msg: "no report files (*.txt) in the directory", Hint: "put one UTF-8 text file per report in it"}
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
-	return Build(files, man, opts)
+	sort.Strings(paths)
+	files, warns, err := readFiles(paths, opts)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, &InputError{Path: dir, Msg: "no report file in the directory could be read", Hint: "see the warnings above for each file"}
+	}
+	c, err := Build(files, man, opts)
+	if err != nil {
+		return nil, err
+	}
+	c.Warnings = append(warns, c.Warnings...)
+	return c, nil
 }
 
 func isTextName(name string) bool {
@@ -227,6 +247,12 @@ const commonHan = "的一是在不了有和人这中大为上个国我以要他�
 // Build assembles a corpus from files already read: it parses them, gives
 // reports their ids, infers their years and orders them by year.
 func Build(files []File, man *Manifest, opts Options) (*Corpus, error) {
+	return build(files, man, opts, "")
+}
+
+// build is Build for the series of a collection: a series name prefixes
+// every report id (and so every unit id) with name/.
+func build(files []File, man *Manifest, opts Options, series string) (*Corpus, error) {
 	c := &Corpus{}
 	byFile := map[string]ManifestEntry{}
 	if man != nil {
@@ -242,14 +268,17 @@ func Build(files []File, man *Manifest, opts Options) (*Corpus, error) {
 			byFile[e.File] = e
 		}
 	}
-	for _, f := range files {
-		src, warns := ParseSource(f.Name, f.Text)
+	srcs := make([]*Source, len(files))
+	warns := make([][]Warning, len(files))
+	work.Each(len(files), func(i int) { srcs[i], warns[i] = ParseSource(files[i].Name, files[i].Text) })
+	for i, f := range files {
+		src := srcs[i]
 		src.Encoding, src.raw = f.Encoding, f.raw
 		if src.Encoding == "" {
 			src.Encoding = EncUTF8
 		}
 		c.Sources = append(c.Sources, src)
-		c.Warnings = append(c.Warnings, warns...)
+		c.Warnings = append(c.Warnings, warns[i]...)
 	}
 	reportIDs(c.Sources)
 	stated := map[*Report]int{}
@@ -257,7 +286,14 @@ func Build(files []File, man *Manifest, opts Options) (*Corpus, error) {
 	for _, src := range c.Sources {
 		e, inManifest := byFile[filepath.Base(src.Name)]
 		for _, r := range src.Reports {
-			ids[r.ID] = true
+			local := r.ID
+			if series != "" {
+				r.ID = series + "/" + r.ID
+				for _, u := range r.Units {
+					u.ID = series + "/" + u.ID
+				}
+			}
+			ids[local] = true
 			c.Reports = append(c.Reports, r)
 			if inManifest {
 				if e.Year > 0 && len(src.Reports) == 1 {
@@ -273,7 +309,7 @@ func Build(files []File, man *Manifest, opts Options) (*Corpus, error) {
 			if man != nil && man.Government != "" && r.Government == "" {
 				r.Government = man.Government
 			}
-			for _, key := range []string{r.ID, filepath.Base(src.Name)} {
+			for _, key := range []string{local, filepath.Base(src.Name)} {
 				if y, ok := opts.Years[key]; ok {
 					stated[r] = y
 				}
@@ -307,6 +343,9 @@ func Build(files []File, man *Manifest, opts Options) (*Corpus, error) {
 // holds the 2020 report, 2019 means the report of 2019, and the file is
 // still reached as 2019.txt or id:2019.
 func (c *Corpus) Find(name string) (*Report, error) {
+	if c.Series != "" {
+		name = strings.TrimPrefix(name, c.Series+"/") // 浙江省/2023 in the series 浙江省
+	}
 	if id, ok := strings.CutPrefix(name, "id:"); ok {
 		if r := c.byID(id); r != nil {
 			return r, nil
@@ -336,7 +375,7 @@ var reYearName = regexp.MustCompile(`^[0-9]{4}$`)
 
 func (c *Corpus) byID(id string) *Report {
 	for _, r := range c.Reports {
-		if r.ID == id {
+		if r.ID == id || c.Series != "" && r.ID == c.Series+"/"+id {
 			return r
 		}
 	}
@@ -387,11 +426,12 @@ func (c *Corpus) Index(r *Report) int {
 	return -1
 }
 
-// Unit returns the unit with the given id, or nil.
+// Unit returns the unit with the given id, or nil. In a series of a
+// collection, the id may leave out the series' name.
 func (c *Corpus) Unit(id string) *Unit {
 	for _, r := range c.Reports {
 		for _, u := range r.Units {
-			if u.ID == id {
+			if u.ID == id || c.Series != "" && u.ID == c.Series+"/"+id {
 				return u
 			}
 		}

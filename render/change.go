@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -18,12 +17,13 @@ import (
 
 // ShareJSON is a theme's share of one part of one report.
 type ShareJSON struct {
-	Report string   `json:"report"`
-	Year   int      `json:"year"`
-	Part   string   `json:"part"`
-	Share  float64  `json:"share"`
-	Rank   int      `json:"rank"`
-	Change *float64 `json:"change"` // percentage points against the previous report; null for the first
+	Government string   `json:"government"`
+	Report     string   `json:"report"`
+	Year       int      `json:"year"`
+	Part       string   `json:"part"`
+	Share      float64  `json:"share"`
+	Rank       int      `json:"rank"`
+	Change     *float64 `json:"change"` // percentage points against the previous report; null for the first
 }
 
 // ThemeSharesJSON is one theme through the reports.
@@ -34,15 +34,16 @@ type ThemeSharesJSON struct {
 
 // TermJSON is a word that rose or fell.
 type TermJSON struct {
-	Term      string  `json:"term"`
-	From      string  `json:"from"`
-	To        string  `json:"to"`
-	CountFrom int     `json:"count_from"`
-	CountTo   int     `json:"count_to"`
-	G2        float64 `json:"g2"`
-	Rising    bool    `json:"rising"`
-	New       bool    `json:"new"`
-	Vanished  bool    `json:"vanished"`
+	Government string  `json:"government"`
+	Term       string  `json:"term"`
+	From       string  `json:"from"`
+	To         string  `json:"to"`
+	CountFrom  int     `json:"count_from"`
+	CountTo    int     `json:"count_to"`
+	G2         float64 `json:"g2"`
+	Rising     bool    `json:"rising"`
+	New        bool    `json:"new"`
+	Vanished   bool    `json:"vanished"`
 }
 
 // PrioritiesJSON is the document `reportdiff priorities --format json` writes.
@@ -60,7 +61,7 @@ func PrioritiesJSONOf(p *change.Priorities) PrioritiesJSON {
 			if s.Theme != t {
 				continue
 			}
-			sj := ShareJSON{Report: s.Report.ID, Year: s.Report.Year, Part: string(s.Part), Share: round4(s.Share), Rank: s.Rank}
+			sj := ShareJSON{Government: s.Report.Government, Report: s.Report.ID, Year: s.Report.Year, Part: string(s.Part), Share: round4(s.Share), Rank: s.Rank}
 			if s.HasPrev {
 				c := round4(s.Change)
 				sj.Change = &c
@@ -70,7 +71,7 @@ func PrioritiesJSONOf(p *change.Priorities) PrioritiesJSON {
 		doc.Themes = append(doc.Themes, ts)
 	}
 	for _, t := range p.Terms {
-		doc.Terms = append(doc.Terms, TermJSON{Term: t.Term, From: t.From.ID, To: t.To.ID, CountFrom: t.CountFrom, CountTo: t.CountTo,
+		doc.Terms = append(doc.Terms, TermJSON{Government: t.From.Government, Term: t.Term, From: t.From.ID, To: t.To.ID, CountFrom: t.CountFrom, CountTo: t.CountTo,
 			G2: t.G2, Rising: t.Rising, New: t.New, Vanished: t.Vanished})
 	}
 	return doc
@@ -78,32 +79,76 @@ func PrioritiesJSONOf(p *change.Priorities) PrioritiesJSON {
 
 func round4(x float64) float64 { return math.Round(x*10000) / 10000 }
 
-// PrioritiesCSV writes one table for R or pandas: the shares (table
-// "shares": theme, report, year, part, share, rank, change) or the words
-// (table "terms").
-func PrioritiesCSV(w io.Writer, p *change.Priorities, table string) error {
-	cw := csv.NewWriter(w)
-	doc := PrioritiesJSONOf(p)
-	if table == "terms" {
-		cw.Write([]string{"term", "from", "to", "count_from", "count_to", "g2", "rising", "new", "vanished"})
-		for _, t := range doc.Terms {
-			cw.Write([]string{t.Term, t.From, t.To, strconv.Itoa(t.CountFrom), strconv.Itoa(t.CountTo), fmtFloat(t.G2),
-				strconv.FormatBool(t.Rising), strconv.FormatBool(t.New), strconv.FormatBool(t.Vanished)})
-		}
-	} else {
-		cw.Write([]string{"theme", "report", "year", "part", "share", "rank", "change"})
-		for _, th := range doc.Themes {
-			for _, s := range th.Shares {
-				change := "NA"
-				if s.Change != nil {
-					change = fmtFloat(*s.Change)
-				}
-				cw.Write([]string{th.Theme, s.Report, strconv.Itoa(s.Year), s.Part, fmtFloat(s.Share), strconv.Itoa(s.Rank), change})
-			}
+// ShareRow is a row of the shares table: a theme's share of one part of
+// one report.
+type ShareRow struct {
+	Government string   `parquet:"government"`
+	Theme      string   `parquet:"theme"`
+	Report     string   `parquet:"report"`
+	Year       int      `parquet:"year"`
+	Part       string   `parquet:"part"`
+	Share      float64  `parquet:"share"`
+	Rank       int      `parquet:"rank"`
+	Change     *float64 `parquet:"change,optional" na:"NA"` // percentage points against the previous report; NA for the first
+}
+
+// TermRow is a row of the terms table: a word that rose or fell between
+// two reports of one government.
+type TermRow struct {
+	Government string  `parquet:"government"`
+	Term       string  `parquet:"term"`
+	From       string  `parquet:"from"`
+	To         string  `parquet:"to"`
+	CountFrom  int     `parquet:"count_from"`
+	CountTo    int     `parquet:"count_to"`
+	G2         float64 `parquet:"g2"`
+	Rising     bool    `parquet:"rising"`
+	New        bool    `parquet:"new"`
+	Vanished   bool    `parquet:"vanished"`
+}
+
+// ShareRows returns the rows of the shares table, theme by theme.
+func ShareRows(doc PrioritiesJSON) []ShareRow {
+	var rows []ShareRow
+	for _, th := range doc.Themes {
+		for _, s := range th.Shares {
+			rows = append(rows, ShareRow{Government: s.Government, Theme: th.Theme, Report: s.Report, Year: s.Year, Part: s.Part,
+				Share: s.Share, Rank: s.Rank, Change: s.Change})
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return rows
+}
+
+// TermRows returns the rows of the terms table.
+func TermRows(doc PrioritiesJSON) []TermRow {
+	var rows []TermRow
+	for _, t := range doc.Terms {
+		rows = append(rows, TermRow{Government: t.Government, Term: t.Term, From: t.From, To: t.To, CountFrom: t.CountFrom,
+			CountTo: t.CountTo, G2: t.G2, Rising: t.Rising, New: t.New, Vanished: t.Vanished})
+	}
+	return rows
+}
+
+// PrioritiesCSV writes one table for R or pandas: the shares (table
+// "shares") or the words (table "terms").
+func PrioritiesCSV(w io.Writer, p *change.Priorities, table string) error {
+	doc := PrioritiesJSONOf(p)
+	if table == "terms" {
+		return writeTable(w, TermRows(doc))
+	}
+	return writeTable(w, ShareRows(doc))
+}
+
+// writeTable writes rows as one CSV table.
+func writeTable[R any](w io.Writer, rows []R) error {
+	t, err := NewCSVTable[R](w)
+	if err != nil {
+		return err
+	}
+	if err := t.Write(rows); err != nil {
+		return err
+	}
+	return t.Close()
 }
 
 func fmtFloat(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
@@ -271,12 +316,13 @@ type MentionJSON struct {
 
 // CommitmentJSON is a commitment and its mentions.
 type CommitmentJSON struct {
-	Key      string        `json:"key"`
-	Label    string        `json:"label"`
-	Theme    string        `json:"theme"`
-	Status   string        `json:"status"`
-	Reason   string        `json:"reason,omitempty"`
-	Mentions []MentionJSON `json:"mentions"`
+	Government string        `json:"government"`
+	Key        string        `json:"key"`
+	Label      string        `json:"label"`
+	Theme      string        `json:"theme"`
+	Status     string        `json:"status"`
+	Reason     string        `json:"reason,omitempty"`
+	Mentions   []MentionJSON `json:"mentions"`
 }
 
 // CommitmentsJSON is the document `reportdiff commitments --format json` writes.
@@ -288,7 +334,11 @@ type CommitmentsJSON struct {
 func CommitmentsJSONOf(cs []change.Commitment) CommitmentsJSON {
 	doc := CommitmentsJSON{Commitments: []CommitmentJSON{}}
 	for _, c := range cs {
-		cj := CommitmentJSON{Key: c.Key, Label: c.Label, Theme: c.Theme, Status: c.Status, Reason: c.Reason, Mentions: []MentionJSON{}}
+		gov := ""
+		if len(c.Mentions) > 0 {
+			gov = c.Mentions[0].Unit.Report.Government
+		}
+		cj := CommitmentJSON{Government: gov, Key: c.Key, Label: c.Label, Theme: c.Theme, Status: c.Status, Reason: c.Reason, Mentions: []MentionJSON{}}
 		for _, m := range c.Mentions {
 			cj.Mentions = append(cj.Mentions, MentionJSON{QuoteJSON: quoteOf(m.Unit, m.Line, m.Text), Status: m.Status, Reason: m.Reason})
 		}
@@ -333,20 +383,41 @@ func Commitments(w io.Writer, cs []change.Commitment, st Style) error {
 	return writeText(w, b.String())
 }
 
-// CommitmentsCSV writes one row per mention of a commitment, with the
-// columns of the JSON view: the commitment's key, label, theme, status and
-// reason, then the mention's report, year, part, unit, line, text, status
-// and reason.
-func CommitmentsCSV(w io.Writer, cs []change.Commitment) error {
-	var rows [][]string
-	for _, c := range CommitmentsJSONOf(cs).Commitments {
+// CommitmentRow is a row of the commitments table: one mention of a
+// commitment, with the commitment's key, label, theme, status and reason.
+type CommitmentRow struct {
+	Government    string `parquet:"government"`
+	Key           string `parquet:"key"`
+	Label         string `parquet:"label"`
+	Theme         string `parquet:"theme"`
+	Status        string `parquet:"status"`
+	Reason        string `parquet:"reason"`
+	Report        string `parquet:"report"`
+	Year          int    `parquet:"year"`
+	Part          string `parquet:"part"`
+	Unit          string `parquet:"unit"`
+	Line          int    `parquet:"line"`
+	Text          string `parquet:"text"`
+	MentionStatus string `parquet:"mention_status"`
+	MentionReason string `parquet:"mention_reason"`
+}
+
+// CommitmentRows returns a row per mention of each commitment.
+func CommitmentRows(doc CommitmentsJSON) []CommitmentRow {
+	var rows []CommitmentRow
+	for _, c := range doc.Commitments {
 		for _, m := range c.Mentions {
-			rows = append(rows, []string{c.Key, c.Label, c.Theme, c.Status, c.Reason, m.Report, strconv.Itoa(m.Year), m.Part, m.Unit,
-				strconv.Itoa(m.Line), m.Text, m.Status, m.Reason})
+			rows = append(rows, CommitmentRow{Government: c.Government, Key: c.Key, Label: c.Label, Theme: c.Theme, Status: c.Status,
+				Reason: c.Reason, Report: m.Report, Year: m.Year, Part: m.Part, Unit: m.Unit, Line: m.Line, Text: m.Text,
+				MentionStatus: m.Status, MentionReason: m.Reason})
 		}
 	}
-	return writeCSV(w, []string{"key", "label", "theme", "status", "reason", "report", "year", "part", "unit", "line", "text",
-		"mention_status", "mention_reason"}, rows)
+	return rows
+}
+
+// CommitmentsCSV writes one row per mention of a commitment (CommitmentRow).
+func CommitmentsCSV(w io.Writer, cs []change.Commitment) error {
+	return writeTable(w, CommitmentRows(CommitmentsJSONOf(cs)))
 }
 
 // ExplanationJSON says what became of a clause that holds a phrase.
@@ -412,12 +483,13 @@ type VerdictJSON struct {
 
 // IndicatorJSON is an indicator through the years.
 type IndicatorJSON struct {
-	Name     string        `json:"name"`
-	Aliases  []string      `json:"aliases"`
-	Measure  string        `json:"measure"`
-	Headline bool          `json:"headline"` // a target, or figures of more than one year
-	Values   []ValueJSON   `json:"values"`
-	Verdicts []VerdictJSON `json:"verdicts"`
+	Government string        `json:"government"`
+	Name       string        `json:"name"`
+	Aliases    []string      `json:"aliases"`
+	Measure    string        `json:"measure"`
+	Headline   bool          `json:"headline"` // a target, or figures of more than one year
+	Values     []ValueJSON   `json:"values"`
+	Verdicts   []VerdictJSON `json:"verdicts"`
 }
 
 // TargetsJSON is the document `reportdiff targets --format json` writes.
@@ -429,7 +501,11 @@ type TargetsJSON struct {
 func TargetsJSONOf(ins []change.Indicator) TargetsJSON {
 	doc := TargetsJSON{Indicators: []IndicatorJSON{}}
 	for _, in := range ins {
-		ij := IndicatorJSON{Name: in.Name, Aliases: in.Aliases, Measure: in.Measure, Headline: in.Headline, Values: []ValueJSON{}, Verdicts: []VerdictJSON{}}
+		gov := ""
+		if len(in.Values) > 0 {
+			gov = in.Values[0].Unit.Report.Government
+		}
+		ij := IndicatorJSON{Government: gov, Name: in.Name, Aliases: in.Aliases, Measure: in.Measure, Headline: in.Headline, Values: []ValueJSON{}, Verdicts: []VerdictJSON{}}
 		for _, v := range in.Values {
 			vj := ValueJSON{Year: v.Year, Kind: v.Kind, Qualifier: v.Qualifier, Report: v.Unit.Report.ID, Unit: v.Unit.ID, Line: v.Line, Text: v.Text}
 			if v.Numeric {
@@ -450,27 +526,44 @@ func TargetsJSONOf(ins []change.Indicator) TargetsJSON {
 	return doc
 }
 
-// TargetsCSV writes one row per value of an indicator, with the columns of
-// the JSON view: the indicator's name, aliases (joined by ";"), measure and
-// headline flag, then the value's year, kind, value, low, high, qualifier,
-// report, unit, line, text and the level it changed from; a number the text
-// does not give (a target in words) is left empty.
-func TargetsCSV(w io.Writer, ins []change.Indicator) error {
-	num := func(x *float64) string {
-		if x == nil {
-			return ""
-		}
-		return fmtFloat(*x)
-	}
-	var rows [][]string
-	for _, in := range TargetsJSONOf(ins).Indicators {
+// TargetRow is a row of the targets table: one figure of an indicator,
+// with the indicator's name, aliases (joined by ";"), measure and headline
+// flag; a number the text does not give (a target in words) is null.
+type TargetRow struct {
+	Government string   `parquet:"government"`
+	Name       string   `parquet:"name"`
+	Aliases    string   `parquet:"aliases"`
+	Measure    string   `parquet:"measure"`
+	Headline   bool     `parquet:"headline"`
+	Year       int      `parquet:"year"`
+	Kind       string   `parquet:"kind"`
+	Value      *float64 `parquet:"value,optional"`
+	Low        *float64 `parquet:"low,optional"`
+	High       *float64 `parquet:"high,optional"`
+	Qualifier  string   `parquet:"qualifier"`
+	Report     string   `parquet:"report"`
+	Unit       string   `parquet:"unit"`
+	Line       int      `parquet:"line"`
+	Text       string   `parquet:"text"`
+	From       *float64 `parquet:"from,optional"` // the level a change started from
+}
+
+// TargetRows returns a row per value of each indicator.
+func TargetRows(doc TargetsJSON) []TargetRow {
+	var rows []TargetRow
+	for _, in := range doc.Indicators {
 		for _, v := range in.Values {
-			rows = append(rows, []string{in.Name, strings.Join(in.Aliases, ";"), in.Measure, strconv.FormatBool(in.Headline), strconv.Itoa(v.Year),
-				v.Kind, num(v.Value), num(v.Low), num(v.High), v.Qualifier, v.Report, v.Unit, strconv.Itoa(v.Line), v.Text, num(v.From)})
+			rows = append(rows, TargetRow{Government: in.Government, Name: in.Name, Aliases: strings.Join(in.Aliases, ";"), Measure: in.Measure,
+				Headline: in.Headline, Year: v.Year, Kind: v.Kind, Value: v.Value, Low: v.Low, High: v.High, Qualifier: v.Qualifier,
+				Report: v.Report, Unit: v.Unit, Line: v.Line, Text: v.Text, From: v.From})
 		}
 	}
-	return writeCSV(w, []string{"name", "aliases", "measure", "headline", "year", "kind", "value", "low", "high", "qualifier", "report",
-		"unit", "line", "text", "from"}, rows)
+	return rows
+}
+
+// TargetsCSV writes one row per value of an indicator (TargetRow).
+func TargetsCSV(w io.Writer, ins []change.Indicator) error {
+	return writeTable(w, TargetRows(TargetsJSONOf(ins)))
 }
 
 // valueText shows a value as its figure and qualifier words.

@@ -76,8 +76,17 @@ func numbered(r *corpus.Report) []*corpus.Section {
 
 // CorpusJSONOf builds the JSON document of `reportdiff corpus`.
 func CorpusJSONOf(c *corpus.Corpus) CorpusJSON {
-	doc := CorpusJSON{Reports: Rows(c), Warnings: []string{}}
-	for _, w := range c.Warnings {
+	return CorpusDoc(Rows(c), c.Warnings)
+}
+
+// CorpusDoc builds the JSON document of `reportdiff corpus` from the rows
+// and warnings of one series or many.
+func CorpusDoc(rows []ReportRow, warnings []corpus.Warning) CorpusJSON {
+	doc := CorpusJSON{Reports: rows, Warnings: []string{}}
+	if doc.Reports == nil {
+		doc.Reports = []ReportRow{}
+	}
+	for _, w := range warnings {
 		doc.Warnings = append(doc.Warnings, w.String())
 	}
 	return doc
@@ -86,9 +95,15 @@ func CorpusJSONOf(c *corpus.Corpus) CorpusJSON {
 // CorpusTable writes one row per report; verbose adds the evidence for each
 // report's year under its row.
 func CorpusTable(w io.Writer, c *corpus.Corpus, verbose bool, st Style) error {
+	return CorpusRowsTable(w, Rows(c), c.Warnings, verbose, st)
+}
+
+// CorpusRowsTable writes the corpus table of report rows (of one series
+// or of many); verbose adds the evidence for each report's year under its
+// row, and the warnings at the end.
+func CorpusRowsTable(w io.Writer, rows []ReportRow, warnings []corpus.Warning, verbose bool, st Style) error {
 	head := st.paint(boldAttr...)
 	dim := st.paint(dimAttr...)
-	rows := Rows(c)
 	cols := []string{"ID", "YEAR", "REVIEWS", "GOVERNMENT", "TITLE", "CHARS", "PARTS", "SECTIONS", "UNITS"}
 	dated := false
 	for _, r := range rows {
@@ -146,7 +161,7 @@ func CorpusTable(w io.Writer, c *corpus.Corpus, verbose bool, st Style) error {
 		}
 	}
 	if verbose {
-		for _, wn := range c.Warnings {
+		for _, wn := range warnings {
 			fmt.Fprintf(&b, "warning: %s\n", wn)
 		}
 	}
@@ -175,4 +190,13 @@ func yearText(y int) string {
 		return "?"
 	}
 	return fmt.Sprint(y)
+}
+
+// SeriesHeading is the line that opens one government's part of a text
+// view of a corpus of several: ══ 浙江省 ══.
+func SeriesHeading(name string, st Style) string {
+	if name == "" {
+		name = "unknown"
+	}
+	return st.paint(boldAttr...)("══ " + name + " ══")
 }

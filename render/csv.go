@@ -26,16 +26,37 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 	return cw.Error()
 }
 
+// CorpusRow is a row of the corpus table: one report.
+type CorpusRow struct {
+	ID         string `parquet:"id"`
+	Year       int    `parquet:"year"`
+	ReviewYear int    `parquet:"review_year"`
+	YearFrom   string `parquet:"year_from"`
+	Government string `parquet:"government"`
+	Title      string `parquet:"title"`
+	File       string `parquet:"file"`
+	Line       int    `parquet:"line"`
+	Chars      int    `parquet:"chars"`
+	Parts      string `parquet:"parts"` // joined by ";"
+	Sections   int    `parquet:"sections"`
+	Units      int    `parquet:"units"`
+	Evidence   int    `parquet:"evidence"` // how many pieces of evidence of the year
+}
+
+// CorpusRows returns the rows of the corpus table.
+func CorpusRows(rs []ReportRow) []CorpusRow {
+	var rows []CorpusRow
+	for _, r := range rs {
+		rows = append(rows, CorpusRow{ID: r.ID, Year: r.Year, ReviewYear: r.ReviewYear, YearFrom: r.YearFrom, Government: r.Government,
+			Title: r.Title, File: r.File, Line: r.Line, Chars: r.Chars, Parts: strings.Join(r.Parts, ";"), Sections: r.Sections,
+			Units: r.Units, Evidence: len(r.Evidence)})
+	}
+	return rows
+}
+
 // CorpusCSV writes one row per report: the columns of the corpus table.
 func CorpusCSV(w io.Writer, c *corpus.Corpus) error {
-	var rows [][]string
-	for _, r := range Rows(c) {
-		rows = append(rows, []string{r.ID, strconv.Itoa(r.Year), strconv.Itoa(r.ReviewYear), r.YearFrom, r.Government, r.Title,
-			r.File, strconv.Itoa(r.Line), strconv.Itoa(r.Chars), strings.Join(r.Parts, ";"), strconv.Itoa(r.Sections),
-			strconv.Itoa(r.Units), strconv.Itoa(len(r.Evidence))})
-	}
-	return writeCSV(w, []string{"id", "year", "review_year", "year_from", "government", "title", "file", "line", "chars",
-		"parts", "sections", "units", "evidence"}, rows)
+	return writeTable(w, CorpusRows(Rows(c)))
 }
 
 // OutlineCSV writes one row per unit, the fields of outline's JSON.

@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/render"
 )
 
@@ -30,17 +31,40 @@ func newCorpusCmd(g *globalOptions, runF func(*corpusOptions) error) *cobra.Comm
 
 func runCorpus(opts *corpusOptions) error {
 	opts.quietWarnings = opts.verbose || opts.format != "text" // shown in the output itself
-	c, err := opts.load()
+	col, err := opts.collection()
 	if err != nil {
 		return err
 	}
-	switch opts.format {
-	case "json":
-		return render.JSON(opts.io.Out, render.CorpusJSONOf(c))
-	case "csv":
-		return render.CorpusCSV(opts.io.Out, c)
-	case "html":
-		return render.CorpusHTML(opts.io.Out, c, render.HTMLOptions{})
+	type part struct {
+		rows  []render.ReportRow
+		warns []corpus.Warning
 	}
-	return render.CorpusTable(opts.io.Out, c, opts.verbose, opts.style())
+	var table render.Table[render.CorpusRow]
+	if opts.tabular() {
+		if table, err = openTable[render.CorpusRow](opts.globalOptions); err != nil {
+			return err
+		}
+	}
+	var rows []render.ReportRow
+	warns := col.Warnings
+	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (part, error) {
+		return part{render.Rows(c), c.Warnings}, nil
+	}, func(p part) error {
+		if table != nil {
+			return table.Write(render.CorpusRows(p.rows))
+		}
+		rows = append(rows, p.rows...)
+		warns = append(warns, p.warns...)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	switch {
+	case table != nil:
+		return table.Close()
+	case opts.format == "json":
+		return render.JSON(opts.io.Out, render.CorpusDoc(rows, warns))
+	}
+	return render.CorpusRowsTable(opts.io.Out, rows, warns, opts.verbose, opts.style())
 }

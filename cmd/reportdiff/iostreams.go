@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-isatty"
 	"golang.org/x/term"
@@ -22,16 +23,19 @@ type IOStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 
-	outTTY    bool
-	width     int
-	height    int
-	noColor   bool   // NO_COLOR is set to a value, or TERM=dumb
-	pager     string // $PAGER, or "less -R": a shell command
-	lessEnv   bool   // LESS is unset: the pager gets LESS=FRX
-	colorMode string // auto, always, never: set from --color
+	outTTY        bool
+	errTTY        bool          // stderr is a terminal: a progress bar may be shown there
+	progressAfter time.Duration // how long work runs before a progress bar shows (a second)
+	width         int
+	height        int
+	noColor       bool   // NO_COLOR is set to a value, or TERM=dumb
+	pager         string // $PAGER, or "less -R": a shell command
+	lessEnv       bool   // LESS is unset: the pager gets LESS=FRX
+	colorMode     string // auto, always, never: set from --color
 
 	stepSummary string // GITHUB_STEP_SUMMARY: the file a GitHub Actions step's summary is appended to
 
+	closeOut func() error // closes the file -o names, once the command is done
 	pagerCmd *exec.Cmd
 	realOut  io.Writer
 }
@@ -41,6 +45,9 @@ func System() *IOStreams {
 	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, colorMode: "auto"}
 	fd := os.Stdout.Fd()
 	s.outTTY = isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd)
+	efd := os.Stderr.Fd()
+	s.errTTY = isatty.IsTerminal(efd) || isatty.IsCygwinTerminal(efd)
+	s.progressAfter = time.Second
 	if s.outTTY {
 		if w, h, err := term.GetSize(int(fd)); err == nil && w > 0 {
 			s.width, s.height = w, h
@@ -117,6 +124,10 @@ func (s *IOStreams) Height() int { return s.height }
 
 // IsStdoutTTY reports whether stdout is a terminal.
 func (s *IOStreams) IsStdoutTTY() bool { return s.outTTY }
+
+// IsStderrTTY reports whether stderr is a terminal, where a progress bar
+// may be drawn; never in a pipe, a file or a CI log.
+func (s *IOStreams) IsStderrTTY() bool { return s.errTTY }
 
 // StartPager sends Out through the pager, only when stdout is a terminal.
 // The pager is a shell command, run as git runs it (sh -c "$PAGER"), so

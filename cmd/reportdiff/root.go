@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -57,6 +59,14 @@ type globalOptions struct {
 	width      int
 	years      []string
 	encoding   string
+	govs       []string // --gov: the series to read, as shell patterns
+	jobs       int      // --jobs: series read and analysed side by side
+	strict     bool     // --strict: a file that cannot be read is an error
+	output     string   // -o: the file output goes to
+
+	warned   map[string]bool // warnings of the reading shown so far
+	shown    int
+	moreWarn int
 
 	quietWarnings bool // the command shows the reading's warnings itself
 }
@@ -71,7 +81,7 @@ func (g *globalOptions) options() (corpus.Options, error) {
 	if err != nil {
 		return corpus.Options{}, err
 	}
-	opts := corpus.Options{Years: years}
+	opts := corpus.Options{Years: years, Strict: g.strict}
 	if g.encoding != "" {
 		enc, err := corpus.EncodingName(g.encoding)
 		if err != nil {
@@ -120,23 +130,44 @@ func parseYears(vals []string) (map[string]int, error) {
 // warn writes the warnings of the reading to stderr, each once, at most
 // maxWarnings of them.
 func (g *globalOptions) warn(ws []corpus.Warning) {
-	seen := map[string]bool{}
-	shown, more := 0, 0
+	g.addWarnings(ws, nil)
+	g.flushWarnings(nil)
+}
+
+// addWarnings writes warnings of the reading to stderr, each once, until
+// maxWarnings have been written in all; the progress bar, if any, steps
+// aside meanwhile.
+func (g *globalOptions) addWarnings(ws []corpus.Warning, bar *progress) {
+	if len(ws) == 0 {
+		return
+	}
+	if g.warned == nil {
+		g.warned = map[string]bool{}
+	}
+	bar.clear()
+	defer bar.redraw()
 	for _, w := range ws {
 		s := w.String()
-		if seen[s] {
+		if g.warned[s] {
 			continue
 		}
-		seen[s] = true
-		if shown == maxWarnings {
-			more++
+		g.warned[s] = true
+		if g.shown == maxWarnings {
+			g.moreWarn++
 			continue
 		}
-		shown++
+		g.shown++
 		fmt.Fprintf(g.io.ErrOut, "reportdiff: warning: %s\n", render.Visible(s))
 	}
-	if more > 0 {
-		fmt.Fprintf(g.io.ErrOut, "reportdiff: warning: … and %d more (reportdiff check lists them all)\n", more)
+}
+
+// flushWarnings says how many warnings were not shown.
+func (g *globalOptions) flushWarnings(bar *progress) {
+	if g.moreWarn > 0 {
+		bar.clear()
+		fmt.Fprintf(g.io.ErrOut, "reportdiff: warning: … and %d more (reportdiff check lists them all)\n", g.moreWarn)
+		bar.redraw()
+		g.moreWarn = 0
 	}
 }
 
@@ -190,6 +221,21 @@ func (g *globalOptions) validate(cmd *cobra.Command) error {
 	}
 	if cmd.Flags().Changed("width") && g.width <= 0 {
 		return usagef("--width %d: want a number of columns above 0", g.width)
+	}
+	if g.jobs <= 0 {
+		return usagef("--jobs %d: want a number of series to read side by side, 1 or more", g.jobs)
+	}
+	if g.format == "parquet" && g.output == "" && g.io.IsStdoutTTY() {
+		return usagef("--format parquet writes a binary file: give it with -o FILE, or send the output to a file or a pipe")
+	}
+	if g.output != "" {
+		f, err := os.Create(g.output)
+		if err != nil {
+			return &corpus.InputError{Path: g.output, Msg: "cannot write the output: " + err.Error()}
+		}
+		g.io.Out = f
+		g.io.closeOut = f.Close
+		g.io.outTTY = false
 	}
 	g.io.colorMode = g.color
 	return nil
@@ -255,19 +301,24 @@ Exit status: 0 nothing found, 1 findings or differences, 2 bad usage or input.`,
 	pf.StringVar(&g.color, "color", "auto", "color output: auto, always or never (auto honours NO_COLOR)")
 	pf.StringArrayVar(&g.years, "year", nil, "state a report's year outright: ID=YEAR (repeatable)")
 	pf.StringVar(&g.encoding, "encoding", "", "read the corpus files in this encoding: utf-8, gb18030, big5, utf-16 (default: detect)")
-	// Every command writes text and JSON; CSV where its view is a table;
-	// HTML where its view is more than a text; report writes HTML only.
+	pf.StringArrayVar(&g.govs, "gov", nil, "read the series (governments) whose name matches, shell style: 浙江*, *省 (repeatable)")
+	pf.IntVar(&g.jobs, "jobs", runtime.NumCPU(), "how many series to read and analyse side by side (default: the number of cores)")
+	pf.BoolVar(&g.strict, "strict", false, "a report file that cannot be read (empty, not text) is an error, not a warning")
+	pf.StringVarP(&g.output, "output", "o", "", "write the output to this file (for --format parquet)")
+	// Every command writes text and JSON; CSV where its view is a table,
+	// and Parquet for the long tables; HTML where its view is more than a
+	// text; report writes HTML only.
 	root.AddCommand(
-		writes(newCorpusCmd(g, nil), "text", "json", "csv", "html"),
+		writes(newCorpusCmd(g, nil), "text", "json", "csv", "parquet", "html"),
 		writes(newOutlineCmd(g, nil), "text", "json", "csv", "html"),
 		writes(newCheckCmd(g, nil), "text", "json", "github", "sarif", "markdown", "html"),
 		writes(newFactsCmd(g, nil), "json"),
 		writes(newAlignCmd(g, nil), "text", "json", "html"),
 		writes(newDiffCmd(g, nil), "text", "json", "csv", "html"),
 		writes(newShowCmd(g, nil), "text", "json"),
-		writes(newPrioritiesCmd(g, nil), "text", "json", "csv", "html"),
-		writes(newCommitmentsCmd(g, nil), "text", "json", "csv", "html"),
-		writes(newTargetsCmd(g, nil), "text", "json", "csv", "html"),
+		writes(newPrioritiesCmd(g, nil), "text", "json", "csv", "parquet", "html"),
+		writes(newCommitmentsCmd(g, nil), "text", "json", "csv", "parquet", "html"),
+		writes(newTargetsCmd(g, nil), "text", "json", "csv", "parquet", "html"),
 		writes(newReportCmd(g, nil), "html"),
 	)
 	g.registerCompletions(root)
@@ -279,6 +330,11 @@ func run(args []string, io *IOStreams) int {
 	root := newRootCmd(io)
 	root.SetArgs(args)
 	err := root.Execute()
+	if io.closeOut != nil {
+		if cerr := io.closeOut(); err == nil && cerr != nil {
+			err = &corpus.InputError{Path: "-o", Msg: "cannot write the output: " + cerr.Error()}
+		}
+	}
 	code := exitCode(err)
 	if err != nil && !errors.Is(err, errFound) {
 		fmt.Fprintf(io.ErrOut, "reportdiff: %v\n", err)

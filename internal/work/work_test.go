@@ -1,6 +1,11 @@
 package work
 
-import "testing"
+import (
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+)
 
 func TestEach(t *testing.T) {
 	for _, n := range []int{0, 1, 2, 100} {
@@ -11,5 +16,82 @@ func TestEach(t *testing.T) {
 				t.Fatalf("n=%d: out[%d] = %d", n, i, x)
 			}
 		}
+	}
+}
+
+func TestOrdered(t *testing.T) {
+	for _, jobs := range []int{1, 2, 4, 16} {
+		for _, n := range []int{0, 1, 7, 50} {
+			var got []int
+			err := Ordered(n, jobs, 2, func(i int) (int, error) { return i * i, nil }, func(i, v int) error {
+				if v != i*i {
+					t.Errorf("jobs=%d n=%d: result %d for %d", jobs, n, v, i)
+				}
+				got = append(got, i)
+				return nil
+			})
+			if err != nil || len(got) != n {
+				t.Fatalf("jobs=%d n=%d: err %v, %d results", jobs, n, err, len(got))
+			}
+			for i, x := range got {
+				if x != i {
+					t.Fatalf("jobs=%d n=%d: result %d handed on %d-th", jobs, n, x, i)
+				}
+			}
+		}
+	}
+}
+
+func TestOrderedStopsAtFirstError(t *testing.T) {
+	var mu sync.Mutex
+	started := 0
+	var emitted []int
+	err := Ordered(100, 2, 2, func(i int) (int, error) {
+		mu.Lock()
+		started++
+		mu.Unlock()
+		if i == 3 || i == 5 {
+			return 0, fmt.Errorf("piece %d", i)
+		}
+		return i, nil
+	}, func(i, v int) error { emitted = append(emitted, i); return nil })
+	if err == nil || err.Error() != "piece 3" {
+		t.Fatalf("error %v, want piece 3 (the first in order)", err)
+	}
+	if len(emitted) != 3 {
+		t.Errorf("emitted %v, want the 3 before the error", emitted)
+	}
+	if started > 3+2+2 {
+		t.Errorf("%d pieces started: the window should have held them back", started)
+	}
+}
+
+func TestOrderedWindowBoundsWaiting(t *testing.T) {
+	// Piece 0 is slow: no more than window pieces may finish meanwhile.
+	release := make(chan struct{})
+	var mu sync.Mutex
+	done := 0
+	go func() {
+		time.Sleep(50 * time.Millisecond)
+		close(release)
+	}()
+	var most int
+	err := Ordered(20, 4, 4, func(i int) (int, error) {
+		if i == 0 {
+			<-release
+			mu.Lock()
+			most = done
+			mu.Unlock()
+		}
+		mu.Lock()
+		done++
+		mu.Unlock()
+		return i, nil
+	}, func(i, v int) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if most > 3 {
+		t.Errorf("%d pieces finished while the first waited, want at most window-1 = 3", most)
 	}
 }

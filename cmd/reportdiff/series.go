@@ -1,0 +1,215 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/work"
+	"github.com/reportdiff/reportdiff/render"
+)
+
+// A corpus of many series (one government's reports each) is read and
+// analysed a series at a time: read a series, analyse it, hand its rows
+// on, let it go. Series run side by side (--jobs); their output comes in
+// the order of their names, whatever order they finish in.
+
+// collection opens the corpus the flags name, with the series --gov
+// selects.
+func (g *globalOptions) collection() (*corpus.Collection, error) {
+	opts, err := g.options()
+	if err != nil {
+		return nil, err
+	}
+	col, err := corpus.Open(g.corpusPath, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := col.Select(g.govs); err != nil {
+		return nil, err
+	}
+	if len(col.Series) == 0 {
+		return nil, &corpus.InputError{Path: g.corpusPath, Msg: "no report files in the directory or its folders", Hint: "put one text file per report in it, a folder per government"}
+	}
+	return col, nil
+}
+
+// loadSeries reads one series of the collection; a corpus read whole whose
+// government was not known before reading it must match --gov.
+func (g *globalOptions) loadSeries(col *corpus.Collection, s *corpus.Series) (*corpus.Corpus, error) {
+	c, err := col.Load(s)
+	if err != nil {
+		return nil, err
+	}
+	if s.Name == "" && len(g.govs) > 0 && !corpus.Matches(c.Series, g.govs) {
+		name := c.Series
+		if name == "" {
+			name = "unknown"
+		}
+		return nil, &corpus.InputError{Path: "--gov", Msg: fmt.Sprintf("no government of the corpus matches %q: its reports are of %s", g.govs, name)}
+	}
+	return c, nil
+}
+
+// eachSeries reads and analyses the series of a collection side by side
+// (--jobs at a time) and hands each result to emit, in the order of the
+// series, showing the warnings of each series' reading as it goes (unless
+// the command shows them itself) and, on a terminal, a progress bar when
+// the work takes more than a second. analyse should return plain data, not
+// the corpus, so that each series can be let go once emitted.
+func eachSeries[T any](g *globalOptions, col *corpus.Collection, analyse func(c *corpus.Corpus) (T, error), emit func(v T) error) error {
+	type done struct {
+		v     T
+		warns []corpus.Warning
+		skip  bool
+	}
+	bar := g.startProgress(len(col.Series), "reading and analysing")
+	defer bar.finish()
+	if !g.quietWarnings {
+		g.addWarnings(col.Warnings, bar)
+	}
+	err := work.Ordered(len(col.Series), g.jobs, g.jobs+1, func(i int) (done, error) {
+		c, err := g.loadSeries(col, col.Series[i])
+		if err != nil {
+			var ie *corpus.InputError
+			if col.Many() && !g.strict && errors.As(err, &ie) && errors.Is(err, corpus.ErrNoReports) {
+				// A government none of whose files could be read: said, and the others go on.
+				return done{warns: append(ie.Warnings, corpus.Warning{Source: ie.Path, Message: ie.Msg}), skip: true}, nil
+			}
+			return done{}, err
+		}
+		v, err := analyse(c)
+		return done{v: v, warns: c.Warnings}, err
+	}, func(i int, d done) error {
+		if !g.quietWarnings || d.skip {
+			g.addWarnings(d.warns, bar)
+		}
+		bar.add()
+		if d.skip {
+			return nil
+		}
+		return emit(d.v)
+	})
+	g.flushWarnings(bar)
+	return err
+}
+
+// progress is a progress bar on stderr, drawn only when stderr is a
+// terminal and the work has run for a while (IOStreams.progressAfter); in
+// a pipe, a file or a CI log it draws nothing. Its methods do nothing on a
+// nil progress.
+type progress struct {
+	mu    sync.Mutex
+	w     io.Writer
+	desc  string
+	total int
+	n     int
+	bar   *progressbar.ProgressBar
+	timer *time.Timer
+}
+
+// startProgress returns the progress of total pieces of work, nil when
+// stderr is no terminal or there is one piece of work or none.
+func (g *globalOptions) startProgress(total int, desc string) *progress {
+	if !g.io.IsStderrTTY() || total < 2 {
+		return nil
+	}
+	p := &progress{w: g.io.ErrOut, desc: desc, total: total}
+	p.timer = time.AfterFunc(g.io.progressAfter, p.show)
+	return p
+}
+
+func (p *progress) show() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.bar != nil || p.n >= p.total {
+		return
+	}
+	p.bar = progressbar.NewOptions(p.total,
+		progressbar.OptionSetWriter(p.w),
+		progressbar.OptionSetDescription(p.desc),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetItsString("governments"),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionSetPredictTime(true),
+	)
+	p.bar.Set(p.n)
+}
+
+func (p *progress) add() {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.n++
+	if p.bar != nil {
+		p.bar.Add(1)
+	}
+}
+
+// clear takes the bar off the screen while something else is written to
+// stderr; redraw puts it back.
+func (p *progress) clear() {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	if p.bar != nil {
+		p.bar.Clear()
+	}
+}
+
+func (p *progress) redraw() {
+	if p == nil {
+		return
+	}
+	if p.bar != nil {
+		p.bar.RenderBlank()
+	}
+	p.mu.Unlock()
+}
+
+func (p *progress) finish() {
+	if p == nil {
+		return
+	}
+	p.timer.Stop()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.bar != nil {
+		p.bar.Finish()
+		p.bar.Clear()
+	}
+	p.bar = nil
+	p.n = p.total
+}
+
+// tabular reports whether the format is a table written row by row: CSV or
+// Parquet.
+func (g *globalOptions) tabular() bool { return g.format == "csv" || g.format == "parquet" }
+
+// openTable starts the table of the command's rows in --format csv or
+// parquet.
+func openTable[R any](g *globalOptions) (render.Table[R], error) {
+	return render.NewTable[R](g.io.Out, g.format)
+}
+
+// seriesHeading writes the heading of one series' part of a text view when
+// the corpus holds several.
+func (g *globalOptions) seriesHeading(w io.Writer, col *corpus.Collection, name string, first bool) {
+	if !col.Many() {
+		return
+	}
+	if !first {
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w, render.SeriesHeading(name, g.style()))
+}
