@@ -433,6 +433,10 @@ func (col *Collection) Load(s *Series) (*Corpus, error) {
 			}
 		}
 	}
+	prefix := ""
+	if col.Many() {
+		prefix = s.Name // ids name the series where there are several
+	}
 	files, warns, err := readFiles(s.files, opts)
 	if err != nil {
 		return nil, err
@@ -441,7 +445,7 @@ func (col *Collection) Load(s *Series) (*Corpus, error) {
 		return nil, &InputError{Path: filepath.Dir(s.files[0]), Msg: fmt.Sprintf("no report of %s could be read", s.Name),
 			Hint: "see the warnings above for each file", Err: ErrNoReports, Warnings: warns}
 	}
-	c, err := build(files, s.man, opts, s.Name)
+	c, err := buildSeries(files, s.man, opts, prefix)
 	if err != nil {
 		return nil, err
 	}

@@ -247,12 +247,12 @@ const commonHan = "的一是在不了有和人这中大为上个国我以要他�
 // Build assembles a corpus from files already read: it parses them, gives
 // reports their ids, infers their years and orders them by year.
 func Build(files []File, man *Manifest, opts Options) (*Corpus, error) {
-	return build(files, man, opts, "")
+	return buildSeries(files, man, opts, "")
 }
 
-// build is Build for the series of a collection: a series name prefixes
+// buildSeries is Build for the series of a collection: a series name prefixes
 // every report id (and so every unit id) with name/.
-func build(files []File, man *Manifest, opts Options, series string) (*Corpus, error) {
+func buildSeries(files []File, man *Manifest, opts Options, series string) (*Corpus, error) {
 	c := &Corpus{}
 	byFile := map[string]ManifestEntry{}
 	if man != nil {
