@@ -647,3 +647,12 @@ func magnitude(measure string) (base string, scale float64) {
 	}
 	return measure, 1
 }
+
+// IndicatorName returns the name an indicator goes by (Indicator.Name),
+// read from a name as a person or a text writes it (GDP增长, 地區生產總值增長,
+// 財政收入) by the rules that match indicators across years: ok is false for
+// words that name no indicator.
+func IndicatorName(label string) (name string, ok bool) {
+	name, _, ok = canonical(label)
+	return name, ok
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -600,4 +601,168 @@ func Targets(w io.Writer, ins []change.Indicator, st Style) error {
 		b.WriteString("\n")
 	}
 	return writeText(w, b.String())
+}
+
+// MergePriorities adds the shares and words of one government's priorities
+// to a document of others: each theme's shares after those of the
+// governments before.
+func MergePriorities(doc, more PrioritiesJSON) PrioritiesJSON {
+	if doc.Themes == nil {
+		return more
+	}
+	for _, th := range more.Themes {
+		i := slices.IndexFunc(doc.Themes, func(t ThemeSharesJSON) bool { return t.Theme == th.Theme })
+		if i < 0 {
+			doc.Themes = append(doc.Themes, th)
+			continue
+		}
+		doc.Themes[i].Shares = append(doc.Themes[i].Shares, th.Shares...)
+	}
+	doc.Terms = append(doc.Terms, more.Terms...)
+	return doc
+}
+
+// SharesOfYear writes the theme shares of every government's report of one
+// year: for the review and for the plan part, a row per government and a
+// column per theme (the share in percent, and the change in points against
+// the government's report of the year before).
+func SharesOfYear(w io.Writer, rows []ShareRow, year int, st Style) error {
+	bold := st.paint(color.Bold)
+	dim := st.paint(dimAttr...)
+	var b strings.Builder
+	var themes, govs []string
+	for _, r := range rows {
+		if !slices.Contains(themes, r.Theme) {
+			themes = append(themes, r.Theme)
+		}
+		if !slices.Contains(govs, r.Government) {
+			govs = append(govs, r.Government)
+		}
+	}
+	nameW := 10
+	for _, g := range govs {
+		nameW = max(nameW, hanzi.Width(orUnknown(g))+2)
+	}
+	const cellW = 14
+	for _, part := range []string{string(corpus.Review), string(corpus.Plan)} {
+		fmt.Fprintf(&b, "%s %s\n", bold(fmt.Sprintf("%s %d", part, year)), dim("share of the part's characters by theme, change in points against the year before"))
+		b.WriteString(hanzi.PadRight("", nameW))
+		for _, t := range themes {
+			b.WriteString(hanzi.PadRight(t, cellW))
+		}
+		b.WriteString("\n")
+		for _, g := range govs {
+			var line strings.Builder
+			any := false
+			for _, t := range themes {
+				cell := "—"
+				for _, r := range rows {
+					if r.Government == g && r.Theme == t && r.Part == part {
+						cell = fmt.Sprintf("%5.1f%%", r.Share*100)
+						if r.Change != nil {
+							cell += fmt.Sprintf(" %+5.1f", *r.Change)
+						}
+						any = true
+					}
+				}
+				line.WriteString(hanzi.PadRight(cell, cellW))
+			}
+			if any {
+				fmt.Fprintf(&b, "%s%s\n", hanzi.PadRight(orUnknown(g), nameW), strings.TrimRight(line.String(), " "))
+			}
+		}
+		b.WriteString("\n")
+	}
+	if len(govs) == 0 {
+		fmt.Fprintf(&b, "no government of the corpus has a report of %d\n", year)
+	}
+	return writeText(w, b.String())
+}
+
+// VerdictRow is a row of the table of one indicator across governments: a
+// government's target and outcome of a year, and the verdict.
+type VerdictRow struct {
+	Government string `parquet:"government"`
+	Indicator  string `parquet:"indicator"`
+	Measure    string `parquet:"measure"`
+	Year       int    `parquet:"year"`
+	Target     string `parquet:"target"`
+	Outcome    string `parquet:"outcome"`
+	Verdict    string `parquet:"verdict"`
+	TargetAt   string `parquet:"target_unit"`  // the unit that sets the target
+	OutcomeAt  string `parquet:"outcome_unit"` // the unit that reports the outcome
+}
+
+// VerdictRows returns the verdicts of the indicators named name (one per
+// measure), of every year or of one (year > 0).
+func VerdictRows(ins []change.Indicator, name string, year int) []VerdictRow {
+	var rows []VerdictRow
+	for _, in := range ins {
+		if in.Name != name {
+			continue
+		}
+		for _, vd := range in.Verdicts {
+			if year != 0 && vd.Year != year {
+				continue
+			}
+			row := VerdictRow{Indicator: in.Name, Measure: in.Measure, Year: vd.Year, Target: valueText(vd.Target),
+				Outcome: valueText(vd.Outcome), Verdict: vd.Verdict}
+			for _, v := range []*change.Value{vd.Target, vd.Outcome} {
+				if v != nil && row.Government == "" {
+					row.Government = v.Unit.Report.Government
+				}
+			}
+			if vd.Target != nil {
+				row.TargetAt = vd.Target.Unit.ID
+			}
+			if vd.Outcome != nil {
+				row.OutcomeAt = vd.Outcome.Unit.ID
+			}
+			rows = append(rows, row)
+		}
+	}
+	return rows
+}
+
+// VerdictsAcross writes one indicator across governments: a row per
+// government and year with the target, the outcome and the verdict.
+func VerdictsAcross(w io.Writer, name string, rows []VerdictRow, st Style) error {
+	bold := st.paint(color.Bold)
+	paint := map[string]func(string) string{change.Met: st.paint(color.FgGreen), change.MissedGoal: st.paint(color.FgRed)}
+	var b strings.Builder
+	nameW := 10
+	for _, r := range rows {
+		nameW = max(nameW, hanzi.Width(orUnknown(r.Government))+2)
+	}
+	measures := []string{}
+	for _, r := range rows {
+		if !slices.Contains(measures, r.Measure) {
+			measures = append(measures, r.Measure)
+		}
+	}
+	fmt.Fprintf(&b, "%s (%s)\n", bold(name), strings.Join(measures, ", "))
+	met := map[string]int{}
+	for _, r := range rows {
+		t, o := orDash(r.Target), orDash(r.Outcome)
+		verdict := r.Verdict
+		met[verdict]++
+		if f, ok := paint[verdict]; ok {
+			verdict = f(verdict)
+		}
+		fmt.Fprintf(&b, "  %s %d  %s %s %s\n", hanzi.PadRight(orUnknown(r.Government), nameW), r.Year,
+			hanzi.PadRight(hanzi.Truncate(t, 24), 24), hanzi.PadRight(hanzi.Truncate(o, 24), 24), verdict)
+	}
+	if len(rows) == 0 {
+		b.WriteString("  no government of the corpus gives a figure of it\n")
+	} else {
+		fmt.Fprintf(&b, "  %d met, %d missed, of %d\n", met[change.Met], met[change.MissedGoal], len(rows))
+	}
+	return writeText(w, b.String())
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }

@@ -1,19 +1,23 @@
 package main
 
 import (
+	"bytes"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/change"
+	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/render"
 )
 
 type prioritiesOptions struct {
 	*globalOptions
 	from, to string
+	year     int
 	minCount int
 	top      int
 	table    string
@@ -55,35 +59,173 @@ for R or pandas: the shares, or with --table terms the words.`,
 	f.StringVar(&opts.to, "to", "", "… to this report")
 	f.IntVar(&opts.minCount, "min-count", 5, "the least count, in both reports together, of a word that rose or fell")
 	f.IntVar(&opts.top, "top", 15, "how many rising and how many falling words per pair of reports")
-	f.StringVar(&opts.table, "table", "shares", "with --format csv: shares or terms")
+	f.StringVar(&opts.table, "table", "shares", "with --format csv or parquet: shares or terms")
+	f.Var(&yearFlag{g: g, year: &opts.year}, "year", "YEAR: the theme shares of every government's report of that year; ID=YEAR: state a report's year, as everywhere")
 	return cmd
 }
 
 func runPriorities(opts *prioritiesOptions) error {
-	c, err := opts.load()
+	col, err := opts.collection()
 	if err != nil {
 		return err
 	}
-	po := change.PriorityOptions{MinCount: opts.minCount, Top: opts.top}
-	if opts.from != "" {
-		if po.From, err = c.Find(opts.from); err != nil {
-			return usageError{err}
-		}
-		if po.To, err = c.Find(opts.to); err != nil {
-			return usageError{err}
+	if err := opts.onePage(col); err != nil {
+		return err
+	}
+	if opts.year != 0 {
+		return prioritiesOfYear(opts, col)
+	}
+	if col.Many() && opts.from != "" {
+		// A pair named with its government reads that government alone.
+		if s, _ := col.Locate(opts.from); s != nil {
+			col.Series = []*corpus.Series{s}
 		}
 	}
-	themes := align.Classify(c, nil, nil)
-	p := change.MeasurePriorities(themes, po)
-	switch opts.format {
-	case "json":
-		return render.JSON(opts.io.Out, render.PrioritiesJSONOf(p))
-	case "csv":
-		return render.PrioritiesCSV(opts.io.Out, p, opts.table)
-	case "html":
-		return render.PrioritiesHTML(opts.io.Out, themes, p, render.HTMLOptions{})
+	type part struct {
+		name string
+		doc  render.PrioritiesJSON
+		text []byte
 	}
-	return render.Priorities(opts.io.Out, p, c.Reports, opts.style())
+	var shares render.Table[render.ShareRow]
+	var terms render.Table[render.TermRow]
+	if opts.tabular() {
+		if opts.table == "terms" {
+			terms, err = openTable[render.TermRow](opts.globalOptions)
+		} else {
+			shares, err = openTable[render.ShareRow](opts.globalOptions)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	var doc render.PrioritiesJSON
+	first, found := true, false
+	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (part, error) {
+		po := change.PriorityOptions{MinCount: opts.minCount, Top: opts.top}
+		if opts.from != "" {
+			var err error
+			if po.From, err = c.Find(opts.from); err == nil {
+				po.To, err = c.Find(opts.to)
+			}
+			if err != nil {
+				if col.Many() {
+					return part{}, nil // this government has no such reports
+				}
+				return part{}, usageError{err}
+			}
+		}
+		themes := align.Classify(c, nil, nil)
+		p := change.MeasurePriorities(themes, po)
+		pt := part{name: c.Series, doc: render.PrioritiesJSONOf(p)}
+		var b bytes.Buffer
+		var err error
+		switch opts.format {
+		case "text":
+			err = render.Priorities(&b, p, c.Reports, opts.style())
+		case "html":
+			err = render.PrioritiesHTML(&b, themes, p, render.HTMLOptions{})
+		}
+		pt.text = b.Bytes()
+		return pt, err
+	}, func(pt part) error {
+		if pt.name == "" && pt.doc.Themes == nil {
+			return nil
+		}
+		found = true
+		switch {
+		case shares != nil:
+			return shares.Write(render.ShareRows(pt.doc))
+		case terms != nil:
+			return terms.Write(render.TermRows(pt.doc))
+		case opts.format == "json":
+			doc = render.MergePriorities(doc, pt.doc)
+			return nil
+		}
+		opts.seriesHeading(opts.io.Out, col, pt.name, first)
+		first = false
+		_, err := opts.io.Out.Write(pt.text)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if !found && opts.from != "" {
+		return usagef("no government of the corpus has both reports %s and %s", opts.from, opts.to)
+	}
+	switch {
+	case shares != nil:
+		return shares.Close()
+	case terms != nil:
+		return terms.Close()
+	case opts.format == "json":
+		return render.JSON(opts.io.Out, doc)
+	}
+	return nil
+}
+
+// prioritiesOfYear writes the theme shares of every government's report of
+// one year (priorities --year Y): a row per government.
+func prioritiesOfYear(opts *prioritiesOptions, col *corpus.Collection) error {
+	var rows []render.ShareRow
+	var table render.Table[render.ShareRow]
+	if opts.tabular() {
+		var err error
+		if table, err = openTable[render.ShareRow](opts.globalOptions); err != nil {
+			return err
+		}
+	}
+	err := eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) ([]render.ShareRow, error) {
+		r, prev := yearReport(c, opts.year)
+		if r == nil {
+			return nil, nil
+		}
+		reports := []*corpus.Report{r}
+		if prev != nil {
+			reports = []*corpus.Report{prev, r} // the change against the year before
+		}
+		sub := &corpus.Corpus{Series: c.Series, Sources: c.Sources, Reports: reports}
+		p := change.MeasurePriorities(align.Classify(sub, nil, nil), change.PriorityOptions{Top: 0})
+		var out []render.ShareRow
+		for _, row := range render.ShareRows(render.PrioritiesJSONOf(p)) {
+			if row.Report == r.ID {
+				out = append(out, row)
+			}
+		}
+		return out, nil
+	}, func(rs []render.ShareRow) error {
+		if table != nil {
+			return table.Write(rs)
+		}
+		rows = append(rows, rs...)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	switch {
+	case table != nil:
+		return table.Close()
+	case opts.format == "json":
+		if rows == nil {
+			rows = []render.ShareRow{}
+		}
+		return render.JSON(opts.io.Out, map[string]any{"year": opts.year, "shares": rows})
+	}
+	return render.SharesOfYear(opts.io.Out, rows, opts.year, opts.style())
+}
+
+// yearReport returns the one report of a year of a series, and the one of
+// the year before when there is one; nil when the series has no report of
+// that year, or several.
+func yearReport(c *corpus.Corpus, year int) (r, prev *corpus.Report) {
+	r, err := c.Find(strconv.Itoa(year))
+	if err != nil || r == nil || r.Year != year {
+		return nil, nil
+	}
+	if i := c.Index(r); i > 0 && c.Reports[i-1].Year == year-1 {
+		prev = c.Reports[i-1]
+	}
+	return r, prev
 }
 
 type commitmentsOptions struct {
@@ -134,46 +276,105 @@ speaks of. --format csv writes one row per mention.`,
 }
 
 func runCommitments(opts *commitmentsOptions) error {
-	c, err := opts.load()
+	col, err := opts.collection()
 	if err != nil {
 		return err
 	}
-	themes := align.Classify(c, nil, nil)
-	if opts.explain != "" {
-		vs := change.ExplainCommitments(themes, opts.explain)
-		switch opts.format {
-		case "json":
-			return render.JSON(opts.io.Out, render.ExplanationsJSONOf(vs))
-		case "csv", "html":
-			return usagef("--explain writes text or json")
-		}
-		return render.Explanations(opts.io.Out, vs, opts.style())
+	if opts.explain != "" && opts.format != "text" && opts.format != "json" {
+		return usagef("--explain writes text or json")
 	}
-	cs := change.FindCommitments(themes, change.CommitmentOptions{Term: opts.term})
-	if opts.status != "" {
-		var keep []change.Commitment
-		for _, cm := range cs {
-			if cm.Status == opts.status {
-				keep = append(keep, cm)
+	if err := opts.onePage(col); err != nil {
+		return err
+	}
+	type part struct {
+		name     string
+		doc      render.CommitmentsJSON
+		explains render.ExplanationsJSON
+		text     []byte
+	}
+	var table render.Table[render.CommitmentRow]
+	if opts.tabular() {
+		if table, err = openTable[render.CommitmentRow](opts.globalOptions); err != nil {
+			return err
+		}
+	}
+	var doc render.CommitmentsJSON
+	var explains render.ExplanationsJSON
+	first := true
+	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (part, error) {
+		themes := align.Classify(c, nil, nil)
+		pt := part{name: c.Series}
+		var b bytes.Buffer
+		if opts.explain != "" {
+			vs := change.ExplainCommitments(themes, opts.explain)
+			pt.explains = render.ExplanationsJSONOf(vs)
+			if opts.format == "text" {
+				if err := render.Explanations(&b, vs, opts.style()); err != nil {
+					return pt, err
+				}
 			}
+			pt.text = b.Bytes()
+			return pt, nil
 		}
-		cs = keep
+		cs := change.FindCommitments(themes, change.CommitmentOptions{Term: opts.term})
+		if opts.status != "" {
+			cs = slices.DeleteFunc(cs, func(cm change.Commitment) bool { return cm.Status != opts.status })
+		}
+		pt.doc = render.CommitmentsJSONOf(cs)
+		var err error
+		switch opts.format {
+		case "text":
+			err = render.Commitments(&b, cs, opts.style())
+		case "html":
+			err = render.CommitmentsHTML(&b, themes, cs, render.HTMLOptions{})
+		}
+		pt.text = b.Bytes()
+		return pt, err
+	}, func(pt part) error {
+		switch {
+		case table != nil:
+			return table.Write(render.CommitmentRows(pt.doc))
+		case opts.format == "json" && opts.explain != "":
+			explains.Clauses = append(explains.Clauses, pt.explains.Clauses...)
+			return nil
+		case opts.format == "json":
+			doc.Commitments = append(doc.Commitments, pt.doc.Commitments...)
+			return nil
+		}
+		if len(pt.text) == 0 && col.Many() {
+			return nil
+		}
+		opts.seriesHeading(opts.io.Out, col, pt.name, first)
+		first = false
+		_, err := opts.io.Out.Write(pt.text)
+		return err
+	})
+	if err != nil {
+		return err
 	}
-	switch opts.format {
-	case "json":
-		return render.JSON(opts.io.Out, render.CommitmentsJSONOf(cs))
-	case "csv":
-		return render.CommitmentsCSV(opts.io.Out, cs)
-	case "html":
-		return render.CommitmentsHTML(opts.io.Out, themes, cs, render.HTMLOptions{})
+	switch {
+	case table != nil:
+		return table.Close()
+	case opts.format == "json" && opts.explain != "":
+		if explains.Clauses == nil {
+			explains.Clauses = []render.ExplanationJSON{}
+		}
+		return render.JSON(opts.io.Out, explains)
+	case opts.format == "json":
+		if doc.Commitments == nil {
+			doc.Commitments = []render.CommitmentJSON{}
+		}
+		return render.JSON(opts.io.Out, doc)
 	}
-	return render.Commitments(opts.io.Out, cs, opts.style())
+	return nil
 }
 
 type targetsOptions struct {
 	*globalOptions
 	tolerance float64
 	all       bool
+	indicator string // --indicator: one indicator across governments
+	year      int    // --year Y: the year of --indicator
 }
 
 func newTargetsCmd(g *globalOptions, runF func(*targetsOptions) error) *cobra.Command {
@@ -213,27 +414,139 @@ headline or not.`,
 	}
 	cmd.Flags().Float64Var(&opts.tolerance, "tolerance", 0.5, "how far below an \"around\" target an outcome may fall and still meet it")
 	cmd.Flags().BoolVar(&opts.all, "all", false, "show every figure in the text view, not only the headline indicators")
+	cmd.Flags().StringVar(&opts.indicator, "indicator", "", "one indicator across governments: a row per government and year with target, outcome and verdict")
+	cmd.Flags().Var(&yearFlag{g: g, year: &opts.year}, "year", "YEAR: with --indicator, that year only; ID=YEAR: state a report's year, as everywhere")
 	return cmd
 }
 
 func runTargets(opts *targetsOptions) error {
-	c, err := opts.load()
+	if opts.year != 0 && opts.indicator == "" {
+		return usagef("--year %d: give the indicator to compare across governments with --indicator NAME", opts.year)
+	}
+	col, err := opts.collection()
 	if err != nil {
 		return err
 	}
-	themes := align.Classify(c, nil, nil)
-	ins := change.ReadTargets(themes, change.TargetOptions{Tolerance: opts.tolerance})
-	switch opts.format {
-	case "json":
-		return render.JSON(opts.io.Out, render.TargetsJSONOf(ins))
-	case "csv":
-		return render.TargetsCSV(opts.io.Out, ins)
+	topts := change.TargetOptions{Tolerance: opts.tolerance}
+	if opts.indicator != "" {
+		if opts.html() {
+			return usagef("--indicator writes text, json, csv or parquet")
+		}
+		return indicatorAcross(opts, col, topts)
 	}
-	if !opts.all {
-		ins = slices.DeleteFunc(ins, func(in change.Indicator) bool { return !in.Headline })
+	if err := opts.onePage(col); err != nil {
+		return err
 	}
-	if opts.html() {
-		return render.TargetsHTML(opts.io.Out, themes, ins, render.HTMLOptions{})
+	type part struct {
+		name string
+		doc  render.TargetsJSON
+		text []byte
 	}
-	return render.Targets(opts.io.Out, ins, opts.style())
+	var table render.Table[render.TargetRow]
+	if opts.tabular() {
+		if table, err = openTable[render.TargetRow](opts.globalOptions); err != nil {
+			return err
+		}
+	}
+	var doc render.TargetsJSON
+	first := true
+	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (part, error) {
+		themes := align.Classify(c, nil, nil)
+		ins := change.ReadTargets(themes, topts)
+		pt := part{name: c.Series, doc: render.TargetsJSONOf(ins)}
+		if !opts.all {
+			ins = slices.DeleteFunc(ins, func(in change.Indicator) bool { return !in.Headline })
+		}
+		var b bytes.Buffer
+		var err error
+		switch opts.format {
+		case "text":
+			err = render.Targets(&b, ins, opts.style())
+		case "html":
+			err = render.TargetsHTML(&b, themes, ins, render.HTMLOptions{})
+		}
+		pt.text = b.Bytes()
+		return pt, err
+	}, func(pt part) error {
+		switch {
+		case table != nil:
+			return table.Write(render.TargetRows(pt.doc))
+		case opts.format == "json":
+			doc.Indicators = append(doc.Indicators, pt.doc.Indicators...)
+			return nil
+		}
+		opts.seriesHeading(opts.io.Out, col, pt.name, first)
+		first = false
+		_, err := opts.io.Out.Write(pt.text)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	switch {
+	case table != nil:
+		return table.Close()
+	case opts.format == "json":
+		if doc.Indicators == nil {
+			doc.Indicators = []render.IndicatorJSON{}
+		}
+		return render.JSON(opts.io.Out, doc)
+	}
+	return nil
+}
+
+// indicatorAcross writes one indicator of every government (targets
+// --indicator NAME [--year Y]): a row per government and year with the
+// target, the outcome and the verdict. The indicator is matched in each
+// government's reports by the rules that match it across years.
+func indicatorAcross(opts *targetsOptions, col *corpus.Collection, topts change.TargetOptions) error {
+	name, ok := change.IndicatorName(opts.indicator)
+	if !ok {
+		return usagef("--indicator %q names no indicator: give one as the reports write it, e.g. 地区生产总值增长", opts.indicator)
+	}
+	var rows []render.VerdictRow
+	var table render.Table[render.VerdictRow]
+	if opts.tabular() {
+		var err error
+		if table, err = openTable[render.VerdictRow](opts.globalOptions); err != nil {
+			return err
+		}
+	}
+	err := eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) ([]render.VerdictRow, error) {
+		themes := align.Classify(c, nil, nil)
+		if opts.year != 0 {
+			// The year's plan sets the target, the next year's review reports the outcome.
+			var rs []*corpus.Report
+			for _, r := range c.Reports {
+				if r.Year == opts.year || r.Year == opts.year+1 {
+					rs = append(rs, r)
+				}
+			}
+			if len(rs) == 0 {
+				return nil, nil
+			}
+			themes = align.Classify(&corpus.Corpus{Series: c.Series, Sources: c.Sources, Reports: rs}, nil, nil)
+		}
+		ins := change.ReadTargets(themes, topts)
+		return render.VerdictRows(ins, name, opts.year), nil
+	}, func(rs []render.VerdictRow) error {
+		if table != nil {
+			return table.Write(rs)
+		}
+		rows = append(rows, rs...)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	switch {
+	case table != nil:
+		return table.Close()
+	case opts.format == "json":
+		if rows == nil {
+			rows = []render.VerdictRow{}
+		}
+		return render.JSON(opts.io.Out, map[string]any{"indicator": name, "year": opts.year, "verdicts": rows})
+	}
+	return render.VerdictsAcross(opts.io.Out, name, rows, opts.style())
 }

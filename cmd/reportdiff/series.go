@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -212,4 +214,48 @@ func (g *globalOptions) seriesHeading(w io.Writer, col *corpus.Collection, name 
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w, render.SeriesHeading(name, g.style()))
+}
+
+// yearFlag is the --year of the commands that compare governments in one
+// year (priorities, targets): a bare year (2023) is that year; ID=YEAR
+// states a report's year, as the global --year does, which it stands in
+// for on these commands.
+type yearFlag struct {
+	g    *globalOptions
+	year *int
+}
+
+func (f *yearFlag) Set(s string) error {
+	if strings.Contains(s, "=") {
+		f.g.years = append(f.g.years, s)
+		return nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1900 || n > 2200 {
+		return fmt.Errorf("want a year from 1900 to 2200 (or ID=YEAR to state a report's year)")
+	}
+	if *f.year != 0 && *f.year != n {
+		return fmt.Errorf("given twice (%d, then %d): give one year", *f.year, n)
+	}
+	*f.year = n
+	return nil
+}
+
+func (f *yearFlag) String() string {
+	if *f.year == 0 {
+		return ""
+	}
+	return strconv.Itoa(*f.year)
+}
+
+func (f *yearFlag) Type() string { return "year" }
+
+// onePage refuses --format html on a corpus of several governments: a page
+// shows one government (pick it with --gov); reportdiff report compares
+// governments.
+func (g *globalOptions) onePage(col *corpus.Collection) error {
+	if g.html() && col.Many() {
+		return usagef("--format html shows one government: pick one with --gov (the corpus holds %d)", len(col.Series))
+	}
+	return nil
 }
