@@ -443,3 +443,26 @@ func Explain(w io.Writer, ex align.Explanation, st Style) error {
 	fmt.Fprintf(&b, "%s (threshold %.2f, a second link %.2f): %s\n", verdict, ex.MinScore, ex.Clear, ex.Why)
 	return writeText(w, b.String())
 }
+
+// QualifyThreads names the threads of one government's alignment with the
+// government (浙江省/t1), so that the threads of several stay apart.
+func QualifyThreads(doc *AlignJSON, government string) {
+	for _, ts := range [][]ThreadJSON{doc.Threads, doc.Singles} {
+		for i := range ts {
+			ts[i].ID = government + "/" + ts[i].ID
+		}
+	}
+}
+
+// MergeAlign adds one government's alignment to those of others: its
+// units, links, threads and singles after theirs.
+func MergeAlign(doc, more AlignJSON) AlignJSON {
+	if doc.Themes == nil {
+		return more
+	}
+	doc.Units = append(doc.Units, more.Units...)
+	doc.Links = append(doc.Links, more.Links...)
+	doc.Threads = append(doc.Threads, more.Threads...)
+	doc.Singles = append(doc.Singles, more.Singles...)
+	return doc
+}

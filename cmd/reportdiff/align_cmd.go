@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"math"
 	"os"
 
@@ -98,26 +99,76 @@ func runAlign(opts *alignOptions) error {
 	if opts.theme != "" && !lx.Has(opts.theme) {
 		return usagef("--theme %q: no such theme; the themes are %v", opts.theme, lx.IDs())
 	}
-	c, err := opts.load()
+	col, err := opts.collection()
 	if err != nil {
 		return err
 	}
-	res := align.Align(align.Classify(c, lx, nil), align.Options{MinScore: opts.minScore})
+	if err := opts.onePage(col); err != nil {
+		return err
+	}
 	if len(opts.pair) == 2 {
-		return explainPair(opts, c, res)
+		// Two units of one series: that series alone.
+		if s, _ := col.Locate(opts.pair[0]); s != nil {
+			col.Series = []*corpus.Series{s}
+		}
+		if len(col.Series) > 1 {
+			return usagef("--explain %s %s: name the units with their government (as outline shows them), or pick one with --gov", opts.pair[0], opts.pair[1])
+		}
+	}
+	type part struct {
+		name string
+		doc  render.AlignJSON
+		text []byte
 	}
 	filter := render.AlignFilter{Theme: opts.theme, Kind: opts.kind, Explain: opts.explain}
-	if opts.json() {
-		return render.JSON(opts.io.Out, render.AlignJSONOf(res, filter))
+	var doc render.AlignJSON
+	first := true
+	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (part, error) {
+		res := align.Align(align.Classify(c, lx, nil), align.Options{MinScore: opts.minScore})
+		pt := part{name: c.Series}
+		var b bytes.Buffer
+		switch {
+		case len(opts.pair) == 2:
+			if err := explainPair(opts, &b, c, res); err != nil {
+				return pt, err
+			}
+		case opts.json():
+			pt.doc = render.AlignJSONOf(res, filter)
+			if col.Many() {
+				render.QualifyThreads(&pt.doc, c.Series)
+			}
+		case opts.html():
+			if err := render.AlignHTML(&b, res, filter, render.HTMLOptions{}); err != nil {
+				return pt, err
+			}
+		default:
+			if err := render.Align(&b, res, filter, opts.style()); err != nil {
+				return pt, err
+			}
+		}
+		pt.text = b.Bytes()
+		return pt, nil
+	}, func(pt part) error {
+		if opts.json() && len(opts.pair) != 2 {
+			doc = render.MergeAlign(doc, pt.doc)
+			return nil
+		}
+		opts.seriesHeading(opts.io.Out, col, pt.name, first)
+		first = false
+		_, err := opts.io.Out.Write(pt.text)
+		return err
+	})
+	if err != nil {
+		return err
 	}
-	if opts.html() {
-		return render.AlignHTML(opts.io.Out, res, filter, render.HTMLOptions{})
+	if opts.json() && len(opts.pair) != 2 {
+		return render.JSON(opts.io.Out, doc)
 	}
-	return render.Align(opts.io.Out, res, filter, opts.style())
+	return nil
 }
 
 // explainPair writes how two units compare (align --explain A B).
-func explainPair(opts *alignOptions, c *corpus.Corpus, res *align.Result) error {
+func explainPair(opts *alignOptions, w io.Writer, c *corpus.Corpus, res *align.Result) error {
 	var units [2]*corpus.Unit
 	for i, id := range opts.pair {
 		u := c.Unit(id)
@@ -131,7 +182,7 @@ func explainPair(opts *alignOptions, c *corpus.Corpus, res *align.Result) error 
 	}
 	ex := res.Explain(units[0], units[1])
 	if opts.json() {
-		return render.JSON(opts.io.Out, render.ExplainJSONOf(ex))
+		return render.JSON(w, render.ExplainJSONOf(ex))
 	}
-	return render.Explain(opts.io.Out, ex, opts.style())
+	return render.Explain(w, ex, opts.style())
 }

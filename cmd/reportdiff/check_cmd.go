@@ -105,6 +105,15 @@ func runCheck(opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.against != "" || opts.baseline != "" {
+		what := "--against"
+		if opts.baseline != "" {
+			what = "--baseline"
+		}
+		if err := opts.oneSeries(what); err != nil {
+			return err
+		}
+	}
 	chk := check.Options{Root: corpusRoot(opts.corpusPath), Ignorable: opts.ignorable}
 	var res *check.Result
 	switch {
@@ -128,14 +137,38 @@ func runCheck(opts *checkOptions) error {
 	return nil
 }
 
-// lint checks the corpus as it stands.
+// lint checks the corpus as it stands, a government at a time.
 func (opts *checkOptions) lint(chk check.Options) (*check.Result, error) {
 	opts.quietWarnings = true // they are findings here
-	c, err := opts.load()
+	col, err := opts.collection()
 	if err != nil {
 		return nil, err
 	}
-	return &check.Result{Findings: check.Lint(c, chk)}, nil
+	res := &check.Result{}
+	for _, w := range col.Warnings {
+		res.Findings = append(res.Findings, check.Lint(&corpus.Corpus{Warnings: []corpus.Warning{w}}, chk)...)
+	}
+	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) ([]check.Finding, error) {
+		return check.Lint(c, chk), nil
+	}, func(fs []check.Finding) error {
+		res.Findings = append(res.Findings, fs...)
+		return nil
+	})
+	return res, err
+}
+
+// oneSeries reads the corpus for a check that compares it with another
+// version (--against, --baseline): one series; a corpus of several
+// governments is checked a government at a time, named with --gov.
+func (opts *globalOptions) oneSeries(what string) error {
+	col, err := opts.collection()
+	if err != nil {
+		return err
+	}
+	if col.Many() {
+		return usagef("%s compares one government's reports: pick one with --gov (%d governments here), or give --corpus its folder", what, len(col.Series))
+	}
+	return nil
 }
 
 // checkBaseline compares the corpus with the snapshot in --baseline, and

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/reportdiff/reportdiff/check"
+	"github.com/reportdiff/reportdiff/corpus"
 )
 
 type factsOptions struct {
@@ -33,9 +34,23 @@ check the corpus against it: reportdiff check --baseline FILE.`,
 
 func runFacts(opts *factsOptions) error {
 	opts.quietWarnings = true // they are lint findings of the snapshot
-	c, err := opts.load()
+	col, err := opts.collection()
 	if err != nil {
 		return err
 	}
-	return check.WriteSnapshot(opts.io.Out, check.Facts(c, check.Options{Root: corpusRoot(opts.corpusPath)}))
+	var snap *check.Snapshot
+	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (*check.Snapshot, error) {
+		return check.Facts(c, check.Options{Root: corpusRoot(opts.corpusPath)}), nil
+	}, func(s *check.Snapshot) error {
+		if snap == nil {
+			snap = s
+		} else {
+			snap.Reports = append(snap.Reports, s.Reports...)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return check.WriteSnapshot(opts.io.Out, snap)
 }

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"io"
+
 	"github.com/spf13/cobra"
 
 	"github.com/reportdiff/reportdiff/corpus"
@@ -32,25 +35,63 @@ func newOutlineCmd(g *globalOptions, runF func(*outlineOptions) error) *cobra.Co
 }
 
 func runOutline(opts *outlineOptions) error {
-	c, err := opts.load()
+	if opts.report != "" {
+		c, r, err := opts.findReport(opts.report)
+		if err != nil {
+			return err
+		}
+		return opts.writeOutlineTo(opts.io.Out, c, []*corpus.Report{r})
+	}
+	col, err := opts.collection()
 	if err != nil {
 		return err
 	}
-	reports := c.Reports
-	if opts.report != "" {
-		r, err := c.Find(opts.report)
-		if err != nil {
-			return usageError{err}
-		}
-		reports = []*corpus.Report{r}
+	if err := opts.onePage(col); err != nil {
+		return err
 	}
+	if opts.format == "json" {
+		var doc render.OutlineJSON
+		err := eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (render.OutlineJSON, error) {
+			return render.OutlineJSONOf(c.Reports), nil
+		}, func(d render.OutlineJSON) error {
+			if doc.Units == nil {
+				doc = d
+			} else {
+				doc.Units = append(doc.Units, d.Units...)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return render.JSON(opts.io.Out, doc)
+	}
+	first := true
+	return eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) ([]byte, error) {
+		var b bytes.Buffer
+		err := opts.writeOutlineTo(&b, c, c.Reports)
+		return b.Bytes(), err
+	}, func(b []byte) error {
+		if opts.format == "csv" && !first {
+			if i := bytes.IndexByte(b, '\n'); i >= 0 {
+				b = b[i+1:] // the header once
+			}
+		}
+		first = false
+		_, err := opts.io.Out.Write(b)
+		return err
+	})
+}
+
+// writeOutlineTo writes the outline of reports of corpus c.
+func (opts *outlineOptions) writeOutlineTo(w io.Writer, c *corpus.Corpus, reports []*corpus.Report) error {
 	switch opts.format {
 	case "json":
-		return render.JSON(opts.io.Out, render.OutlineJSONOf(reports))
+		return render.JSON(w, render.OutlineJSONOf(reports))
 	case "csv":
-		return render.OutlineCSV(opts.io.Out, reports)
+		return render.OutlineCSV(w, reports)
 	case "html":
-		return render.OutlineHTML(opts.io.Out, c, reports, render.HTMLOptions{})
+		return render.OutlineHTML(w, c, reports, render.HTMLOptions{})
 	}
-	return render.Outline(opts.io.Out, reports, opts.style())
+	return render.Outline(w, reports, opts.style())
 }

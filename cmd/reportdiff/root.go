@@ -92,13 +92,17 @@ func (g *globalOptions) options() (corpus.Options, error) {
 	return opts, nil
 }
 
-// load reads the corpus the flags name.
+// load reads the corpus the flags name: one government's reports (a
+// corpus of several is narrowed to one with --gov).
 func (g *globalOptions) load() (*corpus.Corpus, error) {
-	opts, err := g.options()
+	col, err := g.collection()
 	if err != nil {
 		return nil, err
 	}
-	c, err := corpus.Load(g.corpusPath, opts)
+	if col.Many() {
+		return nil, usagef("this reads one government's reports: pick one with --gov (the corpus holds %d)", len(col.Series))
+	}
+	c, err := g.loadSeries(col, col.Series[0])
 	if err != nil {
 		return nil, err
 	}

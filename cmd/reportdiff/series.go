@@ -259,3 +259,32 @@ func (g *globalOptions) onePage(col *corpus.Collection) error {
 	}
 	return nil
 }
+
+// findReport reads the series a report name points to and finds the
+// report: a name with its government (浙江省/2023) in a corpus of several,
+// a bare year or id where the corpus (or --gov) leaves one series.
+func (g *globalOptions) findReport(name string) (*corpus.Corpus, *corpus.Report, error) {
+	col, err := g.collection()
+	if err != nil {
+		return nil, nil, err
+	}
+	s := col.Series[0]
+	if col.Many() {
+		if s, _ = col.Locate(name); s == nil {
+			return nil, nil, usagef("%q: name the report with its government, e.g. %s/%s (the corpus holds %d governments), or pick one with --gov",
+				name, col.Series[0].Name, name, len(col.Series))
+		}
+	}
+	c, err := g.loadSeries(col, s)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !g.quietWarnings {
+		g.warn(c.Warnings)
+	}
+	r, err := c.Find(name)
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	return c, r, nil
+}

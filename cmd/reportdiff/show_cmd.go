@@ -35,13 +35,9 @@ decoded to UTF-8; --raw prints the file's own bytes instead (GB18030, Big5 …).
 }
 
 func runShow(opts *showOptions) error {
-	c, err := opts.load()
+	_, r, err := opts.findReport(opts.report)
 	if err != nil {
 		return err
-	}
-	r, err := c.Find(opts.report)
-	if err != nil {
-		return usageError{err}
 	}
 	if opts.raw {
 		_, err = opts.io.Out.Write(r.Source.Raw(r.Span))
