@@ -274,42 +274,79 @@ type model struct {
 	n    int
 }
 
+// base is what a unit's document holds whichever pair of reports it is
+// weighed in: its features, headings, clauses and the places of its rare
+// candidates. A report is weighed in up to four pairs (with the report
+// before and after it, and the reports two years off); its units' bases are
+// made once (see Result.link).
+type base struct {
+	grams            []featCount
+	filter           bloom
+	heading, section []feat
+	opener, leader   bool
+	themes           []entry
+	runes            []rune
+	clauses          []clause     // unweighted: each model weighs a copy
+	occ              []occurrence // by feature, then place
+}
+
+func newBase(u *corpus.Unit, cl Classification) *base {
+	f := hanzi.Lower(u.Folded())
+	b := &base{grams: grams(f)}
+	for _, c := range b.grams {
+		b.filter.add(c.f)
+	}
+	if u.Heading != "" {
+		b.heading = setOf(grams(hanzi.Lower(hanzi.Fold(u.Heading))))
+	}
+	b.opener, b.leader = opens(u), leads(u)
+	b.section = setOf(grams(hanzi.Lower(hanzi.Fold(u.SectionTitle() + "|" + u.SubsectionTitle()))))
+	themes := vector{}
+	for k, v := range cl.Scores {
+		themes[hashOf(k)] = v
+	}
+	b.themes = sorted(themes)
+	b.runes = []rune(f)
+	b.clauses = clauses(b.runes)
+	b.occ = rareCandidates(f)
+	slices.SortFunc(b.occ, func(a, b occurrence) int {
+		if c := cmp.Compare(a.f, b.f); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.start, b.start)
+	})
+	return b
+}
+
 // newModel builds the documents of every unit, with IDF weights over all of
 // them: a bigram found in every paragraph (发展, 工作) weighs little, one found
 // in a few (简易, 腾退) much. The work of each unit runs in parallel; the
 // counts are added up in unit order, so the result is the same on every run.
-func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, reports int) *model {
+// bases, when not nil, holds the bases of units already made and receives
+// those made here.
+func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, reports int, bases map[*corpus.Unit]*base) *model {
 	m := &model{docs: map[*corpus.Unit]*doc{}, n: len(units)}
 	docs := make([]*doc, len(units))
 	rareOf := make([][]occurrence, len(units))
+	bs := make([]*base, len(units))
+	for i, u := range units {
+		bs[i] = bases[u]
+	}
 	work.Each(len(units), func(i int) {
 		u := units[i]
-		f := hanzi.Lower(u.Folded())
-		d := &doc{unit: u, grams: grams(f), class: classes[u]}
-		for _, c := range d.grams {
-			d.filter.add(c.f)
+		if bs[i] == nil {
+			bs[i] = newBase(u, classes[u])
 		}
-		if u.Heading != "" {
-			d.heading = setOf(grams(hanzi.Lower(hanzi.Fold(u.Heading))))
-		}
-		d.opener, d.leader = opens(u), leads(u)
-		d.section = setOf(grams(hanzi.Lower(hanzi.Fold(u.SectionTitle() + "|" + u.SubsectionTitle()))))
-		themes := vector{}
-		for k, v := range d.class.Scores {
-			themes[hashOf(k)] = v
-		}
-		d.themes = sorted(themes)
-		d.runes = []rune(f)
-		d.clauses = clauses(d.runes)
-		occ := rareCandidates(f)
-		slices.SortFunc(occ, func(a, b occurrence) int {
-			if c := cmp.Compare(a.f, b.f); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.start, b.start)
-		})
-		docs[i], rareOf[i] = d, occ
+		b := bs[i]
+		d := &doc{unit: u, grams: b.grams, filter: b.filter, heading: b.heading, section: b.section, opener: b.opener, leader: b.leader,
+			themes: b.themes, runes: b.runes, clauses: slices.Clone(b.clauses), class: classes[u]}
+		docs[i], rareOf[i] = d, b.occ
 	})
+	if bases != nil {
+		for i, u := range units {
+			bases[u] = bs[i]
+		}
+	}
 	var all, all3 []feat
 	for i, d := range docs {
 		for _, c := range d.grams {
