@@ -31,6 +31,13 @@ func newCorpusCmd(g *globalOptions, runF func(*corpusOptions) error) *cobra.Comm
 
 func runCorpus(opts *corpusOptions) error {
 	opts.quietWarnings = opts.verbose || opts.format != "text" // shown in the output itself
+	if opts.html() {
+		c, err := opts.load()
+		if err != nil {
+			return err
+		}
+		return render.CorpusHTML(opts.io.Out, c, render.HTMLOptions{})
+	}
 	col, err := opts.collection()
 	if err != nil {
 		return err
