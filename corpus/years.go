@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -470,6 +471,10 @@ func inferYears(reports []*Report, stated map[*Report]int) []Warning {
 	for _, r := range reports {
 		r.Year, r.YearFrom = 0, ""
 		decide(r, true)
+		if r.YearFrom == "evidence" && !slices.ContainsFunc(r.Evidence, func(e Evidence) bool { return e.Kind != "file" }) {
+			warns = append(warns, Warning{Source: r.Source.Name, Line: r.firstLine(),
+				Message: fmt.Sprintf("report %s: nothing in the text says its year; %d is taken from its file name — state it with --year %s=YYYY or a manifest if that is wrong", r.ID, r.Year, r.ID)})
+		}
 		if r.YearFrom == "" {
 			warns = append(warns, Warning{Source: r.Source.Name, Line: r.firstLine(), Rule: "year-unknown",
 				Message: fmt.Sprintf("report %s: no evidence of its year (no dates, anniversaries, plan years or congress sessions); ordered as in the file — state it with --year %s=YYYY or a manifest", r.ID, r.ID)})
