@@ -40,6 +40,7 @@ type Collection struct {
 	Series   []*Series // in name order
 	Warnings []Warning // what opening noticed: files of no known government
 	opts     Options
+	many     bool
 }
 
 // Series is one government's reports, read when asked.
@@ -314,12 +315,18 @@ func governmentInName(file string, names []string) string {
 	return best
 }
 
-// Many reports whether the collection holds more than one series.
-func (col *Collection) Many() bool { return len(col.Series) > 1 }
+// Many reports whether the corpus holds more than one series, whatever
+// Select kept: then report ids carry their government's name, so that a
+// run on some governments (a shard) names reports as a run on all does.
+func (col *Collection) Many() bool { return col.many }
+
+// Several reports whether the series selected are more than one.
+func (col *Collection) Several() bool { return len(col.Series) > 1 }
 
 // checkYears checks the reports that --year names: in a collection of
 // several series each must be named with its series (浙江省/2023).
 func (col *Collection) checkYears() error {
+	col.many = len(col.Series) > 1
 	if !col.Many() {
 		return nil
 	}

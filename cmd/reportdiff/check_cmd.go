@@ -165,7 +165,7 @@ func (opts *globalOptions) oneSeries(what string) error {
 	if err != nil {
 		return err
 	}
-	if col.Many() {
+	if col.Several() {
 		return usagef("%s compares one government's reports: pick one with --gov (%d governments here), or give --corpus its folder", what, len(col.Series))
 	}
 	return nil

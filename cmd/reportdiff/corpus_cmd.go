@@ -30,7 +30,7 @@ func newCorpusCmd(g *globalOptions, runF func(*corpusOptions) error) *cobra.Comm
 }
 
 func runCorpus(opts *corpusOptions) error {
-	opts.quietWarnings = opts.verbose || opts.format != "text" // shown in the output itself
+	opts.quietWarnings = opts.verbose || opts.format == "json" // shown in the output itself
 	if opts.html() {
 		c, err := opts.load()
 		if err != nil {

@@ -99,7 +99,7 @@ func (g *globalOptions) load() (*corpus.Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	if col.Many() {
+	if col.Several() {
 		return nil, usagef("this reads one government's reports: pick one with --gov (the corpus holds %d)", len(col.Series))
 	}
 	c, err := g.loadSeries(col, col.Series[0])

@@ -254,7 +254,7 @@ func (f *yearFlag) Type() string { return "year" }
 // shows one government (pick it with --gov); reportdiff report compares
 // governments.
 func (g *globalOptions) onePage(col *corpus.Collection) error {
-	if g.html() && col.Many() {
+	if g.html() && col.Several() {
 		return usagef("--format html shows one government: pick one with --gov (the corpus holds %d)", len(col.Series))
 	}
 	return nil
@@ -269,7 +269,7 @@ func (g *globalOptions) findReport(name string) (*corpus.Corpus, *corpus.Report,
 		return nil, nil, err
 	}
 	s := col.Series[0]
-	if col.Many() {
+	if col.Several() {
 		if s, _ = col.Locate(name); s == nil {
 			return nil, nil, usagef("%q: name the report with its government, e.g. %s/%s (the corpus holds %d governments), or pick one with --gov",
 				name, col.Series[0].Name, name, len(col.Series))
