@@ -25,7 +25,9 @@ row() {
   local name=$1 dir=$2 reports cells=""
   reports=$(find "$dir" -name '*.md' | wc -l)
   for c in "${cmds[@]}"; do
-    /usr/bin/time -f "%e %M" -o "$tmp/t" "$tmp/reportdiff" --corpus "$dir" "$c" --format csv > /dev/null 2> "$tmp/err" || {
+    local fmt=csv
+    [ "$c" = align ] && fmt=json # align writes no table
+    /usr/bin/time -f "%e %M" -o "$tmp/t" "$tmp/reportdiff" --corpus "$dir" "$c" --format "$fmt" > /dev/null 2> "$tmp/err" || {
       echo "$c failed on $dir:" >&2; tail -3 "$tmp/err" >&2; exit 1; }
     read -r s kb < <(tail -n 1 "$tmp/t")
     cells+=" | $s s, $(( kb / 1024 )) MB"
@@ -33,7 +35,7 @@ row() {
   echo "| $name | $reports$cells |"
 }
 
-echo "| corpus | reports | ${cmds[*]// / | } |" | sed 's/ /, /g; s/,|,/ |/g; s/|,/| /g; s/,|/ |/g'
+echo "| corpus | reports | $(IFS='|'; echo "${cmds[*]}" | sed 's/|/ | /g') |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
 row "provinces (shared)" "$src"
 for n in "${sizes[@]}"; do
