@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -454,15 +456,89 @@ func QualifyThreads(doc *AlignJSON, government string) {
 	}
 }
 
-// MergeAlign adds one government's alignment to those of others: its
-// units, links, threads and singles after theirs.
-func MergeAlign(doc, more AlignJSON) AlignJSON {
-	if doc.Themes == nil {
-		return more
+// AlignStream writes the JSON document of the alignment of many
+// governments as their alignments come, one government after another: the
+// units (which hold the texts) are written at once, the links, threads and
+// singles kept, encoded, until Close. The document is that of AlignJSON,
+// indented as JSON writes it.
+type AlignStream struct {
+	w                      io.Writer
+	units                  int
+	links, threads, single [][]byte
+	err                    error
+}
+
+// NewAlignStream starts the document with the themes of the lexicon.
+func NewAlignStream(w io.Writer, themes []ThemeJSON) *AlignStream {
+	s := &AlignStream{w: w}
+	s.write([]byte("{\n  \"themes_known\": "))
+	s.write(indented(themes, "  "))
+	s.write([]byte(",\n  \"units\": ["))
+	return s
+}
+
+func (s *AlignStream) write(b []byte) {
+	if s.err == nil {
+		_, s.err = s.w.Write(b)
 	}
-	doc.Units = append(doc.Units, more.Units...)
-	doc.Links = append(doc.Links, more.Links...)
-	doc.Threads = append(doc.Threads, more.Threads...)
-	doc.Singles = append(doc.Singles, more.Singles...)
-	return doc
+}
+
+// indented encodes v as JSON indented at the depth prefix gives, without
+// escaping HTML and without a final newline.
+func indented(v any, prefix string) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	enc.Encode(v)
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}
+
+// Add writes one government's units and keeps its links and threads.
+func (s *AlignStream) Add(doc AlignJSON) error {
+	for _, u := range doc.Units {
+		if s.units > 0 {
+			s.write([]byte(","))
+		}
+		s.units++
+		s.write([]byte("\n    "))
+		s.write(indented(u, "    "))
+	}
+	for _, l := range doc.Links {
+		s.links = append(s.links, indented(l, "    "))
+	}
+	for _, t := range doc.Threads {
+		s.threads = append(s.threads, indented(t, "    "))
+	}
+	for _, t := range doc.Singles {
+		s.single = append(s.single, indented(t, "    "))
+	}
+	return s.err
+}
+
+// Close writes the links, threads and singles and ends the document.
+func (s *AlignStream) Close() error {
+	end := func(n int) {
+		if n > 0 {
+			s.write([]byte("\n  "))
+		}
+		s.write([]byte("]"))
+	}
+	end(s.units)
+	for _, arr := range []struct {
+		name  string
+		elems [][]byte
+	}{{"links", s.links}, {"threads", s.threads}, {"singles", s.single}} {
+		s.write([]byte(",\n  \"" + arr.name + "\": ["))
+		for i, e := range arr.elems {
+			if i > 0 {
+				s.write([]byte(","))
+			}
+			s.write([]byte("\n    "))
+			s.write(e)
+		}
+		end(len(arr.elems))
+	}
+	s.write([]byte("\n}\n"))
+	return s.err
 }

@@ -26,7 +26,7 @@ row() {
   reports=$(find "$dir" -name '*.md' | wc -l)
   for c in "${cmds[@]}"; do
     local fmt=csv
-    [ "$c" = align ] && fmt=json # align writes no table
+    [ "$c" = align ] && fmt=text # align writes no table
     /usr/bin/time -f "%e %M" -o "$tmp/t" "$tmp/reportdiff" --corpus "$dir" "$c" --format "$fmt" > /dev/null 2> "$tmp/err" || {
       echo "$c failed on $dir:" >&2; tail -3 "$tmp/err" >&2; exit 1; }
     read -r s kb < <(tail -n 1 "$tmp/t")

@@ -122,6 +122,14 @@ func runAlign(opts *alignOptions) error {
 	}
 	filter := render.AlignFilter{Theme: opts.theme, Kind: opts.kind, Explain: opts.explain}
 	var doc render.AlignJSON
+	var stream *render.AlignStream // JSON of many governments, written as it comes
+	if opts.json() && col.Many() && len(opts.pair) != 2 {
+		var themes []render.ThemeJSON
+		for _, t := range lx.Themes {
+			themes = append(themes, render.ThemeJSON{ID: t.ID, Label: t.Label})
+		}
+		stream = render.NewAlignStream(opts.io.Out, themes)
+	}
 	first := true
 	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (part, error) {
 		res := align.Align(align.Classify(c, lx, nil), align.Options{MinScore: opts.minScore})
@@ -149,8 +157,11 @@ func runAlign(opts *alignOptions) error {
 		pt.text = b.Bytes()
 		return pt, nil
 	}, func(pt part) error {
+		if stream != nil {
+			return stream.Add(pt.doc)
+		}
 		if opts.json() && len(opts.pair) != 2 {
-			doc = render.MergeAlign(doc, pt.doc)
+			doc = pt.doc
 			return nil
 		}
 		opts.seriesHeading(opts.io.Out, col, pt.name, first)
@@ -160,6 +171,9 @@ func runAlign(opts *alignOptions) error {
 	})
 	if err != nil {
 		return err
+	}
+	if stream != nil {
+		return stream.Close()
 	}
 	if opts.json() && len(opts.pair) != 2 {
 		return render.JSON(opts.io.Out, doc)
