@@ -130,7 +130,7 @@ func runAlign(opts *alignOptions) error {
 		}
 		stream = render.NewAlignStream(opts.io.Out, themes)
 	}
-	first := true
+	secs := opts.sections(opts.io.Out, col)
 	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (part, error) {
 		res := align.Align(align.Classify(c, lx, nil), align.Options{MinScore: opts.minScore})
 		pt := part{name: c.Series}
@@ -164,10 +164,7 @@ func runAlign(opts *alignOptions) error {
 			doc = pt.doc
 			return nil
 		}
-		opts.seriesHeading(opts.io.Out, col, pt.name, first)
-		first = false
-		_, err := opts.io.Out.Write(pt.text)
-		return err
+		return secs.write(pt.name, pt.text)
 	})
 	if err != nil {
 		return err

@@ -99,7 +99,7 @@ func runPriorities(opts *prioritiesOptions) error {
 		}
 	}
 	var doc render.PrioritiesJSON
-	first, found := true, false
+	secs, found := opts.sections(opts.io.Out, col), false
 	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (part, error) {
 		po := change.PriorityOptions{MinCount: opts.minCount, Top: opts.top}
 		if opts.from != "" {
@@ -141,10 +141,7 @@ func runPriorities(opts *prioritiesOptions) error {
 			doc = render.MergePriorities(doc, pt.doc)
 			return nil
 		}
-		opts.seriesHeading(opts.io.Out, col, pt.name, first)
-		first = false
-		_, err := opts.io.Out.Write(pt.text)
-		return err
+		return secs.write(pt.name, pt.text)
 	})
 	if err != nil {
 		return err
@@ -166,15 +163,7 @@ func runPriorities(opts *prioritiesOptions) error {
 // prioritiesOfYear writes the theme shares of every government's report of
 // one year (priorities --year Y): a row per government.
 func prioritiesOfYear(opts *prioritiesOptions, col *corpus.Collection) error {
-	var rows []render.ShareRow
-	var table render.Table[render.ShareRow]
-	if opts.tabular() {
-		var err error
-		if table, err = openTable[render.ShareRow](opts.globalOptions); err != nil {
-			return err
-		}
-	}
-	err := eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) ([]render.ShareRow, error) {
+	rows, written, err := tabulate(opts.globalOptions, col, func(c *corpus.Corpus) ([]render.ShareRow, error) {
 		r, prev := yearReport(c, opts.year)
 		if r == nil {
 			return nil, nil
@@ -192,23 +181,11 @@ func prioritiesOfYear(opts *prioritiesOptions, col *corpus.Collection) error {
 			}
 		}
 		return out, nil
-	}, func(rs []render.ShareRow) error {
-		if table != nil {
-			return table.Write(rs)
-		}
-		rows = append(rows, rs...)
-		return nil
 	})
-	if err != nil {
-		return err
-	}
 	switch {
-	case table != nil:
-		return table.Close()
+	case err != nil || written:
+		return err
 	case opts.format == "json":
-		if rows == nil {
-			rows = []render.ShareRow{}
-		}
 		return render.JSON(opts.io.Out, map[string]any{"year": opts.year, "shares": rows})
 	}
 	return render.SharesOfYear(opts.io.Out, rows, opts.year, opts.style())
@@ -300,7 +277,7 @@ func runCommitments(opts *commitmentsOptions) error {
 	}
 	var doc render.CommitmentsJSON
 	var explains render.ExplanationsJSON
-	first := true
+	secs := opts.sections(opts.io.Out, col)
 	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (part, error) {
 		themes := align.Classify(c, nil, nil)
 		pt := part{name: c.Series}
@@ -344,10 +321,7 @@ func runCommitments(opts *commitmentsOptions) error {
 		if len(pt.text) == 0 && col.Many() {
 			return nil
 		}
-		opts.seriesHeading(opts.io.Out, col, pt.name, first)
-		first = false
-		_, err := opts.io.Out.Write(pt.text)
-		return err
+		return secs.write(pt.name, pt.text)
 	})
 	if err != nil {
 		return err
@@ -449,7 +423,7 @@ func runTargets(opts *targetsOptions) error {
 		}
 	}
 	var doc render.TargetsJSON
-	first := true
+	secs := opts.sections(opts.io.Out, col)
 	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (part, error) {
 		themes := align.Classify(c, nil, nil)
 		ins := change.ReadTargets(themes, topts)
@@ -475,10 +449,7 @@ func runTargets(opts *targetsOptions) error {
 			doc.Indicators = append(doc.Indicators, pt.doc.Indicators...)
 			return nil
 		}
-		opts.seriesHeading(opts.io.Out, col, pt.name, first)
-		first = false
-		_, err := opts.io.Out.Write(pt.text)
-		return err
+		return secs.write(pt.name, pt.text)
 	})
 	if err != nil {
 		return err
@@ -504,15 +475,7 @@ func indicatorAcross(opts *targetsOptions, col *corpus.Collection, topts change.
 	if !ok {
 		return usagef("--indicator %q names no indicator: give one as the reports write it, e.g. 地区生产总值增长", opts.indicator)
 	}
-	var rows []render.VerdictRow
-	var table render.Table[render.VerdictRow]
-	if opts.tabular() {
-		var err error
-		if table, err = openTable[render.VerdictRow](opts.globalOptions); err != nil {
-			return err
-		}
-	}
-	err := eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) ([]render.VerdictRow, error) {
+	rows, written, err := tabulate(opts.globalOptions, col, func(c *corpus.Corpus) ([]render.VerdictRow, error) {
 		themes := align.Classify(c, nil, nil)
 		if opts.year != 0 {
 			// The year's plan sets the target, the next year's review reports the outcome.
@@ -529,23 +492,11 @@ func indicatorAcross(opts *targetsOptions, col *corpus.Collection, topts change.
 		}
 		ins := change.ReadTargets(themes, topts)
 		return render.VerdictRows(ins, name, opts.year), nil
-	}, func(rs []render.VerdictRow) error {
-		if table != nil {
-			return table.Write(rs)
-		}
-		rows = append(rows, rs...)
-		return nil
 	})
-	if err != nil {
-		return err
-	}
 	switch {
-	case table != nil:
-		return table.Close()
+	case err != nil || written:
+		return err
 	case opts.format == "json":
-		if rows == nil {
-			rows = []render.VerdictRow{}
-		}
 		return render.JSON(opts.io.Out, map[string]any{"indicator": name, "year": opts.year, "verdicts": rows})
 	}
 	return render.VerdictsAcross(opts.io.Out, name, rows, opts.style())

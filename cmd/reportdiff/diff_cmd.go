@@ -134,7 +134,7 @@ func runDiff(opts *diffOptions) error {
 		return err
 	}
 	var all bytes.Buffer
-	first, changed, found := true, false, false
+	secs, changed, found := opts.sections(&all, col), false, false
 	type part struct {
 		name    string
 		out     []byte
@@ -155,10 +155,7 @@ func runDiff(opts *diffOptions) error {
 		}
 		found = true
 		changed = changed || pt.changed
-		opts.seriesHeading(&all, col, pt.name, first)
-		first = false
-		all.Write(pt.out)
-		return nil
+		return secs.write(pt.name, pt.out)
 	})
 	if err != nil {
 		return err

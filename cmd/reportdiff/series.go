@@ -204,16 +204,58 @@ func openTable[R any](g *globalOptions) (render.Table[R], error) {
 	return render.NewTable[R](g.io.Out, g.format)
 }
 
-// seriesHeading writes the heading of one series' part of a text view when
-// the corpus holds several.
-func (g *globalOptions) seriesHeading(w io.Writer, col *corpus.Collection, name string, first bool) {
-	if !col.Many() {
-		return
+// tabulate runs analyse on every series and hands its rows on: straight to
+// the table in --format csv or parquet (written then is true), else into
+// the rows returned, for a view of all of them.
+func tabulate[R any](g *globalOptions, col *corpus.Collection, analyse func(*corpus.Corpus) ([]R, error)) (rows []R, written bool, err error) {
+	var table render.Table[R]
+	if g.tabular() {
+		if table, err = openTable[R](g); err != nil {
+			return nil, false, err
+		}
 	}
-	if !first {
-		fmt.Fprintln(w)
+	err = eachSeries(g, col, analyse, func(rs []R) error {
+		if table != nil {
+			return table.Write(rs)
+		}
+		rows = append(rows, rs...)
+		return nil
+	})
+	if err != nil {
+		return nil, false, err
 	}
-	fmt.Fprintln(w, render.SeriesHeading(name, g.style()))
+	if table != nil {
+		return nil, true, table.Close()
+	}
+	if rows == nil {
+		rows = []R{}
+	}
+	return rows, false, nil
+}
+
+// sections writes the text views of governments one after another, each
+// under its heading (══ 浙江省 ══) when the corpus holds several.
+type sections struct {
+	g   *globalOptions
+	col *corpus.Collection
+	w   io.Writer
+	n   int
+}
+
+func (g *globalOptions) sections(w io.Writer, col *corpus.Collection) *sections {
+	return &sections{g: g, col: col, w: w}
+}
+
+func (s *sections) write(name string, text []byte) error {
+	if s.col.Many() {
+		if s.n > 0 {
+			fmt.Fprintln(s.w)
+		}
+		fmt.Fprintln(s.w, render.SeriesHeading(name, s.g.style()))
+	}
+	s.n++
+	_, err := s.w.Write(text)
+	return err
 }
 
 // yearFlag is the --year of the commands that compare governments in one
