@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Times the commands that read a corpus of many governments, and their
-# peak memory (GNU time's max RSS), on the shared provincial corpus (a
+# Times the commands that read a corpus of many governments: wall time,
+# CPU time (user and system: what the work costs, whatever else the machine
+# runs) and peak memory (GNU time's max RSS), on the shared provincial corpus (a
 # folder per province) and on synthetic corpora of 100, 1,000 and 3,000
 # reports that recombine its paragraphs into new governments (written under
 # a temporary folder with a fixed seed, never into the repository). Prints
@@ -27,10 +28,10 @@ row() {
   for c in "${cmds[@]}"; do
     local fmt=csv
     [ "$c" = align ] && fmt=text # align writes no table
-    /usr/bin/time -f "%e %M" -o "$tmp/t" "$tmp/reportdiff" --corpus "$dir" "$c" --format "$fmt" > /dev/null 2> "$tmp/err" || {
+    /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$tmp/reportdiff" --corpus "$dir" "$c" --format "$fmt" > /dev/null 2> "$tmp/err" || {
       echo "$c failed on $dir:" >&2; tail -3 "$tmp/err" >&2; exit 1; }
-    read -r s kb < <(tail -n 1 "$tmp/t")
-    cells+=" | $s s, $(( kb / 1024 )) MB"
+    read -r s u sy kb < <(tail -n 1 "$tmp/t")
+    cells+=" | $s s ($(awk "BEGIN{printf \"%.1f\", $u+$sy}") s CPU), $(( kb / 1024 )) MB"
   done
   echo "| $name | $reports$cells |"
 }
