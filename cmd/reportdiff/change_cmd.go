@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -117,15 +118,9 @@ func runPriorities(opts *prioritiesOptions) error {
 		themes := align.Classify(c, nil, nil)
 		p := change.MeasurePriorities(themes, po)
 		pt := part{name: c.Series, doc: render.PrioritiesJSONOf(p)}
-		var b bytes.Buffer
 		var err error
-		switch opts.format {
-		case "text":
-			err = render.Priorities(&b, p, c.Reports, opts.style())
-		case "html":
-			err = render.PrioritiesHTML(&b, themes, p, render.HTMLOptions{})
-		}
-		pt.text = b.Bytes()
+		pt.text, err = opts.view(func(w io.Writer) error { return render.Priorities(w, p, c.Reports, opts.style()) },
+			func(w io.Writer) error { return render.PrioritiesHTML(w, themes, p, render.HTMLOptions{}) })
 		return pt, err
 	}, func(pt part) error {
 		if pt.name == "" && pt.doc.Themes == nil {
@@ -299,13 +294,8 @@ func runCommitments(opts *commitmentsOptions) error {
 		}
 		pt.doc = render.CommitmentsJSONOf(cs)
 		var err error
-		switch opts.format {
-		case "text":
-			err = render.Commitments(&b, cs, opts.style())
-		case "html":
-			err = render.CommitmentsHTML(&b, themes, cs, render.HTMLOptions{})
-		}
-		pt.text = b.Bytes()
+		pt.text, err = opts.view(func(w io.Writer) error { return render.Commitments(w, cs, opts.style()) },
+			func(w io.Writer) error { return render.CommitmentsHTML(w, themes, cs, render.HTMLOptions{}) })
 		return pt, err
 	}, func(pt part) error {
 		switch {
@@ -431,15 +421,9 @@ func runTargets(opts *targetsOptions) error {
 		if !opts.all {
 			ins = slices.DeleteFunc(ins, func(in change.Indicator) bool { return !in.Headline })
 		}
-		var b bytes.Buffer
 		var err error
-		switch opts.format {
-		case "text":
-			err = render.Targets(&b, ins, opts.style())
-		case "html":
-			err = render.TargetsHTML(&b, themes, ins, render.HTMLOptions{})
-		}
-		pt.text = b.Bytes()
+		pt.text, err = opts.view(func(w io.Writer) error { return render.Targets(w, ins, opts.style()) },
+			func(w io.Writer) error { return render.TargetsHTML(w, themes, ins, render.HTMLOptions{}) })
 		return pt, err
 	}, func(pt part) error {
 		switch {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -231,6 +232,20 @@ func tabulate[R any](g *globalOptions, col *corpus.Collection, analyse func(*cor
 		rows = []R{}
 	}
 	return rows, false, nil
+}
+
+// view renders one series' text or HTML view, as --format asks; nothing
+// for the other formats.
+func (g *globalOptions) view(text, html func(io.Writer) error) ([]byte, error) {
+	var b bytes.Buffer
+	var err error
+	switch g.format {
+	case "text":
+		err = text(&b)
+	case "html":
+		err = html(&b)
+	}
+	return b.Bytes(), err
 }
 
 // sections writes the text views of governments one after another, each
