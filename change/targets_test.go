@@ -281,6 +281,10 @@ func TestCanonical(t *testing.T) {
 		{"关税总水平降至", "关税总水平"},
 		{"某項時間壓縮至", "某项时间"},
 		{"固定资产投资力争增长", "全社会固定资产投资增长"},
+		// Provinces often name GDP growth by the economy alone.
+		{"經濟增長", "地区生产总值增长"},
+		{"全省经济增速", "地区生产总值增长"},
+		{"数字经济增长", "数字经济增长"},
 	}
 	for _, tt := range tests {
 		if got, _, ok := canonical(tt.label); !ok || got != tt.want {
