@@ -109,7 +109,11 @@ func splitBoldHeading(l line) (head, rest line, ok bool) {
 		return l, l, false
 	}
 	t := trimSpace(l.text[:l.boldLead])
-	if _, isPart := partKindOf(t); !isPart || hasSentenceEnd(t) || runeLen(t) > 40 {
+	_, isPart := partKindOf(t)
+	if k, _, _ := marker(t); k == markDun && headingCandidate(t) {
+		isPart = true // 二、开拓创新，推动科学发展再上新台阶 in bold, then its first paragraph
+	}
+	if !isPart || hasSentenceEnd(t) || runeLen(t) > 40 {
 		return l, l, false
 	}
 	head, rest = l, l
@@ -194,6 +198,9 @@ func (b *block) add(l line) {
 
 var (
 	reFiveYearPeriod = regexp.MustCompile(`(?:十[一二三四五六七八九]*|[六七八九])五.{0,2}(?:时期|期间)`)
+	// reFiveYearPlan matches a five-year plan or its period named in a
+	// heading: “十四五”时期, 十一五规划, 九五计划.
+	reFiveYearPlan = regexp.MustCompile(`(?:十[一二三四五六七八九]*|[六七八九])五.{0,2}(?:时期|期间|规划|计划)`)
 	// reWorkYear matches a year of work named in a heading: 2019年, 二〇一九年,
 	// 今年, 明年.
 	reWorkYear = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年|今年|明年`)
@@ -201,7 +208,12 @@ var (
 
 // partKindOf tells from a heading's words which part it opens; ok is false
 // when the words name no part. A heading that names a year of work and no
-// look back (三、2021年工作, 全面做好2016年工作, 明年的主要任务) opens a plan.
+// look back (三、2021年工作, 全面做好2016年工作, 明年的主要任务) opens a plan,
+// also beside the next five years (今后五年总体思路和2008年的工作, “十四五”时期
+// 目标任务和2021年工作安排; not 2035年远景目标, no year of work). A heading
+// that says what was done (目标任务完成情况, 全面完成了…任务), or names a time
+// past and its achievements with no task (“十五”时期发展取得重大成就,
+// 2020年主要工作和“十三五”发展成就, 关于去年和今年前四个月工作), opens a review.
 func partKindOf(heading string) (kind PartKind, ok bool) {
 	f := hanzi.Fold(heading)
 	has := func(words ...string) bool {
@@ -217,15 +229,18 @@ func partKindOf(heading string) (kind PartKind, ok bool) {
 	}
 	ahead := has("今后五年", "未来五年")
 	year := reWorkYear.MatchString(f)
+	done := has("完成情况", "执行情况", "完成了", "胜利完成")
+	achieved := (has("成就", "成绩") || has("去年") && has("工作")) && !has("目标", "任务")
 	switch {
-	case ahead && year && has("工作", "任务") && !has("回顾"):
+	case (ahead || reFiveYearPlan.MatchString(f)) && year && has("工作", "任务") && !has("回顾", "远景") && !done && !achieved:
 		return Plan, true // 今后五年总体思路和2008年的工作
 	case has("纲要", "五年规划", "规划建议") && !has("回顾"),
-		reFiveYearPeriod.MatchString(f) && has("目标", "任务", "成就") && !has("回顾", "总结"),
+		reFiveYearPeriod.MatchString(f) && has("目标", "任务") && !has("回顾", "总结") && !done,
 		ahead && !has("回顾"):
 		return Outline, true
-	case has("回顾", "工作总结"),
-		has("过去五年", "过去一年", "一年来", "五年来", "基本估计", "执行情况") && !has("任务", "安排", "重点工作", "总体要求"):
+	case has("回顾", "工作总结"), done,
+		achieved && (year || reFiveYearPlan.MatchString(f) || has("去年")),
+		has("过去五年", "过去一年", "一年来", "五年来", "基本估计") && !has("任务", "安排", "重点工作", "总体要求"):
 		return Review, true
 	case has("任务", "工作安排", "重点工作", "总体要求", "总体部署", "主要目标", "预期目标",
 		"政策取向", "工作部署", "下一步", "工作建议", "工作思路", "今年工作", "主要工作"),

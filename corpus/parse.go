@@ -270,6 +270,7 @@ func (b *reportBuilder) partHeadings(blocks []*block) map[int]PartKind {
 			}
 		}
 	}
+	inferParts(blocks, parts)
 	return parts
 }
 
