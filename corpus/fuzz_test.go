@@ -36,6 +36,9 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add(toTraditional(markdownReport))
 	f.Add("---\ntitle: x\n---\n# 一、回顾\n**（一）甲。**乙。\n<!-- a\nb -->\n![](c)\n说明\n* * *\n- **项**\n")
 	f.Add("**\n****\n** **\n#\n# \n<!--\n---\n")
+	for _, shape := range []string{firstSession, reviewPlan, eightSections, planOnly, policyAddress, december} {
+		f.Add(shape) // parts inferred from the words of their sections
+	}
 	f.Fuzz(func(t *testing.T, text string) { lossless(t, "fuzz.md", text) })
 }
 
