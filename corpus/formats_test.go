@@ -7,6 +7,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 // build reads one constructed file and checks that its pieces give it back.
@@ -346,4 +348,39 @@ func toTraditional(s string) string {
 		"大", "大", "盘", "盤", "台", "臺", "措", "措", "施", "施", "规", "規", "模", "模", "况", "況",
 		"门", "門", "压", "壓", "难", "難", "机", "機", "制", "制", "级", "級", "单", "單", "临", "臨")
 	return r.Replace(s)
+}
+
+// TestBoldNumberedHeadingOnItsLine reads a bold 一、 heading followed on its
+// line by its first paragraph as a heading and a paragraph; a bold lead that
+// ends with a full stop stays the lead of its unit.
+func TestBoldNumberedHeadingOnItsLine(t *testing.T) {
+	text := "**一、攻坚克难，发展取得新成效**\n\n过去一年，经济增长5%。\n\n" +
+		"**二、开拓创新，推动发展再上新台阶** 今后五年，是现代化建设的关键时期。\n\n" +
+		"**（一）优化生育支持政策。**免费开展孕前检查。\n"
+	for _, text := range []string{text, toTraditional(text)} {
+		r := build(t, "bold.md", text).Reports[0]
+		var titles []string
+		for _, s := range r.Sections() {
+			if s.Heading != nil {
+				titles = append(titles, s.Heading.Text)
+			}
+		}
+		for _, p := range r.Parts {
+			if p.Heading != nil {
+				titles = append(titles, "part "+p.Heading.Text)
+			}
+		}
+		got := hanzi.Fold(strings.Join(titles, "|"))
+		if !strings.Contains(got, "二、开拓创新，推动发展再上新台阶") {
+			t.Errorf("headings %q: the bold 二、 heading is not one", got)
+		}
+		for _, u := range r.Units {
+			if strings.HasPrefix(u.Text, "二、") {
+				t.Errorf("unit %s holds the heading: %q", u.ID, u.Text)
+			}
+			if strings.HasPrefix(u.Folded(), "免费") {
+				t.Errorf("unit %s lost its bold lead", u.ID)
+			}
+		}
+	}
 }

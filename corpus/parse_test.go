@@ -240,6 +240,19 @@ func TestPartKindOf(t *testing.T) {
 		{"一、群策群力推動城市更新改造", ""},
 		{"二、今后五年的目标任务", Outline},
 		{"一、过去五年工作回顾", Review},
+		// What was done, and achievements of a time past, with no task.
+		{"一、上次会议确定的目标任务完成情况", Review},
+		{"一、全面完成了2030年的工作任务", Review},
+		{"一、“十五五”时期经济社会发展取得重大成就", Review},
+		{"一、2030年主要工作和“十五五”发展成就", Review},
+		{"一、關於去年和今年前四個月工作", Review},
+		// The next five years beside the year of work: a plan; beside a
+		// far goal: an outline.
+		{"二、“十六五”时期主要目标任务和2031年工作安排", Plan},
+		{"二、“十六五”時期經濟社會發展的主要任務和2031年重點工作", Plan},
+		{"三、“十六五”时期和2050年远景目标任务", Outline},
+		// Achievements alone, with no time: the heading names no part.
+		{"一、全省建设取得新成就", ""},
 	}
 	for _, tt := range tests {
 		if got, _ := partKindOf(tt.in); got != tt.want {
