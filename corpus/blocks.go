@@ -111,7 +111,7 @@ func splitBoldHeading(l line) (head, rest line, ok bool) {
 	t := trimSpace(l.text[:l.boldLead])
 	_, isPart := partKindOf(t)
 	if k, _, _ := marker(t); k == markDun && headingCandidate(t) {
-		isPart = true // 二、开拓创新，推动科学发展再上新台阶 in bold, then its first paragraph
+		isPart = true // 二、乘势而上，推动现代化建设迈上新台阶 in bold, then its first paragraph
 	}
 	if !isPart || hasSentenceEnd(t) || runeLen(t) > 40 {
 		return l, l, false
@@ -199,7 +199,7 @@ func (b *block) add(l line) {
 var (
 	reFiveYearPeriod = regexp.MustCompile(`(?:十[一二三四五六七八九]*|[六七八九])五.{0,2}(?:时期|期间)`)
 	// reFiveYearPlan matches a five-year plan or its period named in a
-	// heading: “十四五”时期, 十一五规划, 九五计划.
+	// heading: “十六五”时期, 十六五规划, 九五计划.
 	reFiveYearPlan = regexp.MustCompile(`(?:十[一二三四五六七八九]*|[六七八九])五.{0,2}(?:时期|期间|规划|计划)`)
 	// reWorkYear matches a year of work named in a heading: 2019年, 二〇一九年,
 	// 今年, 明年.
@@ -209,11 +209,12 @@ var (
 // partKindOf tells from a heading's words which part it opens; ok is false
 // when the words name no part. A heading that names a year of work and no
 // look back (三、2021年工作, 全面做好2016年工作, 明年的主要任务) opens a plan,
-// also beside the next five years (今后五年总体思路和2008年的工作, “十四五”时期
-// 目标任务和2021年工作安排; not 2035年远景目标, no year of work). A heading
-// that says what was done (目标任务完成情况, 全面完成了…任务), or names a time
-// past and its achievements with no task (“十五”时期发展取得重大成就,
-// 2020年主要工作和“十三五”发展成就, 关于去年和今年前四个月工作), opens a review.
+// also beside the next five years (今后五年总体思路和2008年的工作, “十七五”时期
+// 目标任务和2036年工作安排; not 2050年远景目标, no year of work). A heading
+// that says what was done (上年目标任务完成情况, 全面完成了…各项任务), or names
+// a time past and its achievements with no task (“十六五”时期全省发展取得显著
+// 成就, 2035年工作和“十六五”发展成就, 关于去年和今年一季度工作), opens a
+// review.
 func partKindOf(heading string) (kind PartKind, ok bool) {
 	f := hanzi.Fold(heading)
 	has := func(words ...string) bool {

@@ -10,9 +10,9 @@ import (
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
-// Many reports do not name their parts: 一、砥砺奋进，发展取得新的重大成就
-// opens the review, 二、奋力开创…新局面 the outline of the next five years,
-// 三、踔厉奋发，迈好第一步 the plan. When the headings leave a report without
+// Many reports do not name their parts: 一、同心协力，全省发展取得新成绩
+// opens the review, 二、乘势而上，开创现代化建设新局面 the outline of the next
+// five years, 三、实干争先，开好新一年的局 the plan. When the headings leave a report without
 // a review or a plan, inferParts reads each top-level section's part from
 // evidence in its heading and opening paragraphs, weighed by the cues of
 // data/partcues.tsv:
@@ -277,7 +277,7 @@ func leadOf(text string) string {
 }
 
 // leadYear returns the year that opens the first opening paragraph to open
-// with one (2013年，全省… ; 刚刚过去的2013年), or 0.
+// with one (2030年，全省… ; 刚刚过去的2030年), or 0.
 func leadYear(paras []string) int {
 	for _, p := range paras {
 		if m := reLeadYear.FindStringSubmatch(leadOf(p)); m != nil {
@@ -304,7 +304,7 @@ func yearFromLeads(leads []int) int {
 }
 
 // workYear returns the year of work a report's opening says, from its
-// dateline (——2023年1月12日在…会议上) or title line (2023年政府工作报告),
+// dateline (——2031年1月12日在…会议上) or title line (2031年政府工作报告),
 // read in the blocks before block end; late is set when it was delivered in
 // November or December, for the next year.
 func workYear(blocks []*block, end int) (year int, late bool) {
