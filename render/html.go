@@ -89,11 +89,17 @@ type HTMLData struct {
 	Findings    *check.Result          // what check found
 	Texts       bool                   // every unit of the reports, so that every unit link has a target
 	ThemeFilter []string               // show these themes only (nil: all)
-	units       map[*corpus.Unit]bool  // the units whose text the page holds
-	pairOf      map[string]string      // unit id → anchor of the diff pair that holds it, per comparison
-	lexicon     *align.Lexicon         // the themes' names
-	langs       map[*corpus.Report]string
-	converted   map[string]string // names written in the page's script
+	// Scope is the government whose part of a page that compares
+	// governments this is: the anchors that are not made from a report's or
+	// a unit's id (which name their government already) carry it, so that
+	// they stay unique beside the other governments' (g-甲市/themes,
+	// t-甲市/culture). "" on a page of one government.
+	Scope     string
+	units     map[*corpus.Unit]bool // the units whose text the page holds
+	pairOf    map[string]string     // unit id → anchor of the diff pair that holds it, per comparison
+	lexicon   *align.Lexicon        // the themes' names
+	langs     map[*corpus.Report]string
+	converted map[string]string // names written in the page's script
 }
 
 // HTMLOptions say how the page is labelled.
@@ -116,10 +122,28 @@ type page struct {
 	Findings    *findingsView
 	Themes      *themesView
 	Priorities  *prioritiesView
-	Diffs       []*comparisonView
+	Diffs       *diffsView
 	Commitments *commitmentsView
 	Targets     *targetsView
 	Texts       *textsView
+	Back        string        // on a government's page of a comparison: the comparison
+	Govs        []govLink     // on a comparison: the governments
+	Body        template.HTML // the content made beforehand (a government's sections, a comparison), markup of the templates only
+}
+
+// sectionHead opens a major section: its anchor and, on a page that
+// compares governments, the government whose section it is.
+type sectionHead struct {
+	Anchor, Gov, GovLang string
+}
+
+// head returns the head of the section name ("overview", "themes" …).
+func (d *HTMLData) head(name string) sectionHead {
+	h := sectionHead{Anchor: name}
+	if d.Scope != "" {
+		h = sectionHead{Anchor: anchor("g-", d.Scope+"/"+name), Gov: d.Scope, GovLang: textLang(d.Scope)}
+	}
+	return h
 }
 
 type tocEntry struct {
@@ -174,40 +198,41 @@ func buildPage(d *HTMLData, opts HTMLOptions) *page {
 	}
 	if d.Overview {
 		p.Overview = d.overview()
-		p.TOC = append(p.TOC, tocEntry{Href: "#overview", Label: "Overview"})
+		p.TOC = append(p.TOC, tocEntry{Href: "#" + p.Overview.Anchor, Label: "Overview"})
 	}
 	if d.Findings != nil {
 		p.Findings = d.findings()
-		p.TOC = append(p.TOC, tocEntry{Href: "#findings", Label: fmt.Sprintf("Findings (%d)", len(d.Findings.Findings))})
+		p.TOC = append(p.TOC, tocEntry{Href: "#" + p.Findings.Anchor, Label: fmt.Sprintf("Findings (%d)", len(d.Findings.Findings))})
 	}
 	if d.Align != nil {
 		p.Themes = d.themes()
-		p.TOC = append(p.TOC, tocEntry{Href: "#themes", Label: "Themes through the years"}) // the themes have a list of their own
+		p.TOC = append(p.TOC, tocEntry{Href: "#" + p.Themes.Anchor, Label: "Themes through the years"}) // the themes have a list of their own
 	}
 	if d.Priorities != nil {
 		p.Priorities = d.priorities()
-		p.TOC = append(p.TOC, tocEntry{Href: "#priorities", Label: "Priorities"})
+		p.TOC = append(p.TOC, tocEntry{Href: "#" + p.Priorities.Anchor, Label: "Priorities"})
 	}
 	if len(d.Comparisons) > 0 {
-		e := tocEntry{Href: "#diffs", Label: "Wording diffs"}
+		p.Diffs = &diffsView{sectionHead: d.head("diffs")}
+		e := tocEntry{Href: "#" + p.Diffs.Anchor, Label: "Wording diffs"}
 		for _, c := range d.Comparisons {
 			cv := d.comparison(c)
-			p.Diffs = append(p.Diffs, cv)
+			p.Diffs.Comparisons = append(p.Diffs.Comparisons, cv)
 			e.Children = append(e.Children, tocEntry{Href: "#" + cv.Anchor, Label: cv.FromName + " → " + cv.ToName})
 		}
 		p.TOC = append(p.TOC, e)
 	}
 	if d.Commitments != nil {
 		p.Commitments = d.commitments()
-		p.TOC = append(p.TOC, tocEntry{Href: "#commitments", Label: fmt.Sprintf("Commitments (%d)", len(d.Commitments))})
+		p.TOC = append(p.TOC, tocEntry{Href: "#" + p.Commitments.Anchor, Label: fmt.Sprintf("Commitments (%d)", len(d.Commitments))})
 	}
 	if d.Indicators != nil {
 		p.Targets = d.targets()
-		p.TOC = append(p.TOC, tocEntry{Href: "#targets", Label: fmt.Sprintf("Targets (%d)", len(d.Indicators))})
+		p.TOC = append(p.TOC, tocEntry{Href: "#" + p.Targets.Anchor, Label: fmt.Sprintf("Targets (%d)", len(d.Indicators))})
 	}
 	if d.Texts {
 		p.Texts = d.texts()
-		e := tocEntry{Href: "#texts", Label: "Texts"}
+		e := tocEntry{Href: "#" + p.Texts.Anchor, Label: "Texts"}
 		for _, r := range p.Texts.Reports {
 			e.Children = append(e.Children, tocEntry{Href: "#" + r.Anchor, Label: r.Name})
 		}
@@ -225,7 +250,7 @@ func buildPage(d *HTMLData, opts HTMLOptions) *page {
 		for i := range p.Themes.Themes {
 			t := &p.Themes.Themes[i]
 			p.ThemeNav = append(p.ThemeNav, themeLink{Href: "#" + t.Anchor, Label: t.Label})
-			for _, cv := range p.Diffs {
+			for _, cv := range p.diffs() {
 				for j := range cv.Themes {
 					if dt := &cv.Themes[j]; dt.Label.ID == t.Label.ID {
 						t.Diffs = append(t.Diffs, yearLink{Href: "#" + dt.Anchor, Label: cv.FromName + " → " + cv.ToName})
@@ -236,6 +261,14 @@ func buildPage(d *HTMLData, opts HTMLOptions) *page {
 		}
 	}
 	return p
+}
+
+// diffs returns the comparisons of the page, nil when it has none.
+func (p *page) diffs() []*comparisonView {
+	if p.Diffs == nil {
+		return nil
+	}
+	return p.Diffs.Comparisons
 }
 
 // prepare fills what the views share: the reports, the units whose text the
@@ -471,11 +504,28 @@ func reportAnchor(id string) string { return anchor("r-", id) }
 func textAnchor(id string) string   { return anchor("text-", id) }
 func themeAnchor(id string) string  { return anchor("t-", id) }
 
-// hashAnchor names a thing by a hash of its (Chinese) name.
-func hashAnchor(prefix, name string) string {
+// scoped is the anchor of a thing whose id does not name its government
+// (a theme, a part of the priorities): on a government's part of a
+// comparison the id is qualified by the government, as reports' ids are
+// (t-甲市/culture, written t-_7532__5e02__2f_culture).
+func (d *HTMLData) scoped(prefix, id string) string {
+	if d.Scope == "" {
+		return anchor(prefix, id)
+	}
+	return anchor(prefix, d.Scope+"/"+id)
+}
+
+// hashAnchor names a thing by a hash of its (Chinese) name, qualified by
+// the government on its part of a comparison.
+func (d *HTMLData) hashAnchor(prefix, name string) string {
+	return d.scoped(prefix, nameHash(name))
+}
+
+// nameHash is a short hash of a name: 8 hexadecimal digits.
+func nameHash(name string) string {
 	h := fnv.New32a()
 	h.Write([]byte(name))
-	return fmt.Sprintf("%s%08x", prefix, h.Sum32())
+	return fmt.Sprintf("%08x", h.Sum32())
 }
 
 // uniqueAnchors makes anchors unique in order of appearance: a second a

@@ -26,6 +26,7 @@ const (
 // prioritiesView is the priorities: per part the charts and the table of
 // shares, then per pair of reports the words that rose and fell.
 type prioritiesView struct {
+	sectionHead
 	Parts []partPriorities
 	Words []wordsView
 }
@@ -132,7 +133,7 @@ func tickPct(x float64) string {
 
 func (d *HTMLData) priorities() *prioritiesView {
 	p := d.Priorities
-	v := &prioritiesView{}
+	v := &prioritiesView{sectionHead: d.head("priorities")}
 	var reports []*corpus.Report
 	for _, r := range d.Reports {
 		reports = append(reports, r)
@@ -151,7 +152,7 @@ func (d *HTMLData) priorities() *prioritiesView {
 		share[key(s.Theme, s.Report, s.Part)] = s
 	}
 	for _, part := range p.Parts {
-		pp := partPriorities{Part: string(part), Anchor: "priorities-" + string(part)}
+		pp := partPriorities{Part: string(part), Anchor: d.scoped("priorities-", string(part))}
 		top := 0.0
 		for _, s := range p.Shares {
 			if s.Part == part && d.inRange(s.Report) && d.showTheme(s.Theme) {
@@ -309,7 +310,7 @@ func (d *HTMLData) lineChart(part corpus.PartKind, theme string, series []change
 	)
 	plotW, plotH := w-left-right, h-topPad-bottom
 	l := d.label(theme)
-	c := lineChart{ID: anchor("line-", string(part)+"-"+theme), Label: l, W: w, H: h,
+	c := lineChart{ID: d.scoped("line-", string(part)+"-"+theme), Label: l, W: w, H: h,
 		AxisX1: px(left), AxisX2: px(w - right), AxisY: px(topPad + plotH)}
 	c.Title = fmt.Sprintf("%s, %s: share of the part by year", theme, part)
 	if n := len(series); n >= 2 {

@@ -11,6 +11,12 @@ import (
 	"github.com/reportdiff/reportdiff/diffview"
 )
 
+// diffsView is the wording diffs of a page.
+type diffsView struct {
+	sectionHead
+	Comparisons []*comparisonView
+}
+
 // comparisonView is the wording diff of two reports: a summary per theme,
 // then per theme the pairs of paragraphs side by side.
 type comparisonView struct {

@@ -152,8 +152,24 @@ func TestAnchor(t *testing.T) {
 	if anchor("u-", "a_62_") == anchor("u-", "ab") {
 		t.Error("anchors collide")
 	}
-	if a, b := hashAnchor("c-", "區圖書館新館"), hashAnchor("c-", "區圖書館新館"); a != b || !regexp.MustCompile(`^c-[0-9a-f]{8}$`).MatchString(a) {
+	one := &HTMLData{}
+	if a, b := one.hashAnchor("c-", "區圖書館新館"), one.hashAnchor("c-", "區圖書館新館"); a != b || !regexp.MustCompile(`^c-[0-9a-f]{8}$`).MatchString(a) {
 		t.Errorf("hashAnchor: %q, %q", a, b)
+	}
+	// On a government's part of a comparison, the anchors not made from a
+	// report's or unit's id (which names the government already) are
+	// qualified by the government; on a page of one government they are not.
+	gov := &HTMLData{Scope: "甲市"}
+	for _, tt := range []struct{ got, want string }{
+		{one.scoped("t-", "culture"), "t-culture"},
+		{gov.scoped("t-", "culture"), "t-_7532__5e02__2f_culture"},
+		{one.head("themes").Anchor, "themes"},
+		{gov.head("themes").Anchor, "g-_7532__5e02__2f_themes"},
+		{gov.hashAnchor("c-", "區圖書館新館"), "c-_7532__5e02__2f_" + strings.TrimPrefix(one.hashAnchor("c-", "區圖書館新館"), "c-")},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
 	}
 	u := uniqueAnchors{}
 	if a, b := u.of("x"), u.of("x"); a != "x" || b != "x-2" {

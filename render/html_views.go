@@ -15,6 +15,7 @@ import (
 
 // overviewView lists the reports with the evidence for their years.
 type overviewView struct {
+	sectionHead
 	Reports  []reportView
 	Warnings []string
 }
@@ -38,7 +39,7 @@ type evidenceView struct {
 }
 
 func (d *HTMLData) overview() *overviewView {
-	v := &overviewView{}
+	v := &overviewView{sectionHead: d.head("overview")}
 	rows := Rows(d.Corpus)
 	for i, r := range d.Corpus.Reports {
 		if !d.inRange(r) {
@@ -75,6 +76,7 @@ func unitAtLine(r *corpus.Report, n int) *corpus.Unit {
 
 // findingsView is what check found.
 type findingsView struct {
+	sectionHead
 	Summary string
 	Items   []findingView
 }
@@ -90,7 +92,7 @@ type findingView struct {
 var severitySymbols = map[check.Severity]string{check.Error: "✗", check.Warning: "⚠", check.Notice: "ℹ"}
 
 func (d *HTMLData) findings() *findingsView {
-	v := &findingsView{Summary: Summary(d.Findings)}
+	v := &findingsView{sectionHead: d.head("findings"), Summary: Summary(d.Findings)}
 	for _, f := range d.Findings.Findings {
 		fv := findingView{Where: Where(f), Severity: f.Severity.String(), Symbol: severitySymbols[f.Severity], Rule: f.Rule,
 			Message: f.Message, Subject: f.Subject, Old: f.Old, New: f.New, Existing: f.State == check.Existing}
@@ -136,6 +138,7 @@ func sameFile(source, file string) bool {
 
 // themesView is the alignment: per theme a table of topics by report.
 type themesView struct {
+	sectionHead
 	Reports []colHead
 	Themes  []themeTable
 }
@@ -171,7 +174,7 @@ type followRow struct {
 
 func (d *HTMLData) themes() *themesView {
 	res := d.Align
-	v := &themesView{}
+	v := &themesView{sectionHead: d.head("themes")}
 	for _, r := range res.Corpus.Reports {
 		if d.inRange(r) {
 			ch := colHead{Name: r.Name(), ID: r.ID}
@@ -194,7 +197,7 @@ func (d *HTMLData) themes() *themesView {
 		}
 		rows := append(filterThreads(res.Threads, th.ID), filterThreads(res.Singles, th.ID)...)
 		sort.SliceStable(rows, func(i, j int) bool { return lessThread(res.Corpus, rows[i], rows[j]) })
-		tt := themeTable{Anchor: themeAnchor(th.ID), Label: d.label(th.ID)}
+		tt := themeTable{Anchor: d.scoped("t-", th.ID), Label: d.label(th.ID)}
 		for _, t := range rows {
 			if d.AlignKind == align.Followup {
 				break
@@ -243,6 +246,7 @@ func (d *HTMLData) themes() *themesView {
 // commitmentsView is the commitments, one timeline each, with a count per
 // status for the filter.
 type commitmentsView struct {
+	sectionHead
 	Statuses []statusCount
 	Items    []commitmentView
 }
@@ -282,14 +286,14 @@ var statusOrder = []string{change.Achieved, change.Partial, change.Missed, chang
 	change.Promised, change.Mentioned}
 
 func (d *HTMLData) commitments() *commitmentsView {
-	v := &commitmentsView{}
+	v := &commitmentsView{sectionHead: d.head("commitments")}
 	anchors := uniqueAnchors{}
 	byStatus := map[string]*statusCount{}
 	for _, c := range d.Commitments {
 		if !d.showTheme(c.Theme) {
 			continue
 		}
-		cv := commitmentView{Anchor: anchors.of(hashAnchor("c-", c.Key)), Label: c.Label, Status: c.Status,
+		cv := commitmentView{Anchor: anchors.of(d.hashAnchor("c-", c.Key)), Label: c.Label, Status: c.Status,
 			Symbol: statusSymbols[c.Status], Reason: c.Reason, Theme: d.label(c.Theme)}
 		for _, m := range c.Mentions {
 			if !d.inRange(m.Unit.Report) {
@@ -372,6 +376,7 @@ func highlight(text, phrase string) (before, key, after string) {
 // targetsView is the indicators: a matrix of verdicts by year, then a table
 // per indicator.
 type targetsView struct {
+	sectionHead
 	Years      []int
 	Matrix     []matrixRow
 	Indicators []indicatorView
@@ -416,11 +421,11 @@ func verdictOf(v string) verdictCell {
 }
 
 func (d *HTMLData) targets() *targetsView {
-	v := &targetsView{}
+	v := &targetsView{sectionHead: d.head("targets")}
 	years := map[int]bool{}
 	anchors := uniqueAnchors{}
 	for _, in := range d.Indicators {
-		iv := indicatorView{Anchor: anchors.of(hashAnchor("i-", in.Name)), Name: d.inScript(in.Name), Measure: d.inScript(in.Measure)}
+		iv := indicatorView{Anchor: anchors.of(d.hashAnchor("i-", in.Name)), Name: d.inScript(in.Name), Measure: d.inScript(in.Measure)}
 		if len(in.Aliases) > 1 || len(in.Aliases) == 1 && in.Aliases[0] != iv.Name {
 			iv.Aliases = in.Aliases // the names as the reports write them, when they are not just the name
 		}
@@ -482,6 +487,7 @@ func (d *HTMLData) value(v *change.Value) *valueView {
 
 // textsView is every unit of the reports, in their parts and sections.
 type textsView struct {
+	sectionHead
 	Reports []reportText
 }
 
@@ -516,7 +522,7 @@ type unitText struct {
 }
 
 func (d *HTMLData) texts() *textsView {
-	v := &textsView{}
+	v := &textsView{sectionHead: d.head("texts")}
 	theme := func(u *corpus.Unit) string {
 		if d.Themes != nil {
 			if cl, ok := d.Themes.Classes[u]; ok {

@@ -163,10 +163,11 @@ const inspect = `(() => {
 // and j moves to a pair.
 const exercise = `(() => {
   const out = {filter: "none", key: ""};
-  const box = document.querySelector("#cm-filter input[name=status]");
+  const box = document.querySelector("form.filters input[name=status]");
   if (box) {
-    const all = document.querySelectorAll(".cm").length;
-    const some = document.querySelectorAll(".cm[data-status='" + box.value + "']").length;
+    const sec = box.closest("form").parentNode;
+    const all = sec.querySelectorAll(".cm").length;
+    const some = sec.querySelectorAll(".cm[data-status='" + box.value + "']").length;
     box.click();
     const hidden = document.querySelectorAll(".cm[hidden]").length;
     box.click();

@@ -7,10 +7,9 @@
   var d = document;
   Array.prototype.forEach.call(d.querySelectorAll(".js-only"), function (el) { el.hidden = false; });
 
-  /* Filter the commitments by status. */
-  var form = d.getElementById("cm-filter");
-  if (form) {
-    var items = d.querySelectorAll(".cm[data-status]");
+  /* Filter the commitments by status: each form those of its section. */
+  Array.prototype.forEach.call(d.querySelectorAll("form.filters"), function (form) {
+    var items = form.parentNode.querySelectorAll(".cm[data-status]");
     var out = form.querySelector("output");
     var apply = function () {
       var off = {};
@@ -24,7 +23,7 @@
     };
     form.addEventListener("change", apply);
     apply();
-  }
+  });
 
   /* Highlight every link to the same paragraph, and both sides of a moved sentence. */
   var lit = [];
