@@ -31,7 +31,7 @@ import (
 // is turned into plain view structs first (html_views.go, html_diff.go,
 // html_chart.go); the templates (html/page.tmpl) only range over them.
 
-//go:embed html/page.tmpl html/style.css html/script.js
+//go:embed html/page.tmpl html/govs.tmpl html/style.css html/script.js
 var htmlFiles embed.FS
 
 var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
@@ -50,7 +50,8 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"termTable": func(caption string, rows []termRow, lang, from, to string) termTable {
 		return termTable{Caption: caption, Rows: rows, Lang: lang, From: from, To: to}
 	},
-}).ParseFS(htmlFiles, "html/page.tmpl"))
+	"govLink": func(href, name, lang string) govLink { return govLink{Href: href, Name: name, Lang: lang} },
+}).ParseFS(htmlFiles, "html/page.tmpl", "html/govs.tmpl"))
 
 // pairCtx is a pair with its comparison, for the pair template.
 type pairCtx struct {
@@ -100,6 +101,7 @@ type HTMLData struct {
 	lexicon   *align.Lexicon        // the themes' names
 	langs     map[*corpus.Report]string
 	converted map[string]string // names written in the page's script
+	script    string            // the language of the page's own Chinese words when no report sets it (pageLang)
 }
 
 // HTMLOptions say how the page is labelled.
@@ -126,6 +128,7 @@ type page struct {
 	Commitments *commitmentsView
 	Targets     *targetsView
 	Texts       *textsView
+	Quotes      bool          // the page holds the texts its quotes link to
 	Back        string        // on a government's page of a comparison: the comparison
 	Govs        []govLink     // on a comparison: the governments
 	Body        template.HTML // the content made beforehand (a government's sections, a comparison), markup of the templates only
@@ -231,7 +234,7 @@ func buildPage(d *HTMLData, opts HTMLOptions) *page {
 		p.TOC = append(p.TOC, tocEntry{Href: "#" + p.Targets.Anchor, Label: fmt.Sprintf("Targets (%d)", len(d.Indicators))})
 	}
 	if d.Texts {
-		p.Texts = d.texts()
+		p.Texts, p.Quotes = d.texts(), true
 		e := tocEntry{Href: "#" + p.Texts.Anchor, Label: "Texts"}
 		for _, r := range p.Texts.Reports {
 			e.Children = append(e.Children, tocEntry{Href: "#" + r.Anchor, Label: r.Name})
@@ -408,9 +411,9 @@ func (d *HTMLData) label(id string) themeLabel {
 	}
 	// The lexicon's labels are written in Traditional characters; a page of
 	// Simplified reports shows them folded.
-	page := "zh-Hant"
-	if len(d.Reports) > 0 {
-		page = d.lang(d.Reports[0])
+	page := d.pageLang()
+	if page == "" {
+		page = "zh-Hant"
 	}
 	l.Zh = d.inScript(l.Zh)
 	// A label written alike in both scripts (民生) takes the page's.
@@ -424,11 +427,11 @@ func (d *HTMLData) label(id string) themeLabel {
 // label, an indicator's name) in the script of the page's first report;
 // a name already in it, or that the conversion fails on, comes back as it is.
 func (d *HTMLData) inScript(s string) string {
-	if len(d.Reports) == 0 || s == "" {
+	if d.pageLang() == "" || s == "" {
 		return s
 	}
 	want := hanzi.Simplified
-	if d.lang(d.Reports[0]) == "zh-Hant" {
+	if d.pageLang() == "zh-Hant" {
 		want = hanzi.Traditional
 	}
 	if got := hanzi.ScriptOf(s); got == "" || got == want {
@@ -443,6 +446,19 @@ func (d *HTMLData) inScript(s string) string {
 	}
 	d.converted[s] = out
 	return out
+}
+
+// pageLang is the language of the page's own Chinese words (the themes'
+// labels, the indicators' names): that of its first report, or the one a
+// comparison of governments chose; "" when there is none.
+func (d *HTMLData) pageLang() string {
+	if d.script != "" {
+		return d.script
+	}
+	if len(d.Reports) > 0 {
+		return d.lang(d.Reports[0])
+	}
+	return ""
 }
 
 func hasHan(s string) bool {

@@ -70,7 +70,7 @@ type barChart struct {
 }
 
 type barRow struct {
-	Label, Value                    string
+	Label, Lang, Value              string
 	LabelX, TextY, X, Y, BarW, BarH string
 	ValueX                          string
 }
@@ -258,6 +258,29 @@ func signedPoints(x float64) (string, string) {
 
 // barChart draws the shares of one part of one report.
 func (d *HTMLData) barChart(r *corpus.Report, part corpus.PartKind, shares []change.Share, top, step float64) barChart {
+	items := make([]barItem, len(shares))
+	for i, s := range shares {
+		l := d.label(s.Theme)
+		items[i] = barItem{Label: l.Zh, Value: s.Share, Desc: s.Theme}
+		if items[i].Label == "" {
+			items[i].Label = l.ID
+		}
+	}
+	return bars(anchor("bars-", string(part)+"-"+r.ID), reportName(r), fmt.Sprintf("%s %s: share of the part's characters by theme", r.Name(), part),
+		d.lang(r), items, top, step)
+}
+
+// barItem is a bar: its label, its share, and its name in the chart's
+// description.
+type barItem struct {
+	Label, Lang, Desc string // Lang: the label's, when not the chart's
+	Value             float64
+}
+
+// bars draws a horizontal bar per item on an axis from 0 to top, with a
+// tick every step; the labels, in lang, are measured by their display
+// width so that the bars start right after the widest.
+func bars(id, caption, title, lang string, items []barItem, top, step float64) barChart {
 	const (
 		w      = 360
 		rowH   = 20
@@ -266,31 +289,24 @@ func (d *HTMLData) barChart(r *corpus.Report, part corpus.PartKind, shares []cha
 		valueW = 46
 		axisH  = 22
 	)
-	labels := make([]string, len(shares))
 	labelCols := 0
-	for i, s := range shares {
-		l := d.label(s.Theme)
-		labels[i] = l.Zh
-		if labels[i] == "" {
-			labels[i] = l.ID
-		}
-		labelCols = max(labelCols, hanzi.Width(labels[i]))
+	for _, it := range items {
+		labelCols = max(labelCols, hanzi.Width(it.Label))
 	}
 	labelW := float64(labelCols)*colPx + 8
 	plotW := float64(w) - labelW - valueW
-	h := topPad + len(shares)*rowH + axisH
-	c := barChart{ID: anchor("bars-", string(part)+"-"+r.ID), Caption: reportName(r), Title: fmt.Sprintf("%s %s: share of the part's characters by theme", r.Name(), part),
-		Lang: d.lang(r), W: w, H: h}
+	h := topPad + len(items)*rowH + axisH
+	c := barChart{ID: id, Caption: caption, Title: title, Lang: lang, W: w, H: h}
 	var desc []string
-	for i, s := range shares {
+	for i, it := range items {
 		y := float64(topPad + i*rowH)
-		bw := s.Share / top * plotW
-		c.Rows = append(c.Rows, barRow{Label: labels[i], Value: pct(s.Share), LabelX: px(labelW - 6), TextY: px(y + barH/2 + 4.5),
+		bw := it.Value / top * plotW
+		c.Rows = append(c.Rows, barRow{Label: it.Label, Lang: it.Lang, Value: pct(it.Value), LabelX: px(labelW - 6), TextY: px(y + barH/2 + 4.5),
 			X: px(labelW), Y: px(y), BarW: px(bw), BarH: px(barH), ValueX: px(labelW + bw + 4)})
-		desc = append(desc, s.Theme+" "+pct(s.Share))
+		desc = append(desc, it.Desc+" "+pct(it.Value))
 	}
 	c.Desc = strings.Join(desc, ", ")
-	baseY := float64(topPad + len(shares)*rowH)
+	baseY := float64(topPad + len(items)*rowH)
 	c.AxisX, c.AxisY1, c.AxisY2 = px(labelW), px(topPad), px(baseY)
 	for v := 0.0; v <= top+1e-9; v += step {
 		x := labelW + v/top*plotW

@@ -265,6 +265,8 @@ type commitmentView struct {
 	Anchor, Label, Lang, Status, Symbol, Reason string
 	Theme                                       themeLabel
 	Mentions                                    []mentionView
+	key                                         string // the commitment's key, which names it across governments
+	first, last                                 int    // the years of its first and last mentions on the page (0: unknown)
 }
 
 type mentionView struct {
@@ -294,13 +296,19 @@ func (d *HTMLData) commitments() *commitmentsView {
 			continue
 		}
 		cv := commitmentView{Anchor: anchors.of(d.hashAnchor("c-", c.Key)), Label: c.Label, Status: c.Status,
-			Symbol: statusSymbols[c.Status], Reason: c.Reason, Theme: d.label(c.Theme)}
+			Symbol: statusSymbols[c.Status], Reason: c.Reason, Theme: d.label(c.Theme), key: c.Key}
 		for _, m := range c.Mentions {
 			if !d.inRange(m.Unit.Report) {
 				continue
 			}
 			if cv.Lang == "" {
 				cv.Lang = d.lang(m.Unit.Report)
+			}
+			if y := m.Unit.Report.Year; y != 0 {
+				if cv.first == 0 || y < cv.first {
+					cv.first = y
+				}
+				cv.last = max(cv.last, y)
 			}
 			before, key, after := highlight(m.Text, c.Label)
 			cv.Mentions = append(cv.Mentions, mentionView{Year: m.Unit.Report.Name(), Part: string(m.Unit.PartKind()),
@@ -396,6 +404,7 @@ type indicatorView struct {
 	AliasLang                   string
 	Aliases                     []string
 	Rows                        []verdictRow
+	name, measure               string // as reportdiff names them in Simplified characters, across governments
 }
 
 type verdictRow struct {
@@ -425,7 +434,8 @@ func (d *HTMLData) targets() *targetsView {
 	years := map[int]bool{}
 	anchors := uniqueAnchors{}
 	for _, in := range d.Indicators {
-		iv := indicatorView{Anchor: anchors.of(d.hashAnchor("i-", in.Name)), Name: d.inScript(in.Name), Measure: d.inScript(in.Measure)}
+		iv := indicatorView{Anchor: anchors.of(d.hashAnchor("i-", in.Name)), Name: d.inScript(in.Name), Measure: d.inScript(in.Measure),
+			name: in.Name, measure: in.Measure}
 		if len(in.Aliases) > 1 || len(in.Aliases) == 1 && in.Aliases[0] != iv.Name {
 			iv.Aliases = in.Aliases // the names as the reports write them, when they are not just the name
 		}

@@ -99,6 +99,12 @@ func (g *globalOptions) load() (*corpus.Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
+	return g.loadOne(col)
+}
+
+// loadOne reads the one series of a collection, showing the warnings of
+// its reading; a collection of several is refused.
+func (g *globalOptions) loadOne(col *corpus.Collection) (*corpus.Corpus, error) {
 	if col.Several() {
 		return nil, usagef("this reads one government's reports: pick one with --gov (the corpus holds %d)", len(col.Series))
 	}
