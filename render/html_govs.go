@@ -127,7 +127,7 @@ func (g *GovPart) Drop() { g.body = nil }
 // file (relative to the comparison page), and leaves them out of the
 // comparison.
 func (g *GovPart) SetPage(file string) {
-	g.page = file
+	g.page, g.body = file, nil
 }
 
 // PageFile is the name of the file of the government's own page: its
@@ -203,8 +203,15 @@ type Comparison struct {
 	MaxSize   int64    // the size the page keeps under (bytes), said when the governments' sections are not in it
 }
 
-// The commitments listed as made by several governments, at most.
-const maxShared = 200
+// How many commitments made by several governments, and how many
+// indicators judged by several, the comparison shows at most (those of
+// the most governments): enough for the national programmes and the
+// headline indicators of a large corpus, in a page that stays light. The
+// rest are named, or counted, with the command that has them all.
+const (
+	maxShared     = 200
+	maxIndicators = 40
+)
 
 // compareView is the body of a page that compares governments.
 type compareView struct {
@@ -395,14 +402,21 @@ func detailNote(c *Comparison) string {
 			none++
 		}
 	}
-	mb := float64(c.MaxSize) / (1 << 20)
 	switch {
 	case pages > 0:
-		return fmt.Sprintf("Each government's own sections (its reports, themes, priorities, wording diffs, commitments, targets and texts) are on a page of its own, linked from here: in this page they would make it larger than %.0f MB.", mb)
+		return fmt.Sprintf("Each government's own sections (its reports, themes, priorities, wording diffs, commitments, targets and texts) are on a page of its own, linked from here: in this page they would make it larger than %s.", sizeText(c.MaxSize))
 	case none > 0:
-		return fmt.Sprintf("The governments' own sections (their themes, wording diffs, commitments, targets and texts) are left out: in this page they would make it larger than %.0f MB. Write the page to a file (-o FILE) to have a page for each government beside it, or narrow it with --gov, --from and --to, or --theme.", mb)
+		return fmt.Sprintf("The governments' own sections (their themes, wording diffs, commitments, targets and texts) are left out: in this page they would make it larger than %s. Write the page to a file (-o FILE) to have a page for each government beside it, or narrow it with --gov, --from and --to, or --theme.", sizeText(c.MaxSize))
 	}
 	return "Each government's own sections (its reports, themes, priorities, wording diffs, commitments, targets and texts) follow the views across governments."
+}
+
+// sizeText writes a size in bytes as MB or KB.
+func sizeText(n int64) string {
+	if n >= 1<<20 {
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', -1, 64) + " MB"
+	}
+	return strconv.FormatFloat(float64(n)/(1<<10), 'f', -1, 64) + " KB"
 }
 
 // majorityScript is the language most governments' reports are written
@@ -725,12 +739,20 @@ type indicatorsAcross struct {
 	Chosen  bool
 	Asked   string // the indicator asked for, when one was
 	Items   []indicatorAcross
-	Omitted int // headline indicators of one government only
+	More    []indicatorName // judged by several governments, past maxIndicators
+	Omitted int             // headline indicators judged by one government or none
+}
+
+// indicatorName names an indicator not shown, with the number of
+// governments that judge it.
+type indicatorName struct {
+	Name, Lang, Measure string
+	Govs                int
 }
 
 type indicatorAcross struct {
 	Anchor, Name, Lang, Measure string
-	Govs                        int
+	Govs, Judges                int             // governments that report it, that judge it
 	Rows                        []verdictAcross // the year's
 	Years                       []int
 	Matrix                      []matrixRow
@@ -749,10 +771,12 @@ func (d *HTMLData) indicatorsAcross(c *Comparison) *indicatorsAcross {
 	v := &indicatorsAcross{Year: c.Year, Asked: c.Indicator}
 	type key struct{ name, measure string }
 	type entry struct {
-		g  *GovPart
-		in *indicatorView
+		g      *GovPart
+		in     *indicatorView
+		judged bool // met or missed in some year
 	}
 	by := map[key][]entry{}
+	judges := map[key]int{} // governments that judge the indicator
 	var keys []key
 	years := map[int]int{}
 	for _, g := range c.Parts {
@@ -766,20 +790,31 @@ func (d *HTMLData) indicatorsAcross(c *Comparison) *indicatorsAcross {
 			if by[k] == nil {
 				keys = append(keys, k)
 			}
-			by[k] = append(by[k], entry{g, in})
+			e := entry{g: g, in: in}
 			for _, r := range in.Rows {
-				if judged(r.Verdict.Verdict) && !counted[r.Year] {
-					counted[r.Year] = true
-					years[r.Year]++
+				if judged(r.Verdict.Verdict) {
+					e.judged = true
+					if !counted[r.Year] {
+						counted[r.Year] = true
+						years[r.Year]++
+					}
 				}
+			}
+			by[k] = append(by[k], e)
+			if e.judged {
+				judges[k]++
 			}
 		}
 	}
 	if v.Year == 0 {
 		v.Year, v.Chosen = mostYear(years), true
 	}
+	// The indicators that most governments judge, then that most report.
 	sort.SliceStable(keys, func(i, j int) bool {
 		a, b := keys[i], keys[j]
+		if judges[a] != judges[b] {
+			return judges[a] > judges[b]
+		}
 		if len(by[a]) != len(by[b]) {
 			return len(by[a]) > len(by[b])
 		}
@@ -790,15 +825,22 @@ func (d *HTMLData) indicatorsAcross(c *Comparison) *indicatorsAcross {
 	})
 	for _, k := range keys {
 		es := by[k]
-		if len(es) < 2 && c.Indicator == "" {
+		name := d.inScript(k.name)
+		lang := textLang(name)
+		if lang == "zh" {
+			lang = d.script
+		}
+		switch {
+		case c.Indicator != "":
+		case judges[k] < 2:
 			v.Omitted++
 			continue
+		case len(v.Items) == maxIndicators:
+			v.More = append(v.More, indicatorName{Name: name, Lang: lang, Measure: d.inScript(k.measure), Govs: judges[k]})
+			continue
 		}
-		ia := indicatorAcross{Anchor: anchor("x-i-", nameHash(k.name+"|"+k.measure)), Name: d.inScript(k.name), Measure: d.inScript(k.measure), Govs: len(es)}
-		ia.Lang = textLang(ia.Name)
-		if ia.Lang == "zh" {
-			ia.Lang = d.script
-		}
+		ia := indicatorAcross{Anchor: anchor("x-i-", nameHash(k.name+"|"+k.measure)), Name: name, Lang: lang, Measure: d.inScript(k.measure),
+			Govs: len(es), Judges: judges[k]}
 		ys := map[int]bool{}
 		for _, e := range es {
 			row := verdictAcross{Gov: govLink{Href: e.g.href(e.in.Anchor), Name: e.g.Name, Lang: e.g.lang}}

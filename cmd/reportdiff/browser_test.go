@@ -21,7 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-var docsShots = flag.Bool("docs", false, "TestBrowser: also write the README's screenshots, docs/report-1280.png and docs/report-375.png")
+var docsShots = flag.Bool("docs", false, "TestBrowser: also write the README's screenshots, docs/report-{1280,375}.png and docs/compare-{1280,375}.png")
 
 // hostileCorpus is a constructed corpus in Simplified characters whose
 // texts hold markup, quotes and ampersands, a long URL and a long figure:
@@ -47,7 +47,8 @@ const hostileCorpus = `篇1
 `
 
 // TestBrowser opens the page of the whole report, of the embedded corpus
-// and of a constructed one, in headless Chromium from file:// at 375 and
+// and of a constructed one, the page that compares three governments and
+// a government's page of a comparison, in headless Chromium from file:// at 375 and
 // 1280 pixels wide, and checks what a reader would see go wrong: console
 // errors and exceptions, a request that leaves the file, a page wider than
 // the window, a contents link that lands nowhere, no deletions and
@@ -72,6 +73,12 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeReport(t, hostile, "--corpus", src)
+	// A comparison of three governments, their sections in it; and the
+	// same past --max-size, each government's sections on a page of its own.
+	govs := filepath.Join(dir, "govs.html")
+	writeReport(t, govs, "--corpus", "testdata/html/govs")
+	writeReport(t, filepath.Join(dir, "split.html"), "--corpus", "testdata/html/govs", "--max-size", "50KB")
+	split := filepath.Join(dir, "split_files", "乙縣.html")
 
 	allocCtx, cancel := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
@@ -86,10 +93,27 @@ func TestBrowser(t *testing.T) {
 	}
 	shots := t.ArtifactDir()
 	t.Logf("screenshots in %s", shots)
-	for _, pg := range []struct{ name, path string }{{"embedded", embedded}, {"hostile", hostile}} {
+	one := []string{"", "#themes", "#priorities", "#diffs .pair.changed", "#commitments", "#targets", "#texts"}
+	for _, pg := range []struct {
+		name, path string
+		exercise   bool
+		sels       []string // the screenshots: the top ("") and the first element each selector matches
+		docs       map[int64]string
+	}{
+		{"embedded", embedded, true, one, map[int64]string{1280: "#diffs .pair.changed:has(.moved):has(.figs)", 375: "#diffs .pair.changed:has(.moved):has(.figs)"}},
+		{"hostile", hostile, false, one, nil},
+		{"govs", govs, false, []string{"", "#governments", "#years", "#x-t-economy", "#indicators", "#shared", "#g-_7532__5e02_",
+			"#g-_4e59__7e23__2f_diffs .pair.changed"}, map[int64]string{1280: "#x-t-economy", 375: "#x-i-ef332ecd"}},
+		{"split-gov", split, false, []string{"", "#g-_4e59__7e23__2f_priorities", "#g-_4e59__7e23__2f_diffs .pair.changed"}, nil},
+	} {
 		for _, width := range []int64{375, 1280} {
 			t.Run(fmt.Sprintf("%s-%d", pg.name, width), func(t *testing.T) {
-				checkPage(t, browser, pg.path, width, filepath.Join(shots, fmt.Sprintf("%s-%d", pg.name, width)), pg.name == "embedded")
+				doc := ""
+				if sel, ok := pg.docs[width]; ok && *docsShots {
+					doc = sel
+				}
+				checkPage(t, browser, pg.path, width, filepath.Join(shots, fmt.Sprintf("%s-%d", pg.name, width)), pg.exercise, pg.sels,
+					doc, fmt.Sprintf("%s-%d.png", map[string]string{"embedded": "report", "govs": "compare"}[pg.name], width))
 			})
 		}
 	}
@@ -181,7 +205,11 @@ const exercise = `(() => {
   return out;
 })()`
 
-func checkPage(t *testing.T, browser context.Context, path string, width int64, shots string, exerciseScript bool) {
+// checkPage opens the page at path in a window width pixels wide and
+// checks it (exerciseScript: the status filter and the j key too), saving
+// screenshots of the elements sels selects in the folder shots; with doc
+// a selector, a screenshot of it goes to docs/docName for the README.
+func checkPage(t *testing.T, browser context.Context, path string, width int64, shots string, exerciseScript bool, sels []string, doc, docName string) {
 	var mu sync.Mutex
 	var problems []string
 	note := func(format string, args ...any) {
@@ -250,7 +278,7 @@ func checkPage(t *testing.T, browser context.Context, path string, width int64, 
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, sel := range []string{"", "#themes", "#priorities", "#diffs .pair.changed", "#commitments", "#targets", "#texts"} {
+	for _, sel := range sels {
 		name := strings.NewReplacer("#", "", " ", "_", ".", "-").Replace(sel)
 		if sel == "" {
 			name = "top"
@@ -261,8 +289,9 @@ func checkPage(t *testing.T, browser context.Context, path string, width int64, 
 		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}); err != nil {
 		t.Fatal(err)
 	}
-	shot(t, ctx, "#diffs .pair.changed", filepath.Join(shots, "dark-diffs.png"))
-	shot(t, ctx, "#priorities", filepath.Join(shots, "dark-priorities.png"))
+	for _, sel := range sels[1:3] {
+		shot(t, ctx, sel, filepath.Join(shots, "dark-"+strings.NewReplacer("#", "", " ", "_", ".", "-").Replace(sel)+".png"))
+	}
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
 		t.Fatal(err)
 	}
@@ -281,8 +310,8 @@ func checkPage(t *testing.T, browser context.Context, path string, width int64, 
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
 		t.Fatal(err)
 	}
-	if *docsShots && exerciseScript {
-		shot(t, ctx, "#diffs .pair.changed:has(.moved):has(.figs)", filepath.Join("..", "..", "docs", fmt.Sprintf("report-%d.png", width)))
+	if doc != "" {
+		shot(t, ctx, doc, filepath.Join("..", "..", "docs", docName))
 	}
 	mu.Lock()
 	defer mu.Unlock()

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -32,7 +33,8 @@ type reportOptions struct {
 	title     string
 	year      int    // --year Y: the year of the views across governments
 	indicator string // --indicator NAME: that indicator alone
-	maxSize   int    // --max-size MB: the size a page of several governments keeps under (0: no limit)
+	maxSize   string // --max-size: the size a page of several governments keeps under (0: no limit)
+	budget    int64  // … in bytes
 }
 
 func newReportCmd(g *globalOptions, runF func(*reportOptions) error) *cobra.Command {
@@ -62,17 +64,18 @@ each report's year, the reports of each year, every government's theme shares
 government), the headline indicators of every government (target, outcome and
 verdict), and the commitments several governments make; then each
 government's own sections. --from and --to are then years. When the
-governments' sections would make the page larger than --max-size megabytes
-(default 10; 0: no limit), each goes to a page of its own in a folder beside
-the page (-o FILE.html writes them to FILE_files/), which the page links to;
-on stdout they are left out, with a warning.`,
+governments' sections would make the page larger than --max-size (10MB unless
+told: 500KB, 25MB, 0 for no limit), each goes to a page of its own in a
+folder beside the page (-o FILE.html writes them to FILE_files/), which the
+page links to; on stdout they are left out, with a warning.`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if (opts.from == "") != (opts.to == "") {
 				return usagef("--from and --to go together")
 			}
-			if opts.maxSize < 0 {
-				return usagef("--max-size %d: want a number of megabytes from 0 up (0: no limit)", opts.maxSize)
+			var err error
+			if opts.budget, err = parseSize(opts.maxSize); err != nil {
+				return usagef("--max-size %q: %v", opts.maxSize, err)
 			}
 			if opts.date != "" {
 				if _, err := time.Parse(time.DateOnly, opts.date); err != nil {
@@ -94,7 +97,7 @@ on stdout they are left out, with a warning.`,
 	f.StringVar(&opts.title, "title", "", "the page's title (default: the government and the years)")
 	f.Var(&yearFlag{g: g, year: &opts.year}, "year", "YEAR: the year of the views across governments (default: the year most governments have); ID=YEAR: state a report's year, as everywhere")
 	f.StringVar(&opts.indicator, "indicator", "", "show this indicator alone (as the reports name it: 地区生产总值增长, GDP增长)")
-	f.IntVar(&opts.maxSize, "max-size", 10, "with several governments: the megabytes the page keeps under, the governments' sections going to pages of their own past it (0: no limit)")
+	f.StringVar(&opts.maxSize, "max-size", "10MB", "with several governments: the size the page keeps under (KB, MB), the governments' sections going to pages of their own past it (0: no limit)")
 	return cmd
 }
 
@@ -196,7 +199,7 @@ func runComparison(opts *reportOptions, col *corpus.Collection, indicator string
 	if err != nil {
 		return err
 	}
-	budget := int64(opts.maxSize) << 20
+	budget := opts.budget
 	hopts := render.HTMLOptions{Title: opts.title, Date: opts.date}
 	const (
 		inline = iota // the governments' sections in the page
@@ -229,7 +232,7 @@ func runComparison(opts *reportOptions, col *corpus.Collection, indicator string
 			for _, p := range parts {
 				p.Drop()
 			}
-			fmt.Fprintf(opts.io.ErrOut, "reportdiff: warning: the governments' own sections would make the page larger than --max-size %d MB: "+
+			fmt.Fprintf(opts.io.ErrOut, "reportdiff: warning: the governments' own sections would make the page larger than --max-size %s: "+
 				"it holds the views across governments only; give -o FILE to have a page for each government beside it\n", opts.maxSize)
 			return nil
 		}
@@ -306,6 +309,28 @@ func runComparison(opts *reportOptions, col *corpus.Collection, indicator string
 		}
 	}
 	return opts.writePage(out.Bytes())
+}
+
+// parseSize reads a size: a number of bytes with KB, MB or GB after it
+// (powers of 1024; K, M and G will do), or of megabytes alone; 0 is no
+// limit.
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	unit := int64(1 << 20)
+	for _, u := range []struct {
+		suffix string
+		n      int64
+	}{{"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, unit = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.n
+			break
+		}
+	}
+	x, err := strconv.ParseFloat(t, 64)
+	if err != nil || x < 0 || math.IsInf(x, 0) || math.IsNaN(x) || x*float64(unit) > 1<<50 {
+		return 0, fmt.Errorf("want a size such as 500KB or 10MB (0: no limit)")
+	}
+	return int64(x * float64(unit)), nil
 }
 
 // yearRange reads --from and --to as years, for a comparison of
