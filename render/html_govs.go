@@ -325,7 +325,11 @@ func buildComparison(c *Comparison, opts HTMLOptions) *comparisonPage {
 	v.Indicators = d.indicatorsAcross(c)
 	e := tocEntry{Href: "#indicators", Label: fmt.Sprintf("Indicators (%d)", len(v.Indicators.Items))}
 	for _, in := range v.Indicators.Items {
-		e.Children = append(e.Children, tocEntry{Href: "#" + in.Anchor, Label: in.Name})
+		label := in.Name
+		if in.Measure != "" {
+			label += " (" + in.Measure + ")"
+		}
+		e.Children = append(e.Children, tocEntry{Href: "#" + in.Anchor, Label: label})
 	}
 	p.TOC = append(p.TOC, e)
 	v.Shared = d.shared(c)

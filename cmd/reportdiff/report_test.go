@@ -469,3 +469,17 @@ func BenchmarkReport(b *testing.B) {
 		b.ReportMetric(float64(out.Len()), "page-bytes")
 	}
 }
+
+// BenchmarkComparison builds the page that compares the three constructed
+// governments: each read, analysed and rendered, then the views across
+// them.
+func BenchmarkComparison(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		ios, out, _ := TestStreams()
+		if code := run([]string{"report", "--corpus", "testdata/html/govs"}, ios); code != exitOK {
+			b.Fatalf("exit %d", code)
+		}
+		b.ReportMetric(float64(out.Len()), "page-bytes")
+	}
+}
