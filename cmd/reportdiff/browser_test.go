@@ -97,14 +97,17 @@ func TestBrowser(t *testing.T) {
 	for _, pg := range []struct {
 		name, path string
 		exercise   bool
-		sels       []string // the screenshots: the top ("") and the first element each selector matches
+		sels, dark []string // the screenshots, light and dark: the top ("") and the first element each selector matches
 		docs       map[int64]string
 	}{
-		{"embedded", embedded, true, one, map[int64]string{1280: "#diffs .pair.changed:has(.moved):has(.figs)", 375: "#diffs .pair.changed:has(.moved):has(.figs)"}},
-		{"hostile", hostile, false, one, nil},
+		{"embedded", embedded, true, one, []string{"#diffs .pair.changed", "#priorities"},
+			map[int64]string{1280: "#diffs .pair.changed:has(.moved):has(.figs)", 375: "#diffs .pair.changed:has(.moved):has(.figs)"}},
+		{"hostile", hostile, false, one, []string{"#diffs .pair.changed", "#priorities"}, nil},
 		{"govs", govs, false, []string{"", "#governments", "#years", "#x-t-economy", "#indicators", "#shared", "#g-_7532__5e02_",
-			"#g-_4e59__7e23__2f_diffs .pair.changed"}, map[int64]string{1280: "#x-t-economy", 375: "#x-i-ef332ecd"}},
-		{"split-gov", split, false, []string{"", "#g-_4e59__7e23__2f_priorities", "#g-_4e59__7e23__2f_diffs .pair.changed"}, nil},
+			"#g-_4e59__7e23__2f_diffs .pair.changed"}, []string{"#x-t-economy", "#indicators"},
+			map[int64]string{1280: "#x-t-economy", 375: "#x-i-ef332ecd"}},
+		{"split-gov", split, false, []string{"", "#g-_4e59__7e23__2f_priorities", "#g-_4e59__7e23__2f_diffs .pair.changed"},
+			[]string{"#g-_4e59__7e23__2f_diffs .pair.changed"}, nil},
 	} {
 		for _, width := range []int64{375, 1280} {
 			t.Run(fmt.Sprintf("%s-%d", pg.name, width), func(t *testing.T) {
@@ -112,7 +115,7 @@ func TestBrowser(t *testing.T) {
 				if sel, ok := pg.docs[width]; ok && *docsShots {
 					doc = sel
 				}
-				checkPage(t, browser, pg.path, width, filepath.Join(shots, fmt.Sprintf("%s-%d", pg.name, width)), pg.exercise, pg.sels,
+				checkPage(t, browser, pg.path, width, filepath.Join(shots, fmt.Sprintf("%s-%d", pg.name, width)), pg.exercise, pg.sels, pg.dark,
 					doc, fmt.Sprintf("%s-%d.png", map[string]string{"embedded": "report", "govs": "compare"}[pg.name], width))
 			})
 		}
@@ -207,9 +210,10 @@ const exercise = `(() => {
 
 // checkPage opens the page at path in a window width pixels wide and
 // checks it (exerciseScript: the status filter and the j key too), saving
-// screenshots of the elements sels selects in the folder shots; with doc
-// a selector, a screenshot of it goes to docs/docName for the README.
-func checkPage(t *testing.T, browser context.Context, path string, width int64, shots string, exerciseScript bool, sels []string, doc, docName string) {
+// screenshots of the elements sels selects in the folder shots (and of
+// those dark selects in the dark scheme); with doc a selector, a
+// screenshot of it goes to docs/docName for the README.
+func checkPage(t *testing.T, browser context.Context, path string, width int64, shots string, exerciseScript bool, sels, dark []string, doc, docName string) {
 	var mu sync.Mutex
 	var problems []string
 	note := func(format string, args ...any) {
@@ -289,7 +293,7 @@ func checkPage(t *testing.T, browser context.Context, path string, width int64, 
 		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}); err != nil {
 		t.Fatal(err)
 	}
-	for _, sel := range sels[1:3] {
+	for _, sel := range dark {
 		shot(t, ctx, sel, filepath.Join(shots, "dark-"+strings.NewReplacer("#", "", " ", "_", ".", "-").Replace(sel)+".png"))
 	}
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
