@@ -625,13 +625,13 @@ func (d *HTMLData) sharesAcross(c *Comparison, years map[int]int) *sharesAcross 
 					fmt.Sprintf("%s, %s %d: share of the part's characters by government", th.ID, part, v.Year), d.script, items, t, step)
 				pa.Bars = &b
 			}
-			t, step := niceMax(top)
+			t, _ := niceMax(top)
 			for _, s := range all {
 				if !slices.ContainsFunc(s.pts, func(x govShare) bool { return x.Share > 0 }) {
 					pa.None = append(pa.None, govLink{Name: s.g.Name, Lang: s.g.lang})
 					continue
 				}
-				pa.Multiples = append(pa.Multiples, yearLine(s.g, th.ID, part, s.pts, first, last, t, step))
+				pa.Multiples = append(pa.Multiples, yearLine(s.g, th.ID, part, s.pts, first, last, t))
 			}
 			ta.Parts = append(ta.Parts, pa)
 		}
@@ -686,7 +686,7 @@ type yearChart struct {
 
 // yearLine draws a government's shares (in year order) on the years first
 // to last and the shares 0 to top.
-func yearLine(g *GovPart, theme, part string, pts []govShare, first, last int, top, step float64) yearChart {
+func yearLine(g *GovPart, theme, part string, pts []govShare, first, last int, top float64) yearChart {
 	const (
 		w, h   = 180, 90
 		left   = 32.0

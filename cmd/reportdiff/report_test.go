@@ -483,3 +483,21 @@ func BenchmarkComparison(b *testing.B) {
 		b.ReportMetric(float64(out.Len()), "page-bytes")
 	}
 }
+
+func TestParseSize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		bad  bool
+	}{
+		{"10MB", 10 << 20, false}, {"500KB", 500 << 10, false}, {"1.5m", 3 << 19, false}, {"2G", 2 << 30, false},
+		{"7", 7 << 20, false}, {"0", 0, false}, {" 20 kb ", 20 << 10, false},
+		{"lots", 0, true}, {"-1MB", 0, true}, {"", 0, true}, {"1e30", 0, true}, {"NaN", 0, true},
+	}
+	for _, tt := range tests {
+		got, err := parseSize(tt.in)
+		if (err != nil) != tt.bad || got != tt.want {
+			t.Errorf("parseSize(%q) = %d, %v; want %d (bad: %v)", tt.in, got, err, tt.want, tt.bad)
+		}
+	}
+}
