@@ -232,8 +232,6 @@ func runComparison(opts *reportOptions, col *corpus.Collection, indicator string
 			for _, p := range parts {
 				p.Drop()
 			}
-			fmt.Fprintf(opts.io.ErrOut, "reportdiff: warning: the governments' own sections would make the page larger than --max-size %s: "+
-				"it holds the views across governments only; give -o FILE to have a page for each government beside it\n", opts.maxSize)
 			return nil
 		}
 		mode = pages
@@ -287,8 +285,12 @@ func runComparison(opts *reportOptions, col *corpus.Collection, indicator string
 	if err != nil {
 		return err
 	}
+	// Said once the progress bar, if any, is gone.
 	if len(empty) > 0 {
 		fmt.Fprintf(opts.io.ErrOut, "reportdiff: warning: no report from %d to %d: %s (left out)\n", from, to, strings.Join(empty, ", "))
+	}
+	if mode == left {
+		warnLeftOut(opts)
 	}
 	if len(parts) == 0 {
 		return usagef("no government of the corpus has a report from %d to %d", from, to)
@@ -306,6 +308,9 @@ func runComparison(opts *reportOptions, col *corpus.Collection, indicator string
 		out.Reset()
 		if err := render.WriteComparison(&out, cmp, hopts); err != nil {
 			return err
+		}
+		if mode == left {
+			warnLeftOut(opts)
 		}
 	}
 	return opts.writePage(out.Bytes())
@@ -331,6 +336,13 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("want a size such as 500KB or 10MB (0: no limit)")
 	}
 	return int64(x * float64(unit)), nil
+}
+
+// warnLeftOut says that the governments' sections were left out of the
+// page.
+func warnLeftOut(opts *reportOptions) {
+	fmt.Fprintf(opts.io.ErrOut, "reportdiff: warning: the governments' own sections would make the page larger than --max-size %s: "+
+		"it holds the views across governments only; give -o FILE to have a page for each government beside it\n", opts.maxSize)
 }
 
 // yearRange reads --from and --to as years, for a comparison of
