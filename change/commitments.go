@@ -994,20 +994,7 @@ func (m matcher) matches(cl clause) bool {
 // or of one of its shorter forms: every way of matching needs them, and the
 // test is cheap.
 func (m matcher) mayMatch(text string) bool {
-	for _, k := range m.leads() {
-		if strings.Contains(text, k) {
-			return true
-		}
-	}
-	return false
-}
-
-// leads returns the first two characters of the key and of each of its
-// shorter forms (the one character of a form that has one): a clause the
-// commitment may match holds one of them.
-func (m matcher) leads() []string {
-	var ls []string
-	for _, k := range []string{m.key, m.bare, m.part, m.title, m.quote} {
+	for _, k := range m.forms() {
 		if k == "" {
 			continue
 		}
@@ -1016,74 +1003,16 @@ func (m matcher) leads() []string {
 			_, n2 := utf8.DecodeRuneInString(k[n:])
 			n += n2
 		}
-		ls = append(ls, k[:n])
-	}
-	return ls
-}
-
-// clauseIndex finds, for the leads of a commitment, the clauses that hold
-// one of them: an inverted index of the character pairs of every clause, so
-// that a commitment is matched against the few clauses that may speak of
-// it, not against every clause of the corpus.
-type clauseIndex struct {
-	n       int
-	norm    map[uint64][]int32 // a pair of runes → the clauses whose norm holds it, in order
-	counted map[uint64][]int32 // the same for the counted forms
-}
-
-func newClauseIndex(all []clause) *clauseIndex {
-	ix := &clauseIndex{n: len(all), norm: map[uint64][]int32{}, counted: map[uint64][]int32{}}
-	add := func(m map[uint64][]int32, s string, j int32) {
-		var prev rune = -1
-		for _, r := range s {
-			if prev >= 0 {
-				k := uint64(prev)<<21 | uint64(r)
-				if ps := m[k]; len(ps) == 0 || ps[len(ps)-1] != j {
-					m[k] = append(ps, j)
-				}
-			}
-			prev = r
+		if strings.Contains(text, k[:n]) {
+			return true
 		}
 	}
-	for j, cl := range all {
-		add(ix.norm, cl.norm, int32(j))
-		add(ix.counted, cl.counted, int32(j))
-	}
-	return ix
+	return false
 }
 
-// candidates returns, in order, the clauses that hold one of the leads of
-// a matcher; every clause when a lead is a single character.
-func (ix *clauseIndex) candidates(m matcher) []int32 {
-	idx := ix.norm
-	if m.counted {
-		idx = ix.counted
-	}
-	var out []int32
-	for _, l := range m.leads() {
-		r1, n := utf8.DecodeRuneInString(l)
-		if n == len(l) {
-			out = make([]int32, ix.n)
-			for j := range out {
-				out[j] = int32(j)
-			}
-			return out
-		}
-		r2, _ := utf8.DecodeRuneInString(l[n:])
-		out = append(out, idx[uint64(r1)<<21|uint64(r2)]...)
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-// lead2 returns the first two characters of s.
-func lead2(s string) string {
-	_, n := utf8.DecodeRuneInString(s)
-	if n < len(s) {
-		_, n2 := utf8.DecodeRuneInString(s[n:])
-		n += n2
-	}
-	return s[:n]
+// forms returns the key and its shorter forms, "" where it has none.
+func (m matcher) forms() [5]string {
+	return [5]string{m.key, m.bare, m.part, m.title, m.quote}
 }
 
 // compatible reports whether text numbers the thing as the key does.
@@ -1091,14 +1020,20 @@ func (m matcher) compatible(text string) bool {
 	if len(m.ordinals) == 0 {
 		return true
 	}
-	for _, o := range ordinalsOf(text) {
-		for _, k := range m.ordinals {
+	return !conflicting(ordinalsOf(text), m.ordinals)
+}
+
+// conflicting reports whether two names number a thing of one kind
+// differently (第五届 against 第四届). The relation is symmetric.
+func conflicting(a, b []ordinal) bool {
+	for _, o := range a {
+		for _, k := range b {
 			if o.kind == k.kind && o.n != k.n {
-				return false
+				return true
 			}
 		}
 	}
-	return true
+	return false
 }
 
 // renamed reports whether text names key in other words: for a key of five
@@ -1236,27 +1171,25 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 		return []Commitment{timeline(res, all, opts.Term)}
 	}
 	var out []Commitment
-	ix := newClauseIndex(all)
-	govs := governments(c)
-	for ci, cl := range all {
+	clauses, keys := newClauseIndex(all), newKeyIndex()
+	for i, cl := range all {
 		if cl.unit.PartKind() != corpus.Plan {
 			continue
 		}
 		p := readPromise(cl.folded)
 		for _, o := range p.objects {
-			if o.reason == "" && govs[o.name] {
+			if o.reason == "" && isGovernment(c, o.name) {
 				o.reason = "the name of a government of the corpus"
 			}
 			if o.reason != "" {
 				continue
 			}
 			key := keyOf(o.name)
-			// Two keys that name one thing share the first two characters
-			// of one of them (see sameThing): the cheap test first.
-			lead := lead2(key)
-			if hanRunes(key) < 2 || slices.ContainsFunc(out, func(x Commitment) bool {
-				return (strings.Contains(key, lead2(x.Key)) || strings.Contains(x.Key, lead)) && sameThing(x, key, o.counted)
-			}) {
+			if hanRunes(key) < 2 {
+				continue
+			}
+			ords := ordinalsOf(key)
+			if slices.ContainsFunc(keys.candidates(key), func(x int32) bool { return sameThing(out[x], key, ords, o.counted) }) {
 				continue
 			}
 			cm := Commitment{Key: key, Label: labelOf(cl, o), Theme: res.Theme(cl.unit)}
@@ -1268,24 +1201,16 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 				cm.match.part = o.core
 				cm.match.bare = bareOf(o.core)
 			}
-			own := false
-			for _, j32 := range ix.candidates(cm.match) {
-				j := int(j32)
-				if !own && j > ci {
-					cm.Mentions, own = append(cm.Mentions, mentionOf(all, ci)), true
+			for _, j := range clauses.candidates(cm.match, i) {
+				if int(j) == i || cm.match.matches(all[j]) {
+					cm.Mentions = append(cm.Mentions, mentionOf(all, int(j)))
 				}
-				if j == ci || cm.match.matches(all[j]) {
-					cm.Mentions = append(cm.Mentions, mentionOf(all, j))
-					own = own || j == ci
-				}
-			}
-			if !own {
-				cm.Mentions = append(cm.Mentions, mentionOf(all, ci))
 			}
 			cm.settle(c)
 			if o.weak && !cm.followed(c) && c.Index(cl.unit.Report) < len(c.Reports)-1 {
 				continue // a name that reads as a kind of thing, and the reports that could follow it do not
 			}
+			keys.add(cm.Key, len(out))
 			out = append(out, cm)
 		}
 	}
@@ -1293,23 +1218,22 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 	return out
 }
 
-// governments returns the names, folded, of the governments whose reports
-// the corpus holds (某区 of 某区政府工作报告): no commitment of theirs.
-func governments(c *corpus.Corpus) map[string]bool {
-	m := map[string]bool{}
+// isGovernment reports whether a name is that of a government whose
+// reports the corpus holds (某区 of 某区政府工作报告).
+func isGovernment(c *corpus.Corpus, name string) bool {
 	for _, r := range c.Reports {
-		if g := hanzi.Fold(r.Government); g != "" {
-			m[g] = true
+		if g := hanzi.Fold(r.Government); g != "" && g == name {
+			return true
 		}
 	}
-	return m
+	return false
 }
 
-// sameThing reports whether a new key names what a commitment already
-// follows: the same key, one holding the other, or one a renamed form of
-// the other, numbered alike.
-func sameThing(cm Commitment, key string, counted bool) bool {
-	if cm.match.counted != counted || !cm.match.compatible(key) || !newMatcher(key, counted, "").compatible(cm.Key) {
+// sameThing reports whether a new key (with its ordinals, ordinalsOf(key))
+// names what a commitment already follows: the same key, one holding the
+// other, or one a renamed form of the other, numbered alike.
+func sameThing(cm Commitment, key string, ords []ordinal, counted bool) bool {
+	if cm.match.counted != counted || conflicting(ords, cm.match.ordinals) {
 		return false
 	}
 	if cm.Key == key || strings.Contains(key, cm.Key) && hanRunes(cm.Key) >= 3 || strings.Contains(cm.Key, key) && hanRunes(key) >= 3 {
@@ -1567,7 +1491,8 @@ func explainPromise(cl clause, found []Commitment) []string {
 		key := keyOf(o.name)
 		label := labelOf(cl, o)
 		note := "object " + label + ": "
-		same := slices.IndexFunc(found, func(x Commitment) bool { return sameThing(x, key, o.counted) })
+		ords := ordinalsOf(key)
+		same := slices.IndexFunc(found, func(x Commitment) bool { return sameThing(x, key, ords, o.counted) })
 		switch {
 		case o.reason != "":
 			note += "no commitment, " + o.reason
