@@ -1,9 +1,10 @@
 package align
 
 import (
+	"cmp"
 	"math"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/reportdiff/reportdiff/corpus"
@@ -45,11 +46,16 @@ func (lx *Lexicon) Classify(u *corpus.Unit) Classification {
 	var hits []Hit
 	add := func(f, where string, factor float64, into map[string]float64) {
 		counts := lx.counts(hanzi.Lower(f))
-		for i, t := range lx.Terms {
-			n := counts[i]
-			if n == 0 {
-				continue
-			}
+		if len(counts) == 0 {
+			return
+		}
+		found := make([]int, 0, len(counts))
+		for i := range counts {
+			found = append(found, i)
+		}
+		slices.Sort(found) // lexicon order, as the hits have always come
+		for _, i := range found {
+			t, n := lx.Terms[i], counts[i]
 			w := t.Weight * float64(min(n, 3)) * factor
 			into[t.Theme] += w
 			hits = append(hits, Hit{Theme: t.Theme, Term: t.Text, Where: where, Count: n, Weight: w})
@@ -86,7 +92,7 @@ func (lx *Lexicon) Classify(u *corpus.Unit) Classification {
 			c.Scores[k] = math.Round(v/total*1000) / 1000
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Weight > hits[j].Weight })
+	slices.SortStableFunc(hits, func(a, b Hit) int { return cmp.Compare(b.Weight, a.Weight) })
 	c.Hits = hits
 	c.Primary = lx.best(c.Scores)
 	kind := u.PartKind()

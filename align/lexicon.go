@@ -5,9 +5,10 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
@@ -44,14 +45,17 @@ type Lexicon struct {
 // guidelines, targets and outcomes, thanks and problems.
 const General = "general"
 
-// DefaultLexicon returns the embedded lexicon (align/data/themes.tsv).
-func DefaultLexicon() *Lexicon {
+// DefaultLexicon returns the embedded lexicon (align/data/themes.tsv), read
+// on first use and shared: a lexicon is only read once made.
+func DefaultLexicon() *Lexicon { return defaultLexicon() }
+
+var defaultLexicon = sync.OnceValue(func() *Lexicon {
 	lx, err := ParseLexicon("themes.tsv", strings.NewReader(defaultThemes))
 	if err != nil {
 		panic("embedded lexicon: " + err.Error()) // a build defect, caught by the tests
 	}
 	return lx
-}
+})
 
 // LexiconError is a line of a lexicon file that cannot be read.
 type LexiconError struct {
@@ -131,7 +135,7 @@ func ParseLexicon(name string, r io.Reader) (*Lexicon, error) {
 		lx.Themes = append(lx.Themes, Theme{ID: General, Label: "General"})
 	}
 	// Longer words first: a match of 河道综合治理 is reported before 治理.
-	sort.SliceStable(lx.Terms, func(i, j int) bool { return len(lx.Terms[i].folded) > len(lx.Terms[j].folded) })
+	slices.SortStableFunc(lx.Terms, func(a, b Term) int { return len(b.folded) - len(a.folded) })
 	lx.byText, lx.first = map[string][]int{}, map[rune]uint64{}
 	for i, t := range lx.Terms {
 		lx.byText[t.folded] = append(lx.byText[t.folded], i)
@@ -164,7 +168,7 @@ func (lx *Lexicon) IDs() []string {
 // longest word of the lexicon that starts there and going on after it, so
 // 垃圾分类处理 counts once, not also as 垃圾分类 and 垃圾.
 func (lx *Lexicon) counts(f string) map[int]int {
-	n := map[int]int{}
+	var n map[int]int
 	for a := 0; a < len(f); {
 		r, size := utf8.DecodeRuneInString(f[a:])
 		lengths := lx.first[r]
@@ -179,6 +183,9 @@ func (lx *Lexicon) counts(f string) map[int]int {
 		if longest == 0 {
 			a += size
 			continue
+		}
+		if n == nil {
+			n = map[int]int{}
 		}
 		for _, t := range lx.byText[f[a:a+longest]] {
 			n[t]++

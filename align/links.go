@@ -123,7 +123,7 @@ func (res *Result) modelOf(a, b *corpus.Report) *model {
 	if key[1] != key[0] {
 		units = append(units, res.unitsOf(key[1])...)
 	}
-	m := newModel(units, res.Classes, 2, nil)
+	m := newModel(res.Themes, units, 2)
 	res.models[key] = m
 	return m
 }
@@ -152,11 +152,7 @@ func (res *Result) byPart(r *corpus.Report, k corpus.PartKind) []*corpus.Unit {
 
 // continuity links the units of a and b part by part.
 func (res *Result) continuity(a, b *corpus.Report, min float64) []Link {
-	return res.continuityIn(res.modelOf(a, b), a, b, min)
-}
-
-// continuityIn links the units of a and b part by part, weighed by m.
-func (res *Result) continuityIn(m *model, a, b *corpus.Report, min float64) []Link {
+	m := res.modelOf(a, b)
 	var links []Link
 	for _, k := range partKinds {
 		links = append(links, res.match(m, res.byPart(a, k), res.byPart(b, k), Continuity, min)...)
@@ -164,89 +160,69 @@ func (res *Result) continuityIn(m *model, a, b *corpus.Report, min float64) []Li
 	return links
 }
 
-// pairModel builds the model of two reports for link, from the bases of
-// their units (made once for every pair a report is weighed in).
-func (res *Result) pairModel(a, b *corpus.Report, bases map[*corpus.Unit]*base) *model {
-	return newModel(append(res.unitsOf(a), res.unitsOf(b)...), res.Classes, 2, bases)
-}
-
 // link makes the continuity and followup links of consecutive reports and
-// the threads. It goes through the reports in order, holding the models
-// of the pairs at hand only (the units' bases of three reports at most), so
-// that its memory does not grow with the number of reports: the links of
-// report i and i+1, then those of i-1 and i+1 for a topic that skipped a
-// year, once the links of report i both ways are known.
+// the threads.
 func (res *Result) link() {
 	rs := res.Corpus.Reports
-	bases := map[*corpus.Unit]*base{}
-	fwd, back := map[*corpus.Unit]bool{}, map[*corpus.Unit]bool{} // units with a continuity link forward, backward
-	add := func(m *model, ls []Link) {
-		for i := range ls {
-			ls[i].Shared = m.shared(ls[i].From, ls[i].To)
-			if ls[i].Kind == Continuity {
-				fwd[ls[i].From], back[ls[i].To] = true, true
-			}
-		}
-		res.Links = append(res.Links, ls...)
-	}
 	for i := 0; i+1 < len(rs); i++ {
-		m := res.pairModel(rs[i], rs[i+1], bases)
-		ls := res.continuityIn(m, rs[i], rs[i+1], res.minScore)
-		ls = append(ls, res.match(m, res.byPart(rs[i], corpus.Plan), res.byPart(rs[i+1], corpus.Review), Followup, res.minScore)...)
-		add(m, ls)
-		if i == 0 {
-			continue
-		}
-		// A topic may skip a year: units of report i-1 left without a
-		// continuity link to report i are matched with report i+1.
-		a, b := rs[i-1], rs[i+1]
-		m = res.pairModel(a, b, bases)
-		var skip []Link
+		res.Links = append(res.Links, res.continuity(rs[i], rs[i+1], res.minScore)...)
+		m := res.modelOf(rs[i], rs[i+1])
+		res.Links = append(res.Links, res.match(m, res.byPart(rs[i], corpus.Plan), res.byPart(rs[i+1], corpus.Review), Followup, res.minScore)...)
+	}
+	// A topic may skip a year: units left without a continuity link to the
+	// next report are matched with the report after it.
+	for i := 0; i+2 < len(rs); i++ {
+		m := res.modelOf(rs[i], rs[i+2])
 		for _, k := range partKinds {
-			from := without(res.byPart(a, k), fwd)
-			to := without(res.byPart(b, k), back)
-			skip = append(skip, res.match(m, from, to, Continuity, res.minScore+splitMargin)...)
-		}
-		add(m, skip)
-		for _, u := range res.unitsOf(a) {
-			delete(bases, u) // report i-1 is weighed in no other pair
+			from := res.unlinked(res.byPart(rs[i], k), true)
+			to := res.unlinked(res.byPart(rs[i+2], k), false)
+			res.Links = append(res.Links, res.match(m, from, to, Continuity, res.minScore+splitMargin)...)
 		}
 	}
+	res.fillShared(res.Links)
 	sortLinks(res.Corpus, res.Links)
 	res.threads()
-}
-
-// without returns the units not in the set.
-func without(units []*corpus.Unit, set map[*corpus.Unit]bool) []*corpus.Unit {
-	var out []*corpus.Unit
-	for _, u := range units {
-		if !set[u] {
-			out = append(out, u)
-		}
-	}
-	return out
 }
 
 // sortLinks orders links by their first unit, then their second, in corpus
 // order.
 func sortLinks(c *corpus.Corpus, links []Link) {
-	index := make(map[*corpus.Report]int, len(c.Reports))
-	for i, r := range c.Reports {
-		index[r] = i
-	}
 	sort.SliceStable(links, func(i, j int) bool {
 		a, b := links[i], links[j]
 		if a.From.Report != b.From.Report {
-			return index[a.From.Report] < index[b.From.Report]
+			return c.Index(a.From.Report) < c.Index(b.From.Report)
 		}
 		if a.From.Seq != b.From.Seq {
 			return a.From.Seq < b.From.Seq
 		}
 		if a.To.Report != b.To.Report {
-			return index[a.To.Report] < index[b.To.Report]
+			return c.Index(a.To.Report) < c.Index(b.To.Report)
 		}
 		return a.To.Seq < b.To.Seq
 	})
+}
+
+// unlinked returns the units that have no continuity link forward (forward
+// true) or backward.
+func (res *Result) unlinked(units []*corpus.Unit, forward bool) []*corpus.Unit {
+	linked := map[*corpus.Unit]bool{}
+	for _, l := range res.Links {
+		if l.Kind != Continuity {
+			continue
+		}
+		if forward {
+			linked[l.From] = true
+		} else {
+			linked[l.To] = true
+		}
+	}
+	var out []*corpus.Unit
+	for _, u := range units {
+		if !linked[u] {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // match links the units of a to those of b (see block.link).

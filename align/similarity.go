@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strings"
 	"unicode"
 
 	"github.com/reportdiff/reportdiff/corpus"
@@ -130,8 +131,10 @@ var reQuoted = regexp.MustCompile(`[“《「]([^”》」]{2,20})[”》」]`)
 
 // grams returns the Han character bigrams of folded text and its runs of
 // Latin letters and digits, with their counts, sorted.
-func grams(folded string) []featCount {
-	rs := []rune(folded)
+func grams(folded string) []featCount { return gramsOf([]rune(folded)) }
+
+// gramsOf is grams of a text given as runes.
+func gramsOf(rs []rune) []featCount {
 	fs := make([]feat, 0, len(rs))
 	for i := 0; i < len(rs); i++ {
 		switch {
@@ -154,7 +157,13 @@ func grams(folded string) []featCount {
 // countRuns sorts features and counts each.
 func countRuns(fs []feat) []featCount {
 	slices.Sort(fs)
-	var out []featCount
+	n := 0
+	for i, f := range fs {
+		if i == 0 || fs[i-1] != f {
+			n++
+		}
+	}
+	out := make([]featCount, 0, n)
 	for _, f := range fs {
 		if n := len(out); n > 0 && out[n-1].f == f {
 			out[n-1].n++
@@ -174,9 +183,8 @@ type occurrence struct {
 }
 
 // rareCandidates returns the trigrams, quoted terms and figures of folded
-// text and where they stand, in text order.
-func rareCandidates(folded string) []occurrence {
-	rs := []rune(folded)
+// text (rs, its runes) and where they stand, in text order.
+func rareCandidates(folded string, rs []rune) []occurrence {
 	occ := make([]occurrence, 0, len(rs))
 	for i := 0; i+2 < len(rs); i++ {
 		if hanzi.IsHan(rs[i]) && hanzi.IsHan(rs[i+1]) && hanzi.IsHan(rs[i+2]) {
@@ -184,11 +192,15 @@ func rareCandidates(folded string) []occurrence {
 		}
 	}
 	var more []occurrence
-	for _, q := range reQuoted.FindAllStringSubmatchIndex(folded, -1) {
-		more = append(more, occurrence{hashOf("“" + folded[q[2]:q[3]]), int32(q[0]), int32(q[1])})
+	if strings.ContainsAny(folded, "“《「") { // what reQuoted needs, cheaply ruled out
+		for _, q := range reQuoted.FindAllStringSubmatchIndex(folded, -1) {
+			more = append(more, occurrence{hashOf("“" + folded[q[2]:q[3]]), int32(q[0]), int32(q[1])})
+		}
 	}
-	for _, loc := range reFigureToken.FindAllStringIndex(folded, -1) {
-		more = append(more, occurrence{hashOf("#" + folded[loc[0]:loc[1]]), int32(loc[0]), int32(loc[1])})
+	if strings.ContainsAny(folded, "0123456789") { // what reFigureToken needs
+		for _, loc := range reFigureToken.FindAllStringIndex(folded, -1) {
+			more = append(more, occurrence{hashOf("#" + folded[loc[0]:loc[1]]), int32(loc[0]), int32(loc[1])})
+		}
 	}
 	if len(more) == 0 {
 		return occ
@@ -249,10 +261,10 @@ type freqs struct {
 }
 
 func newFreqs(all []feat) freqs {
-	var fr freqs
-	for _, c := range countRuns(all) {
-		fr.keys = append(fr.keys, c.f)
-		fr.n = append(fr.n, c.n)
+	cs := countRuns(all)
+	fr := freqs{keys: make([]feat, len(cs)), n: make([]int32, len(cs))}
+	for i, c := range cs {
+		fr.keys[i], fr.n[i] = c.f, c.n
 	}
 	return fr
 }
@@ -261,6 +273,31 @@ func newFreqs(all []feat) freqs {
 func (fr freqs) of(f feat) int {
 	if i, ok := slices.BinarySearch(fr.keys, f); ok {
 		return int(fr.n[i])
+	}
+	return 0
+}
+
+// cursor looks up features in ascending order, each search starting where
+// the last one ended: reading the sorted features of a unit costs a walk
+// through the model's keys, not a full search for each.
+type cursor struct {
+	fr *freqs
+	at int
+}
+
+// of returns the count of f, which is no smaller than the last feature
+// asked for.
+func (c *cursor) of(f feat) int {
+	keys := c.fr.keys[c.at:]
+	// Gallop: find a bound, then search below it.
+	hi := 1
+	for hi < len(keys) && keys[hi-1] < f {
+		hi *= 2
+	}
+	i, ok := slices.BinarySearch(keys[:min(hi, len(keys))], f)
+	c.at += i
+	if ok {
+		return int(c.fr.n[c.at])
 	}
 	return 0
 }
@@ -274,86 +311,105 @@ type model struct {
 	n    int
 }
 
-// base is what a unit's document holds whichever pair of reports it is
-// weighed in: its features, headings, clauses and the places of its rare
-// candidates. A report is weighed in up to four pairs (with the report
-// before and after it, and the reports two years off); its units' bases are
-// made once (see Result.link).
-type base struct {
-	grams            []featCount
-	filter           bloom
-	heading, section []feat
-	opener, leader   bool
-	themes           []entry
-	runes            []rune
-	clauses          []clause     // unweighted: each model weighs a copy
-	occ              []occurrence // by feature, then place
+// prep is what the similarity of a unit to others needs that does not
+// depend on which units it is weighed with: read once per unit, shared by
+// every model the unit is in (a report of a series is in four).
+type prep struct {
+	grams   []featCount  // character bigrams (and Latin words) of the text, with counts, sorted
+	filter  bloom        // the same, to rule out quickly a clause of another unit
+	runes   []rune       // the folded text
+	heading []feat       // bigrams of the unit's heading, sorted; nil when it has none
+	section []feat       // bigrams of the titles of its section and subsection, sorted
+	opener  bool         // the unit opens its section (see opens)
+	leader  bool         // the unit comes first in its section (see leads)
+	occ     []occurrence // trigrams, quoted terms and figures, by feature, then place
+	feats3  []feat       // their features, sorted, without repeats
+	clauses []clause     // the clauses long enough to be looked for in another unit, unweighted
+	themes  []entry      // theme scores, normalised
 }
 
-func newBase(u *corpus.Unit, cl Classification) *base {
+// newPrep reads a unit.
+func newPrep(u *corpus.Unit, class Classification) *prep {
 	f := hanzi.Lower(u.Folded())
-	b := &base{grams: grams(f)}
-	for _, c := range b.grams {
-		b.filter.add(c.f)
+	p := &prep{runes: []rune(f)}
+	p.grams = gramsOf(p.runes)
+	for _, c := range p.grams {
+		p.filter.add(c.f)
 	}
 	if u.Heading != "" {
-		b.heading = setOf(grams(hanzi.Lower(hanzi.Fold(u.Heading))))
+		p.heading = setOf(grams(hanzi.Lower(hanzi.Fold(u.Heading))))
 	}
-	b.opener, b.leader = opens(u), leads(u)
-	b.section = setOf(grams(hanzi.Lower(hanzi.Fold(u.SectionTitle() + "|" + u.SubsectionTitle()))))
+	p.opener, p.leader = opens(u), leads(u)
+	p.section = setOf(grams(hanzi.Lower(hanzi.Fold(u.SectionTitle() + "|" + u.SubsectionTitle()))))
 	themes := vector{}
-	for k, v := range cl.Scores {
+	for k, v := range class.Scores {
 		themes[hashOf(k)] = v
 	}
-	b.themes = sorted(themes)
-	b.runes = []rune(f)
-	b.clauses = clauses(b.runes)
-	b.occ = rareCandidates(f)
-	slices.SortFunc(b.occ, func(a, b occurrence) int {
+	p.themes = sorted(themes)
+	p.clauses = clauses(p.runes)
+	p.occ = rareCandidates(f, p.runes)
+	slices.SortFunc(p.occ, func(a, b occurrence) int {
 		if c := cmp.Compare(a.f, b.f); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.start, b.start)
 	})
-	return b
+	p.feats3 = featsOf(p.occ)
+	return p
+}
+
+// preps returns the prep of each unit, reading in parallel those not read
+// before.
+func (t *Themes) preps(units []*corpus.Unit) []*prep {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.prepared == nil {
+		t.prepared = map[*corpus.Unit]*prep{}
+	}
+	var missing []*corpus.Unit
+	for _, u := range units {
+		if _, ok := t.prepared[u]; !ok {
+			missing = append(missing, u)
+			t.prepared[u] = nil // once, if a unit is given twice
+		}
+	}
+	read := make([]*prep, len(missing))
+	work.Each(len(missing), func(i int) { read[i] = newPrep(missing[i], t.Classes[missing[i]]) })
+	for i, u := range missing {
+		t.prepared[u] = read[i]
+	}
+	ps := make([]*prep, len(units))
+	for i, u := range units {
+		ps[i] = t.prepared[u]
+	}
+	return ps
 }
 
 // newModel builds the documents of every unit, with IDF weights over all of
 // them: a bigram found in every paragraph (发展, 工作) weighs little, one found
 // in a few (简易, 腾退) much. The work of each unit runs in parallel; the
 // counts are added up in unit order, so the result is the same on every run.
-// bases, when not nil, holds the bases of units already made and receives
-// those made here.
-func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, reports int, bases map[*corpus.Unit]*base) *model {
-	m := &model{docs: map[*corpus.Unit]*doc{}, n: len(units)}
+func newModel(t *Themes, units []*corpus.Unit, reports int) *model {
+	m := &model{docs: make(map[*corpus.Unit]*doc, len(units)), n: len(units)}
+	ps := t.preps(units)
 	docs := make([]*doc, len(units))
-	rareOf := make([][]occurrence, len(units))
-	bs := make([]*base, len(units))
+	n, n3 := 0, 0
+	for _, p := range ps {
+		n += len(p.grams)
+		n3 += len(p.feats3)
+	}
+	all, all3 := make([]feat, 0, n), make([]feat, 0, n3)
 	for i, u := range units {
-		bs[i] = bases[u]
-	}
-	work.Each(len(units), func(i int) {
-		u := units[i]
-		if bs[i] == nil {
-			bs[i] = newBase(u, classes[u])
-		}
-		b := bs[i]
-		d := &doc{unit: u, grams: b.grams, filter: b.filter, heading: b.heading, section: b.section, opener: b.opener, leader: b.leader,
-			themes: b.themes, runes: b.runes, clauses: slices.Clone(b.clauses), class: classes[u]}
-		docs[i], rareOf[i] = d, b.occ
-	})
-	if bases != nil {
-		for i, u := range units {
-			bases[u] = bs[i]
-		}
-	}
-	var all, all3 []feat
-	for i, d := range docs {
-		for _, c := range d.grams {
+		p := ps[i]
+		d := &doc{unit: u, grams: p.grams, filter: p.filter, runes: p.runes, heading: p.heading, section: p.section,
+			opener: p.opener, leader: p.leader, themes: p.themes, class: t.Classes[u]}
+		d.clauses = slices.Clone(p.clauses)
+		for _, c := range p.grams {
 			all = append(all, c.f)
 		}
-		all3 = append(all3, featsOf(rareOf[i])...)
-		m.docs[d.unit] = d
+		all3 = append(all3, p.feats3...)
+		docs[i] = d
+		m.docs[u] = d
 	}
 	m.df, m.df3 = newFreqs(all), newFreqs(all3)
 	// A trigram is rare when it stands in no more than two units per
@@ -361,14 +417,15 @@ func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, rep
 	// phrase of every paragraph.
 	limit := rareUnits * max(1, reports)
 	work.Each(len(units), func(i int) {
-		d := docs[i]
-		for _, f := range featsOf(rareOf[i]) {
-			if m.df3.of(f) <= limit {
+		d, p := docs[i], ps[i]
+		c3 := cursor{fr: &m.df3}
+		for _, f := range p.feats3 {
+			if c3.of(f) <= limit {
 				d.rare = append(d.rare, f)
 			}
 		}
 		k := 0
-		for _, o := range rareOf[i] { // both sorted by feature
+		for _, o := range p.occ { // both sorted by feature
 			for k < len(d.rare) && d.rare[k] < o.f {
 				k++
 			}
@@ -376,13 +433,24 @@ func newModel(units []*corpus.Unit, classes map[*corpus.Unit]Classification, rep
 				d.rareAt = append(d.rareAt, o)
 			}
 		}
+		// The weights in key order (the grams are sorted), normalised as
+		// sorted does: the same sums in the same order.
 		idf := make([]float64, len(d.grams))
-		v := make(vector, len(d.grams))
-		for k, c := range d.grams {
-			idf[k] = m.idf(c.f)
-			v[c.f] = (1 + math.Log(float64(c.n))) * idf[k]
+		d.tfidf = make([]entry, len(d.grams))
+		c := cursor{fr: &m.df}
+		norm := 0.0
+		for k, g := range d.grams {
+			idf[k] = math.Log(float64(m.n+1)/float64(c.of(g.f)+1)) + 1
+			w := (1 + math.Log(float64(g.n))) * idf[k]
+			d.tfidf[k] = entry{g.f, w}
+			norm += w * w
 		}
-		d.tfidf = sorted(v)
+		if norm > 0 {
+			norm = math.Sqrt(norm)
+			for k := range d.tfidf {
+				d.tfidf[k].val /= norm
+			}
+		}
 		weigh(d.clauses, d.grams, idf)
 	})
 	return m

@@ -2,6 +2,7 @@ package align
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/internal/work"
@@ -16,6 +17,9 @@ type Themes struct {
 	Lexicon *Lexicon
 	Units   []*corpus.Unit // the units classified, in corpus order: front matter, salutations and empty units left out
 	Classes map[*corpus.Unit]Classification
+
+	mu       sync.Mutex
+	prepared map[*corpus.Unit]*prep // what similarity reads of each unit, once
 }
 
 // Classify gives every unit of the reports (every report of the corpus when

@@ -60,8 +60,8 @@ func TestClauseIndexSameAsScan(t *testing.T) {
 			}
 		}
 		ms = append(ms,
-			newMatcher("馆", false, ""),                           // one character
-			newMatcher("#座公厕", true, ""),                          // a count
+			newMatcher("馆", false, ""),                                // one character
+			newMatcher("#座公厕", true, ""),                              // a count
 			matcher{key: "文化中心", bare: "中心", part: "文化", quote: "文化"}, // shorter forms
 			matcher{key: "", title: "图书馆"},
 		)
