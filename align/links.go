@@ -119,13 +119,22 @@ func (res *Result) modelOf(a, b *corpus.Report) *model {
 	if m, ok := res.models[key]; ok {
 		return m
 	}
-	units := res.unitsOf(key[0])
+	groups := [][]*corpus.Unit{res.unitsOf(key[0])}
 	if key[1] != key[0] {
-		units = append(units, res.unitsOf(key[1])...)
+		groups = append(groups, res.unitsOf(key[1]))
 	}
-	m := newModel(res.Themes, units, 2)
+	m := newModel(res.Themes, groups)
 	res.models[key] = m
 	return m
+}
+
+// forget drops the model of two reports once every link between them is
+// made and named: a series of reports holds one model at a time, not all.
+func (res *Result) forget(a, b *corpus.Report) {
+	res.mu.Lock()
+	defer res.mu.Unlock()
+	delete(res.models, [2]*corpus.Report{a, b})
+	delete(res.models, [2]*corpus.Report{b, a})
 }
 
 // unitsOf returns the classified units of a report, in order.
@@ -164,22 +173,34 @@ func (res *Result) continuity(a, b *corpus.Report, min float64) []Link {
 // the threads.
 func (res *Result) link() {
 	rs := res.Corpus.Reports
+	// Each pair of reports is weighed by its own model, and its links
+	// name what they share before the next pair's model is built.
 	for i := 0; i+1 < len(rs); i++ {
-		res.Links = append(res.Links, res.continuity(rs[i], rs[i+1], res.minScore)...)
+		links := res.continuity(rs[i], rs[i+1], res.minScore)
 		m := res.modelOf(rs[i], rs[i+1])
-		res.Links = append(res.Links, res.match(m, res.byPart(rs[i], corpus.Plan), res.byPart(rs[i+1], corpus.Review), Followup, res.minScore)...)
+		links = append(links, res.match(m, res.byPart(rs[i], corpus.Plan), res.byPart(rs[i+1], corpus.Review), Followup, res.minScore)...)
+		res.fillShared(links)
+		res.Links = append(res.Links, links...)
+		res.forget(rs[i], rs[i+1])
 	}
 	// A topic may skip a year: units left without a continuity link to the
 	// next report are matched with the report after it.
+	linkedFrom, linkedTo := res.linked()
 	for i := 0; i+2 < len(rs); i++ {
 		m := res.modelOf(rs[i], rs[i+2])
+		var links []Link
 		for _, k := range partKinds {
-			from := res.unlinked(res.byPart(rs[i], k), true)
-			to := res.unlinked(res.byPart(rs[i+2], k), false)
-			res.Links = append(res.Links, res.match(m, from, to, Continuity, res.minScore+splitMargin)...)
+			from := unlinked(res.byPart(rs[i], k), linkedFrom)
+			to := unlinked(res.byPart(rs[i+2], k), linkedTo)
+			links = append(links, res.match(m, from, to, Continuity, res.minScore+splitMargin)...)
 		}
+		res.fillShared(links)
+		for _, l := range links {
+			linkedFrom[l.From], linkedTo[l.To] = true, true
+		}
+		res.Links = append(res.Links, links...)
+		res.forget(rs[i], rs[i+2])
 	}
-	res.fillShared(res.Links)
 	sortLinks(res.Corpus, res.Links)
 	res.threads()
 }
@@ -202,20 +223,20 @@ func sortLinks(c *corpus.Corpus, links []Link) {
 	})
 }
 
-// unlinked returns the units that have no continuity link forward (forward
-// true) or backward.
-func (res *Result) unlinked(units []*corpus.Unit, forward bool) []*corpus.Unit {
-	linked := map[*corpus.Unit]bool{}
+// linked returns the units that have a continuity link forward, and those
+// that have one backward.
+func (res *Result) linked() (from, to map[*corpus.Unit]bool) {
+	from, to = map[*corpus.Unit]bool{}, map[*corpus.Unit]bool{}
 	for _, l := range res.Links {
-		if l.Kind != Continuity {
-			continue
-		}
-		if forward {
-			linked[l.From] = true
-		} else {
-			linked[l.To] = true
+		if l.Kind == Continuity {
+			from[l.From], to[l.To] = true, true
 		}
 	}
+	return from, to
+}
+
+// unlinked returns the units that linked does not hold.
+func unlinked(units []*corpus.Unit, linked map[*corpus.Unit]bool) []*corpus.Unit {
 	var out []*corpus.Unit
 	for _, u := range units {
 		if !linked[u] {

@@ -269,6 +269,67 @@ func newFreqs(all []feat) freqs {
 	return fr
 }
 
+// plus returns the counts of fr and o added up.
+func (fr freqs) plus(o freqs) freqs {
+	if len(o.keys) == 0 {
+		return fr
+	}
+	out := freqs{keys: make([]feat, 0, len(fr.keys)+len(o.keys)), n: make([]int32, 0, len(fr.keys)+len(o.keys))}
+	i, j := 0, 0
+	for i < len(fr.keys) || j < len(o.keys) {
+		switch {
+		case j == len(o.keys) || i < len(fr.keys) && fr.keys[i] < o.keys[j]:
+			out.keys, out.n = append(out.keys, fr.keys[i]), append(out.n, fr.n[i])
+			i++
+		case i == len(fr.keys) || o.keys[j] < fr.keys[i]:
+			out.keys, out.n = append(out.keys, o.keys[j]), append(out.n, o.n[j])
+			j++
+		default:
+			out.keys, out.n = append(out.keys, fr.keys[i]), append(out.n, fr.n[i]+o.n[j])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// reportFreqs are the document frequencies of the units of one report.
+type reportFreqs struct {
+	df, df3 freqs
+}
+
+// freqsOf returns the document frequencies of a report's units (with their
+// preps), counted once.
+func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep) *reportFreqs {
+	if len(units) == 0 {
+		return &reportFreqs{}
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	r := units[0].Report
+	if rf, ok := t.counted[r]; ok {
+		return rf
+	}
+	n, n3 := 0, 0
+	for _, p := range ps {
+		n += len(p.grams)
+		n3 += len(p.feats3)
+	}
+	all, all3 := make([]feat, 0, n), make([]feat, 0, n3)
+	for _, p := range ps {
+		for _, c := range p.grams {
+			all = append(all, c.f)
+		}
+		all3 = append(all3, p.feats3...)
+	}
+	rf := &reportFreqs{df: newFreqs(all), df3: newFreqs(all3)}
+	if t.counted == nil {
+		t.counted = map[*corpus.Report]*reportFreqs{}
+	}
+	t.counted[r] = rf
+	return rf
+}
+
 // of returns the count of feature f.
 func (fr freqs) of(f feat) int {
 	if i, ok := slices.BinarySearch(fr.keys, f); ok {
@@ -389,29 +450,32 @@ func (t *Themes) preps(units []*corpus.Unit) []*prep {
 // them: a bigram found in every paragraph (发展, 工作) weighs little, one found
 // in a few (简易, 腾退) much. The work of each unit runs in parallel; the
 // counts are added up in unit order, so the result is the same on every run.
-func newModel(t *Themes, units []*corpus.Unit, reports int) *model {
+//
+// The units come by report (groups), and the document frequencies of each
+// report are counted once and added up for each model it is in.
+func newModel(t *Themes, groups [][]*corpus.Unit) *model {
+	var units []*corpus.Unit
+	for _, g := range groups {
+		units = append(units, g...)
+	}
+	reports := len(groups)
 	m := &model{docs: make(map[*corpus.Unit]*doc, len(units)), n: len(units)}
 	ps := t.preps(units)
 	docs := make([]*doc, len(units))
-	n, n3 := 0, 0
-	for _, p := range ps {
-		n += len(p.grams)
-		n3 += len(p.feats3)
-	}
-	all, all3 := make([]feat, 0, n), make([]feat, 0, n3)
 	for i, u := range units {
 		p := ps[i]
 		d := &doc{unit: u, grams: p.grams, filter: p.filter, runes: p.runes, heading: p.heading, section: p.section,
 			opener: p.opener, leader: p.leader, themes: p.themes, class: t.Classes[u]}
 		d.clauses = slices.Clone(p.clauses)
-		for _, c := range p.grams {
-			all = append(all, c.f)
-		}
-		all3 = append(all3, p.feats3...)
 		docs[i] = d
 		m.docs[u] = d
 	}
-	m.df, m.df3 = newFreqs(all), newFreqs(all3)
+	at := 0
+	for _, g := range groups {
+		rf := t.freqsOf(g, ps[at:at+len(g)])
+		at += len(g)
+		m.df, m.df3 = rf.df.plus(m.df), rf.df3.plus(m.df3)
+	}
 	// A trigram is rare when it stands in no more than two units per
 	// report: a name that comes back in a year's review and plan, not a
 	// phrase of every paragraph.

@@ -19,7 +19,8 @@ type Themes struct {
 	Classes map[*corpus.Unit]Classification
 
 	mu       sync.Mutex
-	prepared map[*corpus.Unit]*prep // what similarity reads of each unit, once
+	prepared map[*corpus.Unit]*prep           // what similarity reads of each unit, once
+	counted  map[*corpus.Report]*reportFreqs // the document frequencies of each report's units, once
 }
 
 // Classify gives every unit of the reports (every report of the corpus when
