@@ -172,9 +172,9 @@ func clauses(rs []rune) []clause {
 }
 
 // weigh gives the bigrams of each clause their weight: idf holds the
-// weight of each of the unit's grams (sorted), which hold every bigram of
-// its clauses. The clauses' weights share one array.
-func weigh(cs []clause, grams []featCount, idf []float64) {
+// unit's grams (sorted), which hold every bigram of its clauses, each with
+// its weight. The clauses' weights share one array.
+func weigh(cs []clause, idf []entry) {
 	n := 0
 	for _, c := range cs {
 		n += len(c.grams)
@@ -186,11 +186,11 @@ func weigh(cs []clause, grams []featCount, idf []float64) {
 		c.total = 0
 		k := 0
 		for x, g := range c.grams {
-			for grams[k].f < g {
+			for idf[k].key < g {
 				k++
 			}
-			c.idf[x] = idf[k]
-			c.total += idf[k]
+			c.idf[x] = idf[k].val
+			c.total += idf[k].val
 		}
 	}
 }

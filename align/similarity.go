@@ -480,6 +480,11 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 	// report: a name that comes back in a year's review and plan, not a
 	// phrase of every paragraph.
 	limit := rareUnits * max(1, reports)
+	// The IDF of a gram by the number of units it stands in, 0 to n.
+	idf := make([]float64, m.n+1)
+	for k := range idf {
+		idf[k] = math.Log(float64(m.n+1)/float64(k+1)) + 1
+	}
 	work.Each(len(units), func(i int) {
 		d, p := docs[i], ps[i]
 		c3 := cursor{fr: &m.df3}
@@ -498,15 +503,18 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 			}
 		}
 		// The weights in key order (the grams are sorted), normalised as
-		// sorted does: the same sums in the same order.
-		idf := make([]float64, len(d.grams))
+		// sorted does: the same sums in the same order. The entries hold
+		// the IDF of each gram first, for the clauses' weights.
 		d.tfidf = make([]entry, len(d.grams))
 		c := cursor{fr: &m.df}
+		for k, g := range d.grams {
+			d.tfidf[k] = entry{g.f, idf[c.of(g.f)]}
+		}
+		weigh(d.clauses, d.tfidf)
 		norm := 0.0
 		for k, g := range d.grams {
-			idf[k] = math.Log(float64(m.n+1)/float64(c.of(g.f)+1)) + 1
-			w := (1 + math.Log(float64(g.n))) * idf[k]
-			d.tfidf[k] = entry{g.f, w}
+			w := tf(g.n) * d.tfidf[k].val
+			d.tfidf[k].val = w
 			norm += w * w
 		}
 		if norm > 0 {
@@ -515,14 +523,27 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 				d.tfidf[k].val /= norm
 			}
 		}
-		weigh(d.clauses, d.grams, idf)
 	})
 	return m
 }
 
-func (m *model) idf(g feat) float64 {
-	return math.Log(float64(m.n+1)/float64(m.df.of(g)+1)) + 1
+// tfs holds the weight of a term that occurs n times, 1 + ln n, for the
+// counts most terms have.
+var tfs = func() (t [64]float64) {
+	for n := 1; n < len(t); n++ {
+		t[n] = 1 + math.Log(float64(n))
+	}
+	return t
+}()
+
+// tf returns 1 + ln n.
+func tf(n int32) float64 {
+	if n > 0 && int(n) < len(tfs) {
+		return tfs[n]
+	}
+	return 1 + math.Log(float64(n))
 }
+
 
 // dice returns the Dice coefficient of two sets.
 func dice(a, b []feat) float64 {
