@@ -1,6 +1,8 @@
 package hanzi
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -31,7 +33,7 @@ func FuzzParseNumeral(f *testing.F) {
 // FuzzFold: folding keeps the number of runes, and folding twice changes
 // nothing more.
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"東城區政府工作報告", "社群專案", "社社群", "ＧＤＰ１２％", "乾隆皇帝", "\xff\xfe"} {
+	for _, s := range []string{"東城區政府工作報告", "社群專案", "社社群", "ＧＤＰ１２％", "乾隆皇帝", "\xff\xfe", "简体文字不变", "简体社群", "社羣", "a社\xff群"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -46,5 +48,35 @@ func FuzzFold(f *testing.F) {
 		if f != once || len(idx) != len(f)+1 {
 			t.Fatalf("FoldMap(%q) = %q with %d offsets", s, f, len(idx))
 		}
+		if wf, widx := foldByRune(s); f != wf || !slices.Equal(idx, widx) {
+			t.Fatalf("FoldMap(%q) = %q %v, folding rune by rune gives %q %v", s, f, idx, wf, widx)
+		}
 	})
+}
+
+// foldByRune is Fold as it was first written, rune by rune into a builder
+// with no shortcut for a text that folds to itself: what FoldMap must give.
+func foldByRune(s string) (string, []int) {
+	var b strings.Builder
+	idx := []int{}
+	prev, prevAt := rune(-1), 0
+	for i, r := range s {
+		f := FoldRune(r)
+		if isVariantStart(prev) {
+			if v, ok := wordVariants[[2]rune{prev, f}]; ok {
+				out := b.String()[:prevAt]
+				b.Reset()
+				b.WriteString(out)
+				b.WriteRune(v[0])
+				f = v[1]
+			}
+		}
+		n := b.Len()
+		prev, prevAt = f, n
+		b.WriteRune(f)
+		for j := n; j < b.Len(); j++ {
+			idx = append(idx, i)
+		}
+	}
+	return b.String(), append(idx, len(s))
 }

@@ -95,40 +95,94 @@ func isVariantStart(r rune) bool {
 }
 
 // fold folds s and, when withIndex is set, maps every byte offset of the
-// result to the offset in s it came from.
+// result to the offset in s it came from. A text that folding leaves as it
+// is (most of a Simplified corpus) comes back as itself, unallocated.
 func fold(s string, withIndex bool) (string, []int) {
-	var b strings.Builder
-	b.Grow(len(s))
+	first := unchanged(s)
 	var idx []int
 	if withIndex {
-		idx = make([]int, 0, len(s)+1)
+		// Every byte of a rune maps to where the rune starts.
+		idx = make([]int, first, len(s)+1)
+		for i := 0; i < first; {
+			_, size := utf8.DecodeRuneInString(s[i:first])
+			for j := i; j < i+size; j++ {
+				idx[j] = i
+			}
+			i += size
+		}
 	}
-	prev, prevAt := rune(-1), 0
-	for i, r := range s {
+	if first == len(s) {
+		if withIndex {
+			idx = append(idx, len(s))
+		}
+		return s, idx
+	}
+	b := make([]byte, first, len(s)+utf8.UTFMax)
+	copy(b, s[:first])
+	prev, prevAt, prevFrom := rune(-1), 0, 0
+	for i := first; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
 		f := FoldRune(r)
 		if isVariantStart(prev) {
 			if v, ok := wordVariants[[2]rune{prev, f}]; ok {
 				// Rewrite the first character of the pair, already written.
-				out := b.String()[:prevAt]
-				b.Reset()
-				b.WriteString(out)
-				b.WriteRune(v[0])
+				b = utf8.AppendRune(b[:prevAt], v[0])
+				if withIndex {
+					idx = idx[:prevAt]
+					for len(idx) < len(b) {
+						idx = append(idx, prevFrom)
+					}
+				}
 				f = v[1]
 			}
 		}
-		n := b.Len()
-		prev, prevAt = f, n
-		b.WriteRune(f)
+		n := len(b)
+		prev, prevAt, prevFrom = f, n, i
+		b = utf8.AppendRune(b, f)
 		if withIndex {
-			for j := n; j < b.Len(); j++ {
+			for j := n; j < len(b); j++ {
 				idx = append(idx, i)
 			}
 		}
+		i += size
 	}
 	if withIndex {
 		idx = append(idx, len(s))
 	}
-	return b.String(), idx
+	return string(b), idx
+}
+
+// unchanged returns the length of the longest prefix of s that folding
+// leaves as it is, and that no word variant (see wordVariants) reaches
+// into: len(s) when s folds to itself. A byte that is no UTF-8 is a change
+// (folding writes it as U+FFFD).
+func unchanged(s string) int {
+	prev, prevAt := rune(-1), 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			// ASCII folds to itself and starts no variant.
+			prev, prevAt = rune(c), i
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		f := FoldRune(r)
+		if isVariantStart(prev) {
+			if _, ok := wordVariants[[2]rune{prev, f}]; ok {
+				return prevAt
+			}
+		}
+		if f != r {
+			return i
+		}
+		prev, prevAt = r, i
+		i += size
+	}
+	return len(s)
 }
 
 // IsHan reports whether r is a Han (CJK ideograph) character.
