@@ -20,7 +20,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-21}
-series=${2:-../shared/corpora/provinces/浙江省}
+series=${2:-}
+if [ -z "$series" ]; then
+  for d in ../shared/corpora/provinces/浙江省 ../../shared/corpora/provinces/浙江省; do
+    [ -d "$d" ] && series=$d && break
+  done
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/reportdiff" ./cmd/reportdiff
@@ -68,7 +73,7 @@ for _ in $(seq "$n"); do
 done
 for c in "${commands[@]}"; do row "$c"; done
 
-if [ -d "$series" ]; then
+if [ -n "$series" ] && [ -d "$series" ]; then
   m=$(( n / 4 > 3 ? n / 4 : 3 ))
   reports=$(find "$series" -maxdepth 1 -name '*.md' -o -maxdepth 1 -name '*.txt' | wc -l)
   bytes=$(cat "$series"/*.md "$series"/*.txt 2> /dev/null | wc -c)
