@@ -14,6 +14,7 @@ import (
 	"github.com/reportdiff/reportdiff/internal/figure"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 	"github.com/reportdiff/reportdiff/internal/segment"
+	"github.com/reportdiff/reportdiff/internal/work"
 )
 
 // Statuses of a commitment and of its mentions.
@@ -136,8 +137,14 @@ func appendClause(cs []clause, u *corpus.Unit, f string, idx []int, from, to int
 		return cs
 	}
 	c := clause{unit: u, start: idx[from], end: idx[to], folded: f[from:to], sentence: sentence}
-	c.norm = reYearWord.ReplaceAllString(c.folded, "")
-	c.counted = reDigits.ReplaceAllString(c.norm, "#")
+	c.norm, c.counted = c.folded, c.folded
+	if strings.Contains(c.folded, "年") { // what reYearWord needs, cheaply ruled out
+		c.norm = reYearWord.ReplaceAllString(c.folded, "")
+		c.counted = c.norm
+	}
+	if strings.ContainsAny(c.norm, "0123456789") { // what reDigits needs
+		c.counted = reDigits.ReplaceAllString(c.norm, "#")
+	}
 	return append(cs, c)
 }
 
@@ -998,16 +1005,25 @@ func (m matcher) mayMatch(text string) bool {
 		if k == "" {
 			continue
 		}
-		_, n := utf8.DecodeRuneInString(k)
-		if n < len(k) {
-			_, n2 := utf8.DecodeRuneInString(k[n:])
-			n += n2
+		head, ok := firstTwo(k)
+		if !ok {
+			head = string([]rune(head)) // a byte that is no UTF-8 is looked for as U+FFFD
 		}
-		if strings.Contains(text, k[:n]) {
+		if strings.Contains(text, head) {
 			return true
 		}
 	}
 	return false
+}
+
+// firstTwo returns the first two runes of s (all of s when shorter); ok is
+// false when they hold a byte that is no UTF-8, which a search by bytes
+// would not find where a comparison of runes does.
+func firstTwo(s string) (head string, ok bool) {
+	r1, n1 := utf8.DecodeRuneInString(s)
+	r2, n2 := utf8.DecodeRuneInString(s[n1:])
+	ok = !(r1 == utf8.RuneError && n1 == 1 || r2 == utf8.RuneError && n2 == 1)
+	return s[:n1+n2], ok
 }
 
 // forms returns the key and its shorter forms, "" where it has none.
@@ -1048,10 +1064,14 @@ func conflicting(a, b []ordinal) bool {
 // 全球行 → 某庙会), or a leading part of two thirds of it or more that goes on
 // with an ending of the same class (某某环线景观 → 某某环线绿道).
 func renamed(text, key string) bool {
-	kr := []rune(key)
-	if len(kr) < 5 {
+	if utf8.RuneCountInString(key) < 5 {
 		return false
 	}
+	// Every way below needs the key's first two characters in text.
+	if head, ok := firstTwo(key); ok && !strings.Contains(text, head) {
+		return false
+	}
+	kr := []rune(key)
 	cr := []rune(text)
 	last := kr[len(kr)-1]
 	for at := 0; at+1 < len(cr); at++ {
@@ -1172,12 +1192,18 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 	}
 	var out []Commitment
 	clauses, keys := newClauseIndex(all), newKeyIndex()
+	// What each clause of a plan promises, read in parallel.
+	promises := make([]promise, len(all))
+	work.Each(len(all), func(i int) {
+		if all[i].unit.PartKind() == corpus.Plan {
+			promises[i] = readPromise(all[i].folded)
+		}
+	})
 	for i, cl := range all {
 		if cl.unit.PartKind() != corpus.Plan {
 			continue
 		}
-		p := readPromise(cl.folded)
-		for _, o := range p.objects {
+		for _, o := range promises[i].objects {
 			if o.reason == "" && isGovernment(c, o.name) {
 				o.reason = "the name of a government of the corpus"
 			}
