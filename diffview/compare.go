@@ -1,7 +1,6 @@
 package diffview
 
 import (
-	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -58,8 +57,9 @@ func Compare(t *align.Themes, a, b *corpus.Report, links []align.Link, opts Opti
 	segment.Load()
 	work.Each(len(pairs), func(i int) {
 		p := &pairs[i]
+		var tz tokenizer
 		fa, fb := figure.Extract(p.From.Text), figure.Extract(p.To.Text)
-		p.Ops = diffTokens(tokenize(p.From.Text, fa, opts), tokenize(p.To.Text, fb, opts))
+		p.Ops = diffTokens(p.From.Text, p.To.Text, tz.tokenize(p.From.Text, fa, opts), tz.tokenize(p.To.Text, fb, opts))
 		p.Figures = figureChanges(fa, fb, opts)
 	})
 	comp.Pairs = pairs
@@ -176,44 +176,47 @@ func mergeOps(ops []Op) []Op {
 type sentenceIndex struct {
 	units   []*corpus.Unit
 	pairs   [][]uint64         // the distinct character pairs of each sentence, sorted
-	entries []pairEntry        // every (character pair, sentence), sorted
+	entries []uint64           // every (character pair, sentence), packed (see entry), sorted
 	exact   map[string][]int32 // sentence key → sentences
 }
 
-type pairEntry struct {
-	pair uint64
-	id   int32
-}
+// A character pair takes 42 bits (two runes of 21), a sentence number the
+// 22 below them: an entry of the index is one number, and sorting the
+// numbers sorts by pair, then sentence.
+const idBits = 22
+
+func entry(pair uint64, id int32) uint64 { return pair<<idBits | uint64(id) }
 
 func newSentenceIndex(r *corpus.Report) *sentenceIndex {
 	ix := &sentenceIndex{exact: map[string][]int32{}}
+	var key []byte
 	for _, u := range r.Units {
 		for _, s := range u.Sentences {
-			k := sentenceKey(s.Text)
+			key = appendSentenceKey(key[:0], s.Text)
+			k := string(key)
 			id := int32(len(ix.units))
 			ix.units = append(ix.units, u)
 			ps := charPairs(k)
 			ix.pairs = append(ix.pairs, ps)
 			for _, p := range ps {
-				ix.entries = append(ix.entries, pairEntry{p, id})
+				ix.entries = append(ix.entries, entry(p, id))
 			}
 			ix.exact[k] = append(ix.exact[k], id)
 		}
 	}
-	slices.SortFunc(ix.entries, func(a, b pairEntry) int {
-		if c := cmp.Compare(a.pair, b.pair); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.id, b.id)
-	})
+	if len(ix.units) >= 1<<idBits {
+		// Too many sentences to pack (a report of millions): look for none.
+		ix.entries = nil
+	}
+	slices.Sort(ix.entries)
 	return ix
 }
 
-// postings returns the sentences that hold character pair p.
-func (ix *sentenceIndex) postings(p uint64) []pairEntry {
-	i, _ := slices.BinarySearchFunc(ix.entries, p, func(e pairEntry, p uint64) int { return cmp.Compare(e.pair, p) })
+// postings returns the entries of the sentences that hold character pair p.
+func (ix *sentenceIndex) postings(p uint64) []uint64 {
+	i, _ := slices.BinarySearch(ix.entries, entry(p, 0))
 	j := i
-	for j < len(ix.entries) && ix.entries[j].pair == p {
+	for j < len(ix.entries) && ix.entries[j]>>idBits == p {
 		j++
 	}
 	return ix.entries[i:j]
@@ -224,9 +227,10 @@ func (ix *sentenceIndex) postings(p uint64) []pairEntry {
 // A sentence with a Dice coefficient of 0.8 or more shares at least two in
 // three of the query's character pairs, so it holds one of any third of them
 // plus one: only the sentences holding one of the query's rarest pairs, that
-// many of them, are compared.
+// many of them, are compared. The best is the one with the highest
+// coefficient, the first in the report of those that tie.
 func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Unit {
-	k := sentenceKey(sentence)
+	k := string(appendSentenceKey(nil, sentence))
 	if utf8.RuneCountInString(k) < 10 {
 		return nil
 	}
@@ -236,29 +240,32 @@ func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Uni
 		}
 	}
 	ps := charPairs(k)
-	var lists [][]pairEntry
+	var lists [][]uint64
 	for _, p := range ps {
 		if l := ix.postings(p); len(l) > 0 {
 			lists = append(lists, l)
 		}
 	}
-	sort.SliceStable(lists, func(i, j int) bool { return len(lists[i]) < len(lists[j]) })
-	seen := map[int32]bool{}
-	best, bestDice := int32(-1), 0.8
+	slices.SortStableFunc(lists, func(a, b []uint64) int { return len(a) - len(b) })
+	var ids []int32
 	for _, list := range lists[:min(len(ps)/3+1, len(lists))] {
 		for _, e := range list {
-			if seen[e.id] || ix.units[e.id] == partner {
-				continue
-			}
-			seen[e.id] = true
-			// A Dice coefficient of 0.8 needs lengths within half of each other.
-			if m := len(ix.pairs[e.id]); 2*m < len(ps) || m > 2*len(ps) {
-				continue
-			}
-			n := sortedset.CountCommon(ps, ix.pairs[e.id])
-			if d := 2 * float64(n) / float64(len(ps)+len(ix.pairs[e.id])); d > bestDice || d == bestDice && best >= 0 && e.id < best {
-				best, bestDice = e.id, d
-			}
+			ids = append(ids, int32(e&(1<<idBits-1)))
+		}
+	}
+	slices.Sort(ids)
+	best, bestDice := int32(-1), 0.8
+	for _, id := range slices.Compact(ids) {
+		if ix.units[id] == partner {
+			continue
+		}
+		// A Dice coefficient of 0.8 needs lengths within half of each other.
+		if m := len(ix.pairs[id]); 2*m < len(ps) || m > 2*len(ps) {
+			continue
+		}
+		n := sortedset.CountCommon(ps, ix.pairs[id])
+		if d := 2 * float64(n) / float64(len(ps)+len(ix.pairs[id])); d > bestDice {
+			best, bestDice = id, d
 		}
 	}
 	if best < 0 {
@@ -291,19 +298,17 @@ func charPairs(s string) []uint64 {
 	return slices.Compact(ps)
 }
 
-// sentenceKey folds a text character by character and drops its spaces
-// and punctuation, so that a sentence is found again whatever its script or
-// commas.
-func sentenceKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+// appendSentenceKey appends to dst a text folded character by character,
+// its spaces and punctuation dropped, so that a sentence is found again
+// whatever its script or commas.
+func appendSentenceKey(dst []byte, s string) []byte {
 	for _, r := range s {
 		r = hanzi.FoldRune(r)
 		if hanzi.IsHan(r) || r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') || r == '%' {
-			b.WriteRune(r)
+			dst = utf8.AppendRune(dst, r)
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // splitAtSentences cuts s after each 。！？ (and the quotes closing it).

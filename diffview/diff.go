@@ -40,13 +40,14 @@ func newDMP() *diffmatchpatch.DiffMatchPatch {
 // Diff returns the word-level operations that turn a into b. If a and b are
 // identical, it returns one equal operation (none when both are empty).
 func Diff(a, b string, opts Options) []Op {
-	return diffTokens(Tokenize(a, opts), Tokenize(b, opts))
+	return diffTokens(a, b, Tokenize(a, opts), Tokenize(b, opts))
 }
 
-// diffTokens diffs two texts cut into words.
-func diffTokens(ta, tb []Token) []Op {
+// diffTokens diffs two texts cut into words (every byte of a text in one
+// of its words, in order).
+func diffTokens(a, b string, ta, tb []Token) []Op {
 	// One private-use rune per distinct word, so go-diff diffs words.
-	code := map[string]rune{}
+	code := make(map[string]rune, len(ta))
 	encode := func(toks []Token) []rune {
 		rs := make([]rune, len(toks))
 		for i, t := range toks {
@@ -62,7 +63,7 @@ func diffTokens(ta, tb []Token) []Op {
 	ra, rb := encode(ta), encode(tb)
 	dmp := newDMP()
 	diffs := dmp.DiffMainRunes(ra, rb, false)
-	var ops []Op
+	ops := make([]Op, 0, len(diffs)+2)
 	emit := func(op Op) {
 		if op.Text == "" {
 			return
@@ -76,7 +77,7 @@ func diffTokens(ta, tb []Token) []Op {
 	i, j := 0, 0 // next token of a, of b
 	posA, posB := 0, 0
 	for _, d := range diffs {
-		n := len([]rune(d.Text))
+		n := utf8.RuneCountInString(d.Text)
 		switch d.Type {
 		case diffmatchpatch.DiffEqual:
 			for k := 0; k < n; k++ {
@@ -89,7 +90,7 @@ func diffTokens(ta, tb []Token) []Op {
 					for end < n && ta[i+end].Text == tb[j+end].Text {
 						end++
 					}
-					text := joinTokens(ta[i+k : i+end])
+					text := a[ta[i+k].Start:ta[i+end-1].End]
 					emit(Op{Kind: Equal, Text: text, AStart: posA, BStart: posB})
 					posA += len(text)
 					posB += len(text)
@@ -105,12 +106,12 @@ func diffTokens(ta, tb []Token) []Op {
 			}
 			i, j = i+n, j+n
 		case diffmatchpatch.DiffDelete:
-			text := joinTokens(ta[i : i+n])
+			text := a[ta[i].Start:ta[i+n-1].End]
 			emit(Op{Kind: Delete, Text: text, AStart: posA, BStart: posB})
 			posA += len(text)
 			i += n
 		case diffmatchpatch.DiffInsert:
-			text := joinTokens(tb[j : j+n])
+			text := b[tb[j].Start:tb[j+n-1].End]
 			emit(Op{Kind: Insert, Text: text, AStart: posA, BStart: posB})
 			posB += len(text)
 			j += n
@@ -180,14 +181,6 @@ func fixStarts(ops []Op) []Op {
 		}
 	}
 	return ops
-}
-
-func joinTokens(toks []Token) string {
-	var b strings.Builder
-	for _, t := range toks {
-		b.WriteString(t.Text)
-	}
-	return b.String()
 }
 
 // privateRune returns the nth rune of the supplementary private use areas.

@@ -1,7 +1,7 @@
 package diffview
 
 import (
-	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,18 +27,41 @@ type Token struct {
 	Start, End int    // byte offsets in the text
 }
 
-var reYearToken = regexp.MustCompile(`^(?:19|20)(?:[0-9]{2}|xx|XX)年`)
+// yearTokenLen returns the length of the year at the start of s (19xx年,
+// 20xx年, 2016年; xx or XX for the digits), or 0.
+func yearTokenLen(s string) int {
+	const year = "年"
+	if len(s) < 4+len(year) || !(s[0] == '1' && s[1] == '9' || s[0] == '2' && s[1] == '0') {
+		return 0
+	}
+	c, d := s[2], s[3]
+	if !(c >= '0' && c <= '9' && d >= '0' && d <= '9' || c == 'x' && d == 'x' || c == 'X' && d == 'X') || s[4:4+len(year)] != year {
+		return 0
+	}
+	return 4 + len(year)
+}
 
 var punctWidth = strings.NewReplacer("，", ",", "：", ":", "；", ";", "（", "(", "）", ")", "！", "!", "？", "?", "　", " ")
 
 // Tokenize cuts text into words.
 func Tokenize(text string, opts Options) []Token {
-	return tokenize(text, figure.Extract(text), opts)
+	var tz tokenizer
+	return tz.tokenize(text, figure.Extract(text), opts)
+}
+
+// tokenizer cuts texts into words, reusing its buffers from one text to the
+// next; it serves one goroutine.
+type tokenizer struct {
+	starts []int // where each figure starts, ascending
+	ends   []int // and where it ends
+	runes  []rune
+	lens   []int
+	cut    segment.Cutter
 }
 
 // tokenize cuts text into words, given its figures.
-func tokenize(text string, figs []figure.Figure, opts Options) []Token {
-	var toks []Token
+func (tz *tokenizer) tokenize(text string, figs []figure.Figure, opts Options) []Token {
+	toks := make([]Token, 0, len(text)/4+1)
 	add := func(start, end int) {
 		t := Token{Text: text[start:end], Start: start, End: end}
 		t.Key = t.Text
@@ -48,24 +71,38 @@ func tokenize(text string, figs []figure.Figure, opts Options) []Token {
 		if opts.IgnorePunctWidth {
 			t.Key = punctWidth.Replace(t.Key)
 		}
-		if opts.IgnoreYears && reYearToken.MatchString(t.Text) {
+		if opts.IgnoreYears && yearTokenLen(t.Text) > 0 {
 			t.Key = "\x00year"
 		}
 		toks = append(toks, t)
 	}
-	numbers := map[int]int{} // start → end of each figure
+	// The figures by where they start; of two that start at one place, the
+	// later in figs counts.
+	tz.starts, tz.ends = tz.starts[:0], tz.ends[:0]
 	for _, f := range figs {
-		numbers[f.Start] = f.End
+		i, found := slices.BinarySearch(tz.starts, f.Start)
+		if found {
+			tz.ends[i] = f.End
+			continue
+		}
+		tz.starts, tz.ends = slices.Insert(tz.starts, i, f.Start), slices.Insert(tz.ends, i, f.End)
+	}
+	// number returns the end of the figure that starts at pos, if one does.
+	number := func(pos int) (int, bool) {
+		if i, ok := slices.BinarySearch(tz.starts, pos); ok {
+			return tz.ends[i], true
+		}
+		return 0, false
 	}
 	for pos := 0; pos < len(text); {
-		if end, ok := numbers[pos]; ok {
+		if end, ok := number(pos); ok {
 			add(pos, end)
 			pos = end
 			continue
 		}
-		if m := reYearToken.FindString(text[pos:]); m != "" {
-			add(pos, pos+len(m))
-			pos += len(m)
+		if n := yearTokenLen(text[pos:]); n > 0 {
+			add(pos, pos+n)
+			pos += n
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[pos:])
@@ -77,13 +114,15 @@ func tokenize(text string, figs []figure.Figure, opts Options) []Token {
 				if !hanzi.IsHan(c) {
 					break
 				}
-				if _, isNum := numbers[end]; isNum && end > pos {
+				if _, isNum := number(end); isNum && end > pos {
 					break
 				}
 				end += n
 			}
 			at := pos
-			for _, l := range segment.Lengths(hanzi.Fold(text[pos:end])) {
+			tz.runes = hanzi.AppendFoldRunes(tz.runes[:0], text[pos:end])
+			tz.lens = tz.cut.AppendLengths(tz.lens[:0], tz.runes)
+			for _, l := range tz.lens {
 				wordEnd := at
 				for ; l > 0; l-- {
 					_, n := utf8.DecodeRuneInString(text[wordEnd:])
@@ -100,7 +139,7 @@ func tokenize(text string, figs []figure.Figure, opts Options) []Token {
 				if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' && end+1 < len(text) && text[end+1] >= '0' && text[end+1] <= '9') {
 					break
 				}
-				if _, isNum := numbers[end]; isNum && end > pos {
+				if _, isNum := number(end); isNum && end > pos {
 					break
 				}
 				end++

@@ -48,6 +48,9 @@ func FuzzFold(f *testing.F) {
 		if f != once || len(idx) != len(f)+1 {
 			t.Fatalf("FoldMap(%q) = %q with %d offsets", s, f, len(idx))
 		}
+		if rs := AppendFoldRunes(nil, s); string(rs) != once {
+			t.Fatalf("AppendFoldRunes(%q) = %q, Fold gives %q", s, string(rs), once)
+		}
 		if wf, widx := foldByRune(s); f != wf || !slices.Equal(idx, widx) {
 			t.Fatalf("FoldMap(%q) = %q %v, folding rune by rune gives %q %v", s, f, idx, wf, widx)
 		}

@@ -152,6 +152,23 @@ func fold(s string, withIndex bool) (string, []int) {
 	return string(b), idx
 }
 
+// AppendFoldRunes appends to dst the runes of Fold(s).
+func AppendFoldRunes(dst []rune, s string) []rune {
+	prev := rune(-1)
+	for _, r := range s {
+		f := FoldRune(r)
+		if isVariantStart(prev) {
+			if v, ok := wordVariants[[2]rune{prev, f}]; ok {
+				dst[len(dst)-1] = v[0]
+				f = v[1]
+			}
+		}
+		prev = f
+		dst = append(dst, f)
+	}
+	return dst
+}
+
 // unchanged returns the length of the longest prefix of s that folding
 // leaves as it is, and that no word variant (see wordVariants) reaches
 // into: len(s) when s folds to itself. A byte that is no UTF-8 is a change

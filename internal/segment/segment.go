@@ -85,18 +85,25 @@ func (d *dictionary) lookup(key uint64) (float32, bool) {
 	return 0, false
 }
 
-// cut cuts a run of Han characters (folded to Simplified) into words by
-// the route of greatest probability through the words of the dictionary, a
-// character standing alone where no word fits (the method of jieba without
-// its model for unknown words). It returns the rune length of each word.
-func (d *dictionary) cut(run string) []int {
-	rs := make([]rune, 0, len(run)/3+1)
-	for _, r := range run {
-		rs = append(rs, r)
-	}
+// Cutter cuts runs of Han characters into words, reusing its buffers from
+// one run to the next. A Cutter serves one goroutine; its zero value is
+// ready.
+type Cutter struct {
+	best []float64
+	next []int
+}
+
+// AppendLengths cuts a run of Han characters, given as runes folded to
+// Simplified, into words by the route of greatest probability through the
+// words of the dictionary, a character standing alone where no word fits
+// (the method of jieba without its model for unknown words). It appends the
+// rune length of each word to dst.
+func (c *Cutter) AppendLengths(dst []int, rs []rune) []int {
+	d := load()
 	n := len(rs)
-	best := make([]float64, n+1) // best[i]: log probability of the runes from i on
-	next := make([]int, n+1)
+	c.best = append(c.best[:0], make([]float64, n+1)...) // best[i]: log probability of the runes from i on
+	c.next = append(c.next[:0], make([]int, n+1)...)
+	best, next := c.best, c.next
 	for i := n - 1; i >= 0; i-- {
 		best[i], next[i] = d.minLogp+best[i+1], i+1
 		for l := 2; l <= 4 && i+l <= n; l++ {
@@ -109,16 +116,22 @@ func (d *dictionary) cut(run string) []int {
 			}
 		}
 	}
-	lens := make([]int, 0, n/2+1)
 	for i := 0; i < n; i = next[i] {
-		lens = append(lens, next[i]-i)
+		dst = append(dst, next[i]-i)
 	}
-	return lens
+	return dst
 }
 
 // Lengths cuts a run of Han characters into words and returns the length of
 // each in runes. The run should be folded to Simplified (hanzi.Fold).
-func Lengths(run string) []int { return load().cut(run) }
+func Lengths(run string) []int {
+	rs := make([]rune, 0, len(run)/3+1)
+	for _, r := range run {
+		rs = append(rs, r)
+	}
+	var c Cutter
+	return c.AppendLengths(make([]int, 0, len(rs)/2+1), rs)
+}
 
 // Load reads the word list now rather than at the first cut.
 func Load() { load() }
