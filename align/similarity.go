@@ -544,7 +544,6 @@ func tf(n int32) float64 {
 	return 1 + math.Log(float64(n))
 }
 
-
 // dice returns the Dice coefficient of two sets.
 func dice(a, b []feat) float64 {
 	if len(a)+len(b) == 0 {

@@ -19,7 +19,7 @@ type Themes struct {
 	Classes map[*corpus.Unit]Classification
 
 	mu       sync.Mutex
-	prepared map[*corpus.Unit]*prep           // what similarity reads of each unit, once
+	prepared map[*corpus.Unit]*prep          // what similarity reads of each unit, once
 	counted  map[*corpus.Report]*reportFreqs // the document frequencies of each report's units, once
 }
 

@@ -3,8 +3,6 @@ package corpus
 import (
 	"regexp"
 	"strings"
-
-	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 // reFigure matches a number with a unit of measure: 5%, 38.25億元, 1.2萬人.
@@ -23,7 +21,7 @@ func assignRoles(r *Report) []Warning {
 			}
 			continue
 		}
-		f := hanzi.Fold(u.Text)
+		f := u.Folded()
 		head := firstRunes(f, 40)
 		kind := u.PartKind()
 		switch {

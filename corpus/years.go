@@ -170,7 +170,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 	for _, u := range r.Units {
 		kind := u.PartKind()
 		var f string
-		f, idx = squeeze(hanzi.FoldMap(u.Text))
+		f, idx = squeeze(u.Folded(), hanzi.FoldIndex(u.Text, u.Folded()))
 		if u.Role == RoleFront {
 			if m := reDate.FindStringSubmatchIndex(f); m != nil {
 				y := yearOf(f[m[2]:m[3]])

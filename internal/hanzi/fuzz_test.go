@@ -33,7 +33,7 @@ func FuzzParseNumeral(f *testing.F) {
 // FuzzFold: folding keeps the number of runes, and folding twice changes
 // nothing more.
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"東城區政府工作報告", "社群專案", "社社群", "ＧＤＰ１２％", "乾隆皇帝", "\xff\xfe", "简体文字不变", "简体社群", "社羣", "a社\xff群"} {
+	for _, s := range []string{"東城區政府工作報告", "社群專案", "社社群", "ＧＤＰ１２％", "乾隆皇帝", "\xff\xfe", "简体文字不变", "简体社群", "社羣", "a社\xff群", "\xe0\x80\x80\xed\xa0\x80\xef\xbf\xbf\xe4\xb8"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -47,6 +47,16 @@ func FuzzFold(f *testing.F) {
 		f, idx := FoldMap(s)
 		if f != once || len(idx) != len(f)+1 {
 			t.Fatalf("FoldMap(%q) = %q with %d offsets", s, f, len(idx))
+		}
+		if fi := FoldIndex(s, once); !slices.Equal(fi, idx) {
+			t.Fatalf("FoldIndex(%q) = %v, FoldMap gives %v", s, fi, idx)
+		}
+		for i := 0; i < len(s); {
+			r, n := decode(s, i)
+			if wr, wn := utf8.DecodeRuneInString(s[i:]); r != wr || n != wn {
+				t.Fatalf("decode(%q, %d) = %q %d, utf8 gives %q %d", s, i, r, n, wr, wn)
+			}
+			i += n
 		}
 		if rs := AppendFoldRunes(nil, s); string(rs) != once {
 			t.Fatalf("AppendFoldRunes(%q) = %q, Fold gives %q", s, string(rs), once)

@@ -121,7 +121,7 @@ func fold(s string, withIndex bool) (string, []int) {
 	copy(b, s[:first])
 	prev, prevAt, prevFrom := rune(-1), 0, 0
 	for i := first; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decode(s, i)
 		f := FoldRune(r)
 		if isVariantStart(prev) {
 			if v, ok := wordVariants[[2]rune{prev, f}]; ok {
@@ -152,10 +152,50 @@ func fold(s string, withIndex bool) (string, []int) {
 	return string(b), idx
 }
 
+// decode returns the rune at s[i] and its size, as utf8.DecodeRuneInString
+// does, reading inline the three-byte form nearly every Han character takes.
+func decode(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	// Leads E1–EC and EE–EF take any two continuation bytes (E0 and ED
+	// have narrower ranges, left to the library).
+	if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) {
+		if c1, c2 := s[i+1], s[i+2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// FoldIndex returns, for folded = Fold(s), the offsets FoldMap(s) gives:
+// for every byte of folded (and its end), where in s the rune it belongs to
+// came from. Folding keeps the number of runes, so the runes of the two
+// texts pair off in order, and the index is read without folding again.
+func FoldIndex(s, folded string) []int {
+	idx := make([]int, 0, len(folded)+1)
+	i := 0
+	for j := 0; j < len(folded); {
+		_, n := decode(folded, j)
+		for k := 0; k < n; k++ {
+			idx = append(idx, i)
+		}
+		j += n
+		if i < len(s) {
+			_, m := decode(s, i)
+			i += m
+		}
+	}
+	return append(idx, len(s))
+}
+
 // AppendFoldRunes appends to dst the runes of Fold(s).
 func AppendFoldRunes(dst []rune, s string) []rune {
 	prev := rune(-1)
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := decode(s, i)
+		i += size
 		f := FoldRune(r)
 		if isVariantStart(prev) {
 			if v, ok := wordVariants[[2]rune{prev, f}]; ok {
@@ -183,7 +223,7 @@ func unchanged(s string) int {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decode(s, i)
 		if r == utf8.RuneError && size == 1 {
 			return i
 		}
