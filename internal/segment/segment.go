@@ -30,7 +30,18 @@ type dictionary struct {
 	keys    []uint64
 	logp    []float32
 	minLogp float64 // the log probability of a character that is no word
+	// first[l-2][c] is where the words of l characters whose first is
+	// hanFirst+c start in keys (and first[l-2][c+1] where they end): a
+	// lookup searches the few words that open with its character, not all.
+	first [3][]int32
 }
+
+// The first characters first indexes: the unified ideographs, which open
+// nearly every word; a word opening with another is searched for in all.
+const (
+	hanFirst = 0x4E00
+	hanLast  = 0x9FFF
+)
 
 var (
 	dictOnce sync.Once
@@ -72,15 +83,52 @@ func load() *dictionary {
 			d.logp[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
 		}
 		d.minLogp = float64(math.Float32frombits(binary.LittleEndian.Uint32(b[4*n:])))
+		// Keys of two characters come first, then three, then four (a
+		// shorter word's number is the smaller), each in order of their
+		// first character.
+		bounds := [4]int{0, n, n, n} // where the words of 2, 3 and 4 characters start, and the end
+		bounds[1], _ = slices.BinarySearch(d.keys, 1<<32)
+		bounds[2], _ = slices.BinarySearch(d.keys, 1<<48)
+		for l := 2; l <= 4; l++ {
+			shift := 16 * uint(l-1)
+			idx := make([]int32, hanLast-hanFirst+2)
+			k, end := bounds[l-2], bounds[l-1]
+			for c := range idx {
+				for k < end && d.keys[k]>>shift < uint64(hanFirst+c) {
+					k++
+				}
+				idx[c] = int32(k)
+			}
+			d.first[l-2] = idx
+		}
 		dict = d
 	})
 	return dict
 }
 
+// wordLen returns the number of characters of a key.
+func wordLen(key uint64) int {
+	switch {
+	case key < 1<<32:
+		return 2
+	case key < 1<<48:
+		return 3
+	}
+	return 4
+}
+
 // lookup returns the log probability of the word with this key.
 func (d *dictionary) lookup(key uint64) (float32, bool) {
-	if i, ok := slices.BinarySearch(d.keys, key); ok {
-		return d.logp[i], true
+	keys, at := d.keys, 0
+	if l := wordLen(key); len(d.first[l-2]) > 0 {
+		if c := key >> (16 * uint(l-1)); c >= hanFirst && c <= hanLast {
+			idx := d.first[l-2]
+			lo, hi := idx[c-hanFirst], idx[c-hanFirst+1]
+			keys, at = d.keys[lo:hi], int(lo)
+		}
+	}
+	if i, ok := slices.BinarySearch(keys, key); ok {
+		return d.logp[at+i], true
 	}
 	return 0, false
 }

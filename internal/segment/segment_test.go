@@ -3,6 +3,7 @@ package segment
 import (
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -102,6 +103,23 @@ func TestWordsBin(t *testing.T) {
 		want := float32(math.Log(w.freq / total))
 		if d.keys[i] != w.key || d.logp[i] != want {
 			t.Fatalf("word %d: key %x logp %v, want %x %v: run go generate ./internal/segment", i, d.keys[i], d.logp[i], w.key, want)
+		}
+	}
+}
+
+// The index by first character finds every word of the list, and no key
+// that is not one, as a search of the whole list does.
+func TestLookupByFirstCharacter(t *testing.T) {
+	d := load()
+	for i, k := range d.keys {
+		if p, ok := d.lookup(k); !ok || p != d.logp[i] {
+			t.Fatalf("word %d (%x) not found by its first character", i, k)
+		}
+		for _, other := range []uint64{k + 1, k - 1, k ^ 1<<16} {
+			_, want := slices.BinarySearch(d.keys, other)
+			if _, ok := d.lookup(other); ok != want {
+				t.Fatalf("key %x: found %v, the list says %v", other, ok, want)
+			}
 		}
 	}
 }
