@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/digitled"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 	"github.com/reportdiff/reportdiff/internal/sortedset"
 	"github.com/reportdiff/reportdiff/internal/work"
@@ -126,7 +127,7 @@ type featCount struct {
 	n int32
 }
 
-var reFigureToken = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?(?:%|万|亿|个|户|家|项|条|所|座|平方米|公里|人|套|栋|处|元)`)
+var reFigureToken = digitled.MustCompile(`[0-9]+(?:\.[0-9]+)?(?:%|万|亿|个|户|家|项|条|所|座|平方米|公里|人|套|栋|处|元)`)
 var reQuoted = regexp.MustCompile(`[“《「]([^”》」]{2,20})[”》」]`)
 
 // grams returns the Han character bigrams of folded text and its runs of
@@ -197,10 +198,8 @@ func rareCandidates(folded string, rs []rune) []occurrence {
 			more = append(more, occurrence{hashOf("“" + folded[q[2]:q[3]]), int32(q[0]), int32(q[1])})
 		}
 	}
-	if strings.ContainsAny(folded, "0123456789") { // what reFigureToken needs
-		for _, loc := range reFigureToken.FindAllStringIndex(folded, -1) {
-			more = append(more, occurrence{hashOf("#" + folded[loc[0]:loc[1]]), int32(loc[0]), int32(loc[1])})
-		}
+	for _, loc := range reFigureToken.FindAllStringIndex(folded) {
+		more = append(more, occurrence{hashOf("#" + folded[loc[0]:loc[1]]), int32(loc[0]), int32(loc[1])})
 	}
 	if len(more) == 0 {
 		return occ

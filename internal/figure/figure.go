@@ -5,12 +5,12 @@ package figure
 
 import (
 	_ "embed"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportdiff/reportdiff/internal/digitled"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 	"github.com/reportdiff/reportdiff/internal/segment"
 )
@@ -101,7 +101,7 @@ var units = func() []string {
 // 1000余人. They make the figure a floor.
 var approximations = []string{"多", "余"}
 
-var reNumber = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?(?:\s*(?:—|–|-|－|~|～|至|到)\s*([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?)?`)
+var reNumber = digitled.MustCompile(`([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?(?:\s*(?:—|–|-|－|~|～|至|到)\s*([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?)?`)
 
 // found is a figure with its place in the folded text, while labels are read.
 type found struct {
@@ -114,7 +114,7 @@ type found struct {
 func Extract(text string) []Figure {
 	folded, idx := hanzi.FoldMap(text)
 	var fs []found
-	for _, m := range reNumber.FindAllStringSubmatchIndex(folded, -1) {
+	for _, m := range reNumber.FindAllStringSubmatchIndex(folded) {
 		if f, ok := readFigure(text, folded, idx, m); ok {
 			fs = append(fs, f)
 		}
