@@ -247,24 +247,36 @@ func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Uni
 		}
 	}
 	slices.SortStableFunc(lists, func(a, b []uint64) int { return len(a) - len(b) })
+	rare := min(len(ps)/3+1, len(lists))
 	var ids []int32
-	for _, list := range lists[:min(len(ps)/3+1, len(lists))] {
+	for _, list := range lists[:rare] {
 		for _, e := range list {
 			ids = append(ids, int32(e&(1<<idBits-1)))
 		}
 	}
 	slices.Sort(ids)
 	best, bestDice := int32(-1), 0.8
-	for _, id := range slices.Compact(ids) {
+	for i := 0; i < len(ids); {
+		id, hits := ids[i], 0
+		for ; i < len(ids) && ids[i] == id; i++ {
+			hits++ // the rare pairs it holds, one per list
+		}
 		if ix.units[id] == partner {
 			continue
 		}
 		// A Dice coefficient of 0.8 needs lengths within half of each other.
-		if m := len(ix.pairs[id]); 2*m < len(ps) || m > 2*len(ps) {
+		m := len(ix.pairs[id])
+		if 2*m < len(ps) || m > 2*len(ps) {
+			continue
+		}
+		// It shares at most its rare pairs and every pair outside the rare
+		// lists that the report holds at all: when even that many would not
+		// beat the best, the pairs need not be counted.
+		if most := hits + len(lists) - rare; 2*float64(most)/float64(len(ps)+m) <= bestDice {
 			continue
 		}
 		n := sortedset.CountCommon(ps, ix.pairs[id])
-		if d := 2 * float64(n) / float64(len(ps)+len(ix.pairs[id])); d > bestDice {
+		if d := 2 * float64(n) / float64(len(ps)+m); d > bestDice {
 			best, bestDice = id, d
 		}
 	}
