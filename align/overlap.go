@@ -66,6 +66,9 @@ func runs(dst []span, at []occurrence, shared []feat) []span {
 // that stands whole in one unit and cut in two in the other counts once.
 // The runs are in sc's buffers until its next use.
 func phrases(a, b *doc, sc *scratch) (int, []span) {
+	if !a.rareBits.meets(&b.rareBits) {
+		return 0, nil // no rare feature in common
+	}
 	sc.shared = sortedset.AppendCommon(sc.shared[:0], a.rare, b.rare)
 	if len(sc.shared) == 0 {
 		return 0, nil
@@ -288,3 +291,23 @@ func bloomBit(f feat) uint64 { return uint64(f) * 0x9E3779B97F4A7C15 >> 53 }
 
 func (bf *bloom) add(f feat)      { b := bloomBit(f); bf[b/64] |= 1 << (b % 64) }
 func (bf *bloom) has(f feat) bool { b := bloomBit(f); return bf[b/64]&(1<<(b%64)) != 0 }
+
+// meets reports whether two filters may hold a feature in common: false
+// only when they hold none.
+func (bf *bloom) meets(o *bloom) bool {
+	for i := range bf {
+		if bf[i]&o[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// bitsOf returns the filter of a set of features.
+func bitsOf(fs []feat) bloom {
+	var bf bloom
+	for _, f := range fs {
+		bf.add(f)
+	}
+	return bf
+}

@@ -2,7 +2,6 @@ package align
 
 import (
 	"cmp"
-	"hash/fnv"
 	"math"
 	"regexp"
 	"slices"
@@ -47,11 +46,18 @@ func pack(rs ...rune) feat {
 	return packed | f
 }
 
-// hashOf hashes a string into a feature.
+// hashOf hashes a string into a feature: FNV-1a, 64 bits.
 func hashOf(s string) feat {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return hashed | feat(h.Sum64())&(hashed-1)
+	const (
+		offset64 = 14695981039346656037
+		prime64  = 1099511628211
+	)
+	h := uint64(offset64)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime64
+	}
+	return hashed | feat(h)&(hashed-1)
 }
 
 // vector is a sparse feature vector.
@@ -105,20 +111,21 @@ func cosine(a, b []entry) float64 {
 
 // doc holds what similarity needs to know of a unit.
 type doc struct {
-	unit    *corpus.Unit
-	grams   []featCount  // character bigrams (and Latin words) of the text, with counts, sorted
-	filter  bloom        // the same, to rule out quickly a clause of another unit
-	runes   []rune       // the folded text
-	tfidf   []entry      // weighted and normalised
-	heading []feat       // bigrams of the unit's heading, sorted; nil when it has none
-	section []feat       // bigrams of the titles of its section and subsection, sorted
-	opener  bool         // the unit opens its section (see opens)
-	leader  bool         // the unit comes first in its section (see leads)
-	rare    []feat       // trigrams, quoted terms and figures rare in the corpus, sorted
-	rareAt  []occurrence // where the rare features stand, by feature, then place
-	clauses []clause     // the clauses long enough to be looked for in another unit
-	themes  []entry      // theme scores, normalised
-	class   Classification
+	unit     *corpus.Unit
+	grams    []featCount  // character bigrams (and Latin words) of the text, with counts, sorted
+	filter   bloom        // the same, to rule out quickly a clause of another unit
+	runes    []rune       // the folded text
+	tfidf    []entry      // weighted and normalised
+	heading  []feat       // bigrams of the unit's heading, sorted; nil when it has none
+	section  []feat       // bigrams of the titles of its section and subsection, sorted
+	opener   bool         // the unit opens its section (see opens)
+	leader   bool         // the unit comes first in its section (see leads)
+	rare     []feat       // trigrams, quoted terms and figures rare in the corpus, sorted
+	rareAt   []occurrence // where the rare features stand, by feature, then place
+	rareBits bloom        // the rare features, to rule out quickly a unit that shares none
+	clauses  []clause     // the clauses long enough to be looked for in another unit
+	themes   []entry      // theme scores, normalised
+	class    Classification
 }
 
 // featCount is a feature and how many times a text has it.
@@ -229,18 +236,6 @@ func rareCandidates(folded string, rs []rune) []occurrence {
 	occ = append(occ, more...)
 	slices.SortStableFunc(occ, func(a, b occurrence) int { return cmp.Compare(a.start, b.start) })
 	return occ
-}
-
-// featsOf returns the features of occurrences sorted by feature, without
-// repeats.
-func featsOf(occ []occurrence) []feat {
-	fs := make([]feat, 0, len(occ))
-	for _, o := range occ {
-		if n := len(fs); n == 0 || fs[n-1] != o.f {
-			fs = append(fs, o.f)
-		}
-	}
-	return fs
 }
 
 // setOf returns the features of a count list.
@@ -382,7 +377,7 @@ type prep struct {
 	section []feat       // bigrams of the titles of its section and subsection, sorted
 	opener  bool         // the unit opens its section (see opens)
 	leader  bool         // the unit comes first in its section (see leads)
-	occ     []occurrence // trigrams, quoted terms and figures, by feature, then place
+	occ     []occurrence // trigrams, quoted terms and figures, in text order
 	feats3  []feat       // their features, sorted, without repeats
 	clauses []clause     // the clauses long enough to be looked for in another unit, unweighted
 	themes  []entry      // theme scores, normalised
@@ -408,13 +403,12 @@ func newPrep(u *corpus.Unit, class Classification) *prep {
 	p.themes = sorted(themes)
 	p.clauses = clauses(p.runes)
 	p.occ = rareCandidates(f, p.runes)
-	slices.SortFunc(p.occ, func(a, b occurrence) int {
-		if c := cmp.Compare(a.f, b.f); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.start, b.start)
-	})
-	p.feats3 = featsOf(p.occ)
+	p.feats3 = make([]feat, len(p.occ))
+	for i, o := range p.occ {
+		p.feats3[i] = o.f
+	}
+	slices.Sort(p.feats3)
+	p.feats3 = slices.Clip(slices.Compact(p.feats3))
 	return p
 }
 
@@ -492,14 +486,19 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 				d.rare = append(d.rare, f)
 			}
 		}
-		k := 0
-		for _, o := range p.occ { // both sorted by feature
-			for k < len(d.rare) && d.rare[k] < o.f {
-				k++
+		if len(d.rare) > 0 {
+			for _, o := range p.occ {
+				if _, ok := slices.BinarySearch(d.rare, o.f); ok {
+					d.rareAt = append(d.rareAt, o)
+				}
 			}
-			if k < len(d.rare) && d.rare[k] == o.f {
-				d.rareAt = append(d.rareAt, o)
-			}
+			slices.SortFunc(d.rareAt, func(a, b occurrence) int {
+				if c := cmp.Compare(a.f, b.f); c != 0 {
+					return c
+				}
+				return cmp.Compare(a.start, b.start)
+			})
+			d.rareBits = bitsOf(d.rare)
 		}
 		// The weights in key order (the grams are sorted), normalised as
 		// sorted does: the same sums in the same order. The entries hold
