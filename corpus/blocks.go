@@ -258,7 +258,7 @@ func splitSentences(text string) []Sentence {
 	var ss []Sentence
 	start := 0
 	for pos := 0; pos < len(text); {
-		r, n := utf8.DecodeRuneInString(text[pos:])
+		r, n := hanzi.DecodeRune(text, pos)
 		pos += n
 		if !isStop(r) {
 			continue
@@ -388,20 +388,23 @@ func topicSentence(s string) bool {
 func topicBreaks(ss []Sentence, byCohesion bool) []int {
 	var breaks []int
 	last := 0
-	lead := map[string]bool{}
-	if topicSentence(ss[0].Text) {
-		lead = contentBigrams(ss[0].Text)
-	}
+	var lead map[string]bool // read when first needed
 	for i := 1; i+1 < len(ss); i++ {
 		if !topicSentence(ss[i].Text) || i-last < 2 {
 			continue
 		}
-		cand := contentBigrams(ss[i].Text)
-		if overlaps(cand, lead) {
-			continue
-		}
 		spaced := ss[i].Start > ss[i-1].End
 		if !spaced && !byCohesion {
+			continue
+		}
+		if lead == nil {
+			lead = map[string]bool{}
+			if topicSentence(ss[0].Text) {
+				lead = contentBigrams(ss[0].Text)
+			}
+		}
+		cand := contentBigrams(ss[i].Text)
+		if overlaps(cand, lead) {
 			continue
 		}
 		next := ss[i+1].Text

@@ -119,8 +119,15 @@ type session struct {
 // stands in decides which year it speaks of: the review part speaks of the
 // year before delivery, the preamble and plan of the year of delivery.
 func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
-	var idx []int // folded offsets to offsets in the unit's text
+	var idx []int // folded offsets to offsets in the unit's text, made when evidence is found
+	index := func(u *Unit) []int {
+		if idx == nil {
+			idx = hanzi.FoldIndex(u.Text, u.Folded())
+		}
+		return idx
+	}
 	add := func(u *Unit, kind string, start, end int, implies int, reason string, weight int) {
+		idx := index(u)
 		s, e := idx[start], idx[end]
 		evs = append(evs, Evidence{Kind: kind, Text: u.Text[s:e], Line: u.LineOf(s), Implies: implies, Reason: reason, Weight: weight})
 	}
@@ -169,8 +176,11 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 	}
 	for _, u := range r.Units {
 		kind := u.PartKind()
-		var f string
-		f, idx = squeeze(u.Folded(), hanzi.FoldIndex(u.Text, u.Folded()))
+		f := u.Folded()
+		idx = nil
+		if hasSpace(f) {
+			f, idx = squeeze(f, index(u))
+		}
 		if u.Role == RoleFront {
 			if m := reDate.FindStringSubmatchIndex(f); m != nil {
 				y := yearOf(f[m[2]:m[3]])
@@ -192,7 +202,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 				add(u, "title", m[0], m[1], y, fmt.Sprintf("the title names %d", y), 3)
 			}
 			if m := reSessionOf.FindStringSubmatchIndex(f); m != nil {
-				if s, ok := congressSession(u, f, idx, m, false); ok {
+				if s, ok := congressSession(u, f, index(u), m, false); ok {
 					if s.ev.Implies > 0 {
 						evs = append(evs, s.ev)
 					}
@@ -268,7 +278,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 		}
 		if kind == Review && strings.Contains(f, "届") {
 			for _, m := range reSessionOf.FindAllStringSubmatchIndex(f, -1) {
-				if s, ok := congressSession(u, f, idx, m, true); ok {
+				if s, ok := congressSession(u, f, index(u), m, true); ok {
 					if s.ev.Implies > 0 {
 						evs = append(evs, s.ev)
 					} else {
@@ -294,7 +304,7 @@ func isDateline(f string) bool {
 // a PDF or a typesetter put between characters (2022 年, 25 周年, 30 000),
 // keeping only those between two Latin letters.
 func squeeze(f string, idx []int) (string, []int) {
-	if !strings.ContainsAny(f, " \t\u3000\u00a0") {
+	if !hasSpace(f) {
 		return f, idx
 	}
 	var b strings.Builder
@@ -316,6 +326,27 @@ func squeeze(f string, idx []int) (string, []int) {
 	}
 	out = append(out, idx[len(f)])
 	return b.String(), out
+}
+
+// hasSpace reports whether f holds a space squeeze takes out.
+func hasSpace(f string) bool {
+	// By bytes: U+3000 is E3 80 80 and U+00A0 is C2 A0 in UTF-8, bytes that
+	// stand for nothing else (strings.ContainsAny reads rune by rune).
+	for i := 0; i < len(f); i++ {
+		switch f[i] {
+		case ' ', '\t':
+			return true
+		case 0xE3:
+			if i+2 < len(f) && f[i+1] == 0x80 && f[i+2] == 0x80 {
+				return true
+			}
+		case 0xC2:
+			if i+1 < len(f) && f[i+1] == 0xA0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }

@@ -127,3 +127,14 @@ func TestYearsConflictQuotedOnce(t *testing.T) {
 	}
 	t.Fatalf("no conflict warning: %v", c.Warnings)
 }
+
+// hasSpace reads bytes, strings.ContainsAny runes: they agree, on broken
+// UTF-8 too.
+func TestHasSpace(t *testing.T) {
+	for _, s := range []string{"", "甲乙", "甲 乙", "甲\t", "甲\u3000乙", "\u00a0", "\xe3\x80", "\xe3\x80\x81", "\xf0\xe3\x80\x80",
+		"\xe3\xc2\xa0", "\xc2", "\xa0\x80\x80", "abc", "年度\u3000"} {
+		if got, want := hasSpace(s), strings.ContainsAny(s, " \t\u3000\u00a0"); got != want {
+			t.Errorf("hasSpace(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

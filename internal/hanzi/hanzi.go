@@ -152,8 +152,12 @@ func fold(s string, withIndex bool) (string, []int) {
 	return string(b), idx
 }
 
-// decode returns the rune at s[i] and its size, as utf8.DecodeRuneInString
-// does, reading inline the three-byte form nearly every Han character takes.
+// DecodeRune returns the rune at s[i] and its size, as
+// utf8.DecodeRuneInString(s[i:]) does, reading inline the three-byte form
+// nearly every Han character takes.
+func DecodeRune(s string, i int) (rune, int) { return decode(s, i) }
+
+// decode is DecodeRune.
 func decode(s string, i int) (rune, int) {
 	c := s[i]
 	if c < utf8.RuneSelf {
