@@ -120,7 +120,7 @@ func markMoved(comp *Comparison) {
 	inA, inB := ix[0], ix[1]
 	work.Each(len(comp.Pairs), func(i int) {
 		p := &comp.Pairs[i]
-		var ops []Op
+		ops := make([]Op, 0, len(p.Ops)+4)
 		for _, op := range p.Ops {
 			if op.Kind == Equal || op.Ignored {
 				ops = append(ops, op)
@@ -132,34 +132,50 @@ func markMoved(comp *Comparison) {
 			} else if p.To != nil {
 				text = p.To.Text
 			}
-			for _, part := range splitAtSentences(op.Text) {
-				o := op
-				o.Text = part
+			// Neighbouring sentences with the same mark stay one operation,
+			// a stretch of op.Text (mergeOps would join them again).
+			from, off := 0, 0
+			var mark *corpus.Unit
+			for k, part := range splitAtSentences(op.Text) {
 				at += len(part)
-				if !endsSentence(part) && !endsSentence(text[:min(len(text), at+3)]) {
-					ops = append(ops, o) // the head or tail of a sentence: nothing to look for
-					continue
-				}
 				var to *corpus.Unit
-				switch op.Kind {
-				case Delete:
-					to = inB.find(part, p.To)
-				case Insert:
-					to = inA.find(part, p.From)
+				if endsSentence(part) || endsSentence(text[:min(len(text), at+3)]) {
+					// A whole sentence: look for it in the other report.
+					switch op.Kind {
+					case Delete:
+						to = inB.find(part, p.To)
+					case Insert:
+						to = inA.find(part, p.From)
+					}
 				}
-				if to != nil {
-					o.Moved, o.MovedTo = true, to.ID
+				if k > 0 && to != mark {
+					ops = append(ops, movedOp(op, op.Text[from:off], mark))
+					from = off
 				}
-				ops = append(ops, o)
+				mark = to
+				off += len(part)
+			}
+			if off > from {
+				ops = append(ops, movedOp(op, op.Text[from:off], mark))
 			}
 		}
 		p.Ops = fixStarts(mergeOps(ops))
 	})
 }
 
+// movedOp returns op holding text, marked moved to unit to when to is not
+// nil.
+func movedOp(op Op, text string, to *corpus.Unit) Op {
+	op.Text = text
+	if to != nil {
+		op.Moved, op.MovedTo = true, to.ID
+	}
+	return op
+}
+
 // mergeOps joins neighbouring operations of the same kind and marks.
 func mergeOps(ops []Op) []Op {
-	var out []Op
+	out := make([]Op, 0, len(ops))
 	for _, op := range ops {
 		if n := len(out); n > 0 && out[n-1].Kind == op.Kind && out[n-1].Moved == op.Moved && out[n-1].MovedTo == op.MovedTo &&
 			out[n-1].Ignored == op.Ignored && !op.Ignored {

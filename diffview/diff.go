@@ -130,7 +130,7 @@ func diffTokens(a, b string, ta, tb []Token) []Op {
 // Han character as punctuation.)
 func absorbGlue(ops []Op) []Op {
 	edit := func(i int) bool { return i >= 0 && i < len(ops) && ops[i].Kind != Equal && !ops[i].Ignored }
-	var out []Op
+	out := make([]Op, 0, len(ops)+4)
 	for i := 0; i < len(ops); i++ {
 		op := ops[i]
 		if op.Kind == Equal && utf8.RuneCountInString(op.Text) <= 1 && edit(i-1) && edit(i+1) {
@@ -140,29 +140,38 @@ func absorbGlue(ops []Op) []Op {
 		out = append(out, op)
 	}
 	// Join each run of edits: its deletions first, then its insertions.
-	var joined []Op
+	joined := out[:0] // written behind where it reads
+	var del, ins []string
 	for i := 0; i < len(out); {
 		if out[i].Kind == Equal || out[i].Ignored {
 			joined = append(joined, out[i])
 			i++
 			continue
 		}
-		var del, ins strings.Builder
+		del, ins = del[:0], ins[:0]
 		for ; i < len(out) && out[i].Kind != Equal && !out[i].Ignored; i++ {
 			if out[i].Kind == Delete {
-				del.WriteString(out[i].Text)
+				del = append(del, out[i].Text)
 			} else {
-				ins.WriteString(out[i].Text)
+				ins = append(ins, out[i].Text)
 			}
 		}
-		if del.Len() > 0 {
-			joined = append(joined, Op{Kind: Delete, Text: del.String()})
+		if d := concat(del); d != "" {
+			joined = append(joined, Op{Kind: Delete, Text: d})
 		}
-		if ins.Len() > 0 {
-			joined = append(joined, Op{Kind: Insert, Text: ins.String()})
+		if n := concat(ins); n != "" {
+			joined = append(joined, Op{Kind: Insert, Text: n})
 		}
 	}
 	return joined
+}
+
+// concat joins texts, without copying a lone one.
+func concat(texts []string) string {
+	if len(texts) == 1 {
+		return texts[0]
+	}
+	return strings.Join(texts, "")
 }
 
 // fixStarts recomputes the offsets after adjacent operations were merged.
