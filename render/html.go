@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/change"
@@ -34,24 +35,27 @@ import (
 //go:embed html/page.tmpl html/govs.tmpl html/style.css html/script.js
 var htmlFiles embed.FS
 
-var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
-	"css":    func() template.CSS { return template.CSS(mustRead("html/style.css")) },
-	"script": func() template.JS { return template.JS(mustRead("html/script.js")) },
-	// text joins the texts of runs.
-	"text": func(rs []runView) string {
-		var b strings.Builder
-		for _, r := range rs {
-			b.WriteString(r.Text)
-		}
-		return b.String()
-	},
-	"textLang": textLang, // the language of a text the reading made (a reason, folded to Simplified)
-	"pairCtx":  func(c *comparisonView, p pairView) pairCtx { return pairCtx{C: c, P: p} },
-	"termTable": func(caption string, rows []termRow, lang, from, to string) termTable {
-		return termTable{Caption: caption, Rows: rows, Lang: lang, From: from, To: to}
-	},
-	"govLink": func(href, name, lang string) govLink { return govLink{Href: href, Name: name, Lang: lang} },
-}).ParseFS(htmlFiles, "html/page.tmpl", "html/govs.tmpl"))
+// pageTemplate is parsed on first use: only the HTML views need it.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Funcs(template.FuncMap{
+		"css":    func() template.CSS { return template.CSS(mustRead("html/style.css")) },
+		"script": func() template.JS { return template.JS(mustRead("html/script.js")) },
+		// text joins the texts of runs.
+		"text": func(rs []runView) string {
+			var b strings.Builder
+			for _, r := range rs {
+				b.WriteString(r.Text)
+			}
+			return b.String()
+		},
+		"textLang": textLang, // the language of a text the reading made (a reason, folded to Simplified)
+		"pairCtx":  func(c *comparisonView, p pairView) pairCtx { return pairCtx{C: c, P: p} },
+		"termTable": func(caption string, rows []termRow, lang, from, to string) termTable {
+			return termTable{Caption: caption, Rows: rows, Lang: lang, From: from, To: to}
+		},
+		"govLink": func(href, name, lang string) govLink { return govLink{Href: href, Name: name, Lang: lang} },
+	}).ParseFS(htmlFiles, "html/page.tmpl", "html/govs.tmpl"))
+})
 
 // pairCtx is a pair with its comparison, for the pair template.
 type pairCtx struct {
@@ -177,7 +181,7 @@ type unitRef struct {
 func WriteHTML(w io.Writer, d HTMLData, opts HTMLOptions) error {
 	p := buildPage(&d, opts)
 	var b bytes.Buffer
-	if err := pageTemplate.ExecuteTemplate(&b, "page", p); err != nil {
+	if err := pageTemplate().ExecuteTemplate(&b, "page", p); err != nil {
 		return err
 	}
 	_, err := w.Write(b.Bytes())

@@ -70,7 +70,7 @@ func NewGovPart(d HTMLData, sections bool) (*GovPart, error) {
 	g := &GovPart{Name: d.Scope, lang: textLang(d.Scope), script: d.pageLang()}
 	if sections {
 		var b bytes.Buffer
-		if err := pageTemplate.ExecuteTemplate(&b, "sections", p); err != nil {
+		if err := pageTemplate().ExecuteTemplate(&b, "sections", p); err != nil {
 			return nil, err
 		}
 		g.body = b.Bytes()
@@ -151,7 +151,7 @@ func (g *GovPart) WritePage(w io.Writer, comparison string, opts HTMLOptions) er
 	p.Date, p.Body = opts.Date, template.HTML(g.body) // markup the templates made
 	p.Back = "../" + comparison + "#" + govAnchor(g.Name)
 	var b bytes.Buffer
-	if err := pageTemplate.ExecuteTemplate(&b, "page", &p); err != nil {
+	if err := pageTemplate().ExecuteTemplate(&b, "page", &p); err != nil {
 		return err
 	}
 	_, err := w.Write(b.Bytes())
@@ -240,12 +240,12 @@ type yearRow struct {
 func WriteComparison(w io.Writer, c Comparison, opts HTMLOptions) error {
 	p := buildComparison(&c, opts)
 	var body bytes.Buffer
-	if err := pageTemplate.ExecuteTemplate(&body, "compare", p.view); err != nil {
+	if err := pageTemplate().ExecuteTemplate(&body, "compare", p.view); err != nil {
 		return err
 	}
 	p.Body = template.HTML(body.String()) // markup the templates made
 	var b bytes.Buffer
-	if err := pageTemplate.ExecuteTemplate(&b, "page", &p.page); err != nil {
+	if err := pageTemplate().ExecuteTemplate(&b, "page", &p.page); err != nil {
 		return err
 	}
 	_, err := w.Write(b.Bytes())

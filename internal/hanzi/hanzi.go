@@ -19,35 +19,73 @@ import (
 //go:embed t2s.tsv
 var t2sData string
 
-// t2s maps a Traditional character to its Simplified form.
-var t2s = func() map[rune]rune {
-	m := make(map[rune]rune, 4200)
-	for _, line := range strings.Split(t2sData, "\n") {
+// The folding tables, read from t2s.tsv at start-up (every command but
+// --version folds text): t2sBMP for the Basic Multilingual Plane, where
+// nearly every character stands (a lookup per character of every text read,
+// so it must be fast), 0 where a character has no Simplified form of its
+// own; t2sWide for the characters beyond it; simplifiedOnly the characters
+// that are the Simplified form of another and no Traditional form
+// themselves (们, 这, 发 …), as bits for the plane and a map beyond.
+var (
+	t2sBMP         []rune
+	t2sWide        = map[rune]rune{}
+	simplifiedBits []uint64
+	simplifiedWide = map[rune]bool{}
+)
+
+func init() {
+	t2sBMP = make([]rune, 0x10000)
+	simplifiedBits = make([]uint64, 0x10000/64)
+	var pairs [][2]rune
+	for rest := t2sData; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		t, s, ok := strings.Cut(line, "\t")
 		if !ok {
 			continue
 		}
 		tr, _ := utf8.DecodeRuneInString(t)
 		sr, _ := utf8.DecodeRuneInString(s)
-		if tr != utf8.RuneError && sr != utf8.RuneError {
-			m[tr] = sr
+		if tr == utf8.RuneError || sr == utf8.RuneError {
+			continue
+		}
+		if tr < 0x10000 {
+			t2sBMP[tr] = sr
+		} else {
+			t2sWide[tr] = sr
+		}
+		pairs = append(pairs, [2]rune{tr, sr})
+	}
+	// A Simplified form that is no Traditional form itself.
+	for _, p := range pairs {
+		if t, s := p[0], p[1]; s != t && FoldRune(t) == s && !hasSimplified(s) { // a line given again counts last
+			if s < 0x10000 {
+				simplifiedBits[s/64] |= 1 << (s % 64)
+			} else {
+				simplifiedWide[s] = true
+			}
 		}
 	}
-	return m
-}()
+}
 
-// t2sBMP is t2s for the Basic Multilingual Plane as a table, 0 where a
-// character has no Simplified form of its own: a lookup per character of
-// every text read, so it must be fast.
-var t2sBMP = func() []rune {
-	tab := make([]rune, 0x10000)
-	for t, s := range t2s {
-		if t < 0x10000 {
-			tab[t] = s
-		}
+// hasSimplified reports whether t2s.tsv gives r a Simplified form (its own
+// one included).
+func hasSimplified(r rune) bool {
+	if r < 0x10000 {
+		return r >= 0 && t2sBMP[r] != 0
 	}
-	return tab
-}()
+	_, ok := t2sWide[r]
+	return ok
+}
+
+// simplifiedOnly reports whether r is the Simplified form of another
+// character and no Traditional form itself.
+func simplifiedOnly(r rune) bool {
+	if r < 0x10000 {
+		return r >= 0 && simplifiedBits[r/64]&(1<<(r%64)) != 0
+	}
+	return simplifiedWide[r]
+}
 
 // FoldRune returns the Simplified form of a Traditional character and
 // normalises full-width ASCII forms to their half-width letters and digits;
@@ -57,7 +95,7 @@ func FoldRune(r rune) rune {
 		if s := t2sBMP[r]; s != 0 {
 			return s
 		}
-	} else if s, ok := t2s[r]; ok {
+	} else if s, ok := t2sWide[r]; ok {
 		return s
 	}
 	if r >= '！' && r <= '～' {
@@ -355,7 +393,7 @@ func LooksTraditional(s string) bool {
 	for _, r := range s {
 		if IsHan(r) {
 			han++
-			if _, ok := t2s[r]; ok {
+			if hasSimplified(r) {
 				trad++
 			}
 		}
@@ -372,21 +410,6 @@ const (
 	Traditional Script = "traditional"
 )
 
-// simplifiedOnly holds the characters that are the Simplified form of
-// another and no Traditional form themselves (们, 这, 发 …).
-var simplifiedOnly = func() map[rune]bool {
-	m := map[rune]bool{}
-	for t, s := range t2s {
-		if s != t {
-			m[s] = true
-		}
-	}
-	for t := range t2s {
-		delete(m, t)
-	}
-	return m
-}()
-
 // ScriptOf tells the script of s by the characters that only one script
 // uses: Traditional when those with a Simplified form of their own (們, 這,
 // 發) outnumber the Simplified forms (们, 这, 发), Simplified otherwise; ""
@@ -399,7 +422,7 @@ func ScriptOf(s string) Script {
 		}
 		if f := FoldRune(r); f != r && IsHan(r) {
 			trad++
-		} else if simplifiedOnly[r] {
+		} else if simplifiedOnly(r) {
 			simp++
 		}
 	}
