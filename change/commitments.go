@@ -174,19 +174,6 @@ type token struct {
 	start, end int
 }
 
-// tokens cuts folded text into words with their offsets: runs of Han
-// characters by the segmenter, every other rune alone, spaces left out.
-func tokens(s string) []token {
-	var ts []token
-	at := 0
-	for _, w := range words(s) {
-		i := strings.Index(s[at:], w)
-		ts = append(ts, token{w, at + i, at + i + len(w)})
-		at += i + len(w)
-	}
-	return ts
-}
-
 // object is a thing a promise names.
 type object struct {
 	name     string // its folded words: 某街道文化中心, #座公厕改造

@@ -1,6 +1,7 @@
 package change
 
 import (
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
@@ -29,25 +30,61 @@ func wordLengths(run string) []int {
 // words cuts folded text into words: each run of Han characters by the
 // segmenter, every other rune alone (spaces dropped).
 func words(s string) []string {
-	var ws []string
-	for len(s) > 0 {
-		if run := hanRun(s); run != "" {
-			rs := []rune(run)
-			k := 0
-			for _, l := range wordLengths(run) {
-				ws = append(ws, string(rs[k:k+l]))
-				k += l
-			}
-			s = s[len(run):]
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s)
-		if r != ' ' && r != '\t' {
-			ws = append(ws, s[:n])
-		}
-		s = s[n:]
+	ts := tokens(s)
+	ws := make([]string, len(ts))
+	for i, t := range ts {
+		ws[i] = t.text
 	}
 	return ws
+}
+
+// cutter holds the buffers of a segment.Cutter between calls of tokens,
+// which run on many goroutines.
+var cutters = sync.Pool{New: func() any { return new(cutter) }}
+
+type cutter struct {
+	segment.Cutter
+	runes []rune
+	lens  []int
+}
+
+// tokens cuts folded text into words with their offsets: runs of Han
+// characters by the segmenter, every other rune alone, spaces left out.
+// Each word is a piece of s, not a copy.
+func tokens(s string) []token {
+	var ts []token
+	var c *cutter
+	for at := 0; at < len(s); {
+		if run := hanRun(s[at:]); run != "" {
+			if c == nil {
+				c = cutters.Get().(*cutter)
+				defer cutters.Put(c)
+			}
+			c.runes = c.runes[:0]
+			for i := 0; i < len(run); {
+				r, n := hanzi.DecodeRune(run, i)
+				c.runes = append(c.runes, r)
+				i += n
+			}
+			c.lens = c.AppendLengths(c.lens[:0], c.runes)
+			for _, l := range c.lens {
+				end := at
+				for ; l > 0; l-- {
+					_, n := hanzi.DecodeRune(s, end)
+					end += n
+				}
+				ts = append(ts, token{s[at:end], at, end})
+				at = end
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[at:])
+		if r != ' ' && r != '\t' {
+			ts = append(ts, token{s[at : at+n], at, at + n})
+		}
+		at += n
+	}
+	return ts
 }
 
 // textRun is a stretch of Han characters and its offset.
