@@ -9,7 +9,7 @@ import (
 
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
-	"github.com/reportdiff/reportdiff/internal/segment"
+	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 // Share is the part of a report's attention a theme gets.
@@ -155,28 +155,46 @@ type written map[string]string
 
 func wordCounts(r *corpus.Report, forms written) map[string]int {
 	m := map[string]int{}
+	var c cutter
 	for _, u := range r.Units {
 		if u.Role == corpus.RoleFront || u.Role == corpus.RoleSalutation {
 			continue
 		}
-		orig := []rune(u.Text) // folding keeps the number of characters
+		var orig []rune // the text's runes, read when a word is first seen: folding keeps the number of characters
 		folded := u.Folded()
+		byteAt, at := 0, 0 // a run's byte offset and rune offset in folded
 		for _, hr := range runsWithOffsets(folded) {
 			run := hr.text
-			rs := []rune(run)
-			at := utf8.RuneCountInString(folded[:hr.start])
-			i := 0
-			for _, l := range segment.Lengths(run) {
+			at += utf8.RuneCountInString(folded[byteAt:hr.start])
+			byteAt = hr.start
+			c.runes = c.runes[:0]
+			for k := 0; k < len(run); {
+				r, n := hanzi.DecodeRune(run, k)
+				c.runes = append(c.runes, r)
+				k += n
+			}
+			c.lens = c.AppendLengths(c.lens[:0], c.runes)
+			i, b := 0, 0 // the word's rune and byte offsets in run
+			for _, l := range c.lens {
+				e := b
+				for _, r := range c.runes[i : i+l] {
+					e += utf8.RuneLen(r)
+				}
 				if l >= 2 {
-					w := string(rs[i : i+l])
+					w := run[b:e]
 					if !stopwords[w] {
 						m[w]++
-						if _, ok := forms[w]; !ok && at+i+l <= len(orig) {
-							forms[w] = string(orig[at+i : at+i+l])
+						if _, ok := forms[w]; !ok {
+							if orig == nil {
+								orig = []rune(u.Text)
+							}
+							if at+i+l <= len(orig) {
+								forms[w] = string(orig[at+i : at+i+l])
+							}
 						}
 					}
 				}
-				i += l
+				i, b = i+l, e
 			}
 		}
 	}
