@@ -395,10 +395,16 @@ func wordTargets(u *corpus.Unit, year int) []candidate {
 			continue
 		}
 		folded := hanzi.Fold(text)
-		m := reNameInWords.FindStringSubmatchIndex(folded)
+		var m []int
+		if strings.Contains(folded, "增长") || strings.Contains(folded, "下降") || strings.Contains(folded, "降低") || strings.Contains(folded, "提高") {
+			m = reNameInWords.FindStringSubmatchIndex(folded) // the pattern needs one of the four words
+		}
 		if m == nil {
 			// 某强度目标在规划期内统筹考核: an indicator the alias table
 			// names, and the words of its goal.
+			if !strings.Contains(folded, "目标") {
+				continue
+			}
 			if m = reGoalInWords.FindStringSubmatchIndex(folded); m == nil {
 				continue
 			}

@@ -112,6 +112,9 @@ type found struct {
 // Extract returns the figures of text in order. Years (2015年, 20xx年),
 // dates and ordinals (第3届) are not figures.
 func Extract(text string) []Figure {
+	if !hasDigit(text) {
+		return []Figure{} // every figure opens with a digit
+	}
 	folded, idx := hanzi.FoldMap(text)
 	var fs []found
 	for _, m := range reNumber.FindAllStringSubmatchIndex(folded) {
@@ -126,6 +129,20 @@ func Extract(text string) []Figure {
 		figs[i] = f.Figure
 	}
 	return respectively(text, figs)
+}
+
+// hasDigit reports whether text holds a digit once folded: an ASCII one
+// or a full-width one (０–９, EF BC 90–99 in UTF-8).
+func hasDigit(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= '0' && c <= '9':
+			return true
+		case c == 0xEF && i+2 < len(text) && text[i+1] == 0xBC && text[i+2] >= 0x90 && text[i+2] <= 0x99:
+			return true
+		}
+	}
+	return false
 }
 
 // readFigure reads the number matched by m with its unit and qualifier; ok

@@ -3,6 +3,8 @@ package figure
 import (
 	"strings"
 	"testing"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 func TestExtract(t *testing.T) {
@@ -97,4 +99,14 @@ func FuzzExtract(f *testing.F) {
 			prev = fig.End
 		}
 	})
+}
+
+// hasDigit agrees with folding: a text has a digit when its fold has an
+// ASCII one.
+func TestHasDigit(t *testing.T) {
+	for _, s := range []string{"", "增长", "增长6%", "增长６％", "０", "９", "\uff1a", "\xef\xbc", "十二个", "Ｘ", "\xef\xbc\x99"} {
+		if got, want := hasDigit(s), strings.ContainsAny(hanzi.Fold(s), "0123456789"); got != want {
+			t.Errorf("hasDigit(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
