@@ -377,7 +377,7 @@ type prep struct {
 	section []feat       // bigrams of the titles of its section and subsection, sorted
 	opener  bool         // the unit opens its section (see opens)
 	leader  bool         // the unit comes first in its section (see leads)
-	occ     []occurrence // trigrams, quoted terms and figures, in text order
+	occ     []occurrence // trigrams, quoted terms and figures, by feature, then place
 	feats3  []feat       // their features, sorted, without repeats
 	clauses []clause     // the clauses long enough to be looked for in another unit, unweighted
 	themes  []entry      // theme scores, normalised
@@ -403,12 +403,18 @@ func newPrep(u *corpus.Unit, class Classification) *prep {
 	p.themes = sorted(themes)
 	p.clauses = clauses(p.runes)
 	p.occ = rareCandidates(f, p.runes)
-	p.feats3 = make([]feat, len(p.occ))
-	for i, o := range p.occ {
-		p.feats3[i] = o.f
+	slices.SortFunc(p.occ, func(a, b occurrence) int {
+		if c := cmp.Compare(a.f, b.f); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.start, b.start)
+	})
+	p.feats3 = make([]feat, 0, len(p.occ))
+	for _, o := range p.occ {
+		if n := len(p.feats3); n == 0 || p.feats3[n-1] != o.f {
+			p.feats3 = append(p.feats3, o.f)
+		}
 	}
-	slices.Sort(p.feats3)
-	p.feats3 = slices.Clip(slices.Compact(p.feats3))
 	return p
 }
 
@@ -481,23 +487,22 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 	work.Each(len(units), func(i int) {
 		d, p := docs[i], ps[i]
 		c3 := cursor{fr: &m.df3}
+		d.rare = make([]feat, 0, len(p.feats3))
 		for _, f := range p.feats3 {
 			if c3.of(f) <= limit {
 				d.rare = append(d.rare, f)
 			}
 		}
 		if len(d.rare) > 0 {
-			for _, o := range p.occ {
-				if _, ok := slices.BinarySearch(d.rare, o.f); ok {
+			k := 0
+			for _, o := range p.occ { // both sorted by feature
+				for k < len(d.rare) && d.rare[k] < o.f {
+					k++
+				}
+				if k < len(d.rare) && d.rare[k] == o.f {
 					d.rareAt = append(d.rareAt, o)
 				}
 			}
-			slices.SortFunc(d.rareAt, func(a, b occurrence) int {
-				if c := cmp.Compare(a.f, b.f); c != 0 {
-					return c
-				}
-				return cmp.Compare(a.start, b.start)
-			})
 			d.rareBits = bitsOf(d.rare)
 		}
 		// The weights in key order (the grams are sorted), normalised as
