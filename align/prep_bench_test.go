@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/corpus/corpustest"
 )
 
 // BenchmarkPair classifies and pairs the units of two reports, as diff
@@ -16,5 +17,15 @@ func BenchmarkPair(b *testing.B) {
 	for b.Loop() {
 		t := Classify(c, nil, []*corpus.Report{a0, b0})
 		Pair(t, a0, b0, DefaultOptions())
+	}
+}
+
+// BenchmarkAlignSeries aligns a series of some fifty real reports (see
+// corpustest.SeriesDir); skipped where the shared corpora are not.
+func BenchmarkAlignSeries(b *testing.B) {
+	c := corpustest.LoadSeries(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		Align(Classify(c, nil, nil), DefaultOptions())
 	}
 }

@@ -11,8 +11,8 @@
 #    `reportdiff --version`, the floor of any run of the binary.
 # 2. Every command on the embedded corpus: the median of N runs.
 # 3. Every command on a series of reports (SERIES, a directory; default the
-#    47 reports of one province in ../shared/corpora, 1979–2026, when that
-#    folder is there): the median of N/4 runs (at least 3).
+#    longest series of one province in ../shared/corpora, when that folder is
+#    there): the median of N/4 runs (at least 3).
 #
 # Wall times come from bash's EPOCHREALTIME around each process, peak memory
 # from GNU time (/usr/bin/time, Debian's package "time"), whose own start is
@@ -22,8 +22,13 @@ cd "$(dirname "$0")/.."
 n=${1:-21}
 series=${2:-}
 if [ -z "$series" ]; then
-  for d in ../shared/corpora/provinces/浙江省 ../../shared/corpora/provinces/浙江省; do
-    [ -d "$d" ] && series=$d && break
+  # The longest series of one government in the shared corpora beside the
+  # repository (or beside the folder of its work trees).
+  for d in ../shared/corpora/provinces ../../shared/corpora/provinces; do
+    [ -d "$d" ] || continue
+    series=$(for p in "$d"/*/; do echo "$(ls "$p" | wc -l) $p"; done | sort -n | tail -n 1 | cut -d' ' -f2-)
+    series=${series%/}
+    break
   done
 fi
 tmp=$(mktemp -d)
