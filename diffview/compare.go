@@ -43,10 +43,80 @@ type Comparison struct {
 // the corpus, pair the paragraphs) calls it at the start.
 func Warm() { go segment.Load() }
 
+// Texts is what a comparison reads of two reports before their units are
+// paired: the figures and words of every unit, and the sentences of each
+// report to find moved ones in. Prepare reads them in the background, so
+// that a caller can pair the units (align.Pair) meanwhile.
+type Texts struct {
+	a, b     *corpus.Report
+	opts     Options
+	done     chan struct{}
+	units    map[*corpus.Unit]unitText
+	inA, inB *sentenceIndex
+}
+
+// unitText is a unit's figures and words.
+type unitText struct {
+	figs []figure.Figure
+	toks []Token
+}
+
+// Prepare starts reading the texts of reports a and b for a comparison with
+// these options, in the background; Compare waits for it.
+func Prepare(a, b *corpus.Report, opts Options) *Texts {
+	tx := &Texts{a: a, b: b, opts: opts, done: make(chan struct{}), units: map[*corpus.Unit]unitText{}}
+	go func() {
+		defer close(tx.done)
+		units := align.Alignable(a)
+		if b != a {
+			units = append(units, align.Alignable(b)...)
+		}
+		read := make([]unitText, len(units))
+		segment.Load()
+		work.Each(len(units)+2, func(i int) {
+			switch i {
+			case 0:
+				tx.inA = newSentenceIndex(a)
+			case 1:
+				tx.inB = newSentenceIndex(b)
+			default:
+				read[i-2] = readUnit(units[i-2], opts)
+			}
+		})
+		for i, u := range units {
+			tx.units[u] = read[i]
+		}
+	}()
+	return tx
+}
+
+// readUnit reads a unit's figures and words.
+func readUnit(u *corpus.Unit, opts Options) unitText {
+	var tz tokenizer
+	figs := figure.Extract(u.Text)
+	return unitText{figs: figs, toks: tz.tokenize(u.Text, figs, opts)}
+}
+
+// text returns what was read of unit u (a unit of neither report is read
+// now).
+func (tx *Texts) text(u *corpus.Unit) unitText {
+	if ut, ok := tx.units[u]; ok {
+		return ut
+	}
+	return readUnit(u, tx.opts)
+}
+
 // Compare diffs report a against report b: every pair of units that links
 // join (align.Pair gives them), and every unit of either report left without
 // a partner, shown whole. The themes t must cover both reports.
 func Compare(t *align.Themes, a, b *corpus.Report, links []align.Link, opts Options) *Comparison {
+	return Prepare(a, b, opts).Compare(t, links)
+}
+
+// Compare diffs the two reports of the texts, as Compare does.
+func (tx *Texts) Compare(t *align.Themes, links []align.Link) *Comparison {
+	<-tx.done
+	a, b, opts := tx.a, tx.b, tx.opts
 	comp := &Comparison{A: a, B: b}
 	linkedA, linkedB := map[*corpus.Unit]bool{}, map[*corpus.Unit]bool{}
 	pairs := make([]Pair, len(links))
@@ -54,13 +124,11 @@ func Compare(t *align.Themes, a, b *corpus.Report, links []align.Link, opts Opti
 		linkedA[l.From], linkedB[l.To] = true, true
 		pairs[i] = Pair{From: l.From, To: l.To, Theme: t.Theme(l.To), Similarity: l.Score}
 	}
-	segment.Load()
 	work.Each(len(pairs), func(i int) {
 		p := &pairs[i]
-		var tz tokenizer
-		fa, fb := figure.Extract(p.From.Text), figure.Extract(p.To.Text)
-		p.Ops = diffTokens(p.From.Text, p.To.Text, tz.tokenize(p.From.Text, fa, opts), tz.tokenize(p.To.Text, fb, opts))
-		p.Figures = figureChanges(fa, fb, opts)
+		ta, tb := tx.text(p.From), tx.text(p.To)
+		p.Ops = diffTokens(p.From.Text, p.To.Text, ta.toks, tb.toks)
+		p.Figures = figureChanges(ta.figs, tb.figs, opts)
 	})
 	comp.Pairs = pairs
 	for _, u := range align.Alignable(a) {
@@ -75,7 +143,7 @@ func Compare(t *align.Themes, a, b *corpus.Report, links []align.Link, opts Opti
 			}
 		}
 	}
-	markMoved(comp)
+	markMoved(comp, tx.inA, tx.inB)
 	order := map[string]int{}
 	for i, th := range t.Lexicon.Themes {
 		order[th.ID] = i
@@ -111,13 +179,10 @@ func Compare(t *align.Themes, a, b *corpus.Report, links []align.Link, opts Opti
 
 // markMoved cuts the deletions and insertions of every pair at sentence
 // ends and marks those sentences that stand in another unit of the other
-// report, word for word or nearly (at least four in five of their character
+// report (found by inA and inB, the sentence indexes of the two reports), word for word or nearly (at least four in five of their character
 // pairs shared): a sentence that moved rather than one that was written anew
 // or dropped. MovedTo names the unit it stands in.
-func markMoved(comp *Comparison) {
-	ix := make([]*sentenceIndex, 2)
-	work.Each(2, func(i int) { ix[i] = newSentenceIndex([]*corpus.Report{comp.A, comp.B}[i]) })
-	inA, inB := ix[0], ix[1]
+func markMoved(comp *Comparison, inA, inB *sentenceIndex) {
 	work.Each(len(comp.Pairs), func(i int) {
 		p := &comp.Pairs[i]
 		ops := make([]Op, 0, len(p.Ops)+4)
