@@ -46,14 +46,14 @@ func Diff(a, b string, opts Options) []Op {
 // diffTokens diffs two texts cut into words (every byte of a text in one
 // of its words, in order).
 func diffTokens(a, b string, ta, tb []Token) []Op {
-	// One private-use rune per distinct word, so go-diff diffs words.
+	// One rune per distinct word, so go-diff diffs words.
 	code := make(map[string]rune, len(ta))
 	encode := func(toks []Token) []rune {
 		rs := make([]rune, len(toks))
 		for i, t := range toks {
 			r, ok := code[t.Key]
 			if !ok {
-				r = privateRune(len(code))
+				r = wordRune(len(code))
 				code[t.Key] = r
 			}
 			rs[i] = r
@@ -192,12 +192,16 @@ func fixStarts(ops []Op) []Op {
 	return ops
 }
 
-// privateRune returns the nth rune of the supplementary private use areas.
-func privateRune(n int) rune {
-	if n < 0xFFFE {
-		return rune(0xF0000 + n)
+// wordRune returns the rune that stands for the nth distinct word of a
+// diff. go-diff compares runes only for equality, so any distinct runes
+// serve; the first ones are the smallest, one or two bytes in UTF-8, which
+// go-diff's conversions between runes and strings read fastest. The
+// surrogates, which no string can hold, are skipped.
+func wordRune(n int) rune {
+	if n < 0xD800 {
+		return rune(n)
 	}
-	return rune(0x100000 + n - 0xFFFE)
+	return rune(n + 0x800)
 }
 
 // Rebuild returns the old (side Delete) or new (side Insert) text of ops.

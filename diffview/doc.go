@@ -27,8 +27,9 @@
 //     the most probable route through it (jieba's method without its model
 //     for unknown words), run on the text folded to Simplified so that one
 //     list serves both scripts. Loading and cutting both reports takes a few
-//     tens of milliseconds. Each distinct word is then given one private-use
-//     rune, go-diff's DiffMainRunes diffs the two rune strings, and its
+//     tens of milliseconds. Each distinct word is then given one rune (the
+//     smallest first: go-diff only compares them), go-diff's DiffMainRunes
+//     diffs the two rune strings, and its
 //     semantic cleanup merges edits split by a lone shared word. The mapping
 //     stays inside Diff: callers get operations on the original text.
 //
