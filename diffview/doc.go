@@ -29,8 +29,8 @@
 //     list serves both scripts. Loading and cutting both reports takes a few
 //     tens of milliseconds. Each distinct word is then given one rune (the
 //     smallest first: go-diff only compares them), go-diff's DiffMainRunes
-//     diffs the two rune strings, and its
-//     semantic cleanup merges edits split by a lone shared word. The mapping
+//     diffs the two rune strings, and its semantic cleanup merges edits
+//     split by a lone shared word. The mapping
 //     stays inside Diff: callers get operations on the original text.
 //
 // go-diff's DiffTimeout is set to 0 here, in the only file that imports it:
