@@ -2,6 +2,7 @@
 # Paired timing of the built command, start-up included, whole processes.
 #
 #   scripts/bench-paired.sh [N] [SERIES]
+#   BASE=/path/to/an/older/reportdiff scripts/bench-paired.sh [N] [SERIES]
 #
 # 1. `reportdiff diff 2015 2016` on the embedded corpus against
 #    `git diff --no-index --word-diff-regex=.` on the same two report texts
@@ -11,12 +12,14 @@
 #    `reportdiff --version`, the floor of any run of the binary.
 # 2. Every command on the embedded corpus: the median of N runs.
 # 3. Every command on a series of reports (SERIES, a directory; default the
-#    longest series of one province in ../shared/corpora, when that folder is
-#    there): the median of N/4 runs (at least 3).
+#    longest series of one government in ../shared/corpora, when that
+#    folder is there): the median of N/4 runs (at least 3).
 #
+# With BASE, every run of the command built here is paired with a run of
+# BASE (say, a build of main), and the table has a column for each.
 # Wall times come from bash's EPOCHREALTIME around each process, peak memory
 # from GNU time (/usr/bin/time, Debian's package "time"), whose own start is
-# in every run of both sides.
+# in every run of every side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-21}
@@ -31,6 +34,7 @@ if [ -z "$series" ]; then
     break
   done
 fi
+base=${BASE:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/reportdiff" ./cmd/reportdiff
@@ -38,9 +42,10 @@ rd=$tmp/reportdiff
 "$rd" show 2015 > "$tmp/2015.txt"
 "$rd" show 2016 > "$tmp/2016.txt"
 
-# once COMMAND…: runs it once; appends its wall seconds to $tmp/wall and its
-# max RSS (kB) to $tmp/rss.
+# once LABEL COMMAND…: runs it once; appends its wall seconds and its max
+# RSS (kB) to the label's files.
 once() {
+  local label=$1; shift
   local t0=$EPOCHREALTIME
   /usr/bin/time -f "%M" -o "$tmp/m" "$@" > /dev/null 2>&1 || true
   local t1=$EPOCHREALTIME
@@ -48,20 +53,40 @@ once() {
   tail -n 1 "$tmp/m" >> "$tmp/rss.$label"
 }
 
+# both LABEL ARGS…: runs reportdiff ARGS, then BASE ARGS when BASE is set.
+both() {
+  local label=$1; shift
+  once "$label" "$rd" "$@"
+  if [ -n "$base" ]; then once "base $label" "$base" "$@"; fi
+}
+
 # median FILE: the median of the numbers in FILE, one a line.
 median() { sort -g "$1" | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# row LABEL: the median in ms and the largest RSS in MB of a label's runs.
-row() {
-  printf '%-58s %8.1f ms %7.1f MB\n' "$1" "$(median "$tmp/wall.$1" | awk '{print $1*1000}')" \
+# cell LABEL: the median in ms and the largest RSS in MB of a label's runs.
+cell() {
+  printf '%8.1f ms %6.1f MB' "$(median "$tmp/wall.$1" | awk '{print $1*1000}')" \
     "$(sort -g "$tmp/rss.$1" | tail -n 1 | awk '{print $1/1024}')"
 }
 
-echo "## diff against git, paired: median of $n pairs; peak memory"
+# row LABEL: a line of the table, with BASE's cell when BASE is set.
+row() {
+  printf '%-44s %s' "$1" "$(cell "$1")"
+  if [ -n "$base" ] && [ -f "$tmp/wall.base $1" ]; then printf '   %s' "$(cell "base $1")"; fi
+  echo
+}
+
+header() {
+  printf '%-44s %20s' "$1" "this build"
+  if [ -n "$base" ]; then printf '   %20s' "BASE"; fi
+  echo
+}
+
+header "diff against git, $n pairs, medians; peak memory"
 for _ in $(seq "$n"); do
-  label="reportdiff diff 2015 2016" once "$rd" diff 2015 2016 --color never
-  label="git diff --no-index --word-diff-regex=." once git diff --no-index --word-diff-regex=. "$tmp/2015.txt" "$tmp/2016.txt"
-  label="reportdiff --version (the floor)" once "$rd" --version
+  both "reportdiff diff 2015 2016" diff 2015 2016 --color never
+  once "git diff --no-index --word-diff-regex=." git diff --no-index --word-diff-regex=. "$tmp/2015.txt" "$tmp/2016.txt"
+  both "reportdiff --version (the floor)" --version
 done
 row "reportdiff diff 2015 2016"
 row "git diff --no-index --word-diff-regex=."
@@ -69,29 +94,28 @@ row "reportdiff --version (the floor)"
 
 commands=("corpus" "outline" "show 2015" "check" "facts" "align" "diff 2015 2016" "priorities" "commitments" "targets")
 echo
-echo "## every command on the embedded corpus: median of $n runs; peak memory"
+header "embedded corpus, $n runs, medians"
 for _ in $(seq "$n"); do
   for c in "${commands[@]}"; do
     # shellcheck disable=SC2086
-    label="$c" once "$rd" $c --color never
+    both "$c" $c --color never
   done
 done
 for c in "${commands[@]}"; do row "$c"; done
 
 if [ -n "$series" ] && [ -d "$series" ]; then
   m=$(( n / 4 > 3 ? n / 4 : 3 ))
-  reports=$(find "$series" -maxdepth 1 -name '*.md' -o -maxdepth 1 -name '*.txt' | wc -l)
-  bytes=$(cat "$series"/*.md "$series"/*.txt 2> /dev/null | wc -c)
-  years=$("$rd" --corpus "$series" corpus --format csv 2> /dev/null | awk -F, 'NR > 1 {print $2}' | sort -n | sed -n '1p;$p' | paste -sd-)
-  # Two consecutive years of the series for diff and show.
+  reports=$(find "$series" -maxdepth 1 -type f \( -name '*.md' -o -name '*.txt' \) | wc -l)
+  kb=$(( $(cat "$series"/* | wc -c) / 1024 ))
+  # Two consecutive years of the series, the last two, for diff and show.
   read -r y1 y2 < <("$rd" --corpus "$series" corpus --format csv 2> /dev/null | awk -F, 'NR > 1 && $2 > 0 {print $2}' | sort -n | tail -n 2 | paste -sd' ')
   series_cmds=("corpus" "outline" "show $y1" "check" "facts" "align" "diff $y1 $y2" "priorities" "commitments" "targets")
   echo
-  echo "## every command on a series of $reports reports ($years, $((bytes / 1024)) kB): median of $m runs; peak memory"
+  header "series of $reports reports ($kb kB), $m runs, medians"
   for _ in $(seq "$m"); do
     for c in "${series_cmds[@]}"; do
       # shellcheck disable=SC2086
-      label="series $c" once "$rd" --corpus "$series" $c --color never
+      both "series $c" --corpus "$series" $c --color never
     done
   done
   for c in "${series_cmds[@]}"; do row "series $c"; done
