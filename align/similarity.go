@@ -263,33 +263,11 @@ func newFreqs(all []feat) freqs {
 	return fr
 }
 
-// plus returns the counts of fr and o added up.
-func (fr freqs) plus(o freqs) freqs {
-	if len(o.keys) == 0 {
-		return fr
-	}
-	out := freqs{keys: make([]feat, 0, len(fr.keys)+len(o.keys)), n: make([]int32, 0, len(fr.keys)+len(o.keys))}
-	i, j := 0, 0
-	for i < len(fr.keys) || j < len(o.keys) {
-		switch {
-		case j == len(o.keys) || i < len(fr.keys) && fr.keys[i] < o.keys[j]:
-			out.keys, out.n = append(out.keys, fr.keys[i]), append(out.n, fr.n[i])
-			i++
-		case i == len(fr.keys) || o.keys[j] < fr.keys[i]:
-			out.keys, out.n = append(out.keys, o.keys[j]), append(out.n, o.n[j])
-			j++
-		default:
-			out.keys, out.n = append(out.keys, fr.keys[i]), append(out.n, fr.n[i]+o.n[j])
-			i++
-			j++
-		}
-	}
-	return out
-}
-
-// reportFreqs are the document frequencies of the units of one report.
+// reportFreqs are the document frequencies of the units of one report,
+// and where each unit's features stand among them.
 type reportFreqs struct {
 	df, df3 freqs
+	at, at3 map[*corpus.Unit][]int32 // a unit's grams (feats3) → their index in df (df3)
 }
 
 // freqsOf returns the document frequencies of a report's units (with their
@@ -316,7 +294,18 @@ func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep) *reportFreqs {
 		}
 		all3 = append(all3, p.feats3...)
 	}
-	rf := &reportFreqs{df: newFreqs(all), df3: newFreqs(all3)}
+	rf := &reportFreqs{df: newFreqs(all), df3: newFreqs(all3), at: map[*corpus.Unit][]int32{}, at3: map[*corpus.Unit][]int32{}}
+	at, at3 := make([][]int32, len(units)), make([][]int32, len(units))
+	work.Each(len(units), func(i int) {
+		gs := make([]feat, len(ps[i].grams))
+		for k, g := range ps[i].grams {
+			gs[k] = g.f
+		}
+		at[i], at3[i] = indexIn(gs, rf.df), indexIn(ps[i].feats3, rf.df3)
+	})
+	for i, u := range units {
+		rf.at[u], rf.at3[u] = at[i], at3[i]
+	}
 	if t.counted == nil {
 		t.counted = map[*corpus.Report]*reportFreqs{}
 	}
@@ -332,37 +321,44 @@ func (fr freqs) of(f feat) int {
 	return 0
 }
 
-// cursor looks up features in ascending order, each search starting where
-// the last one ended: reading the sorted features of a unit costs a walk
-// through the model's keys, not a full search for each.
-type cursor struct {
-	fr *freqs
-	at int
+// indexIn returns, for each feature of fs (sorted, without repeats, all of
+// them keys of fr), its index among fr's keys: one walk through both.
+func indexIn(fs []feat, fr freqs) []int32 {
+	idx := make([]int32, len(fs))
+	k := 0
+	for i, f := range fs {
+		// Gallop to f, then search below the bound.
+		hi := 1
+		for k+hi < len(fr.keys) && fr.keys[k+hi-1] < f {
+			hi *= 2
+		}
+		j, _ := slices.BinarySearch(fr.keys[k:min(k+hi, len(fr.keys))], f)
+		k += j
+		idx[i] = int32(k)
+	}
+	return idx
 }
 
-// of returns the count of f, which is no smaller than the last feature
-// asked for.
-func (c *cursor) of(f feat) int {
-	keys := c.fr.keys[c.at:]
-	// Gallop: find a bound, then search below it.
-	hi := 1
-	for hi < len(keys) && keys[hi-1] < f {
-		hi *= 2
+// countsIn returns, for each key of fr, its count in o (0 when o has it
+// not): one walk through both.
+func countsIn(fr, o freqs) []int32 {
+	out := make([]int32, len(fr.keys))
+	j := 0
+	for i, f := range fr.keys {
+		for j < len(o.keys) && o.keys[j] < f {
+			j++
+		}
+		if j < len(o.keys) && o.keys[j] == f {
+			out[i] = o.n[j]
+		}
 	}
-	i, ok := slices.BinarySearch(keys[:min(hi, len(keys))], f)
-	c.at += i
-	if ok {
-		return int(c.fr.n[c.at])
-	}
-	return 0
+	return out
 }
 
 // model holds the documents of a corpus and the document frequencies that
 // weight them.
 type model struct {
 	docs map[*corpus.Unit]*doc
-	df   freqs // bigram → units it stands in
-	df3  freqs // trigram, quoted term or figure → units it stands in
 	n    int
 }
 
@@ -469,11 +465,30 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 		docs[i] = d
 		m.docs[u] = d
 	}
+	// The document frequency of a feature of a unit in the model: its count
+	// in the unit's report and in the other, each read by index.
+	type counts struct {
+		rf            *reportFreqs
+		other, other3 []int32 // for each key of rf, its count in the other report
+	}
+	byUnit := make([]*counts, len(units))
+	rfs := make([]*reportFreqs, len(groups))
 	at := 0
-	for _, g := range groups {
-		rf := t.freqsOf(g, ps[at:at+len(g)])
+	for k, g := range groups {
+		rfs[k] = t.freqsOf(g, ps[at:at+len(g)])
 		at += len(g)
-		m.df, m.df3 = rf.df.plus(m.df), rf.df3.plus(m.df3)
+	}
+	at = 0
+	for k, g := range groups {
+		c := &counts{rf: rfs[k]}
+		if len(groups) == 2 {
+			o := rfs[1-k]
+			c.other, c.other3 = countsIn(c.rf.df, o.df), countsIn(c.rf.df3, o.df3)
+		}
+		for range g {
+			byUnit[at] = c
+			at++
+		}
 	}
 	// A trigram is rare when it stands in no more than two units per
 	// report: a name that comes back in a year's review and plan, not a
@@ -485,11 +500,17 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 		idf[k] = math.Log(float64(m.n+1)/float64(k+1)) + 1
 	}
 	work.Each(len(units), func(i int) {
-		d, p := docs[i], ps[i]
-		c3 := cursor{fr: &m.df3}
+		d, p, c := docs[i], ps[i], byUnit[i]
+		df := func(k int32, n []int32, other []int32) int {
+			if other != nil {
+				return int(n[k] + other[k])
+			}
+			return int(n[k])
+		}
+		at3 := c.rf.at3[d.unit]
 		d.rare = make([]feat, 0, len(p.feats3))
-		for _, f := range p.feats3 {
-			if c3.of(f) <= limit {
+		for k, f := range p.feats3 {
+			if df(at3[k], c.rf.df3.n, c.other3) <= limit {
 				d.rare = append(d.rare, f)
 			}
 		}
@@ -509,9 +530,9 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 		// sorted does: the same sums in the same order. The entries hold
 		// the IDF of each gram first, for the clauses' weights.
 		d.tfidf = make([]entry, len(d.grams))
-		c := cursor{fr: &m.df}
+		at := c.rf.at[d.unit]
 		for k, g := range d.grams {
-			d.tfidf[k] = entry{g.f, idf[c.of(g.f)]}
+			d.tfidf[k] = entry{g.f, idf[df(at[k], c.rf.df.n, c.other)]}
 		}
 		weigh(d.clauses, d.tfidf)
 		norm := 0.0
