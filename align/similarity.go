@@ -3,14 +3,12 @@ package align
 import (
 	"cmp"
 	"math"
-	"regexp"
 	"slices"
-	"strings"
 	"unicode"
 
 	"github.com/reportdiff/reportdiff/corpus"
-	"github.com/reportdiff/reportdiff/internal/digitled"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/ledscan"
 	"github.com/reportdiff/reportdiff/internal/sortedset"
 	"github.com/reportdiff/reportdiff/internal/work"
 )
@@ -134,8 +132,8 @@ type featCount struct {
 	n int32
 }
 
-var reFigureToken = digitled.MustCompile(`[0-9]+(?:\.[0-9]+)?(?:%|万|亿|个|户|家|项|条|所|座|平方米|公里|人|套|栋|处|元)`)
-var reQuoted = regexp.MustCompile(`[“《「]([^”》」]{2,20})[”》」]`)
+var reFigureToken = ledscan.MustCompile(`[0-9]+(?:\.[0-9]+)?(?:%|万|亿|个|户|家|项|条|所|座|平方米|公里|人|套|栋|处|元)`)
+var reQuoted = ledscan.MustCompileLed(`[“《「]([^”》」]{2,20})[”》」]`, "“《「")
 
 // grams returns the Han character bigrams of folded text and its runs of
 // Latin letters and digits, with their counts, sorted.
@@ -200,10 +198,8 @@ func rareCandidates(folded string, rs []rune) []occurrence {
 		}
 	}
 	var more []occurrence
-	if strings.ContainsAny(folded, "“《「") { // what reQuoted needs, cheaply ruled out
-		for _, q := range reQuoted.FindAllStringSubmatchIndex(folded, -1) {
-			more = append(more, occurrence{hashOf("“" + folded[q[2]:q[3]]), int32(q[0]), int32(q[1])})
-		}
+	for _, q := range reQuoted.FindAllStringSubmatchIndex(folded) {
+		more = append(more, occurrence{hashOf("“" + folded[q[2]:q[3]]), int32(q[0]), int32(q[1])})
 	}
 	for _, loc := range reFigureToken.FindAllStringIndex(folded) {
 		more = append(more, occurrence{hashOf("#" + folded[loc[0]:loc[1]]), int32(loc[0]), int32(loc[1])})
@@ -236,6 +232,44 @@ func rareCandidates(folded string, rs []rune) []occurrence {
 	occ = append(occ, more...)
 	slices.SortStableFunc(occ, func(a, b occurrence) int { return cmp.Compare(a.start, b.start) })
 	return occ
+}
+
+// sortOccurrences sorts occurrences by feature, then place. The hashed
+// features (quoted terms, figures) come before every trigram, whose bit 63
+// is set; the trigrams of characters of the Basic Multilingual Plane,
+// nearly all of them, are sorted as numbers that hold their three characters
+// and place (the same order), which is much faster than comparing structs.
+func sortOccurrences(occ []occurrence) []occurrence {
+	byFeat := func(a, b occurrence) int {
+		if c := cmp.Compare(a.f, b.f); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.start, b.start)
+	}
+	var tri, other []occurrence
+	keys := make([]uint64, 0, len(occ))
+	for _, o := range occ {
+		r1, r2, r3 := uint64(o.f>>42)&(1<<21-1), uint64(o.f>>21)&(1<<21-1), uint64(o.f)&(1<<21-1)
+		if o.f&packed == 0 || o.f&hashed != 0 || r1 >= 1<<16 || r2 >= 1<<16 || r3 >= 1<<16 || o.start >= 1<<16 || o.end != o.start+3 {
+			other = append(other, o)
+			continue
+		}
+		tri = append(tri, o)
+		keys = append(keys, r1<<48|r2<<32|r3<<16|uint64(o.start))
+	}
+	if len(other) > 0 && len(tri) > 0 && slices.ContainsFunc(other, func(o occurrence) bool { return o.f&packed != 0 }) {
+		// A trigram of another plane among them: compare them all.
+		slices.SortFunc(occ, byFeat)
+		return occ
+	}
+	slices.SortFunc(other, byFeat)
+	slices.Sort(keys)
+	out := append(occ[:0], other...)
+	for _, k := range keys {
+		start := int32(k & (1<<16 - 1))
+		out = append(out, occurrence{pack(rune(k>>48), rune(k>>32&(1<<16-1)), rune(k>>16&(1<<16-1))), start, start + 3})
+	}
+	return out
 }
 
 // setOf returns the features of a count list.
@@ -398,13 +432,7 @@ func newPrep(u *corpus.Unit, class Classification) *prep {
 	}
 	p.themes = sorted(themes)
 	p.clauses = clauses(p.runes)
-	p.occ = rareCandidates(f, p.runes)
-	slices.SortFunc(p.occ, func(a, b occurrence) int {
-		if c := cmp.Compare(a.f, b.f); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.start, b.start)
-	})
+	p.occ = sortOccurrences(rareCandidates(f, p.runes))
 	p.feats3 = make([]feat, 0, len(p.occ))
 	for _, o := range p.occ {
 		if n := len(p.feats3); n == 0 || p.feats3[n-1] != o.f {

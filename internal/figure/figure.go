@@ -10,8 +10,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/reportdiff/reportdiff/internal/digitled"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/ledscan"
 	"github.com/reportdiff/reportdiff/internal/segment"
 )
 
@@ -101,7 +101,7 @@ var units = func() []string {
 // 1000余人. They make the figure a floor.
 var approximations = []string{"多", "余"}
 
-var reNumber = digitled.MustCompile(`([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?(?:\s*(?:—|–|-|－|~|～|至|到)\s*([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?)?`)
+var reNumber = ledscan.MustCompile(`([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?(?:\s*(?:—|–|-|－|~|～|至|到)\s*([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?)?`)
 
 // found is a figure with its place in the folded text, while labels are read.
 type found struct {

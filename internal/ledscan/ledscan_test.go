@@ -1,4 +1,4 @@
-package digitled
+package ledscan
 
 import (
 	"regexp"
@@ -13,8 +13,20 @@ var exprs = []string{
 	`[0-9]{4}年`,
 }
 
+// Expressions led by other characters, with their leads.
+var led = [][2]string{
+	{`[“《「]([^”》」]{2,20})[”》」]`, "“《「"},
+	{`第[一二三四五六七八九十]+[届次]`, "第"},
+}
+
 func check(t *testing.T, s string) {
 	t.Helper()
+	for _, el := range led {
+		want := regexp.MustCompile(el[0]).FindAllStringSubmatchIndex(s, -1)
+		if got := MustCompileLed(el[0], el[1]).FindAllStringSubmatchIndex(s); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("%s on %q: %v, regexp gives %v", el[0], s, got, want)
+		}
+	}
 	for _, expr := range exprs {
 		want := regexp.MustCompile(expr).FindAllStringSubmatchIndex(s, -1)
 		got := MustCompile(expr).FindAllStringSubmatchIndex(s)
@@ -32,6 +44,7 @@ func TestSameAsRegexp(t *testing.T) {
 	for _, s := range []string{
 		"", "增长6.5%左右，", "由8.8%降至6.5%—7%", "新建12个驿站和3处公园，投资2.5亿元", "2019年2020年",
 		"1.2.3", "5-", "7 % 到 8 %", "x9y", "12345年年", "0.", "\xff1\xfe2%",
+		"推进“松岚智慧街区”建设和《某某条例》“甲”", "““甲乙丙”", "“甲乙\xe2\x80", "第五届第十次", "「甲乙」」",
 	} {
 		check(t, s)
 	}
