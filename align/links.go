@@ -162,9 +162,15 @@ func (res *Result) byPart(r *corpus.Report, k corpus.PartKind) []*corpus.Unit {
 // continuity links the units of a and b part by part.
 func (res *Result) continuity(a, b *corpus.Report, min float64) []Link {
 	m := res.modelOf(a, b)
+	// The parts are matched in parallel, their links kept in part order.
+	byKind := make([][]Link, len(partKinds))
+	work.Each(len(partKinds), func(i int) {
+		k := partKinds[i]
+		byKind[i] = res.match(m, res.byPart(a, k), res.byPart(b, k), Continuity, min)
+	})
 	var links []Link
-	for _, k := range partKinds {
-		links = append(links, res.match(m, res.byPart(a, k), res.byPart(b, k), Continuity, min)...)
+	for _, ls := range byKind {
+		links = append(links, ls...)
 	}
 	return links
 }

@@ -310,10 +310,11 @@ func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep) *reportFreqs {
 	if len(units) == 0 {
 		return &reportFreqs{}
 	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
 	r := units[0].Report
-	if rf, ok := t.counted[r]; ok {
+	t.mu.Lock()
+	rf, ok := t.counted[r]
+	t.mu.Unlock()
+	if ok {
 		return rf
 	}
 	n, n3 := 0, 0
@@ -328,7 +329,7 @@ func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep) *reportFreqs {
 		}
 		all3 = append(all3, p.feats3...)
 	}
-	rf := &reportFreqs{df: newFreqs(all), df3: newFreqs(all3), at: map[*corpus.Unit][]int32{}, at3: map[*corpus.Unit][]int32{}}
+	rf = &reportFreqs{df: newFreqs(all), df3: newFreqs(all3), at: map[*corpus.Unit][]int32{}, at3: map[*corpus.Unit][]int32{}}
 	at, at3 := make([][]int32, len(units)), make([][]int32, len(units))
 	work.Each(len(units), func(i int) {
 		gs := make([]feat, len(ps[i].grams))
@@ -339,6 +340,11 @@ func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep) *reportFreqs {
 	})
 	for i, u := range units {
 		rf.at[u], rf.at3[u] = at[i], at3[i]
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if done, ok := t.counted[r]; ok {
+		return done // counted meanwhile by another model: the same counts
 	}
 	if t.counted == nil {
 		t.counted = map[*corpus.Report]*reportFreqs{}
@@ -501,12 +507,12 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 	}
 	byUnit := make([]*counts, len(units))
 	rfs := make([]*reportFreqs, len(groups))
-	at := 0
+	from := make([]int, len(groups)+1) // where each group's units start
 	for k, g := range groups {
-		rfs[k] = t.freqsOf(g, ps[at:at+len(g)])
-		at += len(g)
+		from[k+1] = from[k] + len(g)
 	}
-	at = 0
+	work.Each(len(groups), func(k int) { rfs[k] = t.freqsOf(groups[k], ps[from[k]:from[k+1]]) })
+	at := 0
 	for k, g := range groups {
 		c := &counts{rf: rfs[k]}
 		if len(groups) == 2 {
