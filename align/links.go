@@ -128,13 +128,10 @@ func (res *Result) modelOf(a, b *corpus.Report) *model {
 	return m
 }
 
-// forget drops the model of two reports once every link between them is
-// made and named: a series of reports holds one model at a time, not all.
-func (res *Result) forget(a, b *corpus.Report) {
-	res.mu.Lock()
-	defer res.mu.Unlock()
-	delete(res.models, [2]*corpus.Report{a, b})
-	delete(res.models, [2]*corpus.Report{b, a})
+// pairModel builds the model of two reports for link, uncached: link holds
+// the models of the pairs at hand only.
+func (res *Result) pairModel(a, b *corpus.Report) *model {
+	return newModel(res.Themes, [][]*corpus.Unit{res.unitsOf(a), res.unitsOf(b)})
 }
 
 // unitsOf returns the classified units of a report, in order.
@@ -161,8 +158,12 @@ func (res *Result) byPart(r *corpus.Report, k corpus.PartKind) []*corpus.Unit {
 
 // continuity links the units of a and b part by part.
 func (res *Result) continuity(a, b *corpus.Report, min float64) []Link {
-	m := res.modelOf(a, b)
-	// The parts are matched in parallel, their links kept in part order.
+	return res.continuityIn(res.modelOf(a, b), a, b, min)
+}
+
+// continuityIn links the units of a and b part by part, weighed by m. The
+// parts are matched in parallel, their links kept in part order.
+func (res *Result) continuityIn(m *model, a, b *corpus.Report, min float64) []Link {
 	byKind := make([][]Link, len(partKinds))
 	work.Each(len(partKinds), func(i int) {
 		k := partKinds[i]
@@ -176,80 +177,80 @@ func (res *Result) continuity(a, b *corpus.Report, min float64) []Link {
 }
 
 // link makes the continuity and followup links of consecutive reports and
-// the threads.
+// the threads. It goes through the reports in order, holding the models
+// of the pairs at hand only (and what similarity reads of the units of
+// three reports at most, see Themes.drop), so that its memory does not grow
+// with the number of reports: the links of report i and i+1, then those of
+// i-1 and i+1 for a topic that skipped a year, once the links of report i
+// both ways are known.
 func (res *Result) link() {
 	rs := res.Corpus.Reports
-	// Each pair of reports is weighed by its own model, and its links
-	// name what they share before the next pair's model is built.
-	for i := 0; i+1 < len(rs); i++ {
-		links := res.continuity(rs[i], rs[i+1], res.minScore)
-		m := res.modelOf(rs[i], rs[i+1])
-		links = append(links, res.match(m, res.byPart(rs[i], corpus.Plan), res.byPart(rs[i+1], corpus.Review), Followup, res.minScore)...)
-		res.fillShared(links)
-		res.Links = append(res.Links, links...)
-		res.forget(rs[i], rs[i+1])
+	fwd, back := map[*corpus.Unit]bool{}, map[*corpus.Unit]bool{} // units with a continuity link forward, backward
+	add := func(m *model, ls []Link) {
+		for i := range ls {
+			ls[i].Shared = m.shared(ls[i].From, ls[i].To)
+			if ls[i].Kind == Continuity {
+				fwd[ls[i].From], back[ls[i].To] = true, true
+			}
+		}
+		res.Links = append(res.Links, ls...)
 	}
-	// A topic may skip a year: units left without a continuity link to the
-	// next report are matched with the report after it.
-	linkedFrom, linkedTo := res.linked()
-	for i := 0; i+2 < len(rs); i++ {
-		m := res.modelOf(rs[i], rs[i+2])
-		var links []Link
+	for i := 0; i+1 < len(rs); i++ {
+		m := res.pairModel(rs[i], rs[i+1])
+		ls := res.continuityIn(m, rs[i], rs[i+1], res.minScore)
+		ls = append(ls, res.match(m, res.byPart(rs[i], corpus.Plan), res.byPart(rs[i+1], corpus.Review), Followup, res.minScore)...)
+		add(m, ls)
+		if i == 0 {
+			continue
+		}
+		// A topic may skip a year: units of report i-1 left without a
+		// continuity link to report i are matched with report i+1.
+		a, b := rs[i-1], rs[i+1]
+		m = res.pairModel(a, b)
+		var skip []Link
 		for _, k := range partKinds {
-			from := unlinked(res.byPart(rs[i], k), linkedFrom)
-			to := unlinked(res.byPart(rs[i+2], k), linkedTo)
-			links = append(links, res.match(m, from, to, Continuity, res.minScore+splitMargin)...)
+			from := without(res.byPart(a, k), fwd)
+			to := without(res.byPart(b, k), back)
+			skip = append(skip, res.match(m, from, to, Continuity, res.minScore+splitMargin)...)
 		}
-		res.fillShared(links)
-		for _, l := range links {
-			linkedFrom[l.From], linkedTo[l.To] = true, true
-		}
-		res.Links = append(res.Links, links...)
-		res.forget(rs[i], rs[i+2])
+		add(m, skip)
+		res.drop(a) // report i-1 is weighed in no other pair
 	}
 	sortLinks(res.Corpus, res.Links)
 	res.threads()
 }
 
+// without returns the units not in the set.
+func without(units []*corpus.Unit, set map[*corpus.Unit]bool) []*corpus.Unit {
+	var out []*corpus.Unit
+	for _, u := range units {
+		if !set[u] {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
 // sortLinks orders links by their first unit, then their second, in corpus
 // order.
 func sortLinks(c *corpus.Corpus, links []Link) {
+	index := make(map[*corpus.Report]int, len(c.Reports))
+	for i, r := range c.Reports {
+		index[r] = i
+	}
 	sort.SliceStable(links, func(i, j int) bool {
 		a, b := links[i], links[j]
 		if a.From.Report != b.From.Report {
-			return c.Index(a.From.Report) < c.Index(b.From.Report)
+			return index[a.From.Report] < index[b.From.Report]
 		}
 		if a.From.Seq != b.From.Seq {
 			return a.From.Seq < b.From.Seq
 		}
 		if a.To.Report != b.To.Report {
-			return c.Index(a.To.Report) < c.Index(b.To.Report)
+			return index[a.To.Report] < index[b.To.Report]
 		}
 		return a.To.Seq < b.To.Seq
 	})
-}
-
-// linked returns the units that have a continuity link forward, and those
-// that have one backward.
-func (res *Result) linked() (from, to map[*corpus.Unit]bool) {
-	from, to = map[*corpus.Unit]bool{}, map[*corpus.Unit]bool{}
-	for _, l := range res.Links {
-		if l.Kind == Continuity {
-			from[l.From], to[l.To] = true, true
-		}
-	}
-	return from, to
-}
-
-// unlinked returns the units that linked does not hold.
-func unlinked(units []*corpus.Unit, linked map[*corpus.Unit]bool) []*corpus.Unit {
-	var out []*corpus.Unit
-	for _, u := range units {
-		if !linked[u] {
-			out = append(out, u)
-		}
-	}
-	return out
 }
 
 // match links the units of a to those of b (see block.link).

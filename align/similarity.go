@@ -448,6 +448,18 @@ func newPrep(u *corpus.Unit, class Classification) *prep {
 	return p
 }
 
+// drop forgets what was read of a report's units (their preps and document
+// frequencies), once no model needs them: Align goes through a series
+// holding three reports' at most.
+func (t *Themes) drop(r *corpus.Report) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, u := range r.Units {
+		delete(t.prepared, u)
+	}
+	delete(t.counted, r)
+}
+
 // preps returns the prep of each unit, reading in parallel those not read
 // before.
 func (t *Themes) preps(units []*corpus.Unit) []*prep {

@@ -1179,6 +1179,7 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 	}
 	var out []Commitment
 	clauses, keys := newClauseIndex(all), newKeyIndex()
+	govs := governments(c)
 	// What each clause of a plan promises, read in parallel.
 	promises := make([]promise, len(all))
 	work.Each(len(all), func(i int) {
@@ -1191,7 +1192,7 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 			continue
 		}
 		for _, o := range promises[i].objects {
-			if o.reason == "" && isGovernment(c, o.name) {
+			if o.reason == "" && govs[o.name] {
 				o.reason = "the name of a government of the corpus"
 			}
 			if o.reason != "" {
@@ -1231,15 +1232,16 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 	return out
 }
 
-// isGovernment reports whether a name is that of a government whose
-// reports the corpus holds (某区 of 某区政府工作报告).
-func isGovernment(c *corpus.Corpus, name string) bool {
+// governments returns the names, folded, of the governments whose reports
+// the corpus holds (某区 of 某区政府工作报告): no commitment of theirs.
+func governments(c *corpus.Corpus) map[string]bool {
+	m := map[string]bool{}
 	for _, r := range c.Reports {
-		if g := hanzi.Fold(r.Government); g != "" && g == name {
-			return true
+		if g := hanzi.Fold(r.Government); g != "" {
+			m[g] = true
 		}
 	}
-	return false
+	return m
 }
 
 // sameThing reports whether a new key (with its ordinals, ordinalsOf(key))

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"math"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -90,23 +91,129 @@ trouble. On a terminal, output longer than the screen goes through $PAGER
 
 func runDiff(opts *diffOptions) error {
 	diffview.Warm() // the word list loads while the corpus is read
-	c, err := opts.load()
+	col, err := opts.collection()
 	if err != nil {
 		return err
 	}
-	a, err := c.Find(opts.from)
+	if !col.Many() {
+		c, err := opts.loadSeries(col, col.Series[0])
+		if err != nil {
+			return err
+		}
+		opts.warn(c.Warnings)
+		return opts.diffIn(c, c)
+	}
+	sa, _ := col.Locate(opts.from)
+	sb, _ := col.Locate(opts.to)
+	if sa != nil || sb != nil {
+		// Reports named with their governments: those one or two series.
+		if sa == nil || sb == nil {
+			return usagef("diff %s %s: name both reports with their government (浙江省/2023), or neither to compare within every government", opts.from, opts.to)
+		}
+		load := func(s *corpus.Series) (*corpus.Corpus, error) {
+			c, err := opts.loadSeries(col, s)
+			if err == nil {
+				opts.warn(c.Warnings)
+			}
+			return c, err
+		}
+		ca, err := load(sa)
+		if err != nil {
+			return err
+		}
+		cb := ca
+		if sb != sa {
+			if cb, err = load(sb); err != nil {
+				return err
+			}
+		}
+		return opts.diffIn(ca, cb)
+	}
+	// The same two reports of every government that has both.
+	if err := opts.onePage(col); err != nil {
+		return err
+	}
+	var all bytes.Buffer
+	secs, changed, found := opts.sections(&all, col), false, false
+	type part struct {
+		name    string
+		out     []byte
+		changed bool
+		found   bool
+	}
+	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (part, error) {
+		a, errA := c.Find(opts.from)
+		b, errB := c.Find(opts.to)
+		if errA != nil || errB != nil {
+			return part{}, nil
+		}
+		out, ch, err := opts.compare(c, c, a, b)
+		return part{name: c.Series, out: out, changed: ch, found: true}, err
+	}, func(pt part) error {
+		if !pt.found {
+			return nil
+		}
+		found = true
+		changed = changed || pt.changed
+		return secs.write(pt.name, pt.out)
+	})
+	if err != nil {
+		return err
+	}
+	if !found {
+		return usagef("no government of the corpus has both %s and %s: name them as GOVERNMENT/YEAR", opts.from, opts.to)
+	}
+	if err := opts.page(all.Bytes()); err != nil {
+		return err
+	}
+	if changed {
+		return errFound
+	}
+	return nil
+}
+
+// diffIn compares report A of corpus ca with report B of corpus cb (the
+// same corpus, or two governments' series), pages the view and says
+// whether they differ.
+func (opts *diffOptions) diffIn(ca, cb *corpus.Corpus) error {
+	a, err := ca.Find(opts.from)
 	if err != nil {
 		return usageError{err}
 	}
-	b, err := c.Find(opts.to)
+	b, err := cb.Find(opts.to)
 	if err != nil {
 		return usageError{err}
+	}
+	out, changed, err := opts.compare(ca, cb, a, b)
+	if err != nil {
+		return err
+	}
+	if opts.html() {
+		_, err = opts.io.Out.Write(out) // a page for a browser, not for the pager
+	} else {
+		err = opts.page(out)
+	}
+	if err != nil {
+		return err
+	}
+	if changed {
+		return errFound
+	}
+	return nil
+}
+
+// compare writes the view of how report b reworded report a.
+func (opts *diffOptions) compare(ca, cb *corpus.Corpus, a, b *corpus.Report) ([]byte, bool, error) {
+	c := ca
+	if ca != cb {
+		// Two governments' reports, weighed as a pair of their own.
+		c = &corpus.Corpus{Sources: append(slices.Clip(ca.Sources), cb.Sources...), Reports: []*corpus.Report{a, b}}
 	}
 	if lx := align.DefaultLexicon(); opts.theme != "" && !lx.Has(opts.theme) {
-		return usagef("--theme %q: no such theme; the themes are %v", opts.theme, lx.IDs())
+		return nil, false, usagef("--theme %q: no such theme; the themes are %v", opts.theme, lx.IDs())
 	}
-	if opts.unit != "" && c.Unit(opts.unit) == nil {
-		return usagef("--unit %q: no such unit; see the ids with: reportdiff outline", opts.unit)
+	if opts.unit != "" && ca.Unit(opts.unit) == nil && cb.Unit(opts.unit) == nil {
+		return nil, false, usagef("--unit %q: no such unit; see the ids with: reportdiff outline", opts.unit)
 	}
 	// Reports in different scripts are compared on their words, not their
 	// characters, unless the reader asks otherwise.
@@ -115,7 +222,13 @@ func runDiff(opts *diffOptions) error {
 	texts := diffview.Prepare(a, b, diffview.Options{IgnoreYears: opts.ignoreYears, IgnorePunctWidth: opts.ignorePunctW, IgnoreScript: ignoreScript})
 	themes := align.Classify(c, nil, []*corpus.Report{a, b})
 	cmp := texts.Compare(themes, align.Pair(themes, a, b, align.Options{MinScore: opts.minScore}))
-	cmp = cmp.Filter(diffview.Filter{Theme: opts.theme, Unit: opts.unit, Phrase: opts.grep, All: opts.all})
+	unit := opts.unit
+	if u := ca.Unit(unit); u != nil {
+		unit = u.ID
+	} else if u := cb.Unit(unit); u != nil {
+		unit = u.ID
+	}
+	cmp = cmp.Filter(diffview.Filter{Theme: opts.theme, Unit: unit, Phrase: opts.grep, All: opts.all})
 	var out bytes.Buffer
 	st := opts.style()
 	if opts.script != "" {
@@ -127,6 +240,7 @@ func runDiff(opts *diffOptions) error {
 			return s
 		}
 	}
+	var err error
 	switch {
 	case opts.json():
 		err = render.JSON(&out, render.ComparisonJSONOf(cmp))
@@ -141,21 +255,7 @@ func runDiff(opts *diffOptions) error {
 	default:
 		err = render.DiffInline(&out, cmp, st, themes.Label)
 	}
-	if err != nil {
-		return err
-	}
-	if opts.html() {
-		_, err = opts.io.Out.Write(out.Bytes()) // a page for a browser, not for the pager
-	} else {
-		err = opts.page(out.Bytes())
-	}
-	if err != nil {
-		return err
-	}
-	if cmp.Changed() {
-		return errFound
-	}
-	return nil
+	return out.Bytes(), cmp.Changed(), err
 }
 
 // page writes out, through the pager when stdout is a terminal and out is
