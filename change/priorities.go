@@ -9,7 +9,6 @@ import (
 
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
-	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 // Share is the part of a report's attention a theme gets.
@@ -167,17 +166,11 @@ func wordCounts(r *corpus.Report, forms written) map[string]int {
 			run := hr.text
 			at += utf8.RuneCountInString(folded[byteAt:hr.start])
 			byteAt = hr.start
-			c.runes = c.runes[:0]
-			for k := 0; k < len(run); {
-				r, n := hanzi.DecodeRune(run, k)
-				c.runes = append(c.runes, r)
-				k += n
-			}
-			c.lens = c.AppendLengths(c.lens[:0], c.runes)
+			lens, runes := c.cut(run)
 			i, b := 0, 0 // the word's rune and byte offsets in run
-			for _, l := range c.lens {
+			for _, l := range lens {
 				e := b
-				for _, r := range c.runes[i : i+l] {
+				for _, r := range runes[i : i+l] {
 					e += utf8.RuneLen(r)
 				}
 				if l >= 2 {

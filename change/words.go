@@ -48,6 +48,19 @@ type cutter struct {
 	lens  []int
 }
 
+// cut cuts a run of folded Han characters into words: the length of each in
+// runes, and the run's runes, in c's buffers until its next use.
+func (c *cutter) cut(run string) (lens []int, runes []rune) {
+	c.runes = c.runes[:0]
+	for i := 0; i < len(run); {
+		r, n := hanzi.DecodeRune(run, i)
+		c.runes = append(c.runes, r)
+		i += n
+	}
+	c.lens = c.AppendLengths(c.lens[:0], c.runes)
+	return c.lens, c.runes
+}
+
 // tokens cuts folded text into words with their offsets: runs of Han
 // characters by the segmenter, every other rune alone, spaces left out.
 // Each word is a piece of s, not a copy.
@@ -60,14 +73,8 @@ func tokens(s string) []token {
 				c = cutters.Get().(*cutter)
 				defer cutters.Put(c)
 			}
-			c.runes = c.runes[:0]
-			for i := 0; i < len(run); {
-				r, n := hanzi.DecodeRune(run, i)
-				c.runes = append(c.runes, r)
-				i += n
-			}
-			c.lens = c.AppendLengths(c.lens[:0], c.runes)
-			for _, l := range c.lens {
+			lens, _ := c.cut(run)
+			for _, l := range lens {
 				end := at
 				for ; l > 0; l-- {
 					_, n := hanzi.DecodeRune(s, end)
