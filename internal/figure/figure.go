@@ -553,9 +553,21 @@ func splitNames(s string) []string {
 	return names
 }
 
+// unitsByFirst holds the units by their first character, longest first as
+// in units: startsWithUnit reads only those that may match.
+var unitsByFirst = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, u := range units {
+		r, _ := utf8.DecodeRuneInString(u)
+		m[r] = append(m[r], u)
+	}
+	return m
+}()
+
 // startsWithUnit returns the longest unit s starts with, or "".
 func startsWithUnit(s string) string {
-	for _, u := range units {
+	r, _ := utf8.DecodeRuneInString(s)
+	for _, u := range unitsByFirst[r] {
 		if strings.HasPrefix(s, u) {
 			return u
 		}
