@@ -56,6 +56,17 @@ type Series struct {
 	// stated is true when the folder or manifest states the government,
 	// which then names every report of the series.
 	stated bool
+	// parsed holds the files of a flat directory that were read and parsed
+	// to find their government, when they turned out to be one series: Load
+	// takes them rather than parsing them again, once.
+	parsed map[string]parsedFile
+}
+
+// parsedFile is a file read and parsed before its series is loaded.
+type parsedFile struct {
+	text  string
+	src   *Source
+	warns []Warning
 }
 
 // Unknown names the series of the files of a flat directory of several
@@ -215,13 +226,14 @@ func (col *Collection) flat(dir string, files []string) error {
 			}
 		}
 	}
+	parsed := make([]*parsedFile, len(files))
 	work.Each(len(files), func(i int) {
 		switch {
 		case govs[i] != "":
 		case man != nil && man.Government != "":
 			govs[i] = man.Government
 		default:
-			govs[i] = fileGovernment(files[i], col.opts.Encoding)
+			govs[i], parsed[i] = fileGovernment(files[i], col.opts.Encoding)
 		}
 	})
 	// Names are told apart as folded (浙江省 and its Traditional form are
@@ -238,6 +250,16 @@ func (col *Collection) flat(dir string, files []string) error {
 	if len(names) < 2 {
 		if len(names) == 1 && whole[0].Name == "" {
 			whole[0].Name = names[0]
+		}
+		// One series: its files, parsed to find that out, are not parsed
+		// again when it is loaded.
+		for i, p := range parsed {
+			if p != nil {
+				if whole[0].parsed == nil {
+					whole[0].parsed = map[string]parsedFile{}
+				}
+				whole[0].parsed[files[i]] = *p
+			}
 		}
 		col.Series = whole
 		return nil
@@ -288,19 +310,21 @@ func (m *Manifest) only(files []string) *Manifest {
 }
 
 // fileGovernment returns the government the first report of a file names
-// that names one, "" when none does or the file cannot be read.
-func fileGovernment(p, encoding string) string {
+// that names one, "" when none does or the file cannot be read, and the
+// file parsed (nil when it cannot be read).
+func fileGovernment(p, encoding string) (string, *parsedFile) {
 	f, err := readText(p, encoding)
 	if err != nil {
-		return ""
+		return "", nil
 	}
-	src, _ := ParseSource(f.Name, f.Text)
+	src, warns := ParseSource(f.Name, f.Text)
+	parsed := &parsedFile{text: f.Text, src: src, warns: warns}
 	for _, r := range src.Reports {
 		if r.Government != "" {
-			return r.Government
+			return r.Government, parsed
 		}
 	}
-	return ""
+	return "", parsed
 }
 
 // governmentInName returns the longest of names that a file name holds
@@ -422,7 +446,9 @@ func (col *Collection) names() string {
 func (col *Collection) Load(s *Series) (*Corpus, error) {
 	opts := col.opts
 	if s.files == nil {
-		c, err := Load(s.whole, opts)
+		parsed := s.parsed
+		s.parsed = nil // taken once
+		c, err := load(s.whole, opts, parsed)
 		if err != nil {
 			return nil, err
 		}

@@ -76,7 +76,10 @@ type Options struct {
 // Load reads a corpus from path: a file holding one report or several (each
 // opened by a 篇N line), or a directory of UTF-8 text files, one report each,
 // with an optional manifest.json. An empty path reads the embedded default.
-func Load(path string, opts Options) (*Corpus, error) {
+func Load(path string, opts Options) (*Corpus, error) { return load(path, opts, nil) }
+
+// load is Load with some files parsed already (see buildParsed).
+func load(path string, opts Options, parsed map[string]parsedFile) (*Corpus, error) {
 	if path == "" {
 		return Build([]File{{Name: DefaultName, Text: defaultText}}, nil, opts)
 	}
@@ -92,9 +95,9 @@ func Load(path string, opts Options) (*Corpus, error) {
 		if err != nil {
 			return nil, err
 		}
-		return Build([]File{f}, nil, opts)
+		return buildParsed([]File{f}, nil, opts, "", parsed)
 	}
-	return loadDir(path, opts)
+	return loadDir(path, opts, parsed)
 }
 
 // FromText reads a corpus from one text already in memory: a report, or
@@ -151,7 +154,7 @@ func ParseManifest(path string, b []byte) (*Manifest, error) {
 	return man, nil
 }
 
-func loadDir(dir string, opts Options) (*Corpus, error) {
+func loadDir(dir string, opts Options, parsed map[string]parsedFile) (*Corpus, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, &InputError{Path: dir, Msg: err.Error(), Err: err}
@@ -182,7 +185,7 @@ func loadDir(dir string, opts Options) (*Corpus, error) {
 	if len(files) == 0 {
 		return nil, &InputError{Path: dir, Msg: "no report file in the directory could be read", Hint: "see the warnings above for each file"}
 	}
-	c, err := Build(files, man, opts)
+	c, err := buildParsed(files, man, opts, "", parsed)
 	if err != nil {
 		return nil, err
 	}
@@ -253,6 +256,12 @@ func Build(files []File, man *Manifest, opts Options) (*Corpus, error) {
 // buildSeries is Build for the series of a collection: a series name prefixes
 // every report id (and so every unit id) with name/.
 func buildSeries(files []File, man *Manifest, opts Options, series string) (*Corpus, error) {
+	return buildParsed(files, man, opts, series, nil)
+}
+
+// buildParsed is buildSeries with some files parsed already (by name, with
+// the text they were parsed from): those are not parsed again.
+func buildParsed(files []File, man *Manifest, opts Options, series string, parsed map[string]parsedFile) (*Corpus, error) {
 	c := &Corpus{}
 	byFile := map[string]ManifestEntry{}
 	if man != nil {
@@ -270,7 +279,13 @@ func buildSeries(files []File, man *Manifest, opts Options, series string) (*Cor
 	}
 	srcs := make([]*Source, len(files))
 	warns := make([][]Warning, len(files))
-	work.Each(len(files), func(i int) { srcs[i], warns[i] = ParseSource(files[i].Name, files[i].Text) })
+	work.Each(len(files), func(i int) {
+		if p, ok := parsed[files[i].Name]; ok && p.text == files[i].Text {
+			srcs[i], warns[i] = p.src, p.warns
+			return
+		}
+		srcs[i], warns[i] = ParseSource(files[i].Name, files[i].Text)
+	})
 	for i, f := range files {
 		src := srcs[i]
 		src.Encoding, src.raw = f.Encoding, f.raw
