@@ -213,3 +213,37 @@ func TestYearsInSeries(t *testing.T) {
 		t.Error("--year 2020=… in a corpus of several governments: want an error asking for the government")
 	}
 }
+
+// A flat folder of one government's reports is parsed once: the files
+// parsed to find their government are those the series is built from, and
+// the corpus is the one Load reads.
+func TestOneSeriesParsedOnce(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"2019.txt": govReport("甲市", 2019, "推进松岚文化中心建设。"), "2020.txt": govReport("甲市", 2020, "松岚文化中心建成。"),
+	})
+	col, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(col.Series) != 1 || len(col.Series[0].parsed) != 2 {
+		t.Fatalf("%d series, %d files parsed ahead", len(col.Series), len(col.Series[0].parsed))
+	}
+	ahead := col.Series[0].parsed[filepath.Join(dir, "2019.txt")].src
+	got, err := col.Load(col.Series[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if col.Series[0].parsed != nil || !slices.Contains(got.Sources, ahead) {
+		t.Error("the series was parsed again, or its parsed files kept")
+	}
+	want, err := Load(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range want.Reports {
+		g := got.Reports[i]
+		if g.ID != r.ID || g.Year != r.Year || g.Government != r.Government || len(g.Units) != len(r.Units) {
+			t.Errorf("report %d: %s %d %s %d units, Load gives %s %d %s %d", i, g.ID, g.Year, g.Government, len(g.Units), r.ID, r.Year, r.Government, len(r.Units))
+		}
+	}
+}
