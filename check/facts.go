@@ -135,6 +135,16 @@ func readFacts(c *corpus.Corpus, reports []*corpus.Report, lint []Finding, opts 
 		}
 	}
 	themes := align.Classify(view, nil, nil)
+	// The targets are read while the commitments are followed: the two read
+	// the same themes and nothing else of each other.
+	var targets []change.Indicator
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		if fo.figures {
+			targets = change.ReadTargets(themes, change.DefaultTargetOptions())
+		}
+	}()
 	for _, cm := range change.FindCommitments(themes, change.CommitmentOptions{}) {
 		done := map[[2]any]bool{}
 		for _, m := range cm.Mentions {
@@ -148,8 +158,9 @@ func readFacts(c *corpus.Corpus, reports []*corpus.Report, lint []Finding, opts 
 				Status: m.Status, Line: m.Line})
 		}
 	}
+	<-read
 	if fo.figures {
-		for _, in := range change.ReadTargets(themes, change.DefaultTargetOptions()) {
+		for _, in := range targets {
 			for _, v := range in.Values {
 				rf := out[v.Unit.Report]
 				if rf == nil {
