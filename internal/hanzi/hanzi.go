@@ -56,6 +56,12 @@ func init() {
 		}
 		pairs = append(pairs, [2]rune{tr, sr})
 	}
+	// The corner brackets that texts in Traditional characters quote with
+	// fold to the quotation marks of Simplified texts: 「四好農村路」 is
+	// “四好农村路” for matching.
+	for t, s := range map[rune]rune{'「': '“', '」': '”', '『': '‘', '』': '’', '﹁': '“', '﹂': '”'} {
+		t2sBMP[t] = s
+	}
 	// A Simplified form that is no Traditional form itself.
 	for _, p := range pairs {
 		if t, s := p[0], p[1]; s != t && FoldRune(t) == s && !hasSimplified(s) { // a line given again counts last
@@ -87,9 +93,10 @@ func simplifiedOnly(r rune) bool {
 	return simplifiedWide[r]
 }
 
-// FoldRune returns the Simplified form of a Traditional character and
-// normalises full-width ASCII forms to their half-width letters and digits;
-// any other rune comes back unchanged.
+// FoldRune returns the Simplified form of a Traditional character (and
+// the quotation mark of a corner bracket: 「 → “), and normalises
+// full-width ASCII forms to their half-width letters and digits; any other
+// rune comes back unchanged.
 func FoldRune(r rune) rune {
 	if r < 0x10000 {
 		if s := t2sBMP[r]; s != 0 {

@@ -60,3 +60,19 @@ func TestWidth(t *testing.T) {
 		t.Error("LooksTraditional")
 	}
 }
+
+// TestFoldQuotes checks that corner brackets fold to quotation marks, so a
+// name quoted 「…」 in a Traditional text matches one quoted “…” in a
+// Simplified one, and that folding keeps the number of runes.
+func TestFoldQuotes(t *testing.T) {
+	for in, want := range map[string]string{
+		"推進「四好農村路」建設": "推进“四好农村路”建设",
+		"『十四五』":       "‘十四五’",
+		"“双拥”":        "“双拥”",
+	} {
+		got := Fold(in)
+		if got != want || len([]rune(got)) != len([]rune(in)) {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
