@@ -276,8 +276,14 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 				}
 			}
 		}
-		if kind == Review && strings.Contains(f, "届") {
+		// A review names the session whose targets it reports on; a review
+		// of five years names the term's first session instead, which says
+		// nothing of last year.
+		if kind == Review && strings.Contains(f, "届") && !containsAny(f, termReview...) {
 			for _, m := range reSessionOf.FindAllStringSubmatchIndex(f, -1) {
+				if strings.HasPrefix(f[m[1]:], "以来") {
+					continue // since that session: years of a term, not last year's targets
+				}
 				if s, ok := congressSession(u, f, index(u), m, true); ok {
 					if s.ev.Implies > 0 {
 						evs = append(evs, s.ev)
@@ -406,6 +412,10 @@ func (r *Report) headings() []*Heading {
 	return hs
 }
 
+// termReview are the words of a review of a whole term of office, not of
+// one year.
+var termReview = []string{"过去五年", "过去的五年", "五年来", "近五年", "本届政府", "这五年"}
+
 // maxAgainst is how many passages against the year a warning quotes.
 const maxAgainst = 5
 
@@ -478,9 +488,14 @@ func inferYears(reports []*Report, stated map[*Report]int) []Warning {
 		decide(r, false)
 	}
 	// Local congress sessions: one report's session relative to another's,
-	// within the same term, gives a year once the other's is known.
+	// within the same term, gives a year once the other's is known. A
+	// passage counts only when every other report of the term places it
+	// in the same year: when they disagree, the session it names is not
+	// the one whose targets it reviews (a review of five years names the
+	// first session of the term).
 	for _, r := range reports {
 		for _, s := range sessions[r] {
+			var placed []Evidence
 			for _, o := range reports {
 				if o == r || o.YearFrom == "" || o.YearFrom == "session" {
 					continue
@@ -494,8 +509,11 @@ func inferYears(reports []*Report, stated map[*Report]int) []Warning {
 					e.Implies = y
 					e.Reason = fmt.Sprintf("reviews the targets of session %d of %s term %d; %s reviews those of session %d and was delivered %d",
 						s.session, s.body, s.term, o.ID, t.session, o.Year)
-					r.Evidence = append(r.Evidence, e)
+					placed = append(placed, e)
 				}
+			}
+			if !slices.ContainsFunc(placed, func(e Evidence) bool { return e.Implies != placed[0].Implies }) {
+				r.Evidence = append(r.Evidence, placed...)
 			}
 		}
 	}

@@ -138,3 +138,53 @@ func TestHasSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestYearsTermReview checks that the session named in a review of five
+// years (the term's first) is no evidence of last year, while the session a
+// yearly review names is.
+func TestYearsTermReview(t *testing.T) {
+	text := `篇1
+一、2018年工作回顾
+省十二届人大二次会议确定的目标任务全面完成。
+二、2019年工作任务
+甲。
+篇2
+一、2019年工作回顾
+省十二届人大三次会议确定的目标任务全面完成。
+二、2020年工作任务
+乙。
+篇3
+一、工作回顾
+过去五年，省十二届人大一次会议确定的目标任务全面完成。
+二、工作任务
+丙。
+篇4
+一、工作回顾
+省十二届人大四次会议确定的目标任务全面完成。
+二、工作任务
+丁。
+篇5
+一、工作回顾
+省十二届人大一次会议以来，全省经济持续发展。
+二、工作任务
+戊。
+`
+	c, err := Build([]File{{Name: "r.txt", Text: text}}, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range c.Reports {
+		switch r.ID {
+		case "p3", "p5":
+			for _, e := range r.Evidence {
+				if e.Kind == "session" {
+					t.Errorf("%s: a term review's session counts: %+v", r.ID, e)
+				}
+			}
+		case "p4":
+			if r.Year != 2021 {
+				t.Errorf("p4: year %d, want 2021 from its session", r.Year)
+			}
+		}
+	}
+}
