@@ -45,14 +45,33 @@ func (g *globalOptions) registerCompletions(root *cobra.Command) {
 }
 
 // completeReports completes up to n report names: each report's year (when
-// no other report has it) and its id, described by its title.
+// no other report has it) and its id, described by its title. In a corpus
+// of several governments it completes a government first (浙江省/), then
+// that government's reports (浙江省/2023), reading that series alone.
 func (g *globalOptions) completeReports(n int) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	return func(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		if len(args) >= n {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		g.quietWarnings = true
-		c, err := g.load()
+		col, err := g.collection()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		series := col.Series[0]
+		prefix := ""
+		if col.Several() {
+			s, _ := col.Locate(toComplete)
+			if s == nil {
+				var govs []string
+				for _, s := range col.Series {
+					govs = append(govs, s.Name+"/")
+				}
+				return govs, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+			}
+			series, prefix = s, s.Name+"/"
+		}
+		c, err := g.loadSeries(col, series)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveError
 		}
@@ -62,11 +81,18 @@ func (g *globalOptions) completeReports(n int) func(*cobra.Command, []string, st
 		}
 		var names []string
 		for _, r := range c.Reports {
-			desc := fmt.Sprintf("%s (%s)", r.Title, r.ID)
-			if r.Year > 0 && years[r.Year] == 1 {
-				names = append(names, strconv.Itoa(r.Year)+"\t"+desc)
+			title := r.Title
+			if title == "" {
+				title = "untitled"
 			}
-			names = append(names, r.ID+"\t"+desc)
+			desc := fmt.Sprintf("%s (%s)", title, r.ID)
+			year := prefix + strconv.Itoa(r.Year)
+			if r.Year > 0 && years[r.Year] == 1 {
+				names = append(names, year+"\t"+desc)
+			}
+			if r.ID != year {
+				names = append(names, r.ID+"\t"+desc)
+			}
 		}
 		return names, cobra.ShellCompDirectiveNoFileComp
 	}

@@ -259,15 +259,16 @@ func orList(ws []string) string {
 	return strings.Join(ws[:len(ws)-1], ", ") + " or " + ws[len(ws)-1]
 }
 
-// onceFlag is a string flag that may be given once: a second --corpus is
-// a mistake, not a choice of the last.
+// onceFlag is a string flag that may be given once: a second --corpus
+// naming another path is a mistake, not a choice of the last (the same path
+// again is harmless, and shell completion parses the flags twice).
 type onceFlag struct {
 	p   *string
 	set bool
 }
 
 func (f *onceFlag) Set(s string) error {
-	if f.set {
+	if f.set && s != *f.p {
 		return fmt.Errorf("given twice (%q, then %q): give it once", *f.p, s)
 	}
 	*f.p, f.set = s, true
