@@ -457,7 +457,10 @@ func figureChanges(fa, fb []figure.Figure, opts Options) []FigureChange {
 // (a figure removed; a figure of fb that no index names was added). Labels
 // are matched exactly first, then, for figures left over, by the closest
 // label that shares at least half its characters (城鎮居民收入 → 城鎮居民人均
-// 收入), with the same measure. Figures without a label are never paired.
+// 收入), with the same measure, unless what tells each label from the other
+// labels of its own text differs (甲產業增加值佔GDP的 and 乙產業增加值佔GDP
+// 比重 in paragraphs where every label holds 增加值佔GDP). Figures without a
+// label are never paired.
 func MatchFigures(fa, fb []figure.Figure) []int {
 	keys := func(fs []figure.Figure) []string {
 		ks := make([]string, len(fs))
@@ -467,6 +470,7 @@ func MatchFigures(fa, fb []figure.Figure) []int {
 		return ks
 	}
 	ka, kb := keys(fa), keys(fb)
+	da, db := distinctive(ka), distinctive(kb)
 	matchA := make([]int, len(fa))
 	usedB := make([]bool, len(fb))
 	for i := range matchA {
@@ -486,7 +490,7 @@ func MatchFigures(fa, fb []figure.Figure) []int {
 		}
 		best, bestScore := -1, 0.5
 		for j, y := range fb {
-			if usedB[j] || x.Measure != y.Measure {
+			if usedB[j] || x.Measure != y.Measure || tellsApart(da[i], db[j]) {
 				continue
 			}
 			if s := CharDice(ka[i], kb[j]); s >= bestScore {
@@ -498,6 +502,47 @@ func MatchFigures(fa, fb []figure.Figure) []int {
 		}
 	}
 	return matchA
+}
+
+// distinctive returns, for each label of a text, the characters no other
+// label of that text holds: what tells its figure from its neighbours' (the
+// industry's name where every label of a paragraph of shares holds 增加值佔GDP).
+func distinctive(keys []string) []map[rune]bool {
+	count := map[rune]int{}
+	for _, k := range keys {
+		seen := map[rune]bool{}
+		for _, r := range k {
+			if !seen[r] {
+				seen[r] = true
+				count[r]++
+			}
+		}
+	}
+	out := make([]map[rune]bool, len(keys))
+	for i, k := range keys {
+		out[i] = map[rune]bool{}
+		for _, r := range k {
+			if count[r] == 1 {
+				out[i][r] = true
+			}
+		}
+	}
+	return out
+}
+
+// tellsApart reports whether two labels are told apart by what
+// distinguishes each in its own text: both have characters of their own and
+// share none of them.
+func tellsApart(a, b map[rune]bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for r := range a {
+		if b[r] {
+			return false
+		}
+	}
+	return true
 }
 
 // CharDice is the Dice coefficient of the characters of two strings: twice

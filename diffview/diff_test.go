@@ -1,6 +1,7 @@
 package diffview
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/corpus/corpustest"
+	"github.com/reportdiff/reportdiff/internal/figure"
 )
 
 // marked writes ops as text with [-…-] and {+…+}.
@@ -149,5 +151,24 @@ func TestCompareMoved(t *testing.T) {
 	}
 	if !cmp.Changed() {
 		t.Error("the reports differ")
+	}
+}
+
+// TestMatchFiguresByWhatTheyMeasure checks that figures pair by what they
+// measure: a renamed indicator pairs with its old self, but two industries'
+// shares of GDP do not pair because both labels hold 增加值占GDP, which every
+// share in the paragraph holds.
+func TestMatchFiguresByWhatTheyMeasure(t *testing.T) {
+	old := figure.Extract("甲产业增加值占GDP的30%，乙产业增加值占GDP的12%，丙产业增加值占GDP的9%，城镇居民人均可支配收入增长6%。")
+	new := figure.Extract("甲产业增加值占GDP比重达到31%，丁产业增加值占GDP比重达到10%，居民人均可支配收入增长5.5%。")
+	got := map[string]string{}
+	for i, j := range MatchFigures(old, new) {
+		if j >= 0 {
+			got[old[i].Text] = new[j].Text
+		}
+	}
+	want := map[string]string{"30%": "31%", "6%": "5.5%"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("pairs %v, want %v", got, want)
 	}
 }
