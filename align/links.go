@@ -288,12 +288,22 @@ func (res *Result) block(m *model, a, b []*corpus.Unit, kind string) *block {
 	if len(a) == 0 || len(b) == 0 {
 		return bl
 	}
+	inB := make([]int32, m.n)
+	for k := range inB {
+		inB[k] = -1
+	}
+	for j, v := range b {
+		inB[m.docs[v].ord] = int32(j)
+	}
+	var scratches sync.Pool
 	work.Each(len(a), func(i int) {
-		var sc scratch
-		bl.sims[i] = make([]Similarity, len(b))
-		for j, v := range b {
-			bl.sims[i][j] = m.similarity(a[i], v, &sc)
+		sc, _ := scratches.Get().(*scratch)
+		if sc == nil {
+			sc = &scratch{}
 		}
+		bl.sims[i] = make([]Similarity, len(b))
+		m.similarities(a[i], b, inB, sc, bl.sims[i])
+		scratches.Put(sc)
 	})
 	withContext(a, b, bl.sims)
 	for i, u := range a {

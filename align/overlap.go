@@ -26,6 +26,13 @@ type scratch struct {
 	dup      []bool
 	okA, okB []bool
 	hitB     []bool
+	okIdx    []int32
+
+	// for similarities
+	pos   []int32   // by gram number, 1 + the gram's index in the unit read, 0 for none
+	lists [][]feat  // the rare features shared with each unit
+	both  []int32   // the grams two units share, as index pairs
+	held  []float64 // the weight of each clause the other unit holds
 }
 
 // Shared phrases.
@@ -66,15 +73,17 @@ func runs(dst []span, at []occurrence, shared []feat) []span {
 // that stands whole in one unit and cut in two in the other counts once.
 // The runs are in sc's buffers until its next use.
 func phrases(a, b *doc, sc *scratch) (int, []span) {
-	if !a.rareBits.meets(&b.rareBits) {
-		return 0, nil // no rare feature in common
-	}
-	sc.shared = sortedset.AppendCommon(sc.shared[:0], a.rare, b.rare)
-	if len(sc.shared) == 0 {
+	return phrasesOf(a, b, sortedset.AppendCommon(sc.shared[:0], a.rare, b.rare), sc)
+}
+
+// phrasesOf is phrases given the rare features a and b share (sorted).
+func phrasesOf(a, b *doc, shared []feat, sc *scratch) (int, []span) {
+	sc.shared = shared
+	if len(shared) == 0 {
 		return 0, nil
 	}
-	sc.ra = distinct(a, runs(sc.ra[:0], a.rareAt, sc.shared), sc)
-	sc.rb = distinct(b, runs(sc.rb[:0], b.rareAt, sc.shared), sc)
+	sc.ra = distinct(a, runs(sc.ra[:0], a.rareAt, shared), sc)
+	sc.rb = distinct(b, runs(sc.rb[:0], b.rareAt, shared), sc)
 	return min(len(sc.ra), len(sc.rb)), sc.ra
 }
 
@@ -236,16 +245,33 @@ func covered(a, b *doc, sc *scratch, found func(clauseMatch)) int {
 		return 0
 	}
 	sc.okA, sc.okB = promising(sc.okA, a, b), promising(sc.okB, b, a)
+	return coveredIf(a, b, sc, found)
+}
+
+// coveredIf is covered once sc.okA and sc.okB say which clauses of a and
+// of b the other unit may hold.
+func coveredIf(a, b *doc, sc *scratch, found func(clauseMatch)) int {
+	// The clauses of b the other may hold: a clause of a the other may not
+	// hold is compared with those only, when they are the smaller.
+	sc.okIdx = sc.okIdx[:0]
+	for j, ok := range sc.okB {
+		if ok {
+			sc.okIdx = append(sc.okIdx, int32(j))
+		}
+	}
+	if len(sc.okIdx) == 0 && !slices.Contains(sc.okA, true) {
+		return 0
+	}
 	sc.hitB = slices.Grow(sc.hitB[:0], len(b.clauses))[:len(b.clauses)]
 	clear(sc.hitB)
 	inA, inB := 0, 0
 	for i := range a.clauses {
 		s := &a.clauses[i]
 		hit := false
-		for j := range b.clauses {
+		try := func(j int) {
 			t := &b.clauses[j]
 			if s.total <= t.total && !sc.okA[i] || t.total < s.total && !sc.okB[j] {
-				continue // the smaller one is not held by the other unit
+				return // the smaller one is not held by the other unit
 			}
 			if o := overlap(s, t); o >= coverMin {
 				if !hit {
@@ -260,54 +286,39 @@ func covered(a, b *doc, sc *scratch, found func(clauseMatch)) int {
 				}
 			}
 		}
+		if sc.okA[i] {
+			for j := range b.clauses {
+				try(j)
+			}
+		} else {
+			for _, j := range sc.okIdx {
+				try(int(j))
+			}
+		}
 	}
 	return min(inA, inB)
 }
 
 // promising fills ok, for each clause of a, with whether unit b as a whole
-// may hold coverMin of its weight, by b's filter of bigrams: an upper
-// bound, cheap enough for every pair of units.
+// holds coverMin of its weight: the weight of its bigrams that b has, added
+// in key order (as the weights of the bigrams two clauses share are, so a
+// clause that another holds passes). A clause that fails cannot stand in a
+// clause of b.
 func promising(ok []bool, a, b *doc) []bool {
 	ok = slices.Grow(ok[:0], len(a.clauses))[:len(a.clauses)]
 	for i := range a.clauses {
 		c := &a.clauses[i]
 		held := 0.0
+		k := 0
 		for x, g := range c.grams {
-			if b.filter.has(g) {
+			for k < len(b.grams) && b.grams[k].f < g {
+				k++
+			}
+			if k < len(b.grams) && b.grams[k].f == g {
 				held += c.idf[x]
 			}
 		}
 		ok[i] = held >= coverMin*c.total
 	}
 	return ok
-}
-
-// bloom is a Bloom filter of features with one hash: has may answer yes for
-// a feature never added, never no for one added.
-type bloom [32]uint64
-
-// bloomBit places a feature among the 2048 bits of a filter.
-func bloomBit(f feat) uint64 { return uint64(f) * 0x9E3779B97F4A7C15 >> 53 }
-
-func (bf *bloom) add(f feat)      { b := bloomBit(f); bf[b/64] |= 1 << (b % 64) }
-func (bf *bloom) has(f feat) bool { b := bloomBit(f); return bf[b/64]&(1<<(b%64)) != 0 }
-
-// meets reports whether two filters may hold a feature in common: false
-// only when they hold none.
-func (bf *bloom) meets(o *bloom) bool {
-	for i := range bf {
-		if bf[i]&o[i] != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// bitsOf returns the filter of a set of features.
-func bitsOf(fs []feat) bloom {
-	var bf bloom
-	for _, f := range fs {
-		bf.add(f)
-	}
-	return bf
 }

@@ -111,7 +111,7 @@ func cosine(a, b []entry) float64 {
 type doc struct {
 	unit     *corpus.Unit
 	grams    []featCount  // character bigrams (and Latin words) of the text, with counts, sorted
-	filter   bloom        // the same, to rule out quickly a clause of another unit
+	ids      []int32      // the number of each gram among the model's (see model.keys)
 	runes    []rune       // the folded text
 	tfidf    []entry      // weighted and normalised
 	heading  []feat       // bigrams of the unit's heading, sorted; nil when it has none
@@ -119,11 +119,15 @@ type doc struct {
 	opener   bool         // the unit opens its section (see opens)
 	leader   bool         // the unit comes first in its section (see leads)
 	rare     []feat       // trigrams, quoted terms and figures rare in the corpus, sorted
+	rareIdx  []int32      // the index of each among its report's trigrams (reportFreqs.df3)
 	rareAt   []occurrence // where the rare features stand, by feature, then place
-	rareBits bloom        // the rare features, to rule out quickly a unit that shares none
 	clauses  []clause     // the clauses long enough to be looked for in another unit
-	themes   []entry      // theme scores, normalised
+	inClause []clauseRef  // the clauses each gram stands in, from inClauseAt[k] (see prep)
+	clauseAt []int32
+	themes   []entry // theme scores, normalised
 	class    Classification
+	group    int // the report of the model it belongs to
+	ord      int // its place among the model's units
 }
 
 // featCount is a feature and how many times a text has it.
@@ -400,14 +404,32 @@ func countsIn(fr, o freqs) []int32 {
 type model struct {
 	docs map[*corpus.Unit]*doc
 	n    int
+	// keys is how many distinct grams the model's units have: doc.ids
+	// number them from 0.
+	keys int
+	// rare lists, for each report's trigrams (reportFreqs.df3), the units
+	// of the report for which it is rare (model ordinals); other3 gives,
+	// for each trigram of a report, its index among the other report's,
+	// -1 when the other has it not (nil with one report).
+	rare   []postings
+	other3 [][]int32
 }
+
+// postings lists, for each key of a sorted set, some numbers:
+// of[at[k]:at[k+1]].
+type postings struct {
+	at []int32
+	of []int32
+}
+
+// get returns the numbers of key k.
+func (p postings) get(k int32) []int32 { return p.of[p.at[k]:p.at[k+1]] }
 
 // prep is what the similarity of a unit to others needs that does not
 // depend on which units it is weighed with: read once per unit, shared by
 // every model the unit is in (a report of a series is in four).
 type prep struct {
 	grams   []featCount  // character bigrams (and Latin words) of the text, with counts, sorted
-	filter  bloom        // the same, to rule out quickly a clause of another unit
 	runes   []rune       // the folded text
 	heading []feat       // bigrams of the unit's heading, sorted; nil when it has none
 	section []feat       // bigrams of the titles of its section and subsection, sorted
@@ -416,17 +438,21 @@ type prep struct {
 	occ     []occurrence // trigrams, quoted terms and figures, by feature, then place
 	feats3  []feat       // their features, sorted, without repeats
 	clauses []clause     // the clauses long enough to be looked for in another unit, unweighted
-	themes  []entry      // theme scores, normalised
+	// The clauses gram k of grams stands in: inClause[inClauseAt[k]:inClauseAt[k+1]].
+	inClause   []clauseRef
+	inClauseAt []int32
+	themes     []entry // theme scores, normalised
 }
+
+// clauseRef is a bigram of a clause: the clause's index among the unit's
+// clauses and the bigram's among the clause's grams.
+type clauseRef struct{ clause, gram int32 }
 
 // newPrep reads a unit.
 func newPrep(u *corpus.Unit, class Classification) *prep {
 	f := hanzi.Lower(u.Folded())
 	p := &prep{runes: []rune(f)}
 	p.grams = gramsOf(p.runes)
-	for _, c := range p.grams {
-		p.filter.add(c.f)
-	}
 	if u.Heading != "" {
 		p.heading = setOf(grams(hanzi.Lower(hanzi.Fold(u.Heading))))
 	}
@@ -438,6 +464,7 @@ func newPrep(u *corpus.Unit, class Classification) *prep {
 	}
 	p.themes = sorted(themes)
 	p.clauses = clauses(p.runes)
+	p.inClause, p.inClauseAt = clauseRefs(p.clauses, p.grams)
 	p.occ = sortOccurrences(rareCandidates(f, p.runes))
 	p.feats3 = make([]feat, 0, len(p.occ))
 	for _, o := range p.occ {
@@ -503,38 +530,44 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 	m := &model{docs: make(map[*corpus.Unit]*doc, len(units)), n: len(units)}
 	ps := t.preps(units)
 	docs := make([]*doc, len(units))
-	for i, u := range units {
-		p := ps[i]
-		d := &doc{unit: u, grams: p.grams, filter: p.filter, runes: p.runes, heading: p.heading, section: p.section,
-			opener: p.opener, leader: p.leader, themes: p.themes, class: t.Classes[u]}
-		d.clauses = slices.Clone(p.clauses)
-		docs[i] = d
-		m.docs[u] = d
+	from := make([]int, len(groups)+1) // where each group's units start
+	for k, g := range groups {
+		from[k+1] = from[k] + len(g)
+	}
+	for k := range groups {
+		for i := from[k]; i < from[k+1]; i++ {
+			u, p := units[i], ps[i]
+			d := &doc{unit: u, grams: p.grams, runes: p.runes, heading: p.heading, section: p.section,
+				opener: p.opener, leader: p.leader, themes: p.themes, class: t.Classes[u],
+				inClause: p.inClause, clauseAt: p.inClauseAt, group: k, ord: i}
+			d.clauses = slices.Clone(p.clauses)
+			docs[i] = d
+			m.docs[u] = d
+		}
 	}
 	// The document frequency of a feature of a unit in the model: its count
 	// in the unit's report and in the other, each read by index.
 	type counts struct {
 		rf            *reportFreqs
 		other, other3 []int32 // for each key of rf, its count in the other report
+		ids           []int32 // for each key of rf.df, its number among the model's grams (nil: the same)
 	}
-	byUnit := make([]*counts, len(units))
 	rfs := make([]*reportFreqs, len(groups))
-	from := make([]int, len(groups)+1) // where each group's units start
-	for k, g := range groups {
-		from[k+1] = from[k] + len(g)
-	}
 	work.Each(len(groups), func(k int) { rfs[k] = t.freqsOf(groups[k], ps[from[k]:from[k+1]]) })
-	at := 0
-	for k, g := range groups {
-		c := &counts{rf: rfs[k]}
-		if len(groups) == 2 {
+	cs := make([]*counts, len(groups))
+	for k := range groups {
+		cs[k] = &counts{rf: rfs[k]}
+	}
+	m.other3 = make([][]int32, len(groups))
+	if len(groups) == 2 {
+		for k := range groups {
 			o := rfs[1-k]
-			c.other, c.other3 = countsIn(c.rf.df, o.df), countsIn(c.rf.df3, o.df3)
+			cs[k].other = countsIn(rfs[k].df, o.df)
+			cs[k].other3, m.other3[k] = crossIn(rfs[k].df3, o.df3)
 		}
-		for range g {
-			byUnit[at] = c
-			at++
-		}
+		cs[0].ids, cs[1].ids, m.keys = union(rfs[0].df.keys, rfs[1].df.keys)
+	} else if len(groups) == 1 {
+		m.keys = len(rfs[0].df.keys)
 	}
 	// A trigram is rare when it stands in no more than two units per
 	// report: a name that comes back in a year's review and plan, not a
@@ -546,7 +579,8 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 		idf[k] = math.Log(float64(m.n+1)/float64(k+1)) + 1
 	}
 	work.Each(len(units), func(i int) {
-		d, p, c := docs[i], ps[i], byUnit[i]
+		d, p := docs[i], ps[i]
+		c := cs[d.group]
 		df := func(k int32, n []int32, other []int32) int {
 			if other != nil {
 				return int(n[k] + other[k])
@@ -558,6 +592,7 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 		for k, f := range p.feats3 {
 			if df(at3[k], c.rf.df3.n, c.other3) <= limit {
 				d.rare = append(d.rare, f)
+				d.rareIdx = append(d.rareIdx, at3[k])
 			}
 		}
 		if len(d.rare) > 0 {
@@ -570,7 +605,6 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 					d.rareAt = append(d.rareAt, o)
 				}
 			}
-			d.rareBits = bitsOf(d.rare)
 		}
 		// The weights in key order (the grams are sorted), normalised as
 		// sorted does: the same sums in the same order. The entries hold
@@ -579,6 +613,14 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 		at := c.rf.at[d.unit]
 		for k, g := range d.grams {
 			d.tfidf[k] = entry{g.f, idf[df(at[k], c.rf.df.n, c.other)]}
+		}
+		if c.ids == nil {
+			d.ids = at
+		} else {
+			d.ids = make([]int32, len(at))
+			for k, x := range at {
+				d.ids[k] = c.ids[x]
+			}
 		}
 		weigh(d.clauses, d.tfidf)
 		norm := 0.0
@@ -594,7 +636,110 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 			}
 		}
 	})
+	// The units of each report for which each of its trigrams is rare.
+	m.rare = make([]postings, len(groups))
+	for k := range groups {
+		ds := docs[from[k]:from[k+1]]
+		p := postings{at: make([]int32, len(rfs[k].df3.keys)+1)}
+		for _, d := range ds {
+			for _, x := range d.rareIdx {
+				p.at[x+1]++
+			}
+		}
+		for x := 1; x < len(p.at); x++ {
+			p.at[x] += p.at[x-1]
+		}
+		p.of = make([]int32, p.at[len(p.at)-1])
+		next := slices.Clone(p.at[:len(p.at)-1])
+		for _, d := range ds {
+			for _, x := range d.rareIdx {
+				p.of[next[x]] = int32(d.ord)
+				next[x]++
+			}
+		}
+		m.rare[k] = p
+	}
 	return m
+}
+
+// crossIn returns, for each key of fr, its count in o (0 when o has it
+// not) and its index among o's keys (-1): one walk through both.
+func crossIn(fr, o freqs) (counts, idx []int32) {
+	counts, idx = make([]int32, len(fr.keys)), make([]int32, len(fr.keys))
+	j := 0
+	for i, f := range fr.keys {
+		for j < len(o.keys) && o.keys[j] < f {
+			j++
+		}
+		idx[i] = -1
+		if j < len(o.keys) && o.keys[j] == f {
+			counts[i], idx[i] = o.n[j], int32(j)
+		}
+	}
+	return counts, idx
+}
+
+// union numbers the keys of two sorted sets together: for each key of a
+// and of b, its index in their union, and the size of the union.
+func union(a, b []feat) (ia, ib []int32, n int) {
+	ia, ib = make([]int32, len(a)), make([]int32, len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			ia[i] = int32(n)
+			i++
+		case i == len(a) || b[j] < a[i]:
+			ib[j] = int32(n)
+			j++
+		default:
+			ia[i], ib[j] = int32(n), int32(n)
+			i++
+			j++
+		}
+		n++
+	}
+	return ia, ib, n
+}
+
+// clauseRefs lists, for each gram of a unit (sorted), the clauses it
+// stands in: refs[at[k]:at[k+1]] for gram k, in clause order.
+func clauseRefs(cs []clause, grams []featCount) (refs []clauseRef, at []int32) {
+	at = make([]int32, len(grams)+1)
+	n := 0
+	for _, c := range cs {
+		n += len(c.grams)
+	}
+	if n == 0 {
+		return nil, at
+	}
+	// The index of each clause gram among the unit's grams: both sorted.
+	idx := make([]int32, 0, n)
+	for _, c := range cs {
+		k := 0
+		for _, g := range c.grams {
+			for grams[k].f < g {
+				k++
+			}
+			idx = append(idx, int32(k))
+			at[k+1]++
+		}
+	}
+	for k := 1; k < len(at); k++ {
+		at[k] += at[k-1]
+	}
+	refs = make([]clauseRef, n)
+	next := slices.Clone(at[:len(at)-1])
+	x := 0
+	for ci, c := range cs {
+		for gi := range c.grams {
+			k := idx[x]
+			refs[next[k]] = clauseRef{int32(ci), int32(gi)}
+			next[k]++
+			x++
+		}
+	}
+	return refs, at
 }
 
 // tfs holds the weight of a term that occurs n times, 1 + ln n, for the
@@ -704,6 +849,99 @@ func (m *model) similarity(a, b *corpus.Unit, sc *scratch) Similarity {
 	s.Coverage = math.Min(1, float64(covered(da, db, sc, nil))/coverFull)
 	s.Score = wText*s.Text + wHeading*s.Heading + wRare*s.Rare + wTheme*s.Theme + wCoverage*s.Coverage
 	return s
+}
+
+// similarities computes the similarity of unit a to each unit of b, as
+// similarity does, into out: the same numbers, but reading a once for all
+// of b. inB gives the index in b of each unit of the model (by doc.ord), -1
+// for the units not in b. a's grams are spread by number (doc.ids) into sc,
+// so that a unit of b finds those it shares with a in one walk through its
+// own, in key order (the order cosine adds them in); a's rare features
+// find the units of b that have them through the model's postings, so a
+// pair that shares none costs nothing more; and the clauses each unit may
+// find in the other are weighed from the grams they share.
+func (m *model) similarities(a *corpus.Unit, b []*corpus.Unit, inB []int32, sc *scratch, out []Similarity) {
+	da := m.docs[a]
+	if len(sc.pos) < m.keys {
+		sc.pos = make([]int32, m.keys)
+	}
+	for k, id := range da.ids {
+		sc.pos[id] = int32(k + 1)
+	}
+	defer func() {
+		for _, id := range da.ids {
+			sc.pos[id] = 0
+		}
+	}()
+	// The rare features a shares with each unit of b, in key order.
+	if cap(sc.lists) < len(b) {
+		sc.lists = make([][]feat, len(b))
+	}
+	lists := sc.lists[:len(b)]
+	for j := range lists {
+		lists[j] = lists[j][:0]
+	}
+	for x, f := range da.rare {
+		for g := range m.rare {
+			k := da.rareIdx[x]
+			if g != da.group {
+				if k = m.other3[da.group][k]; k < 0 {
+					continue
+				}
+			}
+			for _, ord := range m.rare[g].get(k) {
+				if j := inB[ord]; j >= 0 {
+					lists[j] = append(lists[j], f)
+				}
+			}
+		}
+	}
+	for j, v := range b {
+		db := m.docs[v]
+		// The grams both have, as index pairs, and the cosine of the texts.
+		sc.both = sc.both[:0]
+		text := 0.0
+		for k, id := range db.ids {
+			if p := sc.pos[id]; p != 0 {
+				text += da.tfidf[p-1].val * db.tfidf[k].val
+				sc.both = append(sc.both, p-1, int32(k))
+			}
+		}
+		s := Similarity{Measures: Measures{Text: text, Heading: headingSimilarity(da, db), Theme: cosine(da.themes, db.themes)}}
+		n, _ := phrasesOf(da, db, lists[j], sc)
+		lists[j] = sc.shared // its buffer, grown or not
+		s.Rare = math.Min(1, float64(n)/rareFull)
+		cover := 0
+		if len(da.clauses) > 0 && len(db.clauses) > 0 {
+			sc.okA = held(sc.okA, da, sc.both, 0, &sc.held)
+			sc.okB = held(sc.okB, db, sc.both, 1, &sc.held)
+			cover = coveredIf(da, db, sc, nil)
+		}
+		s.Coverage = math.Min(1, float64(cover)/coverFull)
+		s.Score = wText*s.Text + wHeading*s.Heading + wRare*s.Rare + wTheme*s.Theme + wCoverage*s.Coverage
+		out[j] = s
+	}
+}
+
+// held fills ok, for each clause of d, with whether the other unit holds
+// coverMin of its weight, as promising does, given the grams both have
+// (both: pairs of indices, d's at side 0 or 1 of each, in key order): the
+// weights are added in the same order, the order of the clause's grams.
+func held(ok []bool, d *doc, both []int32, side int, buf *[]float64) []bool {
+	ok = slices.Grow(ok[:0], len(d.clauses))[:len(d.clauses)]
+	w := slices.Grow((*buf)[:0], len(d.clauses))[:len(d.clauses)]
+	clear(w)
+	for x := side; x < len(both); x += 2 {
+		k := both[x]
+		for _, r := range d.inClause[d.clauseAt[k]:d.clauseAt[k+1]] {
+			w[r.clause] += d.clauses[r.clause].idf[r.gram]
+		}
+	}
+	for i := range d.clauses {
+		ok[i] = w[i] >= coverMin*d.clauses[i].total
+	}
+	*buf = w
+	return ok
 }
 
 // shared returns the phrases two units share, in a's words and order: what

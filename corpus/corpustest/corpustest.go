@@ -52,7 +52,7 @@ func SeriesDir() string {
 
 // LoadSeries reads the series SeriesDir names, skipping the benchmark where
 // there is none.
-func LoadSeries(b *testing.B) *corpus.Corpus {
+func LoadSeries(b testing.TB) *corpus.Corpus {
 	b.Helper()
 	dir := SeriesDir()
 	if dir == "" {
