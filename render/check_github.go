@@ -66,8 +66,7 @@ func CheckGitHub(w io.Writer, res *check.Result) error {
 			"%s not shown as annotations (GitHub shows %d of each kind per step): they are listed in the log of this step and in the job summary. %s",
 			plural(left, "more finding", "more findings"), GitHubAnnotations, Summary(res))))
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return VisibleText(w, b.String()) // a log shows ANSI colors: the corpus's own escapes must not play
 }
 
 // workflowCommand writes one finding as a workflow command.

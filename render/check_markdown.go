@@ -86,8 +86,7 @@ func CheckMarkdown(w io.Writer, res *check.Result, maxBytes int) error {
 	if maxBytes > 0 && len(out) > maxBytes {
 		out = cutMarkdown(out, maxBytes)
 	}
-	_, err := io.WriteString(w, out)
-	return err
+	return VisibleText(w, out)
 }
 
 // cutMarkdown cuts a summary at a line end to fit in max bytes, closes what

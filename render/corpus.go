@@ -198,5 +198,5 @@ func SeriesHeading(name string, st Style) string {
 	if name == "" {
 		name = "unknown"
 	}
-	return st.paint(boldAttr...)("══ " + name + " ══")
+	return st.paint(boldAttr...)(Visible("══ " + name + " ══"))
 }

@@ -184,8 +184,7 @@ func WriteHTML(w io.Writer, d HTMLData, opts HTMLOptions) error {
 	if err := pageTemplate().ExecuteTemplate(&b, "page", p); err != nil {
 		return err
 	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return writePage(w, b.Bytes())
 }
 
 // buildPage turns the data into the page's view.

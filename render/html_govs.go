@@ -154,8 +154,7 @@ func (g *GovPart) WritePage(w io.Writer, comparison string, opts HTMLOptions) er
 	if err := pageTemplate().ExecuteTemplate(&b, "page", &p); err != nil {
 		return err
 	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return writePage(w, b.Bytes())
 }
 
 // href links to the anchor a of the government's sections: in the
@@ -248,8 +247,7 @@ func WriteComparison(w io.Writer, c Comparison, opts HTMLOptions) error {
 	if err := pageTemplate().ExecuteTemplate(&b, "page", &p.page); err != nil {
 		return err
 	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return writePage(w, b.Bytes())
 }
 
 type comparisonPage struct {

@@ -301,3 +301,31 @@ func contrast(a, b string) float64 {
 	la, lb := lum(a), lum(b)
 	return (math.Max(la, lb) + 0.05) / (math.Min(la, lb) + 0.05)
 }
+
+// TestPageControls checks that the control characters of a corpus reach
+// an HTML page only as control pictures: html/template escapes markup, not
+// ESC, BEL or BS.
+func TestPageControls(t *testing.T) {
+	for _, script := range []string{
+		"一、工作回顾\n控制字符\x1b[31m红色\x1b[0m和\x07响铃以及\b退格。\x1b]0;pwned\x07\n二、工作安排\n建成新馆。\n",
+		"一、工作回顧\n控制字元\x1b[31m紅色\x1b[0m和\x07響鈴以及\b退格。\x1b]0;pwned\x07\n二、工作安排\n建成新館。\n",
+	} {
+		c, err := corpus.FromText("2021.txt", script)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		if err := OutlineHTML(&b, c, c.Reports, HTMLOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		page := b.String()
+		if i := strings.IndexFunc(page, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' && r != '\r' || r == 0x7f }); i >= 0 {
+			t.Errorf("the page holds the control character %q: …%s…", page[i], page[max(0, i-40):i])
+		}
+		for _, want := range []string{"␛[31m", "␇", "␈"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the page does not show %s", want)
+			}
+		}
+	}
+}

@@ -60,7 +60,8 @@ func (s Style) paint(attrs ...color.Attribute) func(string) string {
 // Visible returns s with its control characters (C0 but line feed and tab,
 // DEL, C1) shown as the Unicode control pictures (␛, ␍ …) or, for C1, as
 // U+FFFD, so that no text of a corpus can move the cursor, change colors or
-// retitle the terminal it is shown in.
+// retitle the terminal it is shown in. A carriage return that ends a line
+// (CR LF) stays: it moves the cursor nowhere the line feed does not.
 func Visible(s string) string {
 	if !hasControl(s) {
 		return s
@@ -72,7 +73,7 @@ func Visible(s string) string {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			b.WriteByte(s[i]) // not text: a color mark of the view's own
-		case r == '\n' || r == '\t':
+		case r == '\n' || r == '\t' || r == '\r' && i+1 < len(s) && s[i+1] == '\n':
 			b.WriteRune(r)
 		case r < 0x20:
 			b.WriteRune(0x2400 + r)
@@ -91,7 +92,7 @@ func Visible(s string) string {
 func hasControl(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xa0 {
+		if c < 0x20 && c != '\n' && c != '\t' && (c != '\r' || i+1 == len(s) || s[i+1] != '\n') || c == 0x7f || c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xa0 {
 			return true
 		}
 	}
@@ -106,6 +107,22 @@ func writeText(w io.Writer, s string) error {
 		s = strings.ReplaceAll(s, escMark, "\x1b")
 	}
 	_, err := io.WriteString(w, s)
+	return err
+}
+
+// VisibleText writes corpus text as Visible shows it: for a text sent to a
+// terminal.
+func VisibleText(w io.Writer, s string) error {
+	_, err := io.WriteString(w, Visible(s))
+	return err
+}
+
+// writePage writes an HTML page the templates made, with the control
+// characters of the corpus text in it made Visible: html/template escapes
+// markup, not ESC, BEL or BS, which a browser shows as nothing or as boxes
+// and which a terminal showing the page's source would obey.
+func writePage(w io.Writer, page []byte) error {
+	_, err := io.WriteString(w, Visible(string(page)))
 	return err
 }
 

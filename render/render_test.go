@@ -60,6 +60,8 @@ func TestVisible(t *testing.T) {
 		{"紅\x1b[31m字\x1b[0m", "紅␛[31m字␛[0m"},
 		{"回車\r換行\x07\x7f", "回車␍換行␇␡"},
 		{"C1\u009b31m", "C1\ufffd31m"},
+		{"行尾\r\n下行\r", "行尾\r\n下行␍"}, // CR LF ends a line; a lone CR would overwrite it
+		{"退格\b\x1b]0;t\x07", "退格␈␛]0;t␇"},
 	}
 	for _, tt := range tests {
 		if got := Visible(tt.in); got != tt.want {

@@ -348,7 +348,7 @@ func run(args []string, io *IOStreams) int {
 	}
 	code := exitCode(err)
 	if err != nil && !errors.Is(err, errFound) {
-		fmt.Fprintf(io.ErrOut, "reportdiff: %v\n", err)
+		fmt.Fprintf(io.ErrOut, "reportdiff: %s\n", render.Visible(err.Error())) // a message may quote the corpus
 		var ue usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintln(io.ErrOut, "Run 'reportdiff --help' for usage.")

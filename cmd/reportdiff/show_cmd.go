@@ -20,7 +20,13 @@ func newShowCmd(g *globalOptions, runF func(*showOptions) error) *cobra.Command 
 		Use:   "show REPORT",
 		Short: "Print the text of one report (by year or id) exactly as it stands in its file",
 		Long: `Print the text of one report (by year or id) exactly as it stands in its file,
-decoded to UTF-8; --raw prints the file's own bytes instead (GB18030, Big5 …).`,
+decoded to UTF-8; --raw prints the file's own bytes instead (GB18030, Big5 …).
+
+On a terminal, control characters of the text (escape sequences, BEL,
+backspace, a lone carriage return) are shown as control pictures (␛, ␇),
+never sent to it; to a file or a pipe the text goes byte for byte. --raw
+goes to a file or a pipe only: the file's own bytes may hold any of them, or
+an encoding the terminal does not read.`,
 		Args: argsUsage(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.report = args[0]
@@ -35,6 +41,12 @@ decoded to UTF-8; --raw prints the file's own bytes instead (GB18030, Big5 …).
 }
 
 func runShow(opts *showOptions) error {
+	switch {
+	case opts.raw && opts.json():
+		return usagef("--raw and --format json: give one (--raw prints the file's own bytes; the JSON holds the decoded text)")
+	case opts.raw && opts.io.IsStdoutTTY():
+		return usagef("--raw prints the file's own bytes, which may hold control characters or an encoding the terminal does not read: send them to a file or a pipe (reportdiff show --raw %s > FILE), or leave out --raw to see the text", opts.report)
+	}
 	_, r, err := opts.findReport(opts.report)
 	if err != nil {
 		return err
@@ -46,6 +58,10 @@ func runShow(opts *showOptions) error {
 	if opts.json() {
 		return render.JSON(opts.io.Out, render.ShowJSONOf(r))
 	}
-	_, err = io.WriteString(opts.io.Out, r.Source.Text[r.Span.Start:r.Span.End])
+	text := r.Source.Text[r.Span.Start:r.Span.End]
+	if opts.io.IsStdoutTTY() {
+		return render.VisibleText(opts.io.Out, text)
+	}
+	_, err = io.WriteString(opts.io.Out, text)
 	return err
 }
