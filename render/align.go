@@ -447,7 +447,7 @@ func Explain(w io.Writer, ex align.Explanation, st Style) error {
 }
 
 // QualifyThreads names the threads of one government's alignment with the
-// government (浙江省/t1), so that the threads of several stay apart.
+// government (甲省/t1), so that the threads of several stay apart.
 func QualifyThreads(doc *AlignJSON, government string) {
 	for _, ts := range [][]ThreadJSON{doc.Threads, doc.Singles} {
 		for i := range ts {

@@ -193,7 +193,7 @@ func yearText(y int) string {
 }
 
 // SeriesHeading is the line that opens one government's part of a text
-// view of a corpus of several: ══ 浙江省 ══.
+// view of a corpus of several: ══ 甲省 ══.
 func SeriesHeading(name string, st Style) string {
 	if name == "" {
 		name = "unknown"

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"math"
 	"slices"
@@ -86,7 +87,9 @@ func runPriorities(opts *prioritiesOptions) error {
 		name string
 		doc  render.PrioritiesJSON
 		text []byte
+		miss pairMiss
 	}
+	var miss pairMiss
 	var shares render.Table[render.ShareRow]
 	var terms render.Table[render.TermRow]
 	if opts.tabular() {
@@ -104,15 +107,11 @@ func runPriorities(opts *prioritiesOptions) error {
 	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (part, error) {
 		po := change.PriorityOptions{MinCount: opts.minCount, Top: opts.top}
 		if opts.from != "" {
-			var err error
-			if po.From, err = c.Find(opts.from); err == nil {
-				po.To, err = c.Find(opts.to)
-			}
-			if err != nil {
-				if col.Many() {
-					return part{}, nil // this government has no such reports
-				}
-				return part{}, usageError{err}
+			var errFrom, errTo error
+			po.From, errFrom = c.Find(opts.from)
+			po.To, errTo = c.Find(opts.to)
+			if errFrom != nil || errTo != nil {
+				return part{miss: pairMiss{c.Series, errFrom, errTo}}, nil // this government has no such reports
 			}
 		}
 		themes := align.Classify(c, nil, nil)
@@ -124,6 +123,7 @@ func runPriorities(opts *prioritiesOptions) error {
 		return pt, err
 	}, func(pt part) error {
 		if pt.name == "" && pt.doc.Themes == nil {
+			miss = miss.or(pt.miss)
 			return nil
 		}
 		found = true
@@ -142,7 +142,7 @@ func runPriorities(opts *prioritiesOptions) error {
 		return err
 	}
 	if !found && opts.from != "" {
-		return usagef("no government of the corpus has both reports %s and %s", opts.from, opts.to)
+		return miss.err(len(col.Series), fmt.Sprintf("no government of the corpus has both reports %s and %s", opts.from, opts.to))
 	}
 	switch {
 	case shares != nil:
@@ -158,7 +158,9 @@ func runPriorities(opts *prioritiesOptions) error {
 // prioritiesOfYear writes the theme shares of every government's report of
 // one year (priorities --year Y): a row per government.
 func prioritiesOfYear(opts *prioritiesOptions, col *corpus.Collection) error {
+	var seen yearsSeen
 	rows, written, err := tabulate(opts.globalOptions, col, func(c *corpus.Corpus) ([]render.ShareRow, error) {
+		seen.add(c)
 		r, prev := yearReport(c, opts.year)
 		if r == nil {
 			return nil, nil
@@ -177,6 +179,9 @@ func prioritiesOfYear(opts *prioritiesOptions, col *corpus.Collection) error {
 		}
 		return out, nil
 	})
+	if err == nil {
+		err = seen.check(opts.year)
+	}
 	switch {
 	case err != nil || written:
 		return err
@@ -459,7 +464,9 @@ func indicatorAcross(opts *targetsOptions, col *corpus.Collection, topts change.
 	if !ok {
 		return usagef("--indicator %q names no indicator: give one as the reports write it, e.g. 地区生产总值增长", opts.indicator)
 	}
+	var seen yearsSeen
 	rows, written, err := tabulate(opts.globalOptions, col, func(c *corpus.Corpus) ([]render.VerdictRow, error) {
+		seen.add(c)
 		themes := align.Classify(c, nil, nil)
 		if opts.year != 0 {
 			// The year's plan sets the target, the next year's review reports the outcome.
@@ -477,6 +484,9 @@ func indicatorAcross(opts *targetsOptions, col *corpus.Collection, topts change.
 		ins := change.ReadTargets(themes, topts)
 		return render.VerdictRows(ins, name, opts.year), nil
 	})
+	if err == nil && opts.year != 0 {
+		err = seen.check(opts.year)
+	}
 	switch {
 	case err != nil || written:
 		return err

@@ -211,15 +211,32 @@ func (opts *checkOptions) checkBaseline(chk check.Options) (*check.Result, error
 }
 
 // writeFileAtomic writes a file through a temporary file beside it, so that
-// a failure leaves the old file whole.
+// a failure leaves the old file whole. The file gets the mode of the file it
+// replaces, or that of any new file (0666 less the umask): os.CreateTemp
+// would leave it readable by its owner alone.
 func writeFileAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	mode := os.FileMode(0o666) // the umask takes its part when the file is created
+	if info, err := os.Stat(path); err == nil {
+		mode = info.Mode().Perm()
+	}
+	var tmp *os.File
+	var err error
+	for try := 0; ; try++ {
+		name := filepath.Join(filepath.Dir(path), fmt.Sprintf(".%s.%d-%d", filepath.Base(path), os.Getpid(), try))
+		tmp, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
+		if err == nil || !errors.Is(err, fs.ErrExist) || try == 100 {
+			break
+		}
+	}
 	if err != nil {
 		return err
 	}
 	_, err = tmp.Write(b)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil && mode != 0o666 {
+		err = os.Chmod(tmp.Name(), mode) // the replaced file's mode, whatever the umask
 	}
 	if err == nil {
 		err = os.Rename(tmp.Name(), path)

@@ -23,6 +23,26 @@ func (g *globalOptions) registerCompletions(root *cobra.Command) {
 		return formatsOf(cmd), cobra.ShellCompDirectiveNoFileComp
 	})
 	root.RegisterFlagCompletionFunc("color", fixed("auto", "always", "never"))
+	// cobra's completion command shows its help for a shell it does not
+	// know, and exits 0: a script that runs "completion bashh > file" would
+	// install the help. It is refused instead.
+	root.InitDefaultCompletionCmd()
+	for _, cmd := range root.Commands() {
+		if cmd.Name() != "completion" {
+			continue
+		}
+		var shells []string
+		for _, sub := range cmd.Commands() {
+			shells = append(shells, sub.Name())
+		}
+		cmd.Args = cobra.ArbitraryArgs
+		cmd.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			return usagef("completion %q: reportdiff writes completion scripts for %s", args[0], orList(shells))
+		}
+	}
 	reports := map[string]int{"diff": 2, "outline": 1, "show": 1}
 	for _, cmd := range root.Commands() {
 		if n, ok := reports[cmd.Name()]; ok {
@@ -46,8 +66,8 @@ func (g *globalOptions) registerCompletions(root *cobra.Command) {
 
 // completeReports completes up to n report names: each report's year (when
 // no other report has it) and its id, described by its title. In a corpus
-// of several governments it completes a government first (浙江省/), then
-// that government's reports (浙江省/2023), reading that series alone.
+// of several governments it completes a government first (甲省/), then
+// that government's reports (甲省/2023), reading that series alone.
 func (g *globalOptions) completeReports(n int) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 		if len(args) >= n {

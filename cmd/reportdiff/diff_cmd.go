@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"slices"
 
@@ -107,8 +108,15 @@ func runDiff(opts *diffOptions) error {
 	sb, _ := col.Locate(opts.to)
 	if sa != nil || sb != nil {
 		// Reports named with their governments: those one or two series.
+		if (sa == nil || sb == nil) && !col.Several() {
+			sa, sb = col.Series[0], col.Series[0] // --gov leaves one government: the other name is of it too
+		}
 		if sa == nil || sb == nil {
-			return usagef("diff %s %s: name both reports with their government (浙江省/2023), or neither to compare within every government", opts.from, opts.to)
+			bare := opts.from
+			if sa != nil {
+				bare = opts.to
+			}
+			return usagef("diff %s %s: name both reports with their government (e.g. %s), or neither to compare within every government", opts.from, opts.to, opts.exampleName(col, bare))
 		}
 		load := func(s *corpus.Series) (*corpus.Corpus, error) {
 			c, err := opts.loadSeries(col, s)
@@ -140,17 +148,20 @@ func runDiff(opts *diffOptions) error {
 		out     []byte
 		changed bool
 		found   bool
+		miss    pairMiss
 	}
+	var miss pairMiss
 	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (part, error) {
 		a, errA := c.Find(opts.from)
 		b, errB := c.Find(opts.to)
 		if errA != nil || errB != nil {
-			return part{}, nil
+			return part{miss: pairMiss{c.Series, errA, errB}}, nil
 		}
 		out, ch, err := opts.compare(c, c, a, b)
 		return part{name: c.Series, out: out, changed: ch, found: true}, err
 	}, func(pt part) error {
 		if !pt.found {
+			miss = miss.or(pt.miss)
 			return nil
 		}
 		found = true
@@ -161,7 +172,7 @@ func runDiff(opts *diffOptions) error {
 		return err
 	}
 	if !found {
-		return usagef("no government of the corpus has both %s and %s: name them as GOVERNMENT/YEAR", opts.from, opts.to)
+		return miss.err(len(col.Series), fmt.Sprintf("no government of the corpus has both %s and %s: name them as GOVERNMENT/YEAR", opts.from, opts.to))
 	}
 	if err := opts.page(all.Bytes()); err != nil {
 		return err

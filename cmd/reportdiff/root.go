@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/render"
@@ -217,6 +218,9 @@ func formatsOf(cmd *cobra.Command) []string {
 // validate checks the global flags once they are parsed, for the command
 // about to run.
 func (g *globalOptions) validate(cmd *cobra.Command) error {
+	if err := emptyValues(cmd.Flags()); err != nil {
+		return err
+	}
 	fs := formatsOf(cmd)
 	if f := cmd.Flags().Lookup("format"); f != nil && !f.Changed {
 		g.format = fs[0] // a command that writes no text writes its first format
@@ -249,6 +253,29 @@ func (g *globalOptions) validate(cmd *cobra.Command) error {
 	}
 	g.io.colorMode = g.color
 	return nil
+}
+
+// emptyValues refuses a flag given an empty value (--grep "", --unit "",
+// --corpus "$UNSET"): none of reportdiff's flags means anything by one, and
+// taking it for the flag left out would answer another question silently.
+func emptyValues(fs *pflag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *pflag.Flag) {
+		if err != nil {
+			return
+		}
+		empty := false
+		switch v := f.Value.(type) {
+		case pflag.SliceValue:
+			empty = slices.Contains(v.GetSlice(), "") || len(v.GetSlice()) == 0
+		default:
+			empty = f.Value.Type() == "string" && f.Value.String() == ""
+		}
+		if empty {
+			err = usagef("--%s \"\": an empty value; give one, or leave the flag out", f.Name)
+		}
+	})
+	return err
 }
 
 // orList joins words as "a, b or c".
@@ -312,7 +339,7 @@ Exit status: 0 nothing found, 1 findings or differences, 2 bad usage or input.`,
 	pf.StringVar(&g.color, "color", "auto", "color output: auto, always or never (auto honours NO_COLOR)")
 	pf.StringArrayVar(&g.years, "year", nil, "state a report's year outright: ID=YEAR (repeatable)")
 	pf.StringVar(&g.encoding, "encoding", "", "read the corpus files in this encoding: utf-8, gb18030, big5, utf-16 (default: detect)")
-	pf.StringArrayVar(&g.govs, "gov", nil, "read the series (governments) whose name matches, shell style: 浙江*, *省 (repeatable)")
+	pf.StringArrayVar(&g.govs, "gov", nil, "read the series (governments) whose name matches, shell style: 甲*, *省 (repeatable)")
 	pf.IntVar(&g.jobs, "jobs", runtime.NumCPU(), "how many series to read and analyse side by side (default: the number of cores)")
 	pf.BoolVar(&g.strict, "strict", false, "a report file that cannot be read (empty, not text) is an error, not a warning")
 	pf.StringVarP(&g.output, "output", "o", "", "write the output to this file (for --format parquet)")

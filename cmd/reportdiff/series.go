@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -249,7 +250,7 @@ func (g *globalOptions) view(text, html func(io.Writer) error) ([]byte, error) {
 }
 
 // sections writes the text views of governments one after another, each
-// under its heading (══ 浙江省 ══) when the corpus holds several.
+// under its heading (══ 甲省 ══) when the corpus holds several.
 type sections struct {
 	g   *globalOptions
 	col *corpus.Collection
@@ -318,7 +319,7 @@ func (g *globalOptions) onePage(col *corpus.Collection) error {
 }
 
 // findReport reads the series a report name points to and finds the
-// report: a name with its government (浙江省/2023) in a corpus of several,
+// report: a name with its government (甲省/2023) in a corpus of several,
 // a bare year or id where the corpus (or --gov) leaves one series.
 func (g *globalOptions) findReport(name string) (*corpus.Corpus, *corpus.Report, error) {
 	col, err := g.collection()
@@ -328,8 +329,8 @@ func (g *globalOptions) findReport(name string) (*corpus.Corpus, *corpus.Report,
 	s := col.Series[0]
 	if col.Several() {
 		if s, _ = col.Locate(name); s == nil {
-			return nil, nil, usagef("%q: name the report with its government, e.g. %s/%s (the corpus holds %d governments), or pick one with --gov",
-				name, col.Series[0].Name, name, len(col.Series))
+			return nil, nil, usagef("%q: name the report with its government, e.g. %s (the corpus holds %d governments), or pick one with --gov",
+				name, g.exampleName(col, name), len(col.Series))
 		}
 	}
 	c, err := g.loadSeries(col, s)
@@ -344,4 +345,121 @@ func (g *globalOptions) findReport(name string) (*corpus.Corpus, *corpus.Report,
 		return nil, nil, usageError{err}
 	}
 	return c, r, nil
+}
+
+// yearsSeen gathers, series by series (side by side), the years the
+// reports are dated, so that a --year no report has is refused with the
+// years there are.
+type yearsSeen struct {
+	mu    sync.Mutex
+	years map[int]bool
+}
+
+// add notes the years of the reports of c.
+func (y *yearsSeen) add(c *corpus.Corpus) {
+	y.mu.Lock()
+	defer y.mu.Unlock()
+	if y.years == nil {
+		y.years = map[int]bool{}
+	}
+	for _, r := range c.Reports {
+		if r.Year > 0 {
+			y.years[r.Year] = true
+		}
+	}
+}
+
+// check refuses a --year no report of the corpus is dated.
+func (y *yearsSeen) check(year int) error {
+	if y.years[year] {
+		return nil
+	}
+	if len(y.years) == 0 {
+		return usagef("--year %d: no report of the corpus is dated (state years with --year ID=YEAR)", year)
+	}
+	return usagef("--year %d: no report of the corpus is dated %d; its reports are dated %s", year, year, yearRanges(y.years))
+}
+
+// yearRanges writes years as runs: 2003–2011, 2013, 2015–2016.
+func yearRanges(years map[int]bool) string {
+	ys := make([]int, 0, len(years))
+	for y := range years {
+		ys = append(ys, y)
+	}
+	slices.Sort(ys)
+	var parts []string
+	for i := 0; i < len(ys); {
+		j := i
+		for j+1 < len(ys) && ys[j+1] == ys[j]+1 {
+			j++
+		}
+		if j == i {
+			parts = append(parts, strconv.Itoa(ys[i]))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d–%d", ys[i], ys[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+// pairMiss is why a government's series lacks one or both reports of a
+// pair a command compares in every government (diff 2020 2021).
+type pairMiss struct {
+	series   string
+	from, to error // the errors of finding each report; nil for one found
+}
+
+// or returns the more telling of two misses: one that found a report of
+// the pair (it lacks, or cannot tell apart, only the other) over one that
+// found neither; the first on ties.
+func (m pairMiss) or(o pairMiss) pairMiss {
+	half := func(p pairMiss) bool { return (p.from == nil) != (p.to == nil) }
+	if m.from == nil && m.to == nil || !half(m) && half(o) {
+		return o
+	}
+	return m
+}
+
+// err says why no government had both reports: with one government read
+// (--gov), why it had not, as show would say it; with several, the
+// message msg, and why the government closest to having both had not.
+func (m pairMiss) err(series int, msg string) error {
+	why := m.from
+	if why == nil {
+		why = m.to
+	}
+	switch {
+	case why == nil:
+		return usagef("%s", msg)
+	case series == 1:
+		return usageError{why}
+	case m.series != "":
+		return usagef("%s (%s: %v)", msg, m.series, why)
+	}
+	return usagef("%s (%v)", msg, why)
+}
+
+// exampleName returns a report name to give as an example of a name with
+// its government: the first government that has a report called name
+// (甲省/2023), else the first report of the first government with one read.
+// It reads the series one by one until one fits, so it is for messages.
+func (g *globalOptions) exampleName(col *corpus.Collection, name string) string {
+	first := ""
+	for _, s := range col.Series {
+		c, err := col.Load(s)
+		if err != nil || len(c.Reports) == 0 {
+			continue
+		}
+		if _, err := c.Find(name); err == nil && s.Name != "" {
+			return s.Name + "/" + name
+		}
+		if first == "" {
+			first = c.Reports[0].ID
+		}
+	}
+	if first == "" {
+		return "GOVERNMENT/" + name
+	}
+	return first
 }
