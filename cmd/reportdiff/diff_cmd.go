@@ -166,6 +166,9 @@ func runDiff(opts *diffOptions) error {
 		}
 		found = true
 		changed = changed || pt.changed
+		if len(pt.out) == 0 {
+			return nil // a government whose two reports show nothing: no heading either
+		}
 		return secs.write(pt.name, pt.out)
 	})
 	if err != nil {
@@ -253,6 +256,9 @@ func (opts *diffOptions) compare(ca, cb *corpus.Corpus, a, b *corpus.Report) ([]
 	}
 	var err error
 	switch {
+	case len(cmp.Pairs) == 0 && !opts.json() && opts.format != "csv" && !opts.html():
+		// Nothing to show: no text view at all, not even its header, as
+		// diff(1) says nothing of two files that are the same.
 	case opts.json():
 		err = render.JSON(&out, render.ComparisonJSONOf(cmp))
 	case opts.format == "csv":
