@@ -32,6 +32,9 @@ type CorpusRow struct {
 	Year       int    `parquet:"year"`
 	ReviewYear int    `parquet:"review_year"`
 	YearFrom   string `parquet:"year_from"`
+	Delivered  string `parquet:"delivered"` // 2023-01-12, or "" when the text does not say
+	Script     string `parquet:"script"`    // simplified, traditional, or ""
+	Encoding   string `parquet:"encoding"`  // the encoding its file was read in
 	Government string `parquet:"government"`
 	Title      string `parquet:"title"`
 	File       string `parquet:"file"`
@@ -47,7 +50,8 @@ type CorpusRow struct {
 func CorpusRows(rs []ReportRow) []CorpusRow {
 	var rows []CorpusRow
 	for _, r := range rs {
-		rows = append(rows, CorpusRow{ID: r.ID, Year: r.Year, ReviewYear: r.ReviewYear, YearFrom: r.YearFrom, Government: r.Government,
+		rows = append(rows, CorpusRow{ID: r.ID, Year: r.Year, ReviewYear: r.ReviewYear, YearFrom: r.YearFrom,
+			Delivered: r.Delivered, Script: r.Script, Encoding: r.Encoding, Government: r.Government,
 			Title: r.Title, File: r.File, Line: r.Line, Chars: r.Chars, Parts: strings.Join(r.Parts, ";"), Sections: r.Sections,
 			Units: r.Units, Evidence: len(r.Evidence)})
 	}
