@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/english"
 )
 
 // Explanation says how two units compare and why a link was or was not
@@ -116,7 +117,7 @@ func (res *Result) why(ex Explanation, bl *block, i, j int) string {
 	case gap == 0:
 		return "the two units stand in one report: links join different reports"
 	case ex.Kind == "":
-		return fmt.Sprintf("a %s unit and a %s unit are never linked: continuity links join the same kind of part, followups a plan to the next report's review", ex.From.PartKind(), ex.To.PartKind())
+		return fmt.Sprintf("%s unit and %s unit are never linked: continuity links join the same kind of part, followups a plan to the next report's review", english.A(string(ex.From.PartKind())), english.A(string(ex.To.PartKind())))
 	case gap > 2 || gap == 2 && ex.Kind == Followup:
 		return "the reports are not consecutive: links join consecutive reports (and, for a topic that skips a year, a unit with no link to the next report to the report after it)"
 	case bl.bar[i][j] != "":

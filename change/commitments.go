@@ -11,6 +11,7 @@ import (
 
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/english"
 	"github.com/reportdiff/reportdiff/internal/figure"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 	"github.com/reportdiff/reportdiff/internal/segment"
@@ -1468,7 +1469,7 @@ func ExplainCommitments(res *align.Themes, phrase string) []ClauseVerdict {
 		if cl.unit.PartKind() == corpus.Plan {
 			v.Notes = append(v.Notes, explainPromise(cl, found)...)
 		} else {
-			v.Notes = append(v.Notes, "a "+string(cl.unit.PartKind())+" clause: no promise is read here")
+			v.Notes = append(v.Notes, english.A(string(cl.unit.PartKind()))+" clause: no promise is read here")
 		}
 		for _, cm := range found {
 			if !cm.match.matches(cl) {

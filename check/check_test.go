@@ -135,6 +135,8 @@ func TestAgainst(t *testing.T) {
 			want: [][2]string{{ruleCommitRemoved, "科技创新中心"}}},
 		{name: "punctuation width and spaces", cur: edit("新建智能制造示范工厂15家，高新", "新建智能制造示范工厂 15家,高新"),
 			absent: []string{ruleWordingChanged, ruleWordingIgnorable, ruleFigureChanged}},
+		{name: "an outline part added", cur: edit("二、2021年工作安排\n", "二、今后五年的主要任务\n推动经济高质量发展，建设现代化经济体系。\n三、2021年工作安排\n"),
+			want: [][2]string{{rulePartAdded, "has an outline part now"}}},
 		{name: "an unbalanced quote brought in", cur: edit("建成市民文化中心", "建成“市民文化中心"),
 			want: [][2]string{{ruleQuotes, "1 “ but 0 ”"}}},
 	} {
@@ -376,6 +378,12 @@ func TestAgainstBaseline(t *testing.T) {
 	}
 	if len(cur.Reports) != 1 || len(cur.Reports[0].Lint) != 0 {
 		t.Errorf("the new snapshot keeps %v", cur.Reports)
+	}
+	// A section down to one paragraph: the count and its noun agree.
+	one := strings.Replace(defect, "加强生态环境保护，空气质量优良天数比例达到85%。\n", "", 1)
+	res, _ = AgainstBaseline(base, "facts.json", build(one), opts)
+	if !has(res, ruleUnitCount, "holds 1 paragraph now, 2 before") {
+		t.Errorf("a section down to one paragraph: %v", rulesOf(res))
 	}
 }
 

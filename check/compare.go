@@ -7,6 +7,7 @@ import (
 
 	"github.com/reportdiff/reportdiff/change"
 	"github.com/reportdiff/reportdiff/diffview"
+	"github.com/reportdiff/reportdiff/internal/english"
 )
 
 // side is one report compared: its facts and where its findings go.
@@ -109,7 +110,7 @@ func compareParts(a, b side, rel string) []Finding {
 	for k, pb := range b.facts.Parts {
 		if !used[k] {
 			f := newFinding(rulePartAdded, b.file, pb.Line, 0, b.facts.ID,
-				fmt.Sprintf("report %s has a %s part now (%q)", b.facts.ID, pb.Kind, pb.Heading)).about(rel, pb.Kind, pb.Heading)
+				fmt.Sprintf("report %s has %s part now (%q)", b.facts.ID, english.A(pb.Kind), pb.Heading)).about(rel, pb.Kind, pb.Heading)
 			f.Subject, f.New = pb.Kind, pb.Heading
 			fs = append(fs, f)
 		}
@@ -178,7 +179,7 @@ func compareSections(a, b side, rel string, unitCounts bool) []Finding {
 			f.Subject, f.Old, f.New = y.Part, x.Title, y.Title
 		}
 		if unitCounts && y.Units != x.Units {
-			f := add(ruleUnitCount, y.Line, fmt.Sprintf("the section %q holds %d paragraphs now, %d before", y.Title, y.Units, x.Units),
+			f := add(ruleUnitCount, y.Line, fmt.Sprintf("the section %q holds %s now, %d before", y.Title, english.Plural(y.Units, "paragraph", "paragraphs"), x.Units),
 				y.Title, strconv.Itoa(x.Units), strconv.Itoa(y.Units))
 			f.Subject, f.Old, f.New = y.Title, strconv.Itoa(x.Units), strconv.Itoa(y.Units)
 		}

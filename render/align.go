@@ -186,7 +186,7 @@ func Align(w io.Writer, res *align.Result, f AlignFilter, st Style) error {
 			}
 		}
 		label, _, _ := strings.Cut(th.Label, ":")
-		fmt.Fprintf(&b, "%s %s\n", bold(th.ID), dim(fmt.Sprintf("%s — %d topics through several reports, %d new, %d dropped", label, threads, newN, droppedN)))
+		fmt.Fprintf(&b, "%s %s\n", bold(th.ID), dim(fmt.Sprintf("%s — %s through several reports, %d new, %d dropped", label, plural(threads, "topic", "topics"), newN, droppedN)))
 		if f.Kind != align.Followup && len(rows) > 0 {
 			b.WriteString(strings.Repeat(" ", kindW))
 			for _, r := range reports {

@@ -9,6 +9,7 @@ import (
 	"github.com/fatih/color"
 
 	"github.com/reportdiff/reportdiff/check"
+	"github.com/reportdiff/reportdiff/internal/english"
 )
 
 // Where returns a finding's place as file, file:line or file:line:col.
@@ -90,9 +91,4 @@ func countsText(c check.Counts) string {
 
 // plural returns "1 report", "2 reports": the count and the noun's form
 // for it.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
+func plural(n int, one, many string) string { return english.Plural(n, one, many) }

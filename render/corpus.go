@@ -173,7 +173,7 @@ func yearSource(r ReportRow) string {
 	case "stated":
 		return "stated by flag or manifest"
 	case "evidence":
-		return fmt.Sprintf("from %d pieces of evidence in the text", len(r.Evidence))
+		return "from " + plural(len(r.Evidence), "piece", "pieces") + " of evidence in the text"
 	}
 	return "unknown: no evidence in the text"
 }

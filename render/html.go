@@ -54,6 +54,7 @@ var pageTemplate = sync.OnceValue(func() *template.Template {
 			return termTable{Caption: caption, Rows: rows, Lang: lang, From: from, To: to}
 		},
 		"govLink": func(href, name, lang string) govLink { return govLink{Href: href, Name: name, Lang: lang} },
+		"plural":  plural, // {{plural .Sections "section" "sections"}}: 1 section, 2 sections
 	}).ParseFS(htmlFiles, "html/page.tmpl", "html/govs.tmpl"))
 })
 

@@ -329,3 +329,26 @@ func TestPageControls(t *testing.T) {
 		}
 	}
 }
+
+// TestPageCounts checks that the counts of a page agree with their nouns:
+// a report of one section and one paragraph says so.
+func TestPageCounts(t *testing.T) {
+	c, err := corpus.FromText("2021.txt", "一、2020年工作回顾\n（一）经济运行稳中有进\n全市生产总值增长6%。\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := CorpusHTML(&b, c, HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, bad := range []string{" 1 sections", " 1 paragraphs", " 1 pieces"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the page says %q", bad)
+		}
+	}
+	if !strings.Contains(page, "1 section, ") {
+		i := strings.Index(page, "<dt>Size")
+		t.Errorf("the page does not say 1 section: %s", page[max(0, i):min(len(page), i+200)])
+	}
+}

@@ -77,3 +77,20 @@ func TestVisible(t *testing.T) {
 		t.Errorf("writeText = %q, want %q", b.String(), want)
 	}
 }
+
+// TestYearSource checks that the count of evidence and its noun agree.
+func TestYearSource(t *testing.T) {
+	tests := []struct {
+		row  ReportRow
+		want string
+	}{
+		{ReportRow{YearFrom: "evidence", Evidence: make([]EvidenceJSON, 1)}, "from 1 piece of evidence in the text"},
+		{ReportRow{YearFrom: "evidence", Evidence: make([]EvidenceJSON, 3)}, "from 3 pieces of evidence in the text"},
+		{ReportRow{YearFrom: "stated"}, "stated by flag or manifest"},
+	}
+	for _, tt := range tests {
+		if got := yearSource(tt.row); got != tt.want {
+			t.Errorf("yearSource(%d pieces) = %q, want %q", len(tt.row.Evidence), got, tt.want)
+		}
+	}
+}

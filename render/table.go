@@ -10,6 +10,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress/snappy"
+	"github.com/reportdiff/reportdiff/internal/english"
 )
 
 // The tables of reportdiff (corpus, priorities, targets, commitments) are
@@ -88,7 +89,7 @@ func cells(v reflect.Value) []string {
 		case reflect.Bool:
 			out[i] = strconv.FormatBool(f.Bool())
 		default:
-			panic(fmt.Sprintf("render: no CSV form for a %s column", f.Kind()))
+			panic(fmt.Sprintf("render: no CSV form for %s column", english.A(f.Kind().String())))
 		}
 	}
 	return out

@@ -13,6 +13,7 @@ import (
 
 	"github.com/reportdiff/reportdiff/check"
 	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/english"
 	"github.com/reportdiff/reportdiff/render"
 )
 
@@ -205,7 +206,7 @@ func (opts *checkOptions) checkBaseline(chk check.Options) (*check.Result, error
 		for _, r := range cur.Reports {
 			lint += len(r.Lint)
 		}
-		fmt.Fprintf(opts.io.ErrOut, "reportdiff: wrote %s: the facts of %d reports; lint findings accepted: %d\n", opts.baseline, len(cur.Reports), lint)
+		fmt.Fprintf(opts.io.ErrOut, "reportdiff: wrote %s: the facts of %s; lint findings accepted: %d\n", opts.baseline, english.Plural(len(cur.Reports), "report", "reports"), lint)
 	}
 	return res, nil
 }
