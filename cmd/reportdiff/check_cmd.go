@@ -106,12 +106,13 @@ func runCheck(opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
+	var col *corpus.Collection
 	if opts.against != "" || opts.baseline != "" {
 		what := "--against"
 		if opts.baseline != "" {
 			what = "--baseline"
 		}
-		if err := opts.oneSeries(what); err != nil {
+		if col, err = opts.oneSeries(what); err != nil {
 			return err
 		}
 	}
@@ -119,7 +120,7 @@ func runCheck(opts *checkOptions) error {
 	var res *check.Result
 	switch {
 	case opts.against != "":
-		res, err = opts.checkAgainst(copts, chk)
+		res, err = opts.checkAgainst(col, copts, chk)
 	case opts.baseline != "":
 		res, err = opts.checkBaseline(chk)
 	default:
@@ -161,15 +162,15 @@ func (opts *checkOptions) lint(chk check.Options) (*check.Result, error) {
 // oneSeries reads the corpus for a check that compares it with another
 // version (--against, --baseline): one series; a corpus of several
 // governments is checked a government at a time, named with --gov.
-func (opts *globalOptions) oneSeries(what string) error {
+func (opts *globalOptions) oneSeries(what string) (*corpus.Collection, error) {
 	col, err := opts.collection()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if col.Several() {
-		return usagef("%s compares one government's reports: pick one with --gov (%d governments here), or give --corpus its folder", what, len(col.Series))
+		return nil, usagef("%s compares one government's reports: pick one with --gov (%d governments here), or give --corpus its folder", what, len(col.Series))
 	}
-	return nil
+	return col, nil
 }
 
 // checkBaseline compares the corpus with the snapshot in --baseline, and
