@@ -117,6 +117,44 @@ func VisibleText(w io.Writer, s string) error {
 	return err
 }
 
+// VisibleWriter passes what is written to it on to W with its control
+// characters made Visible: for a data format (CSV) sent to a terminal,
+// whose writer has no colors of its own. A character cut between two
+// writes is held back until its rest comes, so that a C1 control cannot
+// slip through in two halves.
+type VisibleWriter struct {
+	W    io.Writer
+	held []byte
+}
+
+func (v *VisibleWriter) Write(p []byte) (int, error) {
+	b := append(v.held, p...)
+	cut := len(b)
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				cut = i
+			}
+			break
+		}
+	}
+	v.held = append([]byte(nil), b[cut:]...)
+	if _, err := io.WriteString(v.W, Visible(string(b[:cut]))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Flush writes what is held back (a character cut short at the end).
+func (v *VisibleWriter) Flush() error {
+	if len(v.held) == 0 {
+		return nil
+	}
+	_, err := io.WriteString(v.W, Visible(string(v.held)))
+	v.held = nil
+	return err
+}
+
 // writePage writes an HTML page the templates made, with the control
 // characters of the corpus text in it made Visible: html/template escapes
 // markup, not ESC, BEL or BS, which a browser shows as nothing or as boxes

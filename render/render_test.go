@@ -94,3 +94,27 @@ func TestYearSource(t *testing.T) {
 		}
 	}
 }
+
+// TestVisibleWriter checks that text written in pieces comes out as
+// Visible makes it whole, whatever the cuts: a C1 control cut in two halves
+// and a character cut mid-way included.
+func TestVisibleWriter(t *testing.T) {
+	in := "甲,\x1b[31m紅\x1b[0m\nC1\u009b31m,乙\x07\n"
+	want := Visible(in)
+	for cut := 0; cut <= len(in); cut++ {
+		var b strings.Builder
+		v := &VisibleWriter{W: &b}
+		if _, err := v.Write([]byte(in[:cut])); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := v.Write([]byte(in[cut:])); err != nil {
+			t.Fatal(err)
+		}
+		if err := v.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != want {
+			t.Errorf("cut at %d: %q, want %q", cut, b.String(), want)
+		}
+	}
+}

@@ -251,6 +251,12 @@ func (g *globalOptions) validate(cmd *cobra.Command) error {
 		g.io.closeOut = f.Close
 		g.io.outTTY = false
 	}
+	if g.format == "csv" && g.io.IsStdoutTTY() {
+		// A table for a program, on a terminal: the corpus's control
+		// characters as pictures there too (to a file or a pipe, byte for byte).
+		vw := &render.VisibleWriter{W: g.io.Out}
+		g.io.Out, g.io.closeOut = vw, vw.Flush
+	}
 	g.io.colorMode = g.color
 	return nil
 }

@@ -36,6 +36,16 @@ func TestShowControls(t *testing.T) {
 		t.Errorf("show --raw to a pipe: exit %d, wrote %q, want the file's bytes", code, out)
 	}
 
+	// CSV, a table for a program: pictures on a terminal, bytes in a pipe.
+	ios, out, errOut = TestTerminal(80, 24, nil)
+	if code := run([]string{"--corpus", path, "outline", "2021", "--format", "csv"}, ios); code != exitOK || strings.ContainsAny(out.String(), "\x1b\x07\b") || !strings.Contains(out.String(), "␛[31m") {
+		t.Errorf("outline --format csv on a terminal: exit %d (%s), wrote %q", code, errOut, out)
+	}
+	ios, out, _ = TestStreams()
+	if code := run([]string{"--corpus", path, "outline", "2021", "--format", "csv"}, ios); code != exitOK || !strings.Contains(out.String(), "\x1b[31m") {
+		t.Errorf("outline --format csv to a pipe: exit %d, wrote %q, want the text's bytes", code, out)
+	}
+
 	ios, out, errOut = TestTerminal(80, 24, nil)
 	if code := run([]string{"--corpus", path, "show", "2021", "--raw"}, ios); code != exitTrouble || out.Len() != 0 || !strings.Contains(errOut.String(), "file or a pipe") {
 		t.Errorf("show --raw on a terminal: exit %d, wrote %q, said %q; want exit 2 and nothing written", code, out, errOut)
