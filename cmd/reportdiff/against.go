@@ -123,15 +123,7 @@ func diskVersion(name, root, single string, hash func([]byte) string) (check.Ver
 		v.Files = append(v.Files, check.FileRef{Name: n, Hash: hash(b)})
 	}
 	sort.Slice(v.Files, func(i, j int) bool { return v.Files[i].Name < v.Files[j].Name })
-	v.Read = func(names []string) (map[string][]byte, error) {
-		out := map[string][]byte{}
-		for _, n := range names {
-			if b, ok := data[n]; ok {
-				out[n] = b
-			}
-		}
-		return out, nil
-	}
+	v.Read = readHeld(data)
 	v.Where = func(n string) string { return filepath.Join(dir, filepath.FromSlash(n)) }
 	return v, nil
 }
@@ -160,12 +152,9 @@ func gitVersion(repo *git.Repo, rev, commit, single string) (check.Version, erro
 	}
 	oid := map[string]string{}
 	for _, e := range entries {
-		rel := e.Path
-		if dir != "" {
-			var ok bool
-			if rel, ok = strings.CutPrefix(e.Path, dir+"/"); !ok {
-				continue
-			}
+		rel, ok := below(dir, e.Path)
+		if !ok {
+			continue
 		}
 		switch {
 		case single != "":
@@ -189,23 +178,7 @@ func gitVersion(repo *git.Repo, rev, commit, single string) (check.Version, erro
 		v.Files = append(v.Files, check.FileRef{Name: n, Hash: o})
 	}
 	sort.Slice(v.Files, func(i, j int) bool { return v.Files[i].Name < v.Files[j].Name })
-	v.Read = func(names []string) (map[string][]byte, error) {
-		var oids []string
-		for _, n := range names {
-			oids = append(oids, oid[n])
-		}
-		bs, err := repo.Blobs(oids)
-		if err != nil {
-			return nil, err
-		}
-		out := map[string][]byte{}
-		for _, n := range names {
-			if b, ok := bs[oid[n]]; ok {
-				out[n] = b
-			}
-		}
-		return out, nil
-	}
+	v.Read = readBlobs(repo, oid)
 	v.Where = func(n string) string { return rev + ":" + path.Join(dir, n) }
 	return v, nil
 }
@@ -276,15 +249,7 @@ func diskSeries(name, root string, paths []string, hash func([]byte) string) (ch
 		}
 	}
 	sort.Slice(v.Files, func(i, j int) bool { return v.Files[i].Name < v.Files[j].Name })
-	v.Read = func(names []string) (map[string][]byte, error) {
-		out := map[string][]byte{}
-		for _, n := range names {
-			if b, ok := data[n]; ok {
-				out[n] = b
-			}
-		}
-		return out, nil
-	}
+	v.Read = readHeld(data)
 	v.Where = func(n string) string { return filepath.Join(root, filepath.FromSlash(n)) }
 	return v, nil
 }
@@ -350,12 +315,9 @@ func (opts *checkOptions) seriesAgainstGit(col *corpus.Collection, s *corpus.Ser
 	oid := map[string]string{} // path below the corpus directory → blob
 	var wanted []string        // the blobs whose bytes the reading needs
 	for _, e := range entries {
-		rel := e.Path
-		if dir != "" {
-			var ok bool
-			if rel, ok = strings.CutPrefix(e.Path, dir+"/"); !ok {
-				continue
-			}
+		rel, ok := below(dir, e.Path)
+		if !ok {
+			continue
 		}
 		base := path.Base(rel)
 		if !corpus.IsReportFile(base) && base != corpus.ManifestName {
@@ -401,7 +363,36 @@ func (opts *checkOptions) seriesAgainstGit(col *corpus.Collection, s *corpus.Ser
 		}
 	}
 	sort.Slice(old.Files, func(i, j int) bool { return old.Files[i].Name < old.Files[j].Name })
-	old.Read = func(names []string) (map[string][]byte, error) {
+	old.Read = readBlobs(repo, oid)
+	old.Where = func(n string) string { return opts.against + ":" + path.Join(dir, n) }
+	return check.Against(old, cur, copts, chk)
+}
+
+// listing returns the options an earlier version of the corpus is opened
+// with to find its series: those of the reading but the years stated, which
+// name the reports of the current version (Against applies them).
+func listing(copts corpus.Options) corpus.Options {
+	copts.Years = nil
+	return copts
+}
+
+// readHeld reads the files of a version from the bytes held for them.
+func readHeld(data map[string][]byte) func([]string) (map[string][]byte, error) {
+	return func(names []string) (map[string][]byte, error) {
+		out := map[string][]byte{}
+		for _, n := range names {
+			if b, ok := data[n]; ok {
+				out[n] = b
+			}
+		}
+		return out, nil
+	}
+}
+
+// readBlobs reads the files of a version from git, by the blob of each
+// (oid: name → blob), with one git cat-file process.
+func readBlobs(repo *git.Repo, oid map[string]string) func([]string) (map[string][]byte, error) {
+	return func(names []string) (map[string][]byte, error) {
 		var oids []string
 		for _, n := range names {
 			oids = append(oids, oid[n])
@@ -418,14 +409,13 @@ func (opts *checkOptions) seriesAgainstGit(col *corpus.Collection, s *corpus.Ser
 		}
 		return out, nil
 	}
-	old.Where = func(n string) string { return opts.against + ":" + path.Join(dir, n) }
-	return check.Against(old, cur, copts, chk)
 }
 
-// listing returns the options an earlier version of the corpus is opened
-// with to find its series: those of the reading but the years stated, which
-// name the reports of the current version (Against applies them).
-func listing(copts corpus.Options) corpus.Options {
-	copts.Years = nil
-	return copts
+// below returns a path of the work tree relative to dir (a directory of
+// it, "" for its top), and whether it is in dir.
+func below(dir, p string) (string, bool) {
+	if dir == "" {
+		return p, true
+	}
+	return strings.CutPrefix(p, dir+"/")
 }
