@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/gogs/chardet"
@@ -248,31 +249,60 @@ func DetectEncoding(b []byte) string {
 	return best
 }
 
-// utf16Guess tells UTF-16 without a byte-order mark by its ASCII characters
-// (line ends, digits), each a zero byte beside its code: zeros at odd
-// offsets only for little-endian, at even ones for big-endian.
+// utf16Guess tells UTF-16 without a byte-order mark. Chinese text in
+// UTF-16 has zero bytes: the high byte of every ASCII character (line ends,
+// digits), at odd offsets in little-endian, at even ones in big-endian,
+// and the low byte of a few common characters (一 U+4E00, the ideographic
+// space U+3000) at the other. So zeros alone do not decide: a sample with
+// any is decoded both ways, and the order whose characters read as text
+// (Han, CJK punctuation, full-width forms, printable ASCII and white space)
+// almost throughout wins, the other order reading as clearly less; "" when
+// neither does. Text in UTF-8, GB18030 or Big5 has no zero byte.
 func utf16Guess(b []byte) string {
 	n := min(len(b), 1<<14) &^ 1
-	if n < 4 {
+	if n < 4 || bytes.IndexByte(b[:n], 0) < 0 {
 		return ""
 	}
-	even, odd := 0, 0
-	for i := 0; i < n; i++ {
-		if b[i] == 0 {
-			if i%2 == 0 {
-				even++
-			} else {
-				odd++
-			}
-		}
-	}
+	le, be := utf16Plausible(b[:n], false), utf16Plausible(b[:n], true)
 	switch {
-	case odd > 0 && even == 0 && odd*50 >= n/2:
+	case le >= 0.9 && le > be+0.2:
 		return EncUTF16LE
-	case even > 0 && odd == 0 && even*50 >= n/2:
+	case be >= 0.9 && be > le+0.2:
 		return EncUTF16BE
 	}
 	return ""
+}
+
+// utf16Plausible returns the share of the characters of b, read as UTF-16
+// in one byte order, that are what text holds; an unpaired surrogate (or
+// one cut at the end of the sample) counts as no text.
+func utf16Plausible(b []byte, bigEndian bool) float64 {
+	units := make([]uint16, len(b)/2)
+	for i := range units {
+		if bigEndian {
+			units[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			units[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	good, all := 0, 0
+	for _, r := range utf16.Decode(units) {
+		all++
+		switch {
+		case r == '\n' || r == '\r' || r == '\t' || r == '\f' || r >= 0x20 && r < 0x7f,
+			r >= 0x2000 && r <= 0x206f, // general punctuation: “” — …
+			r >= 0x3000 && r <= 0x303f, // CJK punctuation
+			r >= 0x4e00 && r <= 0x9fff, // CJK ideographs
+			r >= 0xff00 && r <= 0xffef, // full-width forms
+			r >= 0x2460 && r <= 0x24ff, // circled numbers
+			r == 0xfeff:
+			good++
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(good) / float64(all)
 }
 
 // chineseScore decodes b as name and counts the common characters of

@@ -384,3 +384,45 @@ func TestBoldNumberedHeadingOnItsLine(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectUTF16WithoutMark tells UTF-16 without a byte-order mark, both
+// orders and both scripts, in texts whose common characters (一 U+4E00, the
+// ideographic space U+3000) put zero bytes at both offsets, and leaves
+// texts in the other encodings to them.
+func TestDetectUTF16WithoutMark(t *testing.T) {
+	simp := "　　一、过去一年工作回顾\n　　过去一年，全市经济运行总体平稳，地区生产总值增长5.2%，一般公共预算收入增长一成。\n　　二、今年主要任务\n　　统一思想，坚持稳中求进，全年城镇新增就业10万人。\n"
+	trad := "　　一、過去一年工作回顧\n　　過去一年，全市經濟運行總體平穩，地區生產總值增長5.2%，一般公共預算收入增長一成。\n　　二、今年主要任務\n　　統一思想，堅持穩中求進，全年城鎮新增就業10萬人。\n"
+	short := "　　一、前言\n　　統一認識。\n"
+	for _, tt := range []struct {
+		name string
+		text string
+		enc  string
+	}{
+		{"simplified LE", simp, EncUTF16LE},
+		{"simplified BE", simp, EncUTF16BE},
+		{"traditional LE", trad, EncUTF16LE},
+		{"traditional BE", trad, EncUTF16BE},
+		{"short traditional LE", short, EncUTF16LE},
+		{"short traditional BE", short, EncUTF16BE},
+		{"simplified GB18030", simp, EncGB18030},
+		{"traditional Big5", trad, EncBig5},
+		{"simplified UTF-8", simp, EncUTF8},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := []byte(tt.text)
+			if tt.enc != EncUTF8 {
+				var err error
+				if b, err = encodings[tt.enc].NewEncoder().Bytes(b); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := DetectEncoding(b); got != tt.enc {
+				t.Fatalf("detected %q, want %s", got, tt.enc)
+			}
+			text, _, err := decodeFile("r.txt", b, "")
+			if err != nil || text != tt.text {
+				t.Fatalf("decoded %q, %v", text, err)
+			}
+		})
+	}
+}
