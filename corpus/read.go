@@ -175,7 +175,8 @@ func loadDir(dir string, opts Options, parsed map[string]parsedFile) (*Corpus, e
 		paths = append(paths, filepath.Join(dir, name))
 	}
 	if len(paths) == 0 {
-		return nil, &InputError{Path: dir, Msg: "no report files (*.txt) in the directory", Hint: "put one UTF-8 text file per report in it"}
+		return nil, &InputError{Path: dir, Msg: "no report files (.txt, .text or .md) in the directory",
+			Hint: "put one text file per report in it (UTF-8, GB18030, Big5 or UTF-16)"}
 	}
 	sort.Strings(paths)
 	files, warns, err := readFiles(paths, opts)
@@ -183,7 +184,8 @@ func loadDir(dir string, opts Options, parsed map[string]parsedFile) (*Corpus, e
 		return nil, err
 	}
 	if len(files) == 0 {
-		return nil, &InputError{Path: dir, Msg: "no report file in the directory could be read", Hint: "see the warnings above for each file"}
+		return nil, &InputError{Path: dir, Msg: "no report file in the directory could be read", Hint: "see the warnings above for each file",
+			Err: ErrNoReports, Warnings: warns}
 	}
 	c, err := buildParsed(files, man, opts, "", parsed)
 	if err != nil {

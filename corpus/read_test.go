@@ -24,16 +24,22 @@ func TestLoadErrors(t *testing.T) {
 	gb, _ := simplifiedchinese.GB18030.NewEncoder().String(strings.Repeat(smallReport, 3))
 	emptyDir := filepath.Join(dir, "empty")
 	os.Mkdir(emptyDir, 0o755)
+	unread := filepath.Join(dir, "unread")
+	os.Mkdir(unread, 0o755)
+	os.WriteFile(filepath.Join(unread, "a.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(unread, "b.md"), []byte("a\x00b"), 0o644)
 	tests := []struct {
 		name, path string
 		want       []string
+		warnings   int // the files skipped, handed on with the error
 	}{
-		{"missing", filepath.Join(dir, "nope.txt"), []string{"nope.txt", "no such file"}},
-		{"not gb18030", write("bad.txt", append([]byte(gb), 0x81, 0x20, 0x81, 0x20, 0x81, 0x20)), []string{"bad.txt:16", "not GB18030"}},
-		{"zip", write("zip.txt", []byte("PK\x03\x04\x14\x00\x06\x00 word/document.xml")), []string{"binary"}},
-		{"empty", write("empty.txt", []byte(" \n\n")), []string{"empty.txt", "empty"}},
-		{"binary", write("bin.txt", []byte("a\x00b")), []string{"binary"}},
-		{"no text files", emptyDir, []string{"no report files"}},
+		{"missing", filepath.Join(dir, "nope.txt"), []string{"nope.txt", "no such file"}, 0},
+		{"not gb18030", write("bad.txt", append([]byte(gb), 0x81, 0x20, 0x81, 0x20, 0x81, 0x20)), []string{"bad.txt:16", "not GB18030"}, 0},
+		{"zip", write("zip.txt", []byte("PK\x03\x04\x14\x00\x06\x00 word/document.xml")), []string{"binary"}, 0},
+		{"empty", write("empty.txt", []byte(" \n\n")), []string{"empty.txt", "empty"}, 0},
+		{"binary", write("bin.txt", []byte("a\x00b")), []string{"binary"}, 0},
+		{"no text files", emptyDir, []string{"no report files (.txt, .text or .md)", "UTF-16"}, 0},
+		{"none readable", unread, []string{"no report file in the directory could be read"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,6 +52,9 @@ func TestLoadErrors(t *testing.T) {
 				if !strings.Contains(err.Error(), w) {
 					t.Errorf("error %q does not say %q", err, w)
 				}
+			}
+			if len(ie.Warnings) != tt.warnings {
+				t.Errorf("%d warnings handed on, want %d: %v", len(ie.Warnings), tt.warnings, ie.Warnings)
 			}
 		})
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
@@ -41,6 +42,20 @@ func TestScripts(t *testing.T) {
 				b, err := simplifiedchinese.GB18030.NewEncoder().String(args[1])
 				ts.Check(err)
 				ts.Check(os.WriteFile(filepath.Join(ts.Getenv("WORK"), args[0]), []byte(b), 0o644))
+			},
+			// utf16 le|be FROM TO writes the text of FROM to TO in UTF-16
+			// of that byte order, without a byte-order mark.
+			"utf16": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 3 || args[0] != "le" && args[0] != "be" {
+					ts.Fatalf("usage: utf16 le|be FROM TO")
+				}
+				order := unicode.LittleEndian
+				if args[0] == "be" {
+					order = unicode.BigEndian
+				}
+				b, err := unicode.UTF16(order, unicode.IgnoreBOM).NewEncoder().String(ts.ReadFile(args[1]))
+				ts.Check(err)
+				ts.Check(os.WriteFile(filepath.Join(ts.Getenv("WORK"), args[2]), []byte(b), 0o644))
 			},
 		},
 	})

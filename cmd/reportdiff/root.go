@@ -381,6 +381,12 @@ func run(args []string, io *IOStreams) int {
 	}
 	code := exitCode(err)
 	if err != nil && !errors.Is(err, errFound) {
+		var ie *corpus.InputError
+		if errors.As(err, &ie) {
+			for _, w := range ie.Warnings { // what the reading noticed before it failed
+				fmt.Fprintf(io.ErrOut, "reportdiff: warning: %s\n", render.Visible(w.String()))
+			}
+		}
 		fmt.Fprintf(io.ErrOut, "reportdiff: %s\n", render.Visible(err.Error())) // a message may quote the corpus
 		var ue usageError
 		if errors.As(err, &ue) {
