@@ -257,6 +257,19 @@ func TestFindYearBeforeID(t *testing.T) {
 	if _, err := c.Find("id:2033"); err == nil {
 		t.Errorf("Find(id:2033) found something")
 	}
+	// 2030.txt holds the report of 2031: no report is of 2030, and the
+	// name 2030 is no way to reach the 2031 report.
+	if r, err := c.Find("2030"); err == nil || !strings.Contains(err.Error(), "no report is dated 2030") || !strings.Contains(err.Error(), "id:2030") {
+		t.Errorf("Find(2030) = %v, %v; want an error naming id:2030", r, err)
+	}
+	// A report whose year is unknown is still reached by its id.
+	u, err := Build([]File{{Name: "d/2030.txt", Text: "甲。\n"}}, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := u.Find("2030"); err != nil || r.Year != 0 && r.Year != 2030 {
+		t.Errorf("Find(2030) in a corpus of a report of unknown year = %v, %v", r, err)
+	}
 	var msgs []string
 	for _, f := range Check(c) {
 		if f.Rule == "year-file-name" {

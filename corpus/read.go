@@ -354,11 +354,12 @@ func buildParsed(files []File, man *Manifest, opts Options, series string, parse
 }
 
 // Find returns the report a name means. A name of four digits is a year
-// first (2016: the report whose work year is 2016), then an id; id:NAME is an
-// id only; a file's name with its extension (2016.txt) is the report that
-// file holds alone; any other name is an id, then a year. So when 2019.txt
-// holds the 2020 report, 2019 means the report of 2019, and the file is
-// still reached as 2019.txt or id:2019.
+// (2016: the report whose work year is 2016), or the id of a report whose
+// year is unknown; id:NAME is an id only; a file's name with its extension
+// (2016.txt) is the report that file holds alone; any other name is an id,
+// then a year. So when 2019.txt holds the 2020 report and no report is of
+// 2019, 2019 is an error that says so (never the 2020 report under another
+// name), and the file is still reached as 2019.txt or id:2019.
 func (c *Corpus) Find(name string) (*Report, error) {
 	if c.Series != "" {
 		name = strings.TrimPrefix(name, c.Series+"/") // 浙江省/2023 in the series 浙江省
@@ -372,6 +373,10 @@ func (c *Corpus) Find(name string) (*Report, error) {
 	if reYearName.MatchString(name) {
 		if r, err := c.byYear(name); r != nil || err != nil {
 			return r, err
+		}
+		if r := c.byID(name); r != nil && r.Year != 0 {
+			return nil, fmt.Errorf("no report is dated %s: the report with the id %s is of %d (its text says so); name it id:%s to mean it (%s)",
+				name, name, r.Year, name, c.names())
 		}
 	}
 	if r := c.byID(name); r != nil {
