@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 // Finding is a problem that Check found in a corpus. Rule is the id of the
@@ -81,7 +83,8 @@ func checkReport(r *Report) []Finding {
 	for _, k := range []PartKind{Review, Plan} {
 		if !has[k] {
 			add(r.firstLine(), 0, "part-missing", "no %s part: no heading says %s", k, map[PartKind]string{
-				Review: "工作回顧 or 回顧", Plan: "主要任務, 工作任務, 工作安排 or 重點工作"}[k])
+				Review: inScript(r.Script, "工作回顾 or 回顾", "工作回顧 or 回顧"),
+				Plan:   inScript(r.Script, "主要任务, 工作任务, 工作安排 or 重点工作", "主要任務, 工作任務, 工作安排 or 重點工作")}[k])
 		}
 	}
 	if r.Year == 0 {
@@ -182,4 +185,13 @@ func numberText(n int) string {
 		return "the start"
 	}
 	return fmt.Sprint(n)
+}
+
+// inScript returns the words a message quotes in the script of the report
+// it speaks of: Traditional for a Traditional report, else Simplified.
+func inScript(sc hanzi.Script, simplified, traditional string) string {
+	if sc == hanzi.Traditional {
+		return traditional
+	}
+	return simplified
 }

@@ -134,9 +134,10 @@ func parseReport(r *Report, lines []line) []Warning {
 	parts := b.partHeadings(blocks)
 	closing := closingStart(blocks, parts)
 	var warns []Warning
-	if len(parts) == 0 {
+	if len(parts) == 0 && len(lines) > 0 {
+		sc := hanzi.ScriptOf(r.Source.Text[lines[0].start:lines[len(lines)-1].end])
 		warns = append(warns, Warning{Source: r.Source.Name, Line: firstLine(lines),
-			Message: "no part headings found (工作回顧, 主要任務 …): the report is read as one part"})
+			Message: "no part headings found (" + inScript(sc, "工作回顾, 主要任务", "工作回顧, 主要任務") + " …): the report is read as one part"})
 	}
 	b.startPart(Preamble, nil)
 	if len(parts) == 0 {

@@ -167,10 +167,26 @@ closing
 	}
 }
 
+// TestParseWarnsWithoutStructure warns of a report without part headings,
+// quoting the headings it looks for in the report's own script; so do the
+// findings of check.
 func TestParseWarnsWithoutStructure(t *testing.T) {
-	_, warns := ParseSource("t.txt", "一段文字。\n")
-	if len(warns) != 1 || !strings.Contains(warns[0].Message, "no part headings") || warns[0].Line != 1 {
-		t.Errorf("warnings = %v", warns)
+	for _, tt := range []struct{ text, quote, review string }{
+		{"一段文字。\n", "(工作回顾, 主要任务 …)", "工作回顾 or 回顾"},
+		{"这是一段没有结构的文字，它们仍然被读入。\n", "(工作回顾, 主要任务 …)", "工作回顾 or 回顾"},
+		{"這是一段沒有結構的文字，它們仍然被讀入。\n", "(工作回顧, 主要任務 …)", "工作回顧 or 回顧"},
+	} {
+		src, warns := ParseSource("t.txt", tt.text)
+		if len(warns) != 1 || !strings.Contains(warns[0].Message, "no part headings found "+tt.quote) || warns[0].Line != 1 {
+			t.Errorf("%s: warnings = %v", tt.text, warns)
+		}
+		found := false
+		for _, f := range checkReport(src.Reports[0]) {
+			found = found || f.Rule == "part-missing" && strings.Contains(f.Message, "no heading says "+tt.review)
+		}
+		if !found {
+			t.Errorf("%s: check does not quote %s: %v", tt.text, tt.review, checkReport(src.Reports[0]))
+		}
 	}
 }
 
