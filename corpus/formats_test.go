@@ -439,3 +439,48 @@ func TestDetectUTF16WithoutMark(t *testing.T) {
 		})
 	}
 }
+
+// TestUnpairedBold reads markdown whose bold opens on one line and closes
+// on another (a title over two lines, a heading and its first subheading):
+// the ** never enter the words, the title and headings read as such, and
+// the reading stays lossless. Both scripts.
+func TestUnpairedBold(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		title      string // the report's title
+		sections   int    // sections of the plan part
+	}{
+		{"title over two lines", "**某某省政府工作报告\n\n——2031年1月15日在某某省第九届人民代表大会第三次会议上**\n\n各位代表：\n\n**一、2030年工作回顾**\n\n经济增长6%。\n\n**二、2031年工作安排**\n\n**（一）稳住经济大盘。** 推进甲项目。\n",
+			"某某省政府工作报告", 1},
+		{"heading and subheading", "某某省政府工作报告\n\n各位代表：\n\n**一、2030年工作回顾**\n\n经济增长6%。\n\n**二、2031年工作安排\n\n（一）稳住经济大盘。**\n\n推进甲项目。\n\n**（二）深化改革开放。** 推进乙项目。\n",
+			"某某省政府工作报告", 2},
+		{"traditional", "**某某省政府工作報告\n\n——2031年1月15日在某某省第九屆人民代表大會第三次會議上**\n\n各位代表：\n\n**一、2030年工作回顧**\n\n經濟增長6%。\n\n**二、2031年工作安排\n\n（一）穩住經濟大盤。**\n\n推進甲項目。\n\n**（二）深化改革開放。** 推進乙項目。\n",
+			"某某省政府工作報告", 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src, _ := ParseSource("a.md", tt.text)
+			assertLossless(t, src)
+			r := src.Reports[0]
+			if r.Title != tt.title {
+				t.Errorf("title %q, want %q", r.Title, tt.title)
+			}
+			for _, u := range r.Units {
+				if strings.Contains(u.Text, "*") || strings.Contains(u.Heading, "*") {
+					t.Errorf("unit %s keeps **: %q", u.ID, u.Text)
+				}
+			}
+			for _, p := range r.Parts {
+				if p.Heading != nil && strings.Contains(p.Heading.Text, "*") {
+					t.Errorf("part heading keeps **: %q", p.Heading.Text)
+				}
+				if p.Kind == Plan && len(p.Sections) != tt.sections {
+					var titles []string
+					for _, s := range p.Sections {
+						titles = append(titles, s.Title)
+					}
+					t.Errorf("plan sections %q, want %d", titles, tt.sections)
+				}
+			}
+		})
+	}
+}

@@ -166,7 +166,8 @@ func nextContent(lines []line, i int) int {
 }
 
 // stripMarkup takes markdown's marks out of a line's words: a leading # and
-// pairs of **. A line wholly in bold, or opened by #, is strong: a heading.
+// every ** (paired on the line or not). A line wholly in bold, or opened by
+// #, is strong: a heading.
 func stripMarkup(text string, l *line) {
 	c := l.text
 	start := l.cs
@@ -177,15 +178,14 @@ func stripMarkup(text string, l *line) {
 		c, start = c[len(m):], start+len(m)
 	}
 	n := strings.Count(c, "**")
-	if n < 2 {
+	if n == 0 {
 		if start != l.cs {
 			l.segs, l.text = []Span{{start, l.ce}}, c
 		}
 		return
 	}
-	if n%2 == 1 {
-		n-- // the last unpaired ** stays in the words
-	}
+	// An unpaired ** (bold opened on one line and closed on another,
+	// or never closed) is markup too: it never enters the words.
 	var segs []Span
 	var b strings.Builder
 	pos := 0
