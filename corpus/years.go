@@ -155,13 +155,40 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 				Reason: fmt.Sprintf("the plan part is headed with %d", y)})
 		}
 	}
-	if d := r.Meta["date"]; r.Delivered == "" && reISODate.MatchString(d) {
-		r.Delivered = d[:10]
+	// The date of delivery, from the best witness: a dateline of the
+	// report (——…在…会议上, （…年…月…日 某某）), one in its front
+	// matter's title, another date among its front lines, the front
+	// matter's date; never the date a newspaper printed it
+	// (《某报》（2031年03月13日 01版）).
+	deliveredRank := 0
+	deliver := func(rank, y, month, day int) {
+		if rank > deliveredRank && month >= 1 && month <= 12 && day >= 1 && day <= 31 {
+			r.Delivered, deliveredRank = fmt.Sprintf("%04d-%02d-%02d", y, month, day), rank
+		}
 	}
-	if m := reTitleYear.FindStringSubmatch(hanzi.Fold(r.Meta["title"])); m != nil {
-		y := yearOf(m[1])
-		evs = append(evs, Evidence{Kind: "meta", Text: r.Meta["title"], Line: r.metaLine(), Implies: y, Weight: 1,
-			Reason: fmt.Sprintf("the front matter's title names %d", y)})
+	if d := r.Meta["date"]; reISODate.MatchString(d) {
+		y, _ := strconv.Atoi(d[:4])
+		month, _ := strconv.Atoi(d[5:7])
+		day, _ := strconv.Atoi(d[8:10])
+		deliver(1, y, month, day)
+	}
+	if title := hanzi.Fold(r.Meta["title"]); title != "" {
+		if m := reDate.FindStringSubmatchIndex(title); m != nil && isDatelineIn(title, m) {
+			// A dateline in the title: 某省政府工作报告（2031年1月15日 某某）.
+			y := yearOf(title[m[2]:m[3]])
+			month, day := numberOf(title[m[4]:m[5]]), numberOf(title[m[6]:m[7]])
+			deliver(3, y, month, day)
+			reason := fmt.Sprintf("the front matter's title is dated %s: delivered %d", title[m[0]:m[1]], y)
+			if month >= 11 {
+				reason = fmt.Sprintf("the front matter's title is dated %s, in %s: the plan is for %d", title[m[0]:m[1]], monthName(month), y+1)
+				y++
+			}
+			evs = append(evs, Evidence{Kind: "meta", Text: r.Meta["title"], Line: r.metaLine(), Implies: y, Weight: 3, Reason: reason})
+		} else if m := reTitleYear.FindStringSubmatch(title); m != nil {
+			y := yearOf(m[1])
+			evs = append(evs, Evidence{Kind: "meta", Text: r.Meta["title"], Line: r.metaLine(), Implies: y, Weight: 1,
+				Reason: fmt.Sprintf("the front matter's title names %d", y)})
+		}
 	}
 	if len(r.Source.Reports) == 1 {
 		if m := reFileYear.FindStringSubmatch(stemOf(r.Source.Name)); m != nil {
@@ -185,12 +212,15 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 			if m := reDate.FindStringSubmatchIndex(f); m != nil {
 				y := yearOf(f[m[2]:m[3]])
 				month, day := numberOf(f[m[4]:m[5]]), numberOf(f[m[6]:m[7]])
-				if r.Delivered == "" && month >= 1 && month <= 12 && day >= 1 && day <= 31 {
-					r.Delivered = fmt.Sprintf("%04d-%02d-%02d", y, month, day)
-				}
 				weight, kind, reason := 3, "date", fmt.Sprintf("dated %d", y)
-				if isDateline(f) {
+				switch {
+				case isDateline(f):
 					weight, kind, reason = 5, "dateline", fmt.Sprintf("delivered %d", y)
+					deliver(4, y, month, day)
+				case isPublication(f, m):
+					kind, reason = "published", fmt.Sprintf("published %d", y)
+				default:
+					deliver(2, y, month, day)
 				}
 				if month >= 11 {
 					reason = fmt.Sprintf("delivered in %s %d: the plan is for %d", monthName(month), y, y+1)
@@ -301,9 +331,40 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 // report was delivered: ——2023年1月12日在某省第十四届人民代表大会第一次会议上,
 // （2005年1月19日 某某）.
 func isDateline(f string) bool {
-	f = strings.TrimRight(f, "）)* ")
-	return strings.Contains(f, "在") && (strings.HasSuffix(f, "会议上") || strings.HasSuffix(f, "大会上")) ||
-		reDatelineParen.MatchString(f)
+	f = strings.TrimRight(f, "* ")
+	if reDatelineParen.MatchString(f) {
+		return true
+	}
+	f = strings.TrimRight(f, "）)")
+	return strings.Contains(f, "在") && (strings.HasSuffix(f, "会议上") || strings.HasSuffix(f, "大会上"))
+}
+
+// isDatelineIn reports whether the date at m in a folded title stands in
+// brackets with at most a name beside it, as a dateline does: 某省政府工作报告
+// （2031年1月15日 某某）.
+func isDatelineIn(f string, m []int) bool {
+	before := strings.TrimRight(f[:m[0]], " \u3000")
+	open := max(strings.LastIndex(before, "（"), strings.LastIndex(before, "("))
+	if open < 0 || !strings.HasSuffix(before, "（") && !strings.HasSuffix(before, "(") {
+		return false
+	}
+	end := strings.IndexAny(f[m[1]:], "）)")
+	if end < 0 {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(f[m[1]+end:])
+	return isDateline(f[open : m[1]+end+n])
+}
+
+// isPublication reports whether a folded front line, whose date is at m,
+// says when a newspaper or a news agency printed the report, not when it
+// was delivered: 《某某日报》（2031年03月13日 01版）, （某某社2031年3月12日电）.
+func isPublication(f string, m []int) bool {
+	before, after := f[:m[0]], f[m[1]:]
+	paper := strings.Contains(before, "》") && strings.Contains(before, "《")
+	page := strings.Contains(after, "版")
+	wire := strings.HasPrefix(strings.TrimLeft(after, " "), "电")
+	return paper && page || wire || paper && strings.Contains(before, "报")
 }
 
 // squeeze takes out of a folded text, and its offset index, the spaces that
@@ -441,8 +502,15 @@ func inferYears(reports []*Report, stated map[*Report]int) []Warning {
 			}
 			return
 		}
+		// A passage counts once, however often the report repeats it.
 		votes := map[int]int{}
+		counted := map[string]bool{}
 		for _, e := range r.Evidence {
+			key := fmt.Sprintf("%s\x00%s\x00%d", e.Kind, hanzi.Fold(e.Text), e.Implies)
+			if counted[key] {
+				continue
+			}
+			counted[key] = true
 			votes[e.Implies] += e.Weight
 		}
 		best, bestW, total := 0, 0, 0

@@ -188,3 +188,46 @@ func TestYearsTermReview(t *testing.T) {
 		}
 	}
 }
+
+// TestDelivered reads the date of delivery from the best witness: a
+// dateline (under the title, or in the front matter's title), never the
+// date a newspaper printed the report; a passage repeated counts once
+// toward the year. Both scripts.
+func TestDelivered(t *testing.T) {
+	tests := []struct {
+		name, text string
+		year       int
+		delivered  string
+	}{
+		{"printed only", "政府工作报告\n各位代表：\n一、2030年工作回顾\n甲。\n二、2031年工作任务\n乙。\n各位代表！\n让我们团结奋斗，努力完成今年的各项任务！\n（新华社北京3月12日电）\n《 某某日报 》（ 2031年03月13日 01 版）\n",
+			2031, ""},
+		{"printed only, traditional", "政府工作報告\n各位代表：\n一、2030年工作回顧\n甲。\n二、2031年工作任務\n乙。\n各位代表！\n讓我們團結奮鬥，努力完成今年的各項任務！\n《某某日報》（2031年03月13日 01版）\n",
+			2031, ""},
+		{"wire date", "政府工作报告\n（某某社某市2031年3月12日电）\n各位代表：\n一、2030年工作回顾\n甲。\n二、2031年工作任务\n乙。\n",
+			2031, ""},
+		{"dateline and printed", "政府工作报告\n《某某日报》（2031年01月20日 01版）\n——2031年1月15日在某某省第九届人民代表大会第三次会议上\n各位代表：\n一、2030年工作回顾\n甲。\n二、2031年工作任务\n乙。\n",
+			2031, "2031-01-15"},
+		{"dateline in brackets", "政府工作报告\n（2031年1月15日 王某）\n各位代表：\n一、工作回顾\n甲。\n二、工作任务\n乙。\n",
+			2031, "2031-01-15"},
+		{"dateline in the front matter's title", "---\ntitle: 某某自治区政府工作报告 （2031年1月15日 王某）\n---\n各位代表：\n一、工作回顾\n纪念抗日战争胜利85周年。\n纪念抗日战争胜利85周年。\n纪念抗日战争胜利85周年。\n二、工作任务\n乙。\n",
+			2031, "2031-01-15"},
+		{"dateline in the front matter's title, traditional", "---\ntitle: 某某自治區政府工作報告（2031年1月15日 王某）\n---\n各位代表：\n一、工作回顧\n甲。\n二、工作任務\n乙。\n",
+			2031, "2031-01-15"},
+		{"a phrase repeated counts once", "各位代表：\n一、工作回顾\n纪念抗日战争胜利85周年。\n纪念抗日战争胜利85周年。\n纪念抗日战争胜利85周年。\n二、2032年工作重点\n乙。\n",
+			2032, ""},
+		{"a phrase repeated counts once, traditional", "各位代表：\n一、工作回顧\n紀念抗日戰爭勝利85週年。\n紀念抗日戰爭勝利85週年。\n紀念抗日戰爭勝利85週年。\n二、2032年工作重點\n乙。\n",
+			2032, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Build([]File{{Name: "r.md", Text: tt.text}}, nil, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := c.Reports[0]
+			if r.Year != tt.year || r.Delivered != tt.delivered {
+				t.Errorf("year %d delivered %q, want %d %q; evidence %+v", r.Year, r.Delivered, tt.year, tt.delivered, r.Evidence)
+			}
+		})
+	}
+}
