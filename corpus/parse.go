@@ -645,11 +645,12 @@ func (b *reportBuilder) finish(lines []line) {
 }
 
 var (
-	reRepresent  = regexp.MustCompile(`我代表([^，,。；;：:\s向]{1,20}?)(?:人民政府|政府|[，,向])`)
-	reCongressOf = regexp.MustCompile(`在([^，,。；;：:\s第]{2,16}?)第[一二三四五六七八九十]+[届屆]人民代表大[会會]`)
-	reOffice     = regexp.MustCompile(`^(.{0,16}?)(?:人民政府)?(?:代理|代)?(?:总理|省长|市长|区长|县长|州长|盟长|旗长|主席|行政长官)`)
-	reYearPrefix = regexp.MustCompile(`^(?:[0-9]{1,2}月[0-9]{1,2}日)|^(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年(?:度)?`)
-	reYearSuffix = regexp.MustCompile(`[《“]?(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年(?:度)?$|[《“]$`)
+	reRepresent    = regexp.MustCompile(`我代表([^，,。；;：:\s向]{1,20}?)(?:人民政府|政府|[，,向])`)
+	reCongressOf   = regexp.MustCompile(`在([^，,。；;：:\s第]{2,16}?)第[一二三四五六七八九十]+[届屆]人民代表大[会會]`)
+	reOffice       = regexp.MustCompile(`^(.{0,16}?)(?:人民政府)?(?:代理|代)?(?:总理|省长|市长|区长|县长|州长|盟长|旗长|主席|行政长官)`)
+	reOfficeSuffix = regexp.MustCompile(`(?:代理|代)?(?:总理|省长|市长|区长|县长|州长|盟长|旗长|主席|行政长官)$`)
+	reYearPrefix   = regexp.MustCompile(`^(?:[0-9]{1,2}月[0-9]{1,2}日)|^(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年(?:度)?`)
+	reYearSuffix   = regexp.MustCompile(`[《“]?(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年(?:度)?$|[《“]$`)
 )
 
 // reportTitle finds the government and title of a report from what it says
@@ -731,6 +732,10 @@ func govName(s string) string {
 	s = reYearSuffix.ReplaceAllString(s, "")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "人民政府"), "政府")
 	s = trimSpace(strings.TrimSuffix(s, "人民"))
+	if m := reOfficeSuffix.FindStringIndex(hanzi.Fold(s)); m != nil {
+		// A speaker's title names no government: 行政长官, 某市市长 → 某市.
+		s = trimSpace(string([]rune(s)[:runeLen(hanzi.Fold(s)[:m[0]])]))
+	}
 	f := hanzi.Fold(s)
 	if runeLen(f) < 2 || runeLen(f) > 16 || hanRatio(f) < 1 {
 		return ""

@@ -111,6 +111,9 @@ const ahead = -1
 type sectionEvidence struct {
 	past, future int // what speaks for the stretch reviewed, and for what is to be done
 	pastNamed    int // what the heading and leads say of the stretch reviewed
+	pastHeading  int // what the heading says of it
+	pastBody     int // what the body says of it (results stated as done), and of what is to be done
+	futureBody   int
 	year, five   int // what the heading and leads say of the year of work, and of the next five years
 	yearHeading  int // what the heading says of the year of work
 	yearFirst    int // what the heading and the first paragraph's lead say of it
@@ -121,10 +124,13 @@ type sectionEvidence struct {
 // verdict returns the rank of the part the evidence tells (ahead when it
 // tells what is to be done but not when), and by how much; 0 when it is
 // weak. A review must be named by the heading or a lead, not by the body
-// alone.
+// alone, and a lead alone (过去一年，… opening a preface) names it only
+// when the body reads as one too: results stated as done, more than
+// intentions.
 func (e sectionEvidence) verdict() (rank, margin int) {
 	switch {
-	case e.past >= strongScore && e.past-e.future >= strongLead && e.pastNamed >= namedScore:
+	case e.past >= strongScore && e.past-e.future >= strongLead && e.pastNamed >= namedScore &&
+		(e.pastHeading >= namedScore || e.pastBody >= namedScore && e.pastBody > e.futureBody):
 		return kindRank[Review], e.past - e.future
 	case e.future >= strongScore && e.future-e.past >= strongLead:
 		m := e.future - e.past
@@ -344,6 +350,9 @@ func evidenceOf(blocks []*block, at, year int, late bool, lead int) sectionEvide
 			if named {
 				e.past += w
 				e.pastNamed += w
+				if place == inHeading {
+					e.pastHeading += w
+				}
 			} else {
 				body[0] += w
 			}
@@ -409,8 +418,9 @@ func evidenceOf(blocks []*block, at, year int, late bool, lead int) sectionEvide
 		}
 	}
 	body[0] += doneCount(text)/3 + outcomeCount(text)/2
-	e.past += min(body[0], bodyCap)
-	e.future += min(body[1], bodyCap)
+	e.pastBody, e.futureBody = min(body[0], bodyCap), min(body[1], bodyCap)
+	e.past += e.pastBody
+	e.future += e.futureBody
 	if year > 0 {
 		// The year that opens the section, and the years its heading names.
 		switch lead {

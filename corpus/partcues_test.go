@@ -137,6 +137,25 @@ const (
 政府会增加公营房屋供应，缩短轮候时间，改善长者及基层市民的生活。
 `
 
+	// A policy address whose preface opens with a look back: one lead is
+	// no review.
+	policyLookBack = `**行政长官2033年施政报告**
+
+**一、前言**
+
+1. 过去一年，经济逐步复苏。政府落实上一份施政报告的措施，多项工作已经完成。
+
+2. 新的办事处已经成立，培训学院亦已于今年成立。
+
+**二、发展经济**
+
+3. 政府将投资建设基础设施，推动创新科技产业发展，吸引更多人才来港工作。
+
+**三、改善民生**
+
+4. 政府会增加公营房屋供应，缩短轮候时间，改善长者及基层市民的生活。
+`
+
 	// A report delivered in December for the next year: 今年 is the year
 	// reviewed, 明年 the year of work.
 	december = `**——2032年12月20日在某某市第九届人民代表大会第三次会议上**
@@ -167,6 +186,7 @@ func TestInferParts(t *testing.T) {
 		{"eight sections, one review", eightSections, "review:1,plan:2,closing", 2033},
 		{"only a plan", planOnly, "plan:1,closing", 2033},
 		{"policy address", policyAddress, "", 2033},
+		{"policy address looking back", policyLookBack, "", 2033},
 		{"delivered in December", december, "review:1,plan:2,closing", 2033},
 	}
 	for _, tt := range tests {
@@ -232,6 +252,9 @@ func TestSectionVerdict(t *testing.T) {
 		{"三、扎实做好开局之年的各项工作", "今年是五年规划的开局之年。我们要坚持稳中求进。", kindRank[Plan]},
 		{"二、加快产业转型升级", "加快发展先进制造业。大力发展现代服务业。积极推进数字经济发展。", ahead},
 		{"二、发展经济", "政府会推动经济发展。", 0},
+		// A lead alone names no review unless the body reads as one.
+		{"一、前言", "过去一年，经济逐步复苏。政府落实上一份施政报告的措施，多项工作已经完成。", 0},
+		{"一、前言", "过去一年，全省经济增长5%，完成了全年目标任务，取得了新成效，城镇新增就业52万人。", kindRank[Review]},
 		// Heading cues alone do not decide: 推动 speaks for a plan, 取得 for a review.
 		{"二、推动产业发展取得新突破", "产业是经济的基础。", 0},
 	}
