@@ -267,6 +267,9 @@ func TestPartKindOf(t *testing.T) {
 		{"二、“十六五”时期主要目标任务和2031年工作安排", Plan},
 		{"二、“十六五”時期經濟社會發展的主要任務和2031年重點工作", Plan},
 		{"三、“十六五”时期和2050年远景目标任务", Outline},
+		{"二、今后五年奋斗目标和2031年经济社会发展总体要求", Plan},
+		{"二、今後五年奮鬥目標和2031年經濟社會發展總體要求", Plan},
+		{"二、今后五年主要目标和2035年发展目标", Outline},
 		// Achievements alone, with no time: the heading names no part.
 		{"一、全省建设取得新成就", ""},
 	}
