@@ -46,6 +46,38 @@ func buildBlocks(lines []line) []*block {
 		}
 	}
 	width := wrapWidth(content)
+	indented := width > 0 && indentsParagraphs(content, width)
+	first := firstWidth(content, width)
+	// runsOn reports whether line i of a wrapped text runs on in the next:
+	// it fills the width (a paragraph's first line, the width less its
+	// indent where the indent was lost) and does not end a sentence, or
+	// the next line is no paragraph's start, by its indent or its width (a
+	// sentence may end at the end of a line). A page break between the two
+	// changes nothing: its lines are furniture, not content.
+	runsOn := func(i int, opening bool) bool {
+		l := content[i]
+		if width == 0 || l.strong || i+1 >= len(content) ||
+			l.width() < width-1 && !(opening && first < width && l.width() >= first-1) {
+			return false
+		}
+		next := content[i+1]
+		if isSalutation(next.text) || opensHeading(next.text) || next.strong {
+			return false
+		}
+		switch {
+		case indented:
+			return next.indent == 0
+		case !terminal(l.text):
+			return true
+		case first < width:
+			// A first line is as wide as the first lines are; a
+			// line as wide as the text, or a short one that ends a
+			// sentence, goes on with the paragraph.
+			n := next.width()
+			return n >= width-1 || n < first-1 && terminal(next.text) && !headingCandidate(next.text)
+		}
+		return false
+	}
 	var blocks []*block
 	for i := 0; i < len(content); i++ {
 		l := content[i]
@@ -61,8 +93,7 @@ func buildBlocks(lines []line) []*block {
 		b := &block{text: l.text, segs: append([]Span(nil), l.segs...), start: l.cs, strong: l.strong, line: l.no, endLine: l.no}
 		// A text wrapped at a fixed width: a full line without final
 		// punctuation goes on in the next, whatever that one looks like.
-		for width > 0 && !l.strong && runeLen(content[i].text) >= width-1 && !terminal(content[i].text) && i+1 < len(content) &&
-			!isSalutation(content[i+1].text) && !opensHeading(content[i+1].text) && !content[i+1].strong {
+		for opening := true; runsOn(i, opening); opening = false {
 			i++
 			b.add(content[i])
 		}
@@ -155,7 +186,7 @@ func wrapWidth(content []line) int {
 	count := map[int]int{}
 	long := 0
 	for _, l := range content {
-		if n := runeLen(l.text); n >= 16 {
+		if n := l.width(); n >= 16 {
 			count[n]++
 			long++
 		}
@@ -179,6 +210,60 @@ func wrapWidth(content []line) int {
 			return 0
 		}
 		return best - 1
+	}
+	return best
+}
+
+// indentsParagraphs reports whether a text wrapped at width marks where its
+// paragraphs start by an indent, as a PDF's text does: lines are indented
+// (five at least), and almost never after a full line that does not end a
+// sentence, which runs on in the next.
+func indentsParagraphs(content []line, width int) bool {
+	all, after, afterIndented := 0, 0, 0
+	for i, l := range content {
+		if l.indent > 0 {
+			all++
+		}
+		if i > 0 && content[i-1].width() >= width-1 && !terminal(content[i-1].text) {
+			after++
+			if l.indent > 0 {
+				afterIndented++
+			}
+		}
+	}
+	return all >= 5 && after >= 5 && afterIndented*10 <= after && all*10 >= len(content)
+}
+
+// firstWidth returns the width of the first lines of the paragraphs of a
+// text wrapped at width whose indents were lost: a width a little less than
+// the text's (by the indent of two to four characters) common among the
+// lines that open paragraphs (after a line that does not fill the width) and
+// three times rarer among those that go on with one. It returns width when
+// there is none.
+func firstWidth(content []line, width int) int {
+	if width == 0 {
+		return width
+	}
+	opens, goesOn := map[int]int{}, map[int]int{}
+	for i := 1; i < len(content); i++ {
+		n := content[i].width()
+		if n < width-4 || n > width-2 || content[i].indent > 0 {
+			continue
+		}
+		if content[i-1].width() < width-1 {
+			opens[n]++
+		} else if !terminal(content[i-1].text) {
+			goesOn[n]++
+		}
+	}
+	best, bestN := width, 0
+	for n, c := range opens {
+		if c > bestN || c == bestN && n > best {
+			best, bestN = n, c
+		}
+	}
+	if bestN < 5 || bestN < 3*goesOn[best] {
+		return width
 	}
 	return best
 }

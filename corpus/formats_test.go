@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -486,5 +487,102 @@ func TestUnpairedBold(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// wrapped sets paragraphs as a PDF's text does: wrapped at width characters
+// (indent included), the first line of each indented by indent, a page
+// break (page number, form feed, running header) after every pageLines
+// lines, in mid-paragraph as it falls.
+func wrapped(title string, paras []string, width int, indent string, pageLines int) string {
+	var b strings.Builder
+	b.WriteString(title + "\n")
+	n, page := 0, 1
+	emit := func(s string) {
+		b.WriteString(s + "\n")
+		if n++; n%pageLines == 0 {
+			fmt.Fprintf(&b, "\n- %d -\n\f\n%s\n\n", page, title)
+			page++
+		}
+	}
+	for _, p := range paras {
+		if !strings.HasPrefix(p, "一、") && !strings.HasPrefix(p, "二、") && !strings.HasPrefix(p, "各位") {
+			p = indent + p
+		}
+		rs := []rune(p)
+		for len(rs) > width {
+			emit(string(rs[:width]))
+			rs = rs[width:]
+		}
+		emit(string(rs))
+	}
+	return b.String()
+}
+
+// TestWrappedPDFText reads text taken from a PDF, hard-wrapped at a fixed
+// width, with its paragraphs' first lines indented or with the indent lost
+// (so shorter), sentences that end at the end of a line in mid-paragraph,
+// and page breaks inside paragraphs: every paragraph is one unit, as in the
+// text it was set from, and the reading stays lossless. Both scripts.
+func TestWrappedPDFText(t *testing.T) {
+	simp := []string{
+		"各位代表：",
+		"现在，我代表市人民政府，向大会报告工作，请予审议。",
+		"一、2030年工作回顾",
+		"过去一年，全市经济运行总体平稳。地区生产总值增长百分之五。城镇新增就业十万人，调查失业率保持在较低水平。居民消费价格涨幅温和，国际收支基本平衡。",
+		"我们坚持稳中求进，深化改革开放。营商环境持续优化，市场主体活力增强。新设企业数量较快增长，民间投资回升。",
+		// At 20 characters, its first line ends a sentence, and the paragraph goes on.
+		"本市坚持稳中求进，经济运行总体平稳。市场主体活力持续增强，新设企业数量较快增长。",
+		"——经济结构继续优化。消费持续发挥主要拉动作用，先进制造业、现代服务业较快增长，常住人口城镇化率进一步提高。",
+		"二、2031年工作任务",
+		"今年是实施五年规划的关键之年。我们要坚持稳中求进，推动经济实现质的有效提升和量的合理增长，确保完成全年目标任务，不断增强人民群众获得感。",
+		"加快建设现代化产业体系，推动传统产业转型升级，培育壮大新兴产业，促进数字经济和实体经济深度融合。",
+	}
+	trad := make([]string, len(simp))
+	for i, p := range simp {
+		trad[i] = toTraditional(p)
+	}
+	for _, tt := range []struct {
+		name   string
+		paras  []string
+		indent string
+	}{
+		{"indented", simp, "　　"},
+		{"indent lost", simp, ""},
+		{"indented, traditional", trad, "　　"},
+		{"indent lost, traditional", trad, ""},
+	} {
+		for _, width := range []int{18, 20, 23} {
+			t.Run(fmt.Sprintf("%s at %d", tt.name, width), func(t *testing.T) {
+				// With the indent lost, the first lines are two characters
+				// shorter than the rest.
+				w := width
+				text := wrapped("政府工作报告", tt.paras, w, "　　", 7)
+				if tt.indent == "" {
+					text = strings.ReplaceAll(text, "\n　　", "\n")
+				}
+				src, _ := ParseSource("r.txt", text)
+				assertLossless(t, src)
+				r := src.Reports[0]
+				var got []string
+				for _, u := range r.Units {
+					if u.Role != RoleFront && u.Role != RoleSalutation {
+						got = append(got, u.Text)
+					}
+				}
+				var want []string
+				for _, p := range tt.paras {
+					if !strings.HasPrefix(p, "一、") && !strings.HasPrefix(p, "二、") && !strings.HasPrefix(p, "各位") {
+						want = append(want, p)
+					}
+				}
+				if strings.Join(got, "\n") != strings.Join(want, "\n") {
+					t.Errorf("units:\n%s\nwant:\n%s\ntext:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), text)
+				}
+				if partsOf(r) != "preamble,review,plan" {
+					t.Errorf("parts %s", partsOf(r))
+				}
+			})
+		}
 	}
 }

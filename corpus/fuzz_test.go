@@ -48,6 +48,7 @@ func FuzzPDFText(f *testing.F) {
 	f.Add(pdfReport())
 	f.Add("目录\n一、甲……1\n二、乙……2\n\f一、甲\n1. 丙\n- 2 -\n页眉\n\f页眉\n第 3 页\n\f\f\n页眉\n")
 	f.Add("\f\n\f12\n \f \n")
+	f.Add(wrapped("标题", []string{"甲乙丙丁。戊己庚辛壬癸，子丑寅卯辰巳午未。", "一、回顾", "申酉戌亥，甲乙丙丁戊己庚辛。壬癸子丑。"}, 8, "　　", 4))
 	f.Fuzz(func(t *testing.T, text string) { lossless(t, "fuzz.txt", text) })
 }
 

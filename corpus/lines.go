@@ -20,7 +20,11 @@ type line struct {
 	boldLead   int    // the bytes of text in bold at its start, when more follows
 	page       bool   // it holds a form feed
 	furn       FurnitureKind
+	indent     int // the characters of white space before its content
 }
+
+// width returns the characters of a line as set: its indent and its words.
+func (l line) width() int { return l.indent + runeLen(l.text) }
 
 func (l line) blank() bool { return l.text == "" }
 
@@ -46,8 +50,12 @@ func splitLines(text string, start, end, first int) []line {
 			// A form feed alone on its line: a page break, furniture.
 			content, cs = "\f", pos+strings.IndexByte(raw, '\f')
 		}
+		indent := 0
+		if content != "" {
+			indent = utf8.RuneCountInString(raw[:cs-pos])
+		}
 		ls = append(ls, line{no: no, start: pos, end: stop, cs: cs, ce: cs + len(content), text: content,
-			segs: []Span{{cs, cs + len(content)}}, page: page})
+			segs: []Span{{cs, cs + len(content)}}, page: page, indent: indent})
 		pos = stop
 	}
 	return ls
