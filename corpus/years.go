@@ -214,11 +214,11 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 				month, day := numberOf(f[m[4]:m[5]]), numberOf(f[m[6]:m[7]])
 				weight, kind, reason := 3, "date", fmt.Sprintf("dated %d", y)
 				switch {
-				case isDateline(f):
-					weight, kind, reason = 5, "dateline", fmt.Sprintf("delivered %d", y)
-					deliver(4, y, month, day)
 				case isPublication(f, m):
 					kind, reason = "published", fmt.Sprintf("published %d", y)
+				case isDateline(f) || isDatelineIn(f, m):
+					weight, kind, reason = 5, "dateline", fmt.Sprintf("delivered %d", y)
+					deliver(4, y, month, day)
 				default:
 					deliver(2, y, month, day)
 				}
@@ -361,10 +361,12 @@ func isDatelineIn(f string, m []int) bool {
 // was delivered: 《某某日报》（2031年03月13日 01版）, （某某社2031年3月12日电）.
 func isPublication(f string, m []int) bool {
 	before, after := f[:m[0]], f[m[1]:]
-	paper := strings.Contains(before, "》") && strings.Contains(before, "《")
+	open, close := strings.LastIndex(before, "《"), strings.LastIndex(before, "》")
+	paper := open >= 0 && close > open
+	newspaper := paper && strings.HasSuffix(trimSpace(before[open:close]), "报") // 《某某日报》, not 《…工作报告》
 	page := strings.Contains(after, "版")
 	wire := strings.HasPrefix(strings.TrimLeft(after, " "), "电")
-	return paper && page || wire || paper && strings.Contains(before, "报")
+	return paper && page || newspaper || wire
 }
 
 // squeeze takes out of a folded text, and its offset index, the spaces that
