@@ -586,3 +586,28 @@ func TestWrappedPDFText(t *testing.T) {
 		}
 	}
 }
+
+// TestPageJumps reads a report taken from a newspaper, whose text breaks off
+// with （下转第2版） and goes on after （上接第1版）: the notes never enter the
+// words, a paragraph broken by them is one unit, and the reading stays
+// lossless. Both scripts.
+func TestPageJumps(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"各位代表：\n\n一、2030年工作回顾\n\n全年地区生产总值增长5%，一般公共预算收入增长6%，（下转第2版）\n\n（下转第2版）\n\n（上接第1版）城镇新增就业10万人。\n\n二、2031年工作任务\n\n加快发展。（下转第三版）（紧接第一版） 推进改革。\n",
+			"全年地区生产总值增长5%，一般公共预算收入增长6%，城镇新增就业10万人。|加快发展。推进改革。"},
+		{"各位代表：\n\n一、2030年工作回顧\n\n全年地區生產總值增長5%，一般公共預算收入增長6%，（下轉第2版）\n\n（緊接第1版）城鎮新增就業10萬人。\n\n二、2031年工作任務\n\n加快發展。\n",
+			"全年地區生產總值增長5%，一般公共預算收入增長6%，城鎮新增就業10萬人。|加快發展。"},
+	} {
+		src, _ := ParseSource("r.md", tt.text)
+		assertLossless(t, src)
+		var got []string
+		for _, u := range src.Reports[0].Units {
+			if u.Role != RoleSalutation {
+				got = append(got, u.Text)
+			}
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("units %q, want %q", strings.Join(got, "|"), tt.want)
+		}
+	}
+}

@@ -96,6 +96,7 @@ func markLines(text string, lines []line) {
 		}
 		if l.furn == "" {
 			stripMarkup(text, l)
+			stripJumps(text, l)
 		}
 	}
 	contents(lines)
@@ -212,6 +213,46 @@ func stripMarkup(text string, l *line) {
 	}
 	segs = trimSegs(text, segs)
 	l.segs, l.text = segs, trimSpace(words)
+}
+
+// reJump matches a newspaper's note that the text goes on on another page,
+// or comes from one: （下转第2版）, （紧接第一版）, （上接第1版）.
+var reJump = regexp.MustCompile(`[（(](?:下[转轉]|上接|[紧緊]接|接上|[转轉]下)第?[0-9一二三四五六七八九十]{1,3}版[）)]`)
+
+// stripJumps takes a newspaper's page-jump notes out of a line's words; a
+// line that holds nothing else is page furniture. Where the text before a
+// note ends a sentence, whether the paragraph goes on after it is not told:
+// the next line starts a new one, as anywhere else.
+func stripJumps(text string, l *line) {
+	if !strings.Contains(l.text, "版") || !reJump.MatchString(l.text) {
+		return
+	}
+	var segs []Span
+	for _, sg := range l.segs {
+		pos := sg.Start
+		for _, m := range reJump.FindAllStringIndex(text[sg.Start:sg.End], -1) {
+			// The spaces beside a note go with it.
+			end := pos + len(strings.TrimRight(text[pos:sg.Start+m[0]], spaces))
+			if end > pos {
+				segs = append(segs, Span{pos, end})
+			}
+			rest := text[sg.Start+m[1] : sg.End]
+			pos = sg.End - len(strings.TrimLeft(rest, spaces))
+		}
+		if pos < sg.End {
+			segs = append(segs, Span{pos, sg.End})
+		}
+	}
+	segs = trimSegs(text, segs)
+	if len(segs) == 0 {
+		l.furn = FurnPage
+		return
+	}
+	var b strings.Builder
+	for _, sg := range segs {
+		b.WriteString(text[sg.Start:sg.End])
+	}
+	l.segs, l.text = segs, b.String()
 }
 
 // contents marks a table of contents: lines of entries with dot leaders and
