@@ -77,11 +77,18 @@ func checkReport(r *Report) []Finding {
 			Message: fmt.Sprintf("report %s: ", r.ID) + fmt.Sprintf(format, args...)})
 	}
 	has := map[PartKind]bool{}
+	headed := false // some part opens with a heading
 	for _, p := range r.Parts {
 		has[p.Kind] = true
+		headed = headed || p.Heading != nil
 	}
+	// A text with no part heading and neither a review nor a plan (a policy
+	// address, a speech) is one part: the reading's warning says so once,
+	// and a missing part is no error of that text. Where some part is there,
+	// a missing one is (a heading lost in an edit).
+	oneText := !headed && !has[Review] && !has[Plan]
 	for _, k := range []PartKind{Review, Plan} {
-		if !has[k] {
+		if !has[k] && !oneText {
 			add(r.firstLine(), 0, "part-missing", "no %s part: no heading says %s", k, map[PartKind]string{
 				Review: inScript(r.Script, "工作回顾 or 回顾", "工作回顧 or 回顧"),
 				Plan:   inScript(r.Script, "主要任务, 工作任务, 工作安排 or 重点工作", "主要任務, 工作任務, 工作安排 or 重點工作")}[k])

@@ -180,9 +180,23 @@ func TestParseWarnsWithoutStructure(t *testing.T) {
 		if len(warns) != 1 || !strings.Contains(warns[0].Message, "no part headings found "+tt.quote) || warns[0].Line != 1 {
 			t.Errorf("%s: warnings = %v", tt.text, warns)
 		}
+		// One text with no part is one part: nothing is missing from it.
+		for _, f := range checkReport(src.Reports[0]) {
+			if f.Rule == "part-missing" {
+				t.Errorf("%s: %v", tt.text, f)
+			}
+		}
+	}
+	// A report with a plan and no review: check quotes the heading it looks
+	// for in the report's script.
+	for _, tt := range []struct{ text, review string }{
+		{"一、今年主要任务\n我们要做好各项工作。\n", "工作回顾 or 回顾"},
+		{"一、今年主要任務\n我們要做好各項工作。\n", "工作回顧 or 回顧"},
+	} {
+		src, _ := ParseSource("t.txt", tt.text)
 		found := false
 		for _, f := range checkReport(src.Reports[0]) {
-			found = found || f.Rule == "part-missing" && strings.Contains(f.Message, "no heading says "+tt.review)
+			found = found || f.Rule == "part-missing" && strings.Contains(f.Message, "no review part: no heading says "+tt.review)
 		}
 		if !found {
 			t.Errorf("%s: check does not quote %s: %v", tt.text, tt.review, checkReport(src.Reports[0]))
