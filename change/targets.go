@@ -130,6 +130,13 @@ var (
 	prepositions   = indicatorWords["prep"]
 	nonNames       = indicatorWords["nonname"]
 	horizons       = indicatorWords["horizon"]
+	averageWords   = indicatorWords["average"]
+	totalWords     = indicatorWords["cumulative"]
+	termWords      = indicatorWords["term"]
+	oneYearWords   = indicatorWords["oneyear"]
+	// rePlanPeriodName finds a five-year plan period named in quotation
+	// marks or with its word: “十三五”, 十二五时期.
+	rePlanPeriodName = regexp.MustCompile(`(?:九|十[一二三四五六七八九]?)五(?:”|"|时期|期间|以来)`)
 
 	// quoteMarks do not belong to an indicator's name: “某某产业”增加值.
 	quoteMarks = strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "")
@@ -183,7 +190,8 @@ func canonical(label string) (name, dir string, ok bool) {
 		base = c
 	}
 	name = base + dir
-	if utf8.RuneCountInString(name) < 3 || slices.Contains(nonNames, name) || slices.Contains(nonNames, base) || slices.Contains(levelVerbs, name) {
+	if utf8.RuneCountInString(name) < 3 || slices.Contains(nonNames, name) || slices.Contains(nonNames, base) || slices.Contains(levelVerbs, name) ||
+		slices.Contains(levelVerbs, base) {
 		return "", "", false // a verb alone (设立, 降至) names no indicator
 	}
 	for _, w := range badEnds {
@@ -327,6 +335,9 @@ func unitValues(u *corpus.Unit) []candidate {
 			continue
 		}
 		v := figureValue(u, f, kind, year)
+		if severalYears(v, f.Start) {
+			continue
+		}
 		known := aliases.known[baseName(name)]
 		cs = append(cs, candidate{name: name, headline: headline, known: known, v: v})
 	}
@@ -372,6 +383,40 @@ func figureValue(u *corpus.Unit, f figure.Figure, kind string, year int) Value {
 		}
 	}
 	return v
+}
+
+// severalYears reports whether a value, of the figure at offset at of its
+// unit, is a figure of several years: its clause or its label gives an
+// average over years (年均增长), or a total (累计完成) where its sentence or
+// the heading of its part speaks of several years (过去五年, a plan period),
+// and the clause names no single year (全年累计).
+func severalYears(v Value, at int) bool {
+	text := hanzi.Fold(v.Text) + "|" + hanzi.Fold(v.Label)
+	if containsAny(text, oneYearWords) {
+		return false
+	}
+	if containsAny(text, averageWords) {
+		return true
+	}
+	if !containsAny(text, totalWords) {
+		return false
+	}
+	u := v.Unit
+	context := u.Text
+	for _, s := range u.Sentences {
+		if s.Start <= at && at < s.End {
+			context = u.Text[s.Start:s.End]
+		}
+	}
+	if u.Part != nil && u.Part.Heading != nil {
+		context += "|" + u.Part.Heading.Text
+	}
+	context = hanzi.Fold(context)
+	return containsAny(context, termWords) || rePlanPeriodName.MatchString(context)
+}
+
+func containsAny(s string, ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return strings.Contains(s, w) })
 }
 
 // sentenceStart returns the offset where the sentence holding off starts.

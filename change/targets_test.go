@@ -285,6 +285,16 @@ func TestCanonical(t *testing.T) {
 		{"經濟增長", "地区生产总值增长"},
 		{"全省经济增速", "地区生产总值增长"},
 		{"数字经济增长", "数字经济增长"},
+		// A comparison with last year is no part of a name.
+		{"地区生产总值同比增长", "地区生产总值增长"},
+		{"甲產業增加值比上年增長", "甲产业增加值增长"},
+		{"乙项收入较上年下降", "乙项收入下降"},
+		// Different statistics stay apart: all residents and urban residents,
+		// all industry and industry above a scale; 规上 is 规模以上.
+		{"全體居民人均可支配收入增長", "居民人均可支配收入增长"},
+		{"城鎮居民人均可支配收入增長", "城镇居民人均可支配收入增长"},
+		{"工业增加值增长", "工业增加值增长"},
+		{"規上工業增加值增長", "规模以上工业增加值增长"},
 	}
 	for _, tt := range tests {
 		if got, _, ok := canonical(tt.label); !ok || got != tt.want {
@@ -293,7 +303,10 @@ func TestCanonical(t *testing.T) {
 	}
 	// Fragments name nothing: a verb, a phrase opened by a preposition, a
 	// book title.
-	for _, label := range []string{"提高到", "對新增", "相当于", "《某某条例》规定", "新增", "达到", "学科进入排名前", "实施某专项和", "可比口径增长"} {
+	for _, label := range []string{"提高到", "對新增", "相当于", "《某某条例》规定", "新增", "达到", "学科进入排名前", "实施某专项和", "可比口径增长",
+		// Fragments: a comparison with no subject, the words after a figure's
+		// qualifier, a rate with no subject, an average with no subject.
+		"比年初增长", "比年初增加", "比2010年增長", "比控制目标低", "以上项目", "達到每人每年", "为企业减负", "年均增长", "年均分別增長"} {
 		if got, _, ok := canonical(label); ok {
 			t.Errorf("canonical(%q) = %q, want no name", label, got)
 		}
@@ -356,5 +369,54 @@ func TestKeep(t *testing.T) {
 	}
 	if want := []string{"甲率", "甲率", "丙指数", "乙类产量", "乙类产量"}; !slices.Equal(got, want) {
 		t.Errorf("keep = %v, want %v", got, want)
+	}
+}
+
+// yearlyText is a made-up province: a yearly review whose growth figure
+// takes its subject from the clause before, a comparison with last year in
+// a label, and a five-year review whose averages and cumulative totals are
+// no outcome of one year.
+const yearlyText = `篇1
+一、2019年工作回顾
+全年地区生产总值迈上新台阶，总量突破3万亿元，增长5.2%。一般公共预算收入同比增长6%。
+二、2020年主要任务
+主要预期目标是：地区生产总值增长6%左右；一般公共预算收入增长5%；全社会固定资产投资增长8%。
+篇2
+一、过去五年工作回顾
+过去五年，全省生产总值同比增长4%，五年年均增长6.5%。累计完成全社会固定资产投资2万亿元，年均增长9%。甲项支出五年累计300亿元，年均增长12%，比2015年增长80%。存款余额比年初增加500亿元。五年新增造林面积80万亩。
+二、2021年主要任务
+主要预期目标是：地区生产总值增长6%以上；全社会固定资产投资增长7%。
+`
+
+// Outcomes a reader finds in yearlyText, in both scripts, and none of its
+// averages, cumulative totals or fragments.
+func TestTargetsYearly(t *testing.T) {
+	for _, text := range []string{yearlyText, toTraditional(yearlyText)} {
+		c := corpustest.Build(t, text)
+		ins := ReadTargets(align.Classify(c, nil, nil), DefaultTargetOptions())
+		got := indicatorsByName(ins)
+		if vd := verdictsByYear(got["地区生产总值增长"]); vd[2019] != NoTarget || vd[2020] != MissedGoal {
+			t.Errorf("GDP growth: %v (2019: 增长5.2%% after 总量突破; 2020: 同比增长4%%)", vd)
+		}
+		if v := got["地区生产总值增长"].Values; len(v) == 0 || v[0].Value != 5.2 {
+			t.Errorf("GDP growth 2019: %+v", v)
+		}
+		if vd := verdictsByYear(got["一般公共预算收入增长"]); vd[2019] != NoTarget || len(got["一般公共预算收入增长"].Values) != 2 {
+			t.Errorf("revenue growth 同比: %v in %v", vd, names(ins))
+		}
+		if vd := verdictsByYear(got["全社会固定资产投资增长"]); vd[2020] != NoOutcome {
+			t.Errorf("investment: a five-year average is no outcome of 2020: %v", vd)
+		}
+		if in, ok := got["全社会固定资产投资"]; ok {
+			t.Errorf("a cumulative total as an outcome: %+v", in.Values)
+		}
+		for _, in := range ins {
+			for _, w := range []string{"年均", "比年初", "比2015年", "甲项支出", "造林"} {
+				if strings.Contains(in.Name, w) {
+					t.Errorf("indicator %s from an average, a total or a fragment", in.Name)
+				}
+			}
+		}
+		assertQuotes(t, c, ins)
 	}
 }

@@ -67,6 +67,7 @@ var (
 	headless      = lists["headless"]
 	changeVerbs   = longestFirst(lists["change"])
 	beforeFigure  = lists["before"]
+	comparisons   = longestFirst(lists["compare"])
 )
 
 func longestFirst(ws []string) []string {
@@ -314,7 +315,7 @@ func subjectBefore(folded string, cs int) (span, bool) {
 	at := ps
 	for _, l := range segment.Lengths(hanRun(folded[ps:pe])) {
 		w := runesAt(folded[at:], l)
-		if slices.Contains(predicates, w) {
+		if slices.Contains(predicates, w) || opensWithPredicate(folded[at:pe]) {
 			break
 		}
 		at += len(w)
@@ -323,6 +324,18 @@ func subjectBefore(folded string, cs int) (span, bool) {
 		return span{}, false
 	}
 	return span{ps, at}, true
+}
+
+// opensWithPredicate reports whether s opens with a predicate of two
+// characters or more that the word list does not hold as a word, so the
+// cutter may split it (迈上 of 迈上新台阶 is cut 迈|上|新).
+func opensWithPredicate(s string) bool {
+	for _, p := range predicates {
+		if len(p) > utf8.UTFMax && strings.HasPrefix(s, p) && segment.Frequency(p) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // objectAfter returns what a counted figure counts when the words after it
@@ -600,9 +613,14 @@ func clauseBefore(s string, from, start int, breaks string) (int, int) {
 }
 
 // isDirection reports whether a clause says only which way a figure went:
-// 增长, 同比下降 ….
+// 增长, 同比下降, 较上年增长 ….
 func isDirection(s string) bool {
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "同比"), "比上年")
+	for _, c := range comparisons {
+		if t, ok := strings.CutPrefix(s, c); ok {
+			s = t
+			break
+		}
+	}
 	return slices.Contains(directions, s)
 }
 

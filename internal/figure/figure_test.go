@@ -48,6 +48,13 @@ func TestExtract(t *testing.T) {
 			[]string{"228处|处||整治地下空间", "28.4万平方米|万平方米||整治地下空间", "84.5%|%||整治地下空间占总量的"}},
 		{"object after a bare verb", "新建12個文化驛站，同時發行1萬億元特別國債", []string{"12個|个||新建文化驿站", "1萬億元|万亿元||发行特别国债"}},
 		{"no object after a percentage", "增長8%城鎮", []string{"8%|%||增长"}},
+		// The subject of a clause ends where a verb of progress begins (迈上新
+		// 台阶), and a growth figure after a total takes it over.
+		{"subject before a verb of progress", "全年甲省生產總值邁上新台階，總量突破3萬億元，增長5.2%",
+			[]string{"3萬億元|万亿元||甲省生产总值总量", "5.2%|%||甲省生产总值增长"}},
+		{"subject before a verb of progress, Simplified", "乙市生产总值跨上新台阶，总量突破9000亿元，增长4.8%",
+			[]string{"9000亿元|亿元||乙市生产总值总量", "4.8%|%||乙市生产总值增长"}},
+		{"a direction compared with last year", "甲項收入完成12億元，較上年增長5%", []string{"12億元|亿元||甲项收入", "5%|%||甲项收入较上年增长"}},
 		// A grade is no count; a number in a name does not part the clause.
 		{"a grade", "建成某港30萬噸級泊位2個", []string{"2個|个||建成某港30万吨级泊位"}},
 		{"a number in a name", "世界500強企業新增3家", []string{"500|||世界", "3家|家||世界500强企业新增"}},
