@@ -79,6 +79,9 @@ var (
 	determiners     = commitmentWords["determiner"]
 	genericWords    = commitmentWords["generic"]
 	namePreps       = commitmentWords["prep"]
+	complements     = commitmentWords["complement"]
+	actionVerbs     = commitmentWords["action"]
+	kindOpeners     = commitmentWords["opener"]
 
 	// endingClass gives the class of each ending (data/endings.tsv);
 	// endings lists them longest first.
@@ -138,9 +141,10 @@ func appendClause(cs []clause, u *corpus.Unit, f string, idx []int, from, to int
 		return cs
 	}
 	c := clause{unit: u, start: idx[from], end: idx[to], folded: f[from:to], sentence: sentence}
-	c.norm, c.counted = c.folded, c.folded
-	if strings.Contains(c.folded, "年") { // what reYearWord needs, cheaply ruled out
-		c.norm = reYearWord.ReplaceAllString(c.folded, "")
+	c.norm = joinHan(c.folded)
+	c.counted = c.norm
+	if strings.Contains(c.norm, "年") { // what reYearWord needs, cheaply ruled out
+		c.norm = reYearWord.ReplaceAllString(c.norm, "")
 		c.counted = c.norm
 	}
 	if strings.ContainsAny(c.norm, "0123456789") { // what reDigits needs
@@ -148,6 +152,42 @@ func appendClause(cs []clause, u *corpus.Unit, f string, idx []int, from, to int
 	}
 	return append(cs, c)
 }
+
+// joinHan takes out the spaces that stand between two Han characters
+// outside quotation marks: a PDF breaks its lines inside words (某电 厂项目),
+// while a quoted slogan may part its halves with a space on purpose.
+func joinHan(s string) string {
+	if !strings.ContainsAny(s, " \t\u3000") {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	var prev rune
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isSpace(r) && depth == 0 && hanzi.IsHan(prev) {
+			j := i
+			for j < len(s) {
+				sp, m := utf8.DecodeRuneInString(s[j:])
+				if !isSpace(sp) {
+					break
+				}
+				j += m
+			}
+			if next, _ := utf8.DecodeRuneInString(s[j:]); hanzi.IsHan(next) {
+				i = j
+				continue
+			}
+		}
+		depth = quoteDepth(depth, string(r))
+		b.WriteString(s[i : i+n])
+		prev = r
+		i += n
+	}
+	return b.String()
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }
 
 // foldedOffset maps a byte offset of the original text to the folded text.
 func foldedOffset(idx []int, off int) int {
@@ -201,7 +241,7 @@ type promise struct {
 // (某中心实现竣工) names it before its verb.
 func readPromise(c string) promise {
 	ts := tokens(c)
-	i, lastAdverb := skipAdverbs(c, ts, 0)
+	i, lastAdverb := skipAdverbs(c, ts, listMarkers(ts))
 	subjectEnd := -1
 	if i < len(ts) && slices.Contains(modals, ts[i].text) {
 		i, _ = skipAdverbs(c, ts, i+1)
@@ -243,7 +283,7 @@ func readPromise(c string) promise {
 	for verbEnd < len(ts) {
 		if _, n := verbAt(ts, verbEnd); n > 0 {
 			verbEnd += n
-		} else if slices.Contains(adverbs, ts[verbEnd].text) {
+		} else if slices.Contains(adverbs, ts[verbEnd].text) || slices.Contains(complements, ts[verbEnd].text) {
 			verbEnd++
 		} else {
 			break
@@ -256,6 +296,18 @@ func readPromise(c string) promise {
 		p.objects = objectsIn(c, ts[0].start, ts[subjectEnd].start) // 某中心力争年内竣工
 	}
 	return p.explainEmpty(c)
+}
+
+// listMarkers returns how many tokens at the head of a clause mark an item
+// of a list, not its words: a dash or a star of markdown, a number with its
+// point (- 加快…, 1. 建成…), anything that holds no Han character and opens
+// no quotation.
+func listMarkers(ts []token) int {
+	n := 0
+	for n < len(ts) && hanRunes(ts[n].text) == 0 && quoteDepth(0, ts[n].text) == 0 {
+		n++
+	}
+	return n
 }
 
 // names reports whether the promise names a commitment.
@@ -349,6 +401,7 @@ func objectsIn(c string, from, to int) []object {
 			continue
 		}
 		o, ok := countObject(item, from+it[0])
+		ownKind := false
 		if ok {
 			countedBefore = o.name
 		} else if countedBefore != "" && len(figure.Extract(item)) == 0 {
@@ -359,6 +412,13 @@ func objectsIn(c string, from, to int) []object {
 			shared := head
 			if next := nextNamed(k); next != "" && head == "" {
 				shared = sharedSuffix(next, utf8.RuneCountInString(strings.TrimSpace(item)))
+				switch bare := strings.TrimSpace(item); {
+				case o.name == "" && shared != "" && sameLastRune(bare, shared) && hanRunes(bare) >= 2 && hanRunes(bare) == utf8.RuneCountInString(bare):
+					// 甲博会、乙交会和丙博览会: each item names a thing of its
+					// own kind already, and takes nothing of the last.
+					at := from + it[0] + strings.Index(item, bare)
+					o, shared, ownKind = object{name: bare, from: at, to: at + len(bare)}, "", true
+				}
 			}
 			own := endingClass[endingOfWord(o.name)]
 			if shared != "" && (o.name == "" && trailingEnding(item) == "" || o.name != "" && hanRunes(item) <= 3 && own != endingClass[trailingEnding(shared)]) {
@@ -386,10 +446,10 @@ func objectsIn(c string, from, to int) []object {
 		if o.reason == "" && examples != "" && exampleClass != "-" && endingClass[endingOfWord(strings.TrimRight(o.name, "”》"))] != exampleClass {
 			o.reason = "an example of " + examples + ", not a project of its own"
 		}
-		// A count, or a quoted name alone with no ending of its own, is a
-		// commitment only when a later report speaks of it again; so is a
-		// name of common words.
-		o.weak = o.counted || quoted(o.name) == o.name && endingOfWord(strings.Trim(o.name, "“”《》")) == "" || !distinctive(o)
+		// A count, or a name with no ending of its own (quoted, or an item of
+		// a list that names its kind: 甲博会), is a commitment only when a
+		// later report speaks of it again; so is a name of common words.
+		o.weak = o.counted || quoted(o.name) == o.name && endingOfWord(strings.Trim(o.name, "“”《》")) == "" || ownKind || !distinctive(o)
 		out = append(out, o)
 	}
 	return out
@@ -504,7 +564,8 @@ func leadingEnding(text string) string {
 // its own name, taken as the stretch of whole words closest to n characters
 // long (甲乙、丙丁戊己项目: 戊己项目), or past its closing quotation mark;
 // "" unless it ends with an ending (甲、乙文化节 gives 文化节; 甲、乙调整升级
-// gives nothing).
+// gives nothing) and a stretch of whole words is within two characters of n
+// long (an item much longer than the last's own name is a phrase of its own).
 func sharedSuffix(last string, n int) string {
 	last = strings.TrimSpace(last)
 	if trailingEnding(last) == "" {
@@ -521,10 +582,17 @@ func sharedSuffix(last string, n int) string {
 			best, bestAt = d, t.end
 		}
 	}
-	if best < 0 {
-		return ""
+	if best < 0 || best > 2 {
+		return "" // no stretch of the last item stands for the item: a phrase of its own (甲乙丙丁戊交通网、己庚基地)
 	}
 	return last[bestAt:]
+}
+
+// sameLastRune reports whether two texts end with the same character.
+func sameLastRune(a, b string) bool {
+	ra, _ := utf8.DecodeLastRuneInString(a)
+	rb, _ := utf8.DecodeLastRuneInString(b)
+	return ra == rb && ra != utf8.RuneError
 }
 
 func abs(n int) int {
@@ -798,6 +866,15 @@ func guard(o object) string {
 			return "names a kind of thing (" + w + "), not one thing"
 		}
 	}
+	if len(ws) > 1 && slices.Contains(kindOpeners, ws[0]) {
+		return "names a kind of thing (" + ws[0] + "), not one thing"
+	}
+	if v := openingVerb(bare); v != "" && !o.counted {
+		return "a phrase with a verb (" + v + "), not a name"
+	}
+	if !o.counted && quoted(o.name) == "" && commonNoun(bare) {
+		return "names a kind of thing (" + bare + "), not one thing"
+	}
 	if e := endingOfWord(bare); endingClass[e] != "project" || o.head != "" {
 		for _, w := range ws[1:] {
 			if slices.Contains(adverbs, w) || slices.Contains(promiseVerbs, w) && !slices.Contains(stateWords, w) {
@@ -833,6 +910,38 @@ func guard(o object) string {
 		}
 	}
 	return ""
+}
+
+// openingVerb returns the verb of what is to be done (data/commitments.tsv,
+// action and verb) a name opens with, ending at a word boundary with more of
+// the name after it (落实 of 落实区域), or "".
+func openingVerb(name string) string {
+	for _, list := range [][]string{actionVerbs, promiseVerbs} {
+		for _, v := range list {
+			if strings.HasPrefix(name, v) && len(v) < len(name) && wordBoundary(name, len(v)) {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// commonNoun reports whether a name is a common noun, not the name of one
+// thing: a word of the word list whose stem before its ending is a common
+// word too (数据中心, 步行街; a place name before 园 is no common word), or
+// an organisation named by one common word (运营公司), where a real one has
+// a name of its own.
+func commonNoun(name string) bool {
+	e := endingOfWord(name)
+	stem := strings.TrimSuffix(name, e)
+	if e == "" || stem == "" {
+		return false
+	}
+	if segment.Frequency(name) > 0 && segment.Frequency(stem) >= rareBelow/2 {
+		return true
+	}
+	ws := words(stem)
+	return endingClass[e] == "org" && len(ws) == 1 && hanRunes(ws[0]) >= 2 && segment.Frequency(ws[0]) >= rareBelow
 }
 
 // madeOf reports whether s is made of the words ws only, in any way of
@@ -872,10 +981,10 @@ func hanRunes(s string) int {
 	return n
 }
 
-// keyOf returns the key of a name: years taken out, and the quotation marks
-// of a name that is all quoted.
+// keyOf returns the key of a name: spaces between Han characters and years
+// taken out, and the quotation marks of a name that is all quoted.
 func keyOf(name string) string {
-	k := strings.TrimSpace(reYearWord.ReplaceAllString(name, ""))
+	k := strings.TrimSpace(reYearWord.ReplaceAllString(joinHan(name), ""))
 	if q := quoted(k); q == k {
 		k = strings.Trim(k, "“”《》")
 	}
@@ -1259,9 +1368,10 @@ func sameThing(cm Commitment, key string, ords []ordinal, counted bool) bool {
 }
 
 // labelOf returns the words of an object as the clause writes them, in the
-// text's own script, with the head noun it was given.
+// text's own script, with the head noun it was given; spaces between Han
+// characters (a line broken in a PDF: 某电 厂) are taken out.
 func labelOf(cl clause, o object) string {
-	label := originalOf(cl, o.from, o.to)
+	label := joinHan(originalOf(cl, o.from, o.to))
 	if o.head != "" && !strings.HasSuffix(hanzi.Fold(label), o.head) {
 		if i := strings.LastIndex(cl.folded, o.head); i >= 0 {
 			label += originalOf(cl, i, i+len(o.head))
@@ -1373,6 +1483,8 @@ func (cm *Commitment) settle(c *corpus.Corpus) {
 	})
 	first := -1
 	lastPromise := ""
+	promisedCount, counted := 0.0, false
+	milestone := make([]bool, len(cm.Mentions)) // achieved by a milestone the promise named
 	for i, m := range cm.Mentions {
 		switch {
 		case m.Status == Promised:
@@ -1382,8 +1494,19 @@ func (cm *Commitment) settle(c *corpus.Corpus) {
 				cm.Mentions[i].Status = Repeated
 			}
 			lastPromise = hanzi.Fold(m.Text)
+			promisedCount, counted = cm.count(m.Text)
+		case m.Status == Missed:
+		case counted:
+			// A count is kept when the number reported meets the number
+			// promised (105个 against 100个), and under way below it.
+			if n, ok := cm.count(m.Text); ok {
+				cm.Mentions[i].Status = Partial
+				if n >= promisedCount {
+					cm.Mentions[i].Status = Achieved
+				}
+			}
 		case m.Status == Partial && slices.Contains(statusWords["milestone"], m.word) && lastPromise != "" && strings.Contains(lastPromise, m.word):
-			cm.Mentions[i].Status = Achieved
+			cm.Mentions[i].Status, milestone[i] = Achieved, true
 		}
 	}
 	if first < 0 {
@@ -1396,26 +1519,50 @@ func (cm *Commitment) settle(c *corpus.Corpus) {
 		cm.Status = Open
 	}
 	settled := false // a review reported it achieved, and no promise came after
-	for _, m := range cm.Mentions[first+1:] {
+	byMilestone := false
+	for i, m := range cm.Mentions[first+1:] {
 		if c.Index(m.Unit.Report) == firstReport {
 			continue // the same report says nothing of its own promise
 		}
 		switch m.Status {
 		case Repeated:
 			settled = false
-			if cm.Status == Unreported || cm.Status == Open {
+			switch {
+			case cm.Status == Unreported || cm.Status == Open:
 				cm.Status = Repeated
+			case cm.Status == Achieved && byMilestone:
+				cm.Status = Partial // topped out as promised, and more is promised: under way
 			}
 		case Missed:
 			cm.Status, cm.Reason, settled = m.Status, m.Reason, false
 		case Achieved:
 			cm.Status, cm.Reason, settled = Achieved, "", true
+			byMilestone = milestone[first+1+i]
 		case Partial, Mentioned:
 			if !settled {
 				cm.Status, cm.Reason = Partial, ""
 			}
 		}
 	}
+}
+
+// count returns the number a clause gives of a counted commitment: its
+// figure counted in the key's measure (100 of 改造老旧小区100个 for
+// 老旧小区#个); ok is false for another commitment or none that is counted.
+func (cm *Commitment) count(text string) (n float64, ok bool) {
+	if !cm.match.counted {
+		return 0, false
+	}
+	_, after, found := strings.Cut(cm.Key, "#")
+	if !found {
+		return 0, false
+	}
+	for _, f := range figure.Extract(text) {
+		if f.Measure != "" && strings.HasPrefix(after, f.Measure) {
+			return f.Value, true
+		}
+	}
+	return 0, false
 }
 
 // followed reports whether a report after the one of the first promise

@@ -44,6 +44,24 @@ func TestReadPromise(t *testing.T) {
 		{"a preposition ends a name", "推进第一人民医院向专科医院转型", "推進第一人民醫院向專科醫院轉型", []string{"第一人民医院~"}},
 		{"no promise verb", "加强松岚文化中心管理", "加強松嵐文化中心管理", []string{"-no promise verb"}},
 		{"a plan period", "实现“十三五”良好开局", "實現“十三五”良好開局", []string{"-plan period"}},
+		{"a markdown list item", "- 加快建设壬港口", "- 加快建設壬港口", []string{"壬港口"}},
+		{"共同 before the verb", "共同办好松岚中国文化中心", "共同辦好松嵐中國文化中心", []string{"松岚中国文化中心"}},
+		{"a verb with 好", "实施好松岚再造工程", "實施好松嵐再造工程", []string{"松岚再造工程"}},
+		{"list items named on their own", "办好青博会、映交会及首届松岚国际消费品博览会等重大展会", "辦好青博會、映交會及首屆松嵐國際消費品博覽會等重大展會",
+			[]string{"青博会~", "映交会~", "首届松岚国际消费品博览会"}},
+		{"a long item takes no head", "建设松岚大道、综合立体交通网和映川能源基地", "建設松嵐大道、綜合立體交通網和映川能源基地",
+			[]string{"松岚大道", "映川能源基地"}},
+		{"a verb opens the object", "加快落实澄溪区域发展战略", "加快落實澄溪區域發展戰略", []string{"-verb"}},
+		{"a verb opens the object, after 推动", "推动签署映川区域全面合作协定", "推動簽署映川區域全面合作協定", []string{"-verb"}},
+		{"a verb opens a list", "加快补齐青禾老区发展短板", "加快補齊青禾老區發展短板", []string{"-verb"}},
+		{"a kind in two common words", "建设数据中心", "建設數據中心", []string{"-kind"}},
+		{"a kind in one common word", "改造提升步行街", "改造提升步行街", []string{"-kind"}},
+		{"a kind after an adverb", "建设重点水利工程", "建設重點水利工程", []string{"-kind"}},
+		{"a kind with 重要", "建设重要能源基地", "建設重要能源基地", []string{"-kind"}},
+		{"an organisation of common words", "推进运营公司改革", "推進運營公司改革", []string{"-kind"}},
+		{"重要 inside a name", "建设松岚重要人才中心", "建設松嵐重要人才中心", []string{"松岚重要人才中心"}},
+		{"a name of common words is still a name", "实现时光博物馆对社会开放", "實現時光博物館對社會開放", []string{"时光博物馆"}},
+		{"stray spaces of a PDF", "推进松岚电 厂项目建设", "推進松嵐電 廠項目建設", []string{"松岚电厂项目"}},
 	}
 	for _, tt := range tests {
 		for _, text := range []string{tt.simplified, tt.traditional} {
@@ -166,6 +184,57 @@ func TestFollowUps(t *testing.T) {
 	}
 }
 
+// counts is a made-up district: a counted promise reported above and below
+// its number, and a building topped out as promised while the next plan
+// promises to complete it.
+const counts = `篇1
+一、2018年工作回顾
+文化事业稳步发展。
+二、2019年主要任务
+主要预期目标是：地区生产总值增长6%左右。
+一、城市建设
+改造老旧小区100个。澄溪文化中心实现结构封顶。
+篇2
+一、2019年工作回顾
+改造老旧小区105个。澄溪文化中心结构封顶。
+二、2020年主要任务
+主要预期目标是：地区生产总值增长6%左右。
+一、城市建设
+改造老旧小区120个。澄溪文化中心实现竣工。
+篇3
+一、2020年工作回顾
+改造老旧小区90个。
+二、2021年主要任务
+主要预期目标是：地区生产总值增长6%左右。
+`
+
+// A count is achieved when the number reported meets the number promised,
+// and partial below it, whatever the status word; a milestone reached as
+// promised leaves the project in progress when the next plan promises more.
+func TestCountedAndMilestoneStatuses(t *testing.T) {
+	for _, text := range []string{counts, toTraditional(counts)} {
+		c := corpustest.Build(t, text)
+		cs := FindCommitments(align.Classify(c, nil, nil), CommitmentOptions{})
+		got := map[string]string{}
+		for _, cm := range cs {
+			var st []string
+			for _, m := range cm.Mentions {
+				st = append(st, m.Unit.Report.ID+":"+m.Status)
+			}
+			got[cm.Key] = cm.Status + " " + strings.Join(st, " ")
+		}
+		for key, want := range map[string]string{
+			"老旧小区#个": "partial p1:promised p2:achieved p2:repeated p3:partial",
+			"澄溪文化中心": "partial p1:promised p2:achieved p2:repeated",
+		} {
+			if got[key] != want {
+				t.Errorf("%s: %q, want %q (all: %v)", key, got[key], want, got)
+			}
+		}
+		assertMentionQuotes(t, c, cs)
+	}
+}
+
 func TestExplainCommitments(t *testing.T) {
 	c := corpustest.Build(t, followUps)
 	vs := ExplainCommitments(align.Classify(c, nil, nil), "公立醫院")
@@ -254,6 +323,9 @@ func FuzzReadPromise(f *testing.F) {
 	f.Add("完成35座公厕改造升级")
 	f.Add("打造“高精尖”经济结构")
 	f.Add("实施甲街、乙巷等6个区域环境提升工程")
+	f.Add("- 加快建设壬港口")
+	f.Add("办好甲博会、乙交会及首届丙博览会等展会")
+	f.Add("推进甲电 厂项目")
 	f.Fuzz(func(t *testing.T, s string) {
 		c := hanzi.Fold(s)
 		p := readPromise(c)

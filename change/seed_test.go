@@ -45,7 +45,9 @@ func TestSeedQuotes(t *testing.T) {
 	for _, m := range center.Mentions {
 		missed = missed || m.Status == Missed && strings.Contains(m.Reason, "影響") || m.Status == Missed && strings.Contains(m.Reason, "影响")
 	}
-	if !missed || center.Status != Achieved {
+	// Topped out as promised, and the next plan promises to complete it:
+	// under way, not achieved.
+	if !missed || center.Status != Partial {
 		t.Errorf("區文化活動中心: %s, missed with reason %v", center.Status, missed)
 	}
 	var gdp map[int]string
@@ -83,7 +85,7 @@ func TestSeedCommitments(t *testing.T) {
 		"第四届王府井国际品牌节": Achieved,
 		"第五届王府井国际品牌节": Open, // the successor, no news of the fourth
 		"#座旱厕改造升级":    Achieved,
-		"区文化活动中心":     Achieved, // 结构封顶 as promised the year before
+		"区文化活动中心":     Partial,  // 结构封顶 as promised the year before, and completion promised after
 		"西打磨厂街":       Achieved, // 完成…市政工程; the 预签 of the next item is not its status
 	} {
 		if got, ok := byKey[key]; !ok || got.Status != want {
