@@ -140,20 +140,25 @@ var (
 
 	// quoteMarks do not belong to an indicator's name: “某某产业”增加值.
 	quoteMarks = strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "")
+	// reParenthesis finds what a parenthesis adds to a name: 生产总值（GDP）,
+	// 新（改）建.
+	reParenthesis = regexp.MustCompile(`[（(][^（()）]*[）)]`)
 	// reShareOf reads 占X的 and 占X的比重 as 占X比重.
 	reShareOf = regexp.MustCompile(`占(.+?)的(比重)?$`)
 )
 
 // canonical returns the name an indicator goes by, from a figure's label:
-// folded, scope words and the words that are no part of a name off, its
-// base looked up among the aliases, and the direction of a change kept (增长
-// or 下降). ok is false for a label that names nothing: a verb alone, a
-// fragment that opens with a preposition, a book title.
+// folded, scope words, parentheses and the words that are no part of a name
+// off, its base looked up among the aliases, and the direction of a change
+// kept (增长 or 下降). ok is false for a label that names nothing: a verb
+// alone, a fragment that opens with a preposition or a comparison, a book
+// title.
 func canonical(label string) (name, dir string, ok bool) {
 	k := quoteMarks.Replace(figure.Key(label))
 	if strings.ContainsAny(k, "《》") || startsWithWord(k, prepositions) {
 		return "", "", false
 	}
+	k = reParenthesis.ReplaceAllString(k, "")
 	for _, w := range dropWords {
 		if t := strings.ReplaceAll(k, w, ""); t != "" {
 			k = t

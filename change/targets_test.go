@@ -295,6 +295,9 @@ func TestCanonical(t *testing.T) {
 		{"城鎮居民人均可支配收入增長", "城镇居民人均可支配收入增长"},
 		{"工业增加值增长", "工业增加值增长"},
 		{"規上工業增加值增長", "规模以上工业增加值增长"},
+		// What a parenthesis says is no part of a name.
+		{"全省生產總值（GDP）", "地区生产总值"},
+		{"新（改）建農村公路", "新建农村公路"},
 	}
 	for _, tt := range tests {
 		if got, _, ok := canonical(tt.label); !ok || got != tt.want {

@@ -226,6 +226,19 @@ func labelAll(text, folded string, idx []int, fs []found) {
 	for i := range fs {
 		f := &fs[i]
 		cs, ce := clauseBefore(folded, prevEnd, f.fs, "，,；;。：:、（(！？\n")
+		// 生产总值（GDP）突破…, 县（市、区）新增…: the parenthesis is the
+		// name's, the 、 in it no break; a number's closing mark, （3）, is
+		// no part of what follows.
+		for _, breaks := range []string{"，,；;。：:、！？\n", "，,；;。：:！？\n"} {
+			if closesParen(folded[cs:ce]) {
+				cs, ce = clauseBefore(folded, prevEnd, f.fs, breaks)
+			}
+		}
+		for _, p := range []string{"）", ")"} {
+			if strings.HasPrefix(folded[cs:ce], p) {
+				cs += len(p)
+			}
+		}
 		if ws, _ := clauseBefore(folded, prevEnd, f.fs, "，,；;。：:（(！？\n"); ws < cs && strings.Contains(folded[ws:ce], "分别") {
 			cs = ws // 甲、乙分别增长3%、4%: the names before 分别 stay with it
 		}
@@ -269,6 +282,11 @@ func labelAll(text, folded string, idx []int, fs []found) {
 			prevEnd = f.fe // a bare number inside a name (世界500强企业) does not part the clause
 		}
 	}
+}
+
+// closesParen reports whether s closes a parenthesis it does not open.
+func closesParen(s string) bool {
+	return strings.Count(s, "）")+strings.Count(s, ")") > strings.Count(s, "（")+strings.Count(s, "(")
 }
 
 // skipFill moves the start of a clause past the words that only fill it and

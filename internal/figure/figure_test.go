@@ -55,6 +55,11 @@ func TestExtract(t *testing.T) {
 		{"subject before a verb of progress, Simplified", "乙市生产总值跨上新台阶，总量突破9000亿元，增长4.8%",
 			[]string{"9000亿元|亿元||乙市生产总值总量", "4.8%|%||乙市生产总值增长"}},
 		{"a direction compared with last year", "甲項收入完成12億元，較上年增長5%", []string{"12億元|亿元||甲项收入", "5%|%||甲项收入较上年增长"}},
+		// A parenthesis closed before the figure belongs to its name.
+		{"a closed parenthesis", "全省生產總值（GDP）突破6000億元，新（改）建農村公路1.2萬公里",
+			[]string{"6000億元|亿元||生产总值（gdp）", "1.2萬公里|万公里||新（改）建农村公路"}},
+		{"a parenthesis holding a list", "過百億元的縣（市、區）新增12個", []string{"12個|个||过百亿元的县（市、区）新增"}},
+		{"a numbered item", "（3）地方財政收入增長10%以上", []string{"3|||", "10%|%|floor|地方财政收入增长"}},
 		// A grade is no count; a number in a name does not part the clause.
 		{"a grade", "建成某港30萬噸級泊位2個", []string{"2個|个||建成某港30万吨级泊位"}},
 		{"a number in a name", "世界500強企業新增3家", []string{"500|||世界", "3家|家||世界500强企业新增"}},
