@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/reportdiff/reportdiff/align"
+	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/corpus/corpustest"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
@@ -151,8 +152,7 @@ const followUps = `篇1
 
 func TestFollowUps(t *testing.T) {
 	for _, text := range []string{followUps, toTraditional(followUps)} {
-		c := corpustest.Build(t, text)
-		cs := FindCommitments(align.Classify(c, nil, nil), CommitmentOptions{})
+		c, cs := commitmentsOf(t, text)
 		status := map[string]string{}
 		mentions := map[string]int{}
 		for _, cm := range cs {
@@ -213,15 +213,10 @@ const counts = `篇1
 // promised leaves the project in progress when the next plan promises more.
 func TestCountedAndMilestoneStatuses(t *testing.T) {
 	for _, text := range []string{counts, toTraditional(counts)} {
-		c := corpustest.Build(t, text)
-		cs := FindCommitments(align.Classify(c, nil, nil), CommitmentOptions{})
+		c, cs := commitmentsOf(t, text)
 		got := map[string]string{}
 		for _, cm := range cs {
-			var st []string
-			for _, m := range cm.Mentions {
-				st = append(st, m.Unit.Report.ID+":"+m.Status)
-			}
-			got[cm.Key] = cm.Status + " " + strings.Join(st, " ")
+			got[cm.Key] = cm.Status + " " + mentionStatuses(cm)
 		}
 		for key, want := range map[string]string{
 			"老旧小区#个": "partial p1:promised p2:achieved p2:repeated p3:partial",
@@ -271,11 +266,7 @@ func TestCommitmentsConstructed(t *testing.T) {
 	if !ok {
 		t.Fatalf("no commitment 區圖書館新館 in %v", labels(cs))
 	}
-	var st []string
-	for _, m := range lib.Mentions {
-		st = append(st, m.Unit.Report.ID+":"+m.Status)
-	}
-	if got := strings.Join(st, " "); got != "p1:promised p2:missed p2:repeated p3:achieved" {
+	if got := mentionStatuses(lib); got != "p1:promised p2:missed p2:repeated p3:achieved" {
 		t.Errorf("library mentions %s", got)
 	}
 	if lib.Status != Achieved {
@@ -307,6 +298,23 @@ func TestCommitmentsConstructed(t *testing.T) {
 			t.Errorf("--term %s: %d mentions, want %d", tt.term, len(tl[0].Mentions), tt.want)
 		}
 	}
+}
+
+// commitmentsOf reads a made-up corpus and finds its commitments.
+func commitmentsOf(t *testing.T, text string) (*corpus.Corpus, []Commitment) {
+	t.Helper()
+	c := corpustest.Build(t, text)
+	return c, FindCommitments(align.Classify(c, nil, nil), CommitmentOptions{})
+}
+
+// mentionStatuses lists the report and status of each mention: p1:promised
+// p2:achieved ….
+func mentionStatuses(cm Commitment) string {
+	var st []string
+	for _, m := range cm.Mentions {
+		st = append(st, m.Unit.Report.ID+":"+m.Status)
+	}
+	return strings.Join(st, " ")
 }
 
 func labels(cs []Commitment) []string {
