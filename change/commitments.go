@@ -941,7 +941,7 @@ func commonNoun(name string) bool {
 		return true
 	}
 	ws := words(stem)
-	return endingClass[e] == "org" && len(ws) == 1 && hanRunes(ws[0]) >= 2 && segment.Frequency(ws[0]) >= rareBelow
+	return (endingClass[e] == "org" || endingClass[e] == "project") && len(ws) == 1 && hanRunes(ws[0]) >= 2 && segment.Frequency(ws[0]) >= rareBelow
 }
 
 // madeOf reports whether s is made of the words ws only, in any way of

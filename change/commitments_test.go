@@ -60,6 +60,8 @@ func TestReadPromise(t *testing.T) {
 		{"a kind after an adverb", "建设重点水利工程", "建設重點水利工程", []string{"-kind"}},
 		{"a kind with 重要", "建设重要能源基地", "建設重要能源基地", []string{"-kind"}},
 		{"an organisation of common words", "推进运营公司改革", "推進運營公司改革", []string{"-kind"}},
+		{"a project of one common word", "推进生态系统建设", "推進生態系統建設", []string{"-kind"}},
+		{"a kind of area", "改造城镇棚户区", "改造城鎮棚戶區", []string{"-kind"}},
 		{"重要 inside a name", "建设松岚重要人才中心", "建設松嵐重要人才中心", []string{"松岚重要人才中心"}},
 		{"a name of common words is still a name", "实现时光博物馆对社会开放", "實現時光博物館對社會開放", []string{"时光博物馆"}},
 		{"stray spaces of a PDF", "推进松岚电 厂项目建设", "推進松嵐電 廠項目建設", []string{"松岚电厂项目"}},
