@@ -57,6 +57,12 @@ type Verdict struct {
 	Year            int
 	Target, Outcome *Value
 	Verdict         string
+	// OutcomeOf names the indicator the outcome was read from when it is
+	// not this one but the same statistic of a wider or narrower scope (a
+	// target for urban residents' income met by an outcome for all
+	// residents, the year the statistic changed); "" for the indicator's
+	// own outcome.
+	OutcomeOf string
 }
 
 // Indicator is a measure followed through the years.
@@ -296,13 +302,94 @@ func ReadTargets(t *align.Themes, opts TargetOptions) []Indicator {
 	ins = slices.DeleteFunc(ins, func(in *Indicator) bool {
 		return !aliases.known[baseName(in.Name)] && !slices.ContainsFunc(in.Values, func(v Value) bool { return v.Numeric })
 	})
-	out := make([]Indicator, len(ins))
-	for i, in := range ins {
+	for _, in := range ins {
 		in.Verdicts = verdicts(in, opts.Tolerance, aliases.lessIsBetter[in.Name])
 		in.Headline = headline(in)
+	}
+	bridgeScopes(ins, opts.Tolerance)
+	out := make([]Indicator, len(ins))
+	for i, in := range ins {
 		out[i] = *in
 	}
 	return out
+}
+
+// narrower are the words that narrow a statistic to urban residents: a
+// report may set a target for urban residents and give the outcome for all
+// residents the year its statistics office unifies the urban and rural
+// surveys. Only that way: a target for all residents is not met by the
+// urban outcome alone. (The words for the whole population, 全体, 全市 …,
+// are scope words or aliases and never part of a name.)
+var narrower = []string{"城镇", "城市"}
+
+// scopeOf says whether a target of indicator a may take the outcome of b:
+// a names b's statistic for urban residents only (城镇居民人均可支配收入增长,
+// 居民人均可支配收入增长).
+func scopeOf(a, b string) bool {
+	for _, p := range narrower {
+		if a == p+b {
+			return true
+		}
+	}
+	return false
+}
+
+// bridgeScopes judges a target that has no outcome of its own against the
+// outcome of the same year of the same statistic in another scope, when
+// that outcome has no target of its own and no other target of the year
+// claims it, and it is the only such outcome the target could take: the
+// verdict says which indicator the outcome is of.
+func bridgeScopes(ins []*Indicator, tolerance float64) {
+	type claim struct {
+		in *Indicator
+		vd int
+	}
+	type key struct {
+		out  *Indicator
+		year int
+	}
+	claims := map[key][]claim{}
+	var order []key
+	wants := map[claim]int{} // how many outcomes of other scopes a target could take
+	for _, a := range ins {
+		for i, vd := range a.Verdicts {
+			if vd.Verdict != NoOutcome {
+				continue
+			}
+			for _, b := range ins {
+				if b == a || b.Measure != a.Measure || !scopeOf(a.Name, b.Name) {
+					continue
+				}
+				j := slices.IndexFunc(b.Verdicts, func(w Verdict) bool { return w.Year == vd.Year })
+				if j < 0 || b.Verdicts[j].Verdict != NoTarget {
+					continue
+				}
+				k := key{b, vd.Year}
+				if claims[k] == nil {
+					order = append(order, k)
+				}
+				claims[k] = append(claims[k], claim{a, i})
+				wants[claim{a, i}]++
+			}
+		}
+	}
+	for _, k := range order {
+		cs := claims[k]
+		if len(cs) != 1 || wants[cs[0]] != 1 {
+			// Two scopes claim one outcome, or one target could take the
+			// outcomes of two (urban and rural for all residents): none is
+			// its own.
+			continue
+		}
+		a, vd := cs[0].in, &cs[0].in.Verdicts[cs[0].vd]
+		j := slices.IndexFunc(k.out.Verdicts, func(w Verdict) bool { return w.Year == k.year })
+		vd.Outcome, vd.OutcomeOf = k.out.Verdicts[j].Outcome, k.out.Name
+		if !vd.Target.Numeric {
+			vd.Verdict = NotNumeric
+		} else {
+			vd.Verdict = judge(*vd.Target, *vd.Outcome, tolerance, aliases.lessIsBetter[a.Name])
+		}
+	}
 }
 
 // baseName returns an indicator's name less its direction (增长, 下降).

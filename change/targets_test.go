@@ -423,3 +423,76 @@ func TestTargetsYearly(t *testing.T) {
 		assertQuotes(t, c, ins)
 	}
 }
+
+// scopeText sets a target for urban residents' income and reports it the
+// next year for all residents (the year the survey changed); the rural
+// target of the next plan meets no outcome (a target for part of the
+// population is not met by the whole's figure, but for urban residents the
+// year the surveys were unified). In ownTarget, the outcome for all residents
+// has its own target and serves no other.
+const scopeText = `篇1
+一、2019年工作回顾
+城镇居民人均可支配收入增长8%。
+二、2020年主要任务
+主要预期目标是：城镇居民人均可支配收入增长7%；
+篇2
+一、2020年工作回顾
+居民人均可支配收入增长7.5%。
+二、2021年主要任务
+主要预期目标是：居民人均可支配收入增长6%；农村居民人均可支配收入增长7%。
+`
+
+const ownTarget = `篇1
+一、2019年工作回顾
+全年工作取得新成效。
+二、2020年主要任务
+主要预期目标是：城镇居民人均可支配收入增长7%；全体居民人均可支配收入增长8%。
+篇2
+一、2020年工作回顾
+居民人均可支配收入增长7.5%。
+二、2021年主要任务
+主要预期目标是：居民人均可支配收入增长6%。
+`
+
+// TestBridgeScopes judges a target with no outcome of its own against the
+// outcome of the same statistic in another scope only when that outcome
+// has no target and no other target claims it, and says so.
+func TestBridgeScopes(t *testing.T) {
+	for _, text := range []string{scopeText, toTraditional(scopeText)} {
+		c := corpustest.Build(t, text)
+		ins := ReadTargets(align.Classify(c, nil, nil), DefaultTargetOptions())
+		got := indicatorsByName(ins)
+		urban := got["城镇居民人均可支配收入增长"]
+		var vd2020 *Verdict
+		for i := range urban.Verdicts {
+			if urban.Verdicts[i].Year == 2020 {
+				vd2020 = &urban.Verdicts[i]
+			}
+		}
+		if vd2020 == nil || vd2020.Verdict != Met || vd2020.OutcomeOf != "居民人均可支配收入增长" || vd2020.Outcome == nil || vd2020.Outcome.Value != 7.5 {
+			t.Errorf("urban income 2020: %+v in %v", vd2020, names(ins))
+		}
+		if vd := verdictsByYear(got["居民人均可支配收入增长"]); vd[2020] != NoTarget || vd[2021] != NoOutcome {
+			t.Errorf("all residents' income keeps its own verdicts: %v", vd)
+		}
+		if vd := verdictsByYear(got["农村居民人均可支配收入增长"]); vd[2021] != NoOutcome {
+			t.Errorf("rural income 2021 has no outcome of any scope: %v", vd)
+		}
+	}
+}
+
+// TestBridgeScopesOwnTarget: the outcome for all residents in ownTarget meets
+// its own target (全体居民 is 居民) and serves no other.
+func TestBridgeScopesOwnTarget(t *testing.T) {
+	for _, text := range []string{ownTarget, toTraditional(ownTarget)} {
+		c := corpustest.Build(t, text)
+		ins := ReadTargets(align.Classify(c, nil, nil), DefaultTargetOptions())
+		got := indicatorsByName(ins)
+		if vd := verdictsByYear(got["城镇居民人均可支配收入增长"]); vd[2020] != NoOutcome {
+			t.Errorf("urban income: %v in %v", vd, names(ins))
+		}
+		if vd := verdictsByYear(got["居民人均可支配收入增长"]); vd[2020] != MissedGoal {
+			t.Errorf("all residents' income, 8%% against 7.5%%: %v in %v", vd, names(ins))
+		}
+	}
+}

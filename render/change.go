@@ -480,6 +480,9 @@ type VerdictJSON struct {
 	Target  string `json:"target"`
 	Outcome string `json:"outcome"`
 	Verdict string `json:"verdict"`
+	// OutcomeOf: the indicator the outcome is of, when another scope of the
+	// same statistic (see change.Verdict.OutcomeOf).
+	OutcomeOf string `json:"outcome_of,omitempty"`
 }
 
 // IndicatorJSON is an indicator through the years.
@@ -520,7 +523,7 @@ func TargetsJSONOf(ins []change.Indicator) TargetsJSON {
 			ij.Values = append(ij.Values, vj)
 		}
 		for _, vd := range in.Verdicts {
-			ij.Verdicts = append(ij.Verdicts, VerdictJSON{Year: vd.Year, Target: valueText(vd.Target), Outcome: valueText(vd.Outcome), Verdict: vd.Verdict})
+			ij.Verdicts = append(ij.Verdicts, VerdictJSON{Year: vd.Year, Target: valueText(vd.Target), Outcome: valueText(vd.Outcome), Verdict: vd.Verdict, OutcomeOf: vd.OutcomeOf})
 		}
 		doc.Indicators = append(doc.Indicators, ij)
 	}
@@ -595,6 +598,9 @@ func Targets(w io.Writer, ins []change.Indicator, st Style) error {
 			verdict := vd.Verdict
 			if f, ok := paint[verdict]; ok {
 				verdict = f(verdict)
+			}
+			if vd.OutcomeOf != "" {
+				verdict += dim(" (outcome of " + vd.OutcomeOf + ")")
 			}
 			fmt.Fprintf(&b, "  %d  %s %s %s\n", vd.Year, hanzi.PadRight(hanzi.Truncate(t, 30), 30), hanzi.PadRight(hanzi.Truncate(o, 30), 30), verdict)
 		}
@@ -691,6 +697,7 @@ type VerdictRow struct {
 	Verdict    string `parquet:"verdict"`
 	TargetAt   string `parquet:"target_unit"`  // the unit that sets the target
 	OutcomeAt  string `parquet:"outcome_unit"` // the unit that reports the outcome
+	OutcomeOf  string `parquet:"outcome_of"`   // the indicator the outcome is of, when another scope of it
 }
 
 // VerdictRows returns the verdicts of the indicators named name (one per
@@ -706,7 +713,7 @@ func VerdictRows(ins []change.Indicator, name string, year int) []VerdictRow {
 				continue
 			}
 			row := VerdictRow{Indicator: in.Name, Measure: in.Measure, Year: vd.Year, Target: valueText(vd.Target),
-				Outcome: valueText(vd.Outcome), Verdict: vd.Verdict}
+				Outcome: valueText(vd.Outcome), Verdict: vd.Verdict, OutcomeOf: vd.OutcomeOf}
 			for _, v := range []*change.Value{vd.Target, vd.Outcome} {
 				if v != nil && row.Government == "" {
 					row.Government = v.Unit.Report.Government
@@ -728,6 +735,7 @@ func VerdictRows(ins []change.Indicator, name string, year int) []VerdictRow {
 // government and year with the target, the outcome and the verdict.
 func VerdictsAcross(w io.Writer, name string, rows []VerdictRow, st Style) error {
 	bold := st.paint(color.Bold)
+	dim := st.paint(dimAttr...)
 	paint := map[string]func(string) string{change.Met: st.paint(color.FgGreen), change.MissedGoal: st.paint(color.FgRed)}
 	var b strings.Builder
 	nameW := 10
@@ -748,6 +756,9 @@ func VerdictsAcross(w io.Writer, name string, rows []VerdictRow, st Style) error
 		met[verdict]++
 		if f, ok := paint[verdict]; ok {
 			verdict = f(verdict)
+		}
+		if r.OutcomeOf != "" {
+			verdict += dim(" (outcome of " + r.OutcomeOf + ")")
 		}
 		fmt.Fprintf(&b, "  %s %d  %s %s %s\n", hanzi.PadRight(orUnknown(r.Government), nameW), r.Year,
 			hanzi.PadRight(hanzi.Truncate(t, 24), 24), hanzi.PadRight(hanzi.Truncate(o, 24), 24), verdict)

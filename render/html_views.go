@@ -411,6 +411,7 @@ type verdictRow struct {
 	Year            int
 	Target, Outcome *valueView
 	Verdict         verdictCell
+	OutcomeOf       string // the indicator the outcome is of, when another scope of it
 }
 
 type valueView struct {
@@ -440,7 +441,7 @@ func (d *HTMLData) targets() *targetsView {
 			iv.Aliases = in.Aliases // the names as the reports write them, when they are not just the name
 		}
 		for _, vd := range in.Verdicts {
-			row := verdictRow{Year: vd.Year, Verdict: verdictOf(vd.Verdict)}
+			row := verdictRow{Year: vd.Year, Verdict: verdictOf(vd.Verdict), OutcomeOf: d.inScript(vd.OutcomeOf)}
 			keep := false
 			for _, val := range []*change.Value{vd.Target, vd.Outcome} {
 				if val != nil && d.inRange(val.Unit.Report) {
