@@ -460,86 +460,271 @@ func figureChanges(fa, fb []figure.Figure, opts Options) []FigureChange {
 // 收入), with the same measure, unless what tells each label from the other
 // labels of its own text differs (甲產業增加值佔GDP的 and 乙產業增加值佔GDP
 // 比重 in paragraphs where every label holds 增加值佔GDP). Figures without a
-// label are never paired.
+// label are never paired. Of several partners equally close, the last in fb
+// is taken.
+//
+// The figures of fb are indexed by what they measure (label and measure),
+// so that a paragraph of many figures is not read once for each figure of
+// the other (matchFiguresByReading in the tests reads it so: the same
+// pairs).
 func MatchFigures(fa, fb []figure.Figure) []int {
-	keys := func(fs []figure.Figure) []string {
-		ks := make([]string, len(fs))
-		for i, f := range fs {
-			ks[i] = figure.Key(f.Label)
-		}
-		return ks
-	}
-	ka, kb := keys(fa), keys(fb)
-	da, db := distinctive(ka), distinctive(kb)
+	ka, kb := figureKeys(fa), figureKeys(fb)
 	matchA := make([]int, len(fa))
-	usedB := make([]bool, len(fb))
 	for i := range matchA {
 		matchA[i] = -1
 	}
+	// The same label and measure: each figure of fa takes the first of fb
+	// not yet taken.
+	groups := newFigureGroups(fb, kb)
+	left := 0
 	for i, x := range fa {
-		for j, y := range fb {
-			if !usedB[j] && ka[i] != "" && ka[i] == kb[j] && x.Measure == y.Measure {
-				matchA[i], usedB[j] = j, true
-				break
-			}
-		}
-	}
-	for i, x := range fa {
-		if matchA[i] >= 0 || ka[i] == "" {
+		if ka[i] == "" {
 			continue
 		}
-		best, bestScore := -1, 0.5
-		for j, y := range fb {
-			if usedB[j] || x.Measure != y.Measure || tellsApart(da[i], db[j]) {
-				continue
-			}
-			if s := CharDice(ka[i], kb[j]); s >= bestScore {
-				best, bestScore = j, s
-			}
+		if g, ok := groups.of[figureWhat{ka[i], x.Measure}]; ok && len(groups.list[g].free) > 0 {
+			matchA[i] = groups.takeFirst(g)
+			continue
 		}
-		if best >= 0 {
-			matchA[i], usedB[best] = best, true
-		}
+		left++
+	}
+	if left > 0 {
+		groups.matchClosest(fa, ka, kb, matchA)
 	}
 	return matchA
 }
 
-// distinctive returns, for each label of a text, the characters no other
-// label of that text holds: what tells its figure from its neighbours' (the
-// industry's name where every label of a paragraph of shares holds 增加值佔GDP).
-func distinctive(keys []string) []map[rune]bool {
-	count := map[rune]int{}
-	for _, k := range keys {
-		seen := map[rune]bool{}
-		for _, r := range k {
-			if !seen[r] {
-				seen[r] = true
-				count[r]++
+// figureKeys returns the key of each figure's label (figure.Key).
+func figureKeys(fs []figure.Figure) []string {
+	ks := make([]string, len(fs))
+	for i, f := range fs {
+		ks[i] = figure.Key(f.Label)
+	}
+	return ks
+}
+
+// figureWhat is what a figure measures: its label's key and its measure.
+type figureWhat struct{ key, measure string }
+
+// figureGroup is the figures of a text that measure the same thing: all
+// of them are as close to a label of the other text, and told apart from it
+// alike.
+type figureGroup struct {
+	what  figureWhat
+	runes []rune // the characters of the key, sorted
+	free  []int  // its figures not yet paired, in order
+}
+
+// figureGroups indexes the labelled figures of a text by what they
+// measure, and the groups by the characters of their keys.
+type figureGroups struct {
+	of   map[figureWhat]int
+	list []figureGroup
+}
+
+func newFigureGroups(fs []figure.Figure, keys []string) *figureGroups {
+	gs := &figureGroups{of: map[figureWhat]int{}}
+	for j, f := range fs {
+		if keys[j] == "" {
+			continue
+		}
+		w := figureWhat{keys[j], f.Measure}
+		g, ok := gs.of[w]
+		if !ok {
+			g = len(gs.list)
+			gs.of[w] = g
+			gs.list = append(gs.list, figureGroup{what: w})
+		}
+		gs.list[g].free = append(gs.list[g].free, j)
+	}
+	return gs
+}
+
+// takeFirst pairs the first free figure of group g and returns it.
+func (gs *figureGroups) takeFirst(g int) int {
+	j := gs.list[g].free[0]
+	gs.list[g].free = gs.list[g].free[1:]
+	return j
+}
+
+// takeLast pairs the last free figure of group g and returns it.
+func (gs *figureGroups) takeLast(g int) int {
+	free := gs.list[g].free
+	j := free[len(free)-1]
+	gs.list[g].free = free[:len(free)-1]
+	return j
+}
+
+// matchClosest pairs each labelled figure of fa left without a partner
+// with the free figure of the groups whose label is the closest (CharDice
+// 0.5 or more; of equals, the last figure), same measure, not told apart.
+//
+// A label of n characters shares at least n/3 of them with any label it
+// may pair with: a Dice coefficient of 0.5 needs 4·shared ≥ n + m, and
+// shared ≤ m. So a group that may pair holds one of any set of the label's
+// characters outside which fewer than n/3 of them stand: only the groups
+// holding one of the label's rarest characters, that many, are weighed.
+func (gs *figureGroups) matchClosest(fa []figure.Figure, ka, kb []string, matchA []int) {
+	da, db := distinctive(ka), distinctive(kb)
+	holding := map[rune][]int32{} // character → the groups whose keys hold it, each once
+	for g := range gs.list {
+		grp := &gs.list[g]
+		grp.runes = []rune(grp.what.key)
+		slices.Sort(grp.runes)
+		for k, r := range grp.runes {
+			if k == 0 || r != grp.runes[k-1] {
+				holding[r] = append(holding[r], int32(g))
 			}
 		}
 	}
-	out := make([]map[rune]bool, len(keys))
-	for i, k := range keys {
-		out[i] = map[rune]bool{}
-		for _, r := range k {
-			if count[r] == 1 {
-				out[i][r] = true
+	seen := make([]int, len(gs.list)) // the figure of fa that last weighed a group, plus one
+	var rs []runeCount
+	var sorted []rune
+	for i, x := range fa {
+		if matchA[i] >= 0 || ka[i] == "" {
+			continue
+		}
+		sorted = append(sorted[:0], []rune(ka[i])...)
+		slices.Sort(sorted)
+		rs = countRunes(rs[:0], sorted)
+		slices.SortFunc(rs, func(p, q runeCount) int {
+			if d := len(holding[p.r]) - len(holding[q.r]); d != 0 {
+				return d
+			}
+			return int(p.r - q.r)
+		})
+		n, rest := 0, 0
+		for _, rc := range rs {
+			n += rc.n
+		}
+		rest = n
+		best, bestG, bestScore := -1, -1, 0.5
+		for _, rc := range rs {
+			if 3*rest < n {
+				break // no group without the characters weighed so far can pair
+			}
+			rest -= rc.n
+			for _, g := range holding[rc.r] {
+				if seen[g] == i+1 {
+					continue
+				}
+				seen[g] = i + 1
+				grp := &gs.list[g]
+				if len(grp.free) == 0 || grp.what.measure != x.Measure {
+					continue
+				}
+				// da and db are the same for every figure of the group.
+				if tellsApart(da[i], db[grp.free[0]]) {
+					continue
+				}
+				s := sortedDice(sorted, grp.runes) // CharDice(ka[i], grp.what.key)
+				j := grp.free[len(grp.free)-1]
+				if s > bestScore || s == bestScore && j > best {
+					best, bestG, bestScore = j, int(g), s
+				}
 			}
 		}
+		if bestG >= 0 {
+			matchA[i] = gs.takeLast(bestG)
+		}
+	}
+}
+
+// runeCount is a character and how many times a text holds it.
+type runeCount struct {
+	r rune
+	n int
+}
+
+// countRunes appends to dst the distinct characters of rs (sorted) with
+// their counts.
+func countRunes(dst []runeCount, rs []rune) []runeCount {
+	for k, r := range rs {
+		if k > 0 && r == rs[k-1] {
+			dst[len(dst)-1].n++
+			continue
+		}
+		dst = append(dst, runeCount{r, 1})
+	}
+	return dst
+}
+
+// sortedDice is CharDice of two strings given as their characters, sorted.
+func sortedDice(a, b []rune) float64 {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}
+
+// distinctRunes returns the distinct characters of s.
+func distinctRunes(s string) []rune {
+	rs := []rune(s)
+	slices.Sort(rs)
+	return slices.Compact(rs)
+}
+
+// distinctive returns, for each label of a text, the characters no other
+// label of that text holds, sorted: what tells its figure from its
+// neighbours' (the industry's name where every label of a paragraph of
+// shares holds 增加值佔GDP).
+func distinctive(keys []string) [][]rune {
+	sets := map[string][]rune{} // key → its distinct characters
+	count := map[rune]int{}     // character → the labels that hold it
+	for _, k := range keys {
+		rs, ok := sets[k]
+		if !ok {
+			rs = distinctRunes(k)
+			sets[k] = rs
+		}
+		for _, r := range rs {
+			count[r]++
+		}
+	}
+	own := map[string][]rune{}
+	out := make([][]rune, len(keys))
+	for i, k := range keys {
+		rs, ok := own[k]
+		if !ok {
+			for _, r := range sets[k] {
+				if count[r] == 1 {
+					rs = append(rs, r)
+				}
+			}
+			own[k] = rs
+		}
+		out[i] = rs
 	}
 	return out
 }
 
 // tellsApart reports whether two labels are told apart by what
-// distinguishes each in its own text: both have characters of their own and
-// share none of them.
-func tellsApart(a, b map[rune]bool) bool {
+// distinguishes each in its own text (sorted characters): both have
+// characters of their own and share none of them.
+func tellsApart(a, b []rune) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
 	}
-	for r := range a {
-		if b[r] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			return false
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return true
