@@ -3,8 +3,6 @@ package diffview
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
 // OpKind says what an operation does.
@@ -29,14 +27,6 @@ type Op struct {
 	Ignored bool   // a change the options say to ignore (a year, the width of a comma)
 }
 
-// newDMP returns go-diff set up for output that is the same on every
-// machine: no clock-based cut-off.
-func newDMP() *diffmatchpatch.DiffMatchPatch {
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	return dmp
-}
-
 // Diff returns the word-level operations that turn a into b. If a and b are
 // identical, it returns one equal operation (none when both are empty).
 func Diff(a, b string, opts Options) []Op {
@@ -46,23 +36,22 @@ func Diff(a, b string, opts Options) []Op {
 // diffTokens diffs two texts cut into words (every byte of a text in one
 // of its words, in order).
 func diffTokens(a, b string, ta, tb []Token) []Op {
-	// One rune per distinct word, so go-diff diffs words.
-	code := make(map[string]rune, len(ta))
-	encode := func(toks []Token) []rune {
-		rs := make([]rune, len(toks))
+	// One id per distinct word: the diff compares ids.
+	code := make(map[string]int32, len(ta))
+	encode := func(toks []Token) []int32 {
+		ids := make([]int32, len(toks))
 		for i, t := range toks {
-			r, ok := code[t.Key]
+			id, ok := code[t.Key]
 			if !ok {
-				r = wordRune(len(code))
-				code[t.Key] = r
+				id = int32(len(code))
+				code[t.Key] = id
 			}
-			rs[i] = r
+			ids[i] = id
 		}
-		return rs
+		return ids
 	}
-	ra, rb := encode(ta), encode(tb)
-	dmp := newDMP()
-	diffs := dmp.DiffMainRunes(ra, rb, false)
+	var d differ
+	diffs := d.diff(encode(ta), encode(tb))
 	ops := make([]Op, 0, len(diffs)+2)
 	emit := func(op Op) {
 		if op.Text == "" {
@@ -77,9 +66,9 @@ func diffTokens(a, b string, ta, tb []Token) []Op {
 	i, j := 0, 0 // next token of a, of b
 	posA, posB := 0, 0
 	for _, d := range diffs {
-		n := utf8.RuneCountInString(d.Text)
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
+		n := len(d.ids)
+		switch d.kind {
+		case wEqual:
 			for k := 0; k < n; k++ {
 				x, y := ta[i+k], tb[j+k]
 				if x.Text == y.Text {
@@ -105,12 +94,12 @@ func diffTokens(a, b string, ta, tb []Token) []Op {
 				posB += len(y.Text)
 			}
 			i, j = i+n, j+n
-		case diffmatchpatch.DiffDelete:
+		case wDelete:
 			text := a[ta[i].Start:ta[i+n-1].End]
 			emit(Op{Kind: Delete, Text: text, AStart: posA, BStart: posB})
 			posA += len(text)
 			i += n
-		case diffmatchpatch.DiffInsert:
+		case wInsert:
 			text := b[tb[j].Start:tb[j+n-1].End]
 			emit(Op{Kind: Insert, Text: text, AStart: posA, BStart: posB})
 			posB += len(text)
@@ -190,18 +179,6 @@ func fixStarts(ops []Op) []Op {
 		}
 	}
 	return ops
-}
-
-// wordRune returns the rune that stands for the nth distinct word of a
-// diff. go-diff compares runes only for equality, so any distinct runes
-// serve; the first ones are the smallest, one or two bytes in UTF-8, which
-// go-diff's conversions between runes and strings read fastest. The
-// surrogates, which no string can hold, are skipped.
-func wordRune(n int) rune {
-	if n < 0xD800 {
-		return rune(n)
-	}
-	return rune(n + 0x800)
 }
 
 // Rebuild returns the old (side Delete) or new (side Insert) text of ops.
