@@ -1168,19 +1168,42 @@ func renamed(text, key string) bool {
 	if head, ok := firstTwo(key); ok && !strings.Contains(text, head) {
 		return false
 	}
-	kr := []rune(key)
-	cr := []rune(text)
+	// Text and key are read as runes, a byte that is no UTF-8 as U+FFFD.
+	textV := text
+	if !utf8.ValidString(text) {
+		textV = string([]rune(text))
+	}
+	keyV := key
+	if !utf8.ValidString(key) {
+		keyV = string([]rune(key))
+	}
+	kr := []rune(keyV)
 	last := kr[len(kr)-1]
-	for at := 0; at+1 < len(cr); at++ {
-		if cr[at] != kr[0] || cr[at+1] != kr[1] {
-			continue
+	// The stretches open where text holds the key's first two characters:
+	// found by bytes, each read as at most the runes a stretch may span.
+	head := keyV[:utf8.RuneLen(kr[0])+utf8.RuneLen(kr[1])]
+	span := len(kr) * 3 / 2
+	var cr []rune
+	for from := 0; ; {
+		i := strings.Index(textV[from:], head)
+		if i < 0 {
+			break
 		}
-		three := at+2 < len(cr) && cr[at+2] == kr[2]
-		for e := at + 1; e < len(cr) && e < at+len(kr)*3/2; e++ {
+		at := from + i
+		from = at + utf8.RuneLen(kr[0])
+		cr = cr[:0]
+		for _, r := range textV[at:] {
+			if len(cr) == span {
+				break
+			}
+			cr = append(cr, r)
+		}
+		three := 2 < len(cr) && cr[2] == kr[2]
+		for e := 1; e < len(cr); e++ {
 			if cr[e] != last {
 				continue
 			}
-			stretch := cr[at : e+1]
+			stretch := cr[:e+1]
 			n := lcs(kr, stretch)
 			dropped := n == len(stretch) || n == len(kr) // one holds the other with words left out
 			if 4*n >= 3*len(kr) && (dropped || n >= len(kr)-len(kr)/8) || three && dropped && len(kr) >= 7 && 3*n >= 2*len(kr) {
@@ -1189,8 +1212,10 @@ func renamed(text, key string) bool {
 		}
 	}
 	class := endingClass[endingOfWord(key)]
+	cut := len(keyV) // where the prefix of n runes ends in keyV
 	for n := len(kr) - 1; n >= max(4, (len(kr)+1)/2); n-- {
-		prefix := string(kr[:n])
+		cut -= utf8.RuneLen(kr[n])
+		prefix := keyV[:cut]
 		i := strings.Index(text, prefix)
 		if i < 0 {
 			continue
