@@ -3,6 +3,7 @@ package change
 import (
 	_ "embed"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -1350,9 +1351,10 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 				cm.match.part = o.core
 				cm.match.bare = bareOf(o.core)
 			}
-			for _, j := range clauses.candidates(cm.match, i) {
-				if int(j) == i || cm.match.matches(all[j]) {
-					cm.Mentions = append(cm.Mentions, mentionOf(all, int(j)))
+			cands := clauses.candidates(cm.match, i)
+			for k, hit := range matchAll(cm.match, all, cands, i) {
+				if hit {
+					cm.Mentions = append(cm.Mentions, mentionOf(all, int(cands[k])))
 				}
 			}
 			cm.settle(c)
@@ -1365,6 +1367,27 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].reports() > out[j].reports() })
 	return out
+}
+
+// matchAll reports which of the clauses cands mention what m matches
+// (clause self, where the promise was read, does). Many clauses are read
+// in parallel stretches, one a processor.
+func matchAll(m matcher, all []clause, cands []int32, self int) []bool {
+	hit := make([]bool, len(cands))
+	read := func(from, to int) {
+		for k := from; k < to; k++ {
+			j := int(cands[k])
+			hit[k] = j == self || m.matches(all[j])
+		}
+	}
+	const many = 512 // below, a stretch costs less than starting it
+	parts := min(runtime.GOMAXPROCS(0), len(cands)/many)
+	if parts <= 1 {
+		read(0, len(cands))
+		return hit
+	}
+	work.Each(parts, func(p int) { read(p*len(cands)/parts, (p+1)*len(cands)/parts) })
+	return hit
 }
 
 // governments returns the names, folded, of the governments whose reports
