@@ -589,6 +589,7 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 		}
 		at3 := c.rf.at3[d.unit]
 		d.rare = make([]feat, 0, len(p.feats3))
+		d.rareIdx = make([]int32, 0, len(p.feats3))
 		for k, f := range p.feats3 {
 			if df(at3[k], c.rf.df3.n, c.other3) <= limit {
 				d.rare = append(d.rare, f)
@@ -596,15 +597,23 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 			}
 		}
 		if len(d.rare) > 0 {
-			k := 0
-			for _, o := range p.occ { // both sorted by feature
-				for k < len(d.rare) && d.rare[k] < o.f {
-					k++
-				}
-				if k < len(d.rare) && d.rare[k] == o.f {
-					d.rareAt = append(d.rareAt, o)
+			// Twice over the occurrences: to count the rare ones, then to
+			// keep them, in a slice of their number.
+			rareOcc := func(keep func(occurrence)) {
+				k := 0
+				for _, o := range p.occ { // both sorted by feature
+					for k < len(d.rare) && d.rare[k] < o.f {
+						k++
+					}
+					if k < len(d.rare) && d.rare[k] == o.f {
+						keep(o)
+					}
 				}
 			}
+			n := 0
+			rareOcc(func(occurrence) { n++ })
+			d.rareAt = make([]occurrence, 0, n)
+			rareOcc(func(o occurrence) { d.rareAt = append(d.rareAt, o) })
 		}
 		// The weights in key order (the grams are sorted), normalised as
 		// sorted does: the same sums in the same order. The entries hold

@@ -256,7 +256,8 @@ func mergeOps(ops []Op) []Op {
 // Once built it is only read, by any number of goroutines.
 type sentenceIndex struct {
 	units   []*corpus.Unit
-	pairs   [][]uint64         // the distinct character pairs of each sentence, sorted
+	pairs   []uint64           // the distinct character pairs of each sentence, sorted, one sentence after another
+	pairAt  []int32            // where each sentence's pairs start in pairs (and the next's end)
 	entries []uint64           // every (character pair, sentence), packed (see entry), sorted
 	exact   map[string][]int32 // sentence key → sentences
 }
@@ -269,7 +270,7 @@ const idBits = 22
 func entry(pair uint64, id int32) uint64 { return pair<<idBits | uint64(id) }
 
 func newSentenceIndex(r *corpus.Report) *sentenceIndex {
-	ix := &sentenceIndex{exact: map[string][]int32{}}
+	ix := &sentenceIndex{exact: map[string][]int32{}, pairAt: []int32{0}}
 	var key []byte
 	for _, u := range r.Units {
 		for _, s := range u.Sentences {
@@ -277,20 +278,27 @@ func newSentenceIndex(r *corpus.Report) *sentenceIndex {
 			k := string(key)
 			id := int32(len(ix.units))
 			ix.units = append(ix.units, u)
-			ps := charPairs(k)
-			ix.pairs = append(ix.pairs, ps)
-			for _, p := range ps {
-				ix.entries = append(ix.entries, entry(p, id))
-			}
+			ix.pairs = appendCharPairs(ix.pairs, k)
+			ix.pairAt = append(ix.pairAt, int32(len(ix.pairs)))
 			ix.exact[k] = append(ix.exact[k], id)
 		}
 	}
-	if len(ix.units) >= 1<<idBits {
-		// Too many sentences to pack (a report of millions): look for none.
-		ix.entries = nil
+	if len(ix.units) < 1<<idBits {
+		// (Too many sentences to pack, a report of millions: look for none.)
+		ix.entries = make([]uint64, 0, len(ix.pairs))
+		for id := range ix.units {
+			for _, p := range ix.sentencePairs(int32(id)) {
+				ix.entries = append(ix.entries, entry(p, int32(id)))
+			}
+		}
 	}
 	slices.Sort(ix.entries)
 	return ix
+}
+
+// sentencePairs returns the distinct character pairs of sentence id.
+func (ix *sentenceIndex) sentencePairs(id int32) []uint64 {
+	return ix.pairs[ix.pairAt[id]:ix.pairAt[id+1]]
 }
 
 // postings returns the entries of the sentences that hold character pair p.
@@ -346,7 +354,7 @@ func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Uni
 			continue
 		}
 		// A Dice coefficient of 0.8 needs lengths within half of each other.
-		m := len(ix.pairs[id])
+		m := len(ix.sentencePairs(id))
 		if 2*m < len(ps) || m > 2*len(ps) {
 			continue
 		}
@@ -356,7 +364,7 @@ func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Uni
 		if most := hits + len(lists) - rare; 2*float64(most)/float64(len(ps)+m) <= bestDice {
 			continue
 		}
-		n := sortedset.CountCommon(ps, ix.pairs[id])
+		n := sortedset.CountCommon(ps, ix.sentencePairs(id))
 		if d := 2 * float64(n) / float64(len(ps)+m); d > bestDice {
 			best, bestDice = id, d
 		}
@@ -378,17 +386,21 @@ func endsSentence(s string) bool {
 
 // charPairs returns the distinct pairs of neighbouring characters of s,
 // each packed into a number, sorted.
-func charPairs(s string) []uint64 {
-	var ps []uint64
+func charPairs(s string) []uint64 { return appendCharPairs(nil, s) }
+
+// appendCharPairs appends to dst the distinct pairs of neighbouring
+// characters of s, as charPairs returns them.
+func appendCharPairs(dst []uint64, s string) []uint64 {
+	n := len(dst)
 	prev := rune(-1)
 	for _, r := range s {
 		if prev >= 0 {
-			ps = append(ps, uint64(prev)<<21|uint64(r))
+			dst = append(dst, uint64(prev)<<21|uint64(r))
 		}
 		prev = r
 	}
-	slices.Sort(ps)
-	return slices.Compact(ps)
+	slices.Sort(dst[n:])
+	return append(dst[:n], slices.Compact(dst[n:])...)
 }
 
 // appendSentenceKey appends to dst a text folded character by character,
