@@ -28,7 +28,8 @@ type wordOp struct {
 // differ diffs sequences of ids; its buffer is reused from one bisection
 // to the next. A differ serves one goroutine.
 type differ struct {
-	v []int32
+	v   []int32 // the bisection's two arrays
+	rev []int32 // the two sequences reversed
 }
 
 // diff returns the operations that turn a into b, as go-diff's
@@ -98,72 +99,104 @@ func (d *differ) bisect(a, b []int32) []wordOp {
 	}
 	v1[vOffset+1] = 0
 	v2[vOffset+1] = 0
+	// The reverse path reads a and b from their ends: copies of them
+	// reversed, read as the front path reads a and b.
+	if cap(d.rev) < la+lb {
+		d.rev = make([]int32, la+lb)
+	}
+	ra, rb := d.rev[:la], d.rev[la:la+lb]
+	for i, id := range a {
+		ra[la-1-i] = id
+	}
+	for i, id := range b {
+		rb[lb-1-i] = id
+	}
 	delta := la - lb
 	// With an odd total the front path collides with the reverse one.
 	front := delta%2 != 0
 	k1start, k1end, k2start, k2end := 0, 0, 0, 0
 	for dd := 0; dd < maxD; dd++ {
-		// The front path, one step.
-		for k1 := -dd + k1start; k1 <= dd-k1end; k1 += 2 {
-			k1Offset := vOffset + k1
-			var x1 int
-			if k1 == -dd || (k1 != dd && v1[k1Offset-1] < v1[k1Offset+1]) {
-				x1 = int(v1[k1Offset+1])
-			} else {
-				x1 = int(v1[k1Offset-1]) + 1
-			}
-			y1 := x1 - k1
-			for x1 < la && y1 < lb && a[x1] == b[y1] {
-				x1++
-				y1++
-			}
-			v1[k1Offset] = int32(x1)
-			if x1 > la {
-				k1end += 2 // off the right of the graph
-			} else if y1 > lb {
-				k1start += 2 // off the bottom
-			} else if front {
-				k2Offset := vOffset + delta - k1
-				if k2Offset >= 0 && k2Offset < vLength && v2[k2Offset] != -1 {
-					if x2 := la - int(v2[k2Offset]); x1 >= x2 {
-						return d.split(a, b, x1, y1)
-					}
-				}
-			}
+		x, y, met := 0, 0, false
+		if x, y, met, k1start, k1end = frontStep(a, b, v1, v2, vOffset, delta, dd, k1start, k1end, front); met {
+			return d.split(a, b, x, y)
 		}
-		// The reverse path, one step.
-		for k2 := -dd + k2start; k2 <= dd-k2end; k2 += 2 {
-			k2Offset := vOffset + k2
-			var x2 int
-			if k2 == -dd || (k2 != dd && v2[k2Offset-1] < v2[k2Offset+1]) {
-				x2 = int(v2[k2Offset+1])
-			} else {
-				x2 = int(v2[k2Offset-1]) + 1
-			}
-			y2 := x2 - k2
-			for x2 < la && y2 < lb && a[la-x2-1] == b[lb-y2-1] {
-				x2++
-				y2++
-			}
-			v2[k2Offset] = int32(x2)
-			if x2 > la {
-				k2end += 2 // off the left of the graph
-			} else if y2 > lb {
-				k2start += 2 // off the top
-			} else if !front {
-				k1Offset := vOffset + delta - k2
-				if k1Offset >= 0 && k1Offset < vLength && v1[k1Offset] != -1 {
-					x1 := int(v1[k1Offset])
-					y1 := vOffset + x1 - k1Offset
-					if x1 >= la-x2 {
-						return d.split(a, b, x1, y1)
-					}
-				}
-			}
+		if x, y, met, k2start, k2end = reverseStep(ra, rb, v1, v2, vOffset, delta, dd, k2start, k2end, !front); met {
+			return d.split(a, b, x, y)
 		}
 	}
 	// Nothing in common.
 	return []wordOp{{wDelete, a}, {wInsert, b}}
+}
+
+// frontStep walks the front path of the bisection one step (edit dd), over
+// the diagonals from -dd+kstart to dd-kend, and returns the ends of those as
+// they narrow; met says the paths overlap at (x, y) (looked for when check:
+// with an odd total). The loop runs over the diagonals' slots in v1 (the
+// diagonal plus vOffset), which keeps its variables in registers.
+func frontStep(a, b, v1, v2 []int32, vOffset, delta, dd, kstart, kend int, check bool) (x, y int, met bool, _, _ int) {
+	la, lb := len(a), len(b)
+	first, last := vOffset-dd, vOffset+dd // the slots of diagonals -dd and dd
+	mirror := vOffset + delta + vOffset   // the slot in v2 of slot i's diagonal is mirror-i
+	for i := first + kstart; i <= last-kend; i += 2 {
+		if i == first || i != last && v1[i-1] < v1[i+1] {
+			x = int(v1[i+1])
+		} else {
+			x = int(v1[i-1]) + 1
+		}
+		y = x - i + vOffset
+		for uint(x) < uint(la) && uint(y) < uint(lb) && a[x] == b[y] {
+			x++
+			y++
+		}
+		v1[i] = int32(x)
+		switch {
+		case x > la:
+			kend += 2 // off the right of the graph
+		case y > lb:
+			kstart += 2 // off the bottom
+		case check:
+			if j := mirror - i; uint(j) < uint(len(v2)) && v2[j] != -1 && x >= la-int(v2[j]) {
+				return x, y, true, kstart, kend
+			}
+		}
+	}
+	return 0, 0, false, kstart, kend
+}
+
+// reverseStep walks the reverse path one step, as frontStep the front one,
+// on ra and rb, the two sequences reversed; (x, y) is where the front path
+// stands when they overlap.
+func reverseStep(ra, rb, v1, v2 []int32, vOffset, delta, dd, kstart, kend int, check bool) (x, y int, met bool, _, _ int) {
+	la, lb := len(ra), len(rb)
+	first, last := vOffset-dd, vOffset+dd
+	mirror := vOffset + delta + vOffset
+	for i := first + kstart; i <= last-kend; i += 2 {
+		var x2 int
+		if i == first || i != last && v2[i-1] < v2[i+1] {
+			x2 = int(v2[i+1])
+		} else {
+			x2 = int(v2[i-1]) + 1
+		}
+		y2 := x2 - i + vOffset
+		for uint(x2) < uint(la) && uint(y2) < uint(lb) && ra[x2] == rb[y2] {
+			x2++
+			y2++
+		}
+		v2[i] = int32(x2)
+		switch {
+		case x2 > la:
+			kend += 2 // off the left of the graph
+		case y2 > lb:
+			kstart += 2 // off the top
+		case check:
+			if j := mirror - i; uint(j) < uint(len(v1)) && v1[j] != -1 {
+				if x1 := int(v1[j]); x1 >= la-x2 {
+					return x1, vOffset + x1 - j, true, kstart, kend
+				}
+			}
+		}
+	}
+	return 0, 0, false, kstart, kend
 }
 
 // split diffs a[:x] against b[:y], then the rest.
