@@ -36,22 +36,8 @@ func Diff(a, b string, opts Options) []Op {
 // diffTokens diffs two texts cut into words (every byte of a text in one
 // of its words, in order).
 func diffTokens(a, b string, ta, tb []Token) []Op {
-	// One id per distinct word: the diff compares ids.
-	code := make(map[string]int32, len(ta))
-	encode := func(toks []Token) []int32 {
-		ids := make([]int32, len(toks))
-		for i, t := range toks {
-			id, ok := code[t.Key]
-			if !ok {
-				id = int32(len(code))
-				code[t.Key] = id
-			}
-			ids[i] = id
-		}
-		return ids
-	}
 	var d differ
-	diffs := d.diff(encode(ta), encode(tb))
+	diffs := d.diff(wordIDs(ta, tb))
 	ops := make([]Op, 0, len(diffs)+2)
 	emit := func(op Op) {
 		if op.Text == "" {
@@ -107,6 +93,25 @@ func diffTokens(a, b string, ta, tb []Token) []Op {
 		}
 	}
 	return fixStarts(absorbGlue(ops))
+}
+
+// wordIDs returns the words of two texts as numbers, one per distinct
+// word (by its Key): the diff compares numbers.
+func wordIDs(ta, tb []Token) (a, b []int32) {
+	code := make(map[string]int32, len(ta))
+	encode := func(toks []Token) []int32 {
+		ids := make([]int32, len(toks))
+		for i, t := range toks {
+			id, ok := code[t.Key]
+			if !ok {
+				id = int32(len(code))
+				code[t.Key] = id
+			}
+			ids[i] = id
+		}
+		return ids
+	}
+	return encode(ta), encode(tb)
 }
 
 // absorbGlue merges into the edits around it an equal stretch of one

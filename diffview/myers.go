@@ -116,87 +116,57 @@ func (d *differ) bisect(a, b []int32) []wordOp {
 	front := delta%2 != 0
 	k1start, k1end, k2start, k2end := 0, 0, 0, 0
 	for dd := 0; dd < maxD; dd++ {
-		x, y, met := 0, 0, false
-		if x, y, met, k1start, k1end = frontStep(a, b, v1, v2, vOffset, delta, dd, k1start, k1end, front); met {
+		x, y, j, met := 0, 0, 0, false
+		if x, y, _, met, k1start, k1end = walk(a, b, v1, v2, vOffset, delta, dd, k1start, k1end, front); met {
 			return d.split(a, b, x, y)
 		}
-		if x, y, met, k2start, k2end = reverseStep(ra, rb, v1, v2, vOffset, delta, dd, k2start, k2end, !front); met {
-			return d.split(a, b, x, y)
+		if _, _, j, met, k2start, k2end = walk(ra, rb, v2, v1, vOffset, delta, dd, k2start, k2end, !front); met {
+			// Where the front path stands on the diagonal they share.
+			x1 := int(v1[j])
+			return d.split(a, b, x1, vOffset+x1-j)
 		}
 	}
 	// Nothing in common.
 	return []wordOp{{wDelete, a}, {wInsert, b}}
 }
 
-// frontStep walks the front path of the bisection one step (edit dd), over
-// the diagonals from -dd+kstart to dd-kend, and returns the ends of those as
-// they narrow; met says the paths overlap at (x, y) (looked for when check:
-// with an odd total). The loop runs over the diagonals' slots in v1 (the
-// diagonal plus vOffset), which keeps its variables in registers.
-func frontStep(a, b, v1, v2 []int32, vOffset, delta, dd, kstart, kend int, check bool) (x, y int, met bool, _, _ int) {
+// walk walks one path of the bisection one step (edit dd), over the
+// diagonals from -dd+kstart to dd-kend, and returns the ends of those as
+// they narrow: the front path on a and b, its furthest points in own (v1),
+// or the reverse path on a and b reversed, in own (v2). When check (the
+// front path with an odd total, the reverse path with an even one), met
+// says it overlaps the other path, whose furthest points are in other, on
+// the diagonal whose slot there is j; (x, y) is where it stands then. The
+// loop runs over the diagonals' slots in own (the diagonal plus vOffset),
+// which keeps its variables in registers.
+func walk(a, b, own, other []int32, vOffset, delta, dd, kstart, kend int, check bool) (x, y, j int, met bool, _, _ int) {
 	la, lb := len(a), len(b)
 	first, last := vOffset-dd, vOffset+dd // the slots of diagonals -dd and dd
-	mirror := vOffset + delta + vOffset   // the slot in v2 of slot i's diagonal is mirror-i
+	mirror := vOffset + delta + vOffset   // the slot in other of slot i's diagonal is mirror-i
 	for i := first + kstart; i <= last-kend; i += 2 {
-		if i == first || i != last && v1[i-1] < v1[i+1] {
-			x = int(v1[i+1])
+		if i == first || i != last && own[i-1] < own[i+1] {
+			x = int(own[i+1])
 		} else {
-			x = int(v1[i-1]) + 1
+			x = int(own[i-1]) + 1
 		}
 		y = x - i + vOffset
 		for uint(x) < uint(la) && uint(y) < uint(lb) && a[x] == b[y] {
 			x++
 			y++
 		}
-		v1[i] = int32(x)
+		own[i] = int32(x)
 		switch {
 		case x > la:
-			kend += 2 // off the right of the graph
+			kend += 2 // off the right of the graph (the left, walking back)
 		case y > lb:
-			kstart += 2 // off the bottom
+			kstart += 2 // off the bottom (the top)
 		case check:
-			if j := mirror - i; uint(j) < uint(len(v2)) && v2[j] != -1 && x >= la-int(v2[j]) {
-				return x, y, true, kstart, kend
+			if j = mirror - i; uint(j) < uint(len(other)) && other[j] != -1 && x+int(other[j]) >= la {
+				return x, y, j, true, kstart, kend
 			}
 		}
 	}
-	return 0, 0, false, kstart, kend
-}
-
-// reverseStep walks the reverse path one step, as frontStep the front one,
-// on ra and rb, the two sequences reversed; (x, y) is where the front path
-// stands when they overlap.
-func reverseStep(ra, rb, v1, v2 []int32, vOffset, delta, dd, kstart, kend int, check bool) (x, y int, met bool, _, _ int) {
-	la, lb := len(ra), len(rb)
-	first, last := vOffset-dd, vOffset+dd
-	mirror := vOffset + delta + vOffset
-	for i := first + kstart; i <= last-kend; i += 2 {
-		var x2 int
-		if i == first || i != last && v2[i-1] < v2[i+1] {
-			x2 = int(v2[i+1])
-		} else {
-			x2 = int(v2[i-1]) + 1
-		}
-		y2 := x2 - i + vOffset
-		for uint(x2) < uint(la) && uint(y2) < uint(lb) && ra[x2] == rb[y2] {
-			x2++
-			y2++
-		}
-		v2[i] = int32(x2)
-		switch {
-		case x2 > la:
-			kend += 2 // off the left of the graph
-		case y2 > lb:
-			kstart += 2 // off the top
-		case check:
-			if j := mirror - i; uint(j) < uint(len(v1)) && v1[j] != -1 {
-				if x1 := int(v1[j]); x1 >= la-x2 {
-					return x1, vOffset + x1 - j, true, kstart, kend
-				}
-			}
-		}
-	}
-	return 0, 0, false, kstart, kend
+	return 0, 0, 0, false, kstart, kend
 }
 
 // split diffs a[:x] against b[:y], then the rest.

@@ -118,21 +118,7 @@ func TestWordDiffIsGoDiffs(t *testing.T) {
 		ra, rb := c.Reports[i-1], c.Reports[i]
 		th := align.Classify(c, nil, nil)
 		for _, l := range align.Pair(th, ra, rb, align.DefaultOptions()) {
-			ta, tb := Tokenize(l.From.Text, Options{}), Tokenize(l.To.Text, Options{})
-			code := map[string]int32{}
-			ids := func(toks []Token) []int32 {
-				out := make([]int32, len(toks))
-				for k, tok := range toks {
-					id, ok := code[tok.Key]
-					if !ok {
-						id = int32(len(code))
-						code[tok.Key] = id
-					}
-					out[k] = id
-				}
-				return out
-			}
-			x, y := ids(ta), ids(tb)
+			x, y := wordIDs(Tokenize(l.From.Text, Options{}), Tokenize(l.To.Text, Options{}))
 			if got, want := ourDiff(x, y), goDiff(x, y); got != want {
 				t.Fatalf("%s → %s:\n got %s\nwant %s", l.From.ID, l.To.ID, got, want)
 			}
