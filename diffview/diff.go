@@ -3,6 +3,8 @@ package diffview
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
 // OpKind says what an operation does.
@@ -27,6 +29,14 @@ type Op struct {
 	Ignored bool   // a change the options say to ignore (a year, the width of a comma)
 }
 
+// newDMP returns go-diff set up for output that is the same on every
+// machine: no clock-based cut-off.
+func newDMP() *diffmatchpatch.DiffMatchPatch {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	return dmp
+}
+
 // Diff returns the word-level operations that turn a into b. If a and b are
 // identical, it returns one equal operation (none when both are empty).
 func Diff(a, b string, opts Options) []Op {
@@ -36,8 +46,23 @@ func Diff(a, b string, opts Options) []Op {
 // diffTokens diffs two texts cut into words (every byte of a text in one
 // of its words, in order).
 func diffTokens(a, b string, ta, tb []Token) []Op {
-	var d differ
-	diffs := d.diff(wordIDs(ta, tb))
+	// One rune per distinct word, so go-diff diffs words.
+	code := make(map[string]rune, len(ta))
+	encode := func(toks []Token) []rune {
+		rs := make([]rune, len(toks))
+		for i, t := range toks {
+			r, ok := code[t.Key]
+			if !ok {
+				r = wordRune(len(code))
+				code[t.Key] = r
+			}
+			rs[i] = r
+		}
+		return rs
+	}
+	ra, rb := encode(ta), encode(tb)
+	dmp := newDMP()
+	diffs := dmp.DiffMainRunes(ra, rb, false)
 	ops := make([]Op, 0, len(diffs)+2)
 	emit := func(op Op) {
 		if op.Text == "" {
@@ -52,9 +77,9 @@ func diffTokens(a, b string, ta, tb []Token) []Op {
 	i, j := 0, 0 // next token of a, of b
 	posA, posB := 0, 0
 	for _, d := range diffs {
-		n := len(d.ids)
-		switch d.kind {
-		case wEqual:
+		n := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
 			for k := 0; k < n; k++ {
 				x, y := ta[i+k], tb[j+k]
 				if x.Text == y.Text {
@@ -80,12 +105,12 @@ func diffTokens(a, b string, ta, tb []Token) []Op {
 				posB += len(y.Text)
 			}
 			i, j = i+n, j+n
-		case wDelete:
+		case diffmatchpatch.DiffDelete:
 			text := a[ta[i].Start:ta[i+n-1].End]
 			emit(Op{Kind: Delete, Text: text, AStart: posA, BStart: posB})
 			posA += len(text)
 			i += n
-		case wInsert:
+		case diffmatchpatch.DiffInsert:
 			text := b[tb[j].Start:tb[j+n-1].End]
 			emit(Op{Kind: Insert, Text: text, AStart: posA, BStart: posB})
 			posB += len(text)
@@ -93,25 +118,6 @@ func diffTokens(a, b string, ta, tb []Token) []Op {
 		}
 	}
 	return fixStarts(absorbGlue(ops))
-}
-
-// wordIDs returns the words of two texts as numbers, one per distinct
-// word (by its Key): the diff compares numbers.
-func wordIDs(ta, tb []Token) (a, b []int32) {
-	code := make(map[string]int32, len(ta))
-	encode := func(toks []Token) []int32 {
-		ids := make([]int32, len(toks))
-		for i, t := range toks {
-			id, ok := code[t.Key]
-			if !ok {
-				id = int32(len(code))
-				code[t.Key] = id
-			}
-			ids[i] = id
-		}
-		return ids
-	}
-	return encode(ta), encode(tb)
 }
 
 // absorbGlue merges into the edits around it an equal stretch of one
@@ -184,6 +190,18 @@ func fixStarts(ops []Op) []Op {
 		}
 	}
 	return ops
+}
+
+// wordRune returns the rune that stands for the nth distinct word of a
+// diff. go-diff compares runes only for equality, so any distinct runes
+// serve; the first ones are the smallest, one or two bytes in UTF-8, which
+// go-diff's conversions between runes and strings read fastest. The
+// surrogates, which no string can hold, are skipped.
+func wordRune(n int) rune {
+	if n < 0xD800 {
+		return rune(n)
+	}
+	return rune(n + 0x800)
 }
 
 // Rebuild returns the old (side Delete) or new (side Insert) text of ops.

@@ -27,15 +27,14 @@
 //     the most probable route through it (jieba's method without its model
 //     for unknown words), run on the text folded to Simplified so that one
 //     list serves both scripts. Loading and cutting both reports takes a few
-//     tens of milliseconds. Each distinct word is then given a number, the
-//     two texts' numbers are diffed with go-diff's method (DiffMainRunes:
-//     Myers's bisection and its merge of the result; myers.go, checked
-//     against go-diff itself in the tests), and edits split by a lone shared
-//     word are merged. The mapping stays inside Diff: callers get operations
-//     on the original text.
+//     tens of milliseconds. Each distinct word is then given one rune (the
+//     smallest first: go-diff only compares them), go-diff's DiffMainRunes
+//     diffs the two rune strings, and its semantic cleanup merges edits
+//     split by a lone shared word. The mapping
+//     stays inside Diff: callers get operations on the original text.
 //
-// There is no time limit (go-diff's DiffTimeout is 0): a clock-based cut-off
-// would make the output depend on the machine.
+// go-diff's DiffTimeout is set to 0 here, in the only file that imports it:
+// a clock-based cut-off would make the output depend on the machine.
 //
 // Computation (tokenize.go, diff.go, compare.go) returns operations with
 // byte offsets into both texts; rendering (render_*.go) writes them to an
