@@ -96,7 +96,7 @@ const (
 // name them.
 var rules = []Rule{
 	{rulePartMissing, Error, "a report has one of its review and plan parts but not the other",
-		"Give the part a heading that says what it is (…年工作回顾/回顧, …年主要任务/任務, 工作安排 …). A text with no part heading and neither part (a policy address, a speech) is read as one part: the reading warning says so, and this rule stays silent."},
+		"Give the part a heading that says what it is (…年工作回顾/回顧, …年主要任务/任務, 工作安排 …). A text with no part heading and neither part that does not call itself a work report (a policy address, a speech) is read as one part: the reading warning says so, and this rule stays silent."},
 	{ruleYearUnknown, Error, "nothing in a report says which year it was delivered",
 		"Add the dateline or year headings the original has, or state the year with --year ID=YEAR or in manifest.json."},
 	{ruleYearConflict, Warning, "evidence in a report points to more than one year",

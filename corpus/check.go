@@ -82,11 +82,13 @@ func checkReport(r *Report) []Finding {
 		has[p.Kind] = true
 		headed = headed || p.Heading != nil
 	}
-	// A text with no part heading and neither a review nor a plan (a policy
-	// address, a speech) is one part: the reading's warning says so once,
-	// and a missing part is no error of that text. Where some part is there,
-	// a missing one is (a heading lost in an edit).
-	oneText := !headed && !has[Review] && !has[Plan]
+	// A text with no part heading and neither a review nor a plan that does
+	// not call itself a work report (a policy address, a speech) is one
+	// part: the reading's warning says so once, and a missing part is no
+	// error of that text. A work report that lost its part headings, or
+	// where some part is there, misses the others (headings lost in an
+	// edit).
+	oneText := !headed && !has[Review] && !has[Plan] && !r.callsItselfWorkReport()
 	for _, k := range []PartKind{Review, Plan} {
 		if !has[k] && !oneText {
 			add(r.firstLine(), 0, "part-missing", "no %s part: no heading says %s", k, map[PartKind]string{
@@ -201,4 +203,29 @@ func inScript(sc hanzi.Script, simplified, traditional string) string {
 		return traditional
 	}
 	return simplified
+}
+
+// workReportWords are what a government work report calls itself in its
+// title or opening: 政府工作报告, 向大会报告政府工作 (folded to Simplified).
+var workReportWords = []string{"工作报告", "报告政府工作", "报告工作"}
+
+// callsItselfWorkReport says whether the report's title or its first
+// paragraphs name it a work report.
+func (r *Report) callsItselfWorkReport() bool {
+	texts := []string{r.Title}
+	for i, u := range r.Units {
+		if i == 3 {
+			break
+		}
+		texts = append(texts, u.Text)
+	}
+	for _, t := range texts {
+		f := hanzi.Fold(t)
+		for _, w := range workReportWords {
+			if strings.Contains(f, w) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -187,11 +187,14 @@ func TestParseWarnsWithoutStructure(t *testing.T) {
 			}
 		}
 	}
-	// A report with a plan and no review: check quotes the heading it looks
-	// for in the report's script.
+	// A report with a plan and no review, or a work report (it says so) with
+	// no part heading: check quotes the heading it looks for in the
+	// report's script.
 	for _, tt := range []struct{ text, review string }{
 		{"一、今年主要任务\n我们要做好各项工作。\n", "工作回顾 or 回顾"},
 		{"一、今年主要任務\n我們要做好各項工作。\n", "工作回顧 or 回顧"},
+		{"现在，我代表市人民政府，向大会报告政府工作。\n这一年，我们完成了各项任务。\n", "工作回顾 or 回顾"},
+		{"政府工作報告\n這一年，我們完成了各項任務。\n", "工作回顧 or 回顧"},
 	} {
 		src, _ := ParseSource("t.txt", tt.text)
 		found := false
