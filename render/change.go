@@ -688,16 +688,17 @@ func SharesOfYear(w io.Writer, rows []ShareRow, year int, st Style) error {
 // VerdictRow is a row of the table of one indicator across governments: a
 // government's target and outcome of a year, and the verdict.
 type VerdictRow struct {
-	Government string `parquet:"government"`
-	Indicator  string `parquet:"indicator"`
-	Measure    string `parquet:"measure"`
-	Year       int    `parquet:"year"`
-	Target     string `parquet:"target"`
-	Outcome    string `parquet:"outcome"`
-	Verdict    string `parquet:"verdict"`
-	TargetAt   string `parquet:"target_unit"`  // the unit that sets the target
-	OutcomeAt  string `parquet:"outcome_unit"` // the unit that reports the outcome
-	OutcomeOf  string `parquet:"outcome_of"`   // the indicator the outcome is of, when another scope of it
+	Government string `parquet:"government" json:"government"`
+	Indicator  string `parquet:"indicator" json:"indicator"`
+	Measure    string `parquet:"measure" json:"measure"`
+	Year       int    `parquet:"year" json:"year"`
+	Target     string `parquet:"target" json:"target"`
+	Outcome    string `parquet:"outcome" json:"outcome"`
+	Verdict    string `parquet:"verdict" json:"verdict"`
+	TargetAt   string `parquet:"target_unit" json:"target_unit"`   // the unit that sets the target
+	OutcomeAt  string `parquet:"outcome_unit" json:"outcome_unit"` // the unit that reports the outcome
+	// OutcomeOf: the indicator the outcome is of, when another scope of it.
+	OutcomeOf string `parquet:"outcome_of" json:"outcome_of,omitempty"`
 }
 
 // VerdictRows returns the verdicts of the indicators named name (one per
