@@ -197,6 +197,17 @@ func canonical(label string) (name, dir string, ok bool) {
 			break
 		}
 	}
+	if dir != "" {
+		// A growth that took over its subject from a level before it keeps
+		// that level's verbs (收入累计完成…，增长6%: 收入累计增长): they say
+		// how the level was counted, not what grew.
+		for _, w := range levelVerbs {
+			if t := strings.TrimSuffix(base, w); t != base && t != "" {
+				base = t
+				break
+			}
+		}
+	}
 	if c, ok := aliases.names[hanzi.Lower(base)]; ok {
 		base = c
 	}
