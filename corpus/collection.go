@@ -514,14 +514,14 @@ func readFiles(paths []string, opts Options) ([]File, []Warning, error) {
 		if opts.Strict {
 			return nil, nil, err
 		}
-		msg := err.Error()
+		msg, line := err.Error(), 0
 		if ie, isInput := err.(*InputError); isInput {
-			msg = ie.Msg
+			msg, line = ie.Msg, ie.Line
 			if ie.Hint != "" {
 				msg += " (" + ie.Hint + ")"
 			}
 		}
-		warns = append(warns, Warning{Source: paths[i], Message: "skipped: " + msg + "; --strict makes this an error"})
+		warns = append(warns, Warning{Source: paths[i], Line: line, Message: "skipped: " + msg + "; --strict makes this an error"})
 	}
 	return ok, warns, nil
 }

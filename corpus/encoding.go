@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/reportdiff/reportdiff/internal/english"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
@@ -81,6 +82,13 @@ type rawText struct {
 // an *InputError for a binary file, an empty one, or bytes that are not text
 // in any encoding it knows.
 func decodeFile(path string, b []byte, force string) (string, *rawText, error) {
+	if force != "" {
+		n, err := EncodingName(force) // any spelling a caller gives: big5, GBK …
+		if err != nil {
+			return "", nil, &InputError{Path: path, Msg: err.Error(), Hint: "name one of those encodings", Err: err}
+		}
+		force = n
+	}
 	enc := force
 	if enc == "" {
 		enc = DetectEncoding(b)
@@ -112,8 +120,12 @@ func decodeFile(path string, b []byte, force string) (string, *rawText, error) {
 		}
 		if bad := strings.Count(text, string(utf8.RuneError)); bad*200 > utf8.RuneCountInString(text) {
 			line := 1 + strings.Count(text[:strings.IndexRune(text, utf8.RuneError)], "\n")
-			return "", nil, &InputError{Path: path, Line: line, Msg: fmt.Sprintf("%d characters are not %s", bad, enc),
-				Hint: "name its encoding with --encoding, or convert it to UTF-8"}
+			hint := "name its encoding with --encoding, or convert it to UTF-8"
+			if force != "" {
+				hint = "it is in another encoding: leave --encoding out to detect each file's, or convert it to UTF-8"
+			}
+			return "", nil, &InputError{Path: path, Line: line, Msg: english.Plural(bad, "character is", "characters are") + " not " + enc,
+				Hint: hint}
 		}
 	}
 	if looksBinary(text) {

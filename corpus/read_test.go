@@ -60,6 +60,24 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+// TestSkippedNamesLine: a file of a directory that cannot be read in the
+// encoding the user named is skipped with a warning that gives its line,
+// counts in words that agree, and does not tell the user to do what they did.
+func TestSkippedNamesLine(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("第一行\n第二行\n"+strings.Repeat("這一段寫的是過去一年的工作。\n", 3)), 0o644)
+	_, err := Load(dir, Options{Encoding: "big5"})
+	var ie *InputError
+	if !errors.As(err, &ie) || len(ie.Warnings) != 1 {
+		t.Fatalf("error %v, want one file skipped", err)
+	}
+	w := ie.Warnings[0]
+	if w.Line != 1 || !strings.Contains(w.Message, "not Big5") || strings.Contains(w.Message, "name its encoding with --encoding") ||
+		strings.Contains(w.Message, "1 characters") {
+		t.Errorf("warning %v", w)
+	}
+}
+
 func TestLoadDirectoryWithManifest(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(smallReport), 0o644)
