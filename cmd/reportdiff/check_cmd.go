@@ -217,9 +217,9 @@ func (opts *checkOptions) checkBaseline(chk check.Options) (*check.Result, error
 // replaces, or that of any new file (0666 less the umask): os.CreateTemp
 // would leave it readable by its owner alone.
 func writeFileAtomic(path string, b []byte) error {
-	mode := os.FileMode(0o666) // the umask takes its part when the file is created
+	mode, replaces := os.FileMode(0o666), false // the umask takes its part when the file is created
 	if info, err := os.Stat(path); err == nil {
-		mode = info.Mode().Perm()
+		mode, replaces = info.Mode().Perm(), true
 	}
 	var tmp *os.File
 	var err error
@@ -237,7 +237,7 @@ func writeFileAtomic(path string, b []byte) error {
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil && mode != 0o666 {
+	if err == nil && replaces {
 		err = os.Chmod(tmp.Name(), mode) // the replaced file's mode, whatever the umask
 	}
 	if err == nil {

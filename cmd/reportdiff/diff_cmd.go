@@ -112,11 +112,12 @@ func runDiff(opts *diffOptions) error {
 			sa, sb = col.Series[0], col.Series[0] // --gov leaves one government: the other name is of it too
 		}
 		if sa == nil || sb == nil {
-			bare := opts.from
+			bare, named := opts.from, sb
 			if sa != nil {
-				bare = opts.to
+				bare, named = opts.to, sa
 			}
-			return usagef("diff %s %s: name both reports with their government (e.g. %s), or neither to compare within every government", opts.from, opts.to, opts.exampleName(col, bare))
+			// The example names the government the other report was named with.
+			return usagef("diff %s %s: name both reports with their government (e.g. %s/%s), or neither to compare within every government", opts.from, opts.to, named.Name, bare)
 		}
 		load := func(s *corpus.Series) (*corpus.Corpus, error) {
 			c, err := opts.loadSeries(col, s)

@@ -226,7 +226,7 @@ func (g *globalOptions) validate(cmd *cobra.Command) error {
 		g.format = fs[0] // a command that writes no text writes its first format
 	}
 	if !slices.Contains(fs, g.format) {
-		return usagef("--format %q: reportdiff %s writes %s", g.format, cmd.Name(), orList(fs))
+		return usagef("--format %q: %s writes %s", g.format, cmd.CommandPath(), orList(fs))
 	}
 	switch g.color {
 	case "auto", "always", "never":

@@ -32,6 +32,16 @@ func TestWriteFileAtomicMode(t *testing.T) {
 	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o640 {
 		t.Fatalf("a file replaced: mode %v (%v), want -rw-r-----", info.Mode(), err)
 	}
+	// 0666 is a mode like any other: the umask does not take its part.
+	if err := os.Chmod(path, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFileAtomic(path, []byte("{\"a\": 1}\n")); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o666 {
+		t.Fatalf("a file of mode 0666 replaced: mode %v (%v), want -rw-rw-rw-", info.Mode(), err)
+	}
 	if b, _ := os.ReadFile(path); string(b) != "{\"a\": 1}\n" {
 		t.Errorf("content %q", b)
 	}
