@@ -359,12 +359,15 @@ func isDatelineIn(f string, m []int) bool {
 // isPublication reports whether a folded front line, whose date is at m,
 // says when a newspaper or a news agency printed the report, not when it
 // was delivered: 《某某日报》（2031年03月13日 01版）, （某某社2031年3月12日电）.
+// rePage is a newspaper's page right after a date: " 01版", "第三版".
+var rePage = regexp.MustCompile(`^[\s　]*第?[\s　]*[0-9０-９一二三四五六七八九十〇零]+[\s　]*版`)
+
 func isPublication(f string, m []int) bool {
 	before, after := f[:m[0]], f[m[1]:]
 	open, close := strings.LastIndex(before, "《"), strings.LastIndex(before, "》")
 	paper := open >= 0 && close > open
 	newspaper := paper && strings.HasSuffix(trimSpace(before[open:close]), "报") // 《某某日报》, not 《…工作报告》
-	page := strings.Contains(after, "版")
+	page := rePage.MatchString(after) // 01版, 第3版; not 出版
 	wire := strings.HasPrefix(strings.TrimLeft(after, " "), "电")
 	return paper && page || newspaper || wire
 }

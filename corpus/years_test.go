@@ -217,6 +217,8 @@ func TestDelivered(t *testing.T) {
 			2031, "2031-01-15"},
 		{"dateline in the front matter's title, traditional", "---\ntitle: 某某自治區政府工作報告（2031年1月15日 王某）\n---\n各位代表：\n一、工作回顧\n甲。\n二、工作任務\n乙。\n",
 			2031, "2031-01-15"},
+		{"a publisher is no newspaper page", "政府工作报告\n《某某政府工作报告》（2031年1月15日）单行本，某某出版社出版\n各位代表：\n一、工作回顾\n甲。\n二、工作任务\n乙。\n",
+			2031, "2031-01-15"},
 		{"a phrase repeated counts once", "各位代表：\n一、工作回顾\n纪念抗日战争胜利85周年。\n纪念抗日战争胜利85周年。\n纪念抗日战争胜利85周年。\n二、2032年工作重点\n乙。\n",
 			2032, ""},
 		{"a phrase repeated counts once, traditional", "各位代表：\n一、工作回顧\n紀念抗日戰爭勝利85週年。\n紀念抗日戰爭勝利85週年。\n紀念抗日戰爭勝利85週年。\n二、2032年工作重點\n乙。\n",
