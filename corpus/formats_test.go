@@ -267,6 +267,14 @@ func TestFindYearBeforeID(t *testing.T) {
 	if r, err := c.Find("2030"); err == nil || !strings.Contains(err.Error(), "no report is dated 2030") || !strings.Contains(err.Error(), "id:2030") {
 		t.Errorf("Find(2030) = %v, %v; want an error naming id:2030", r, err)
 	}
+	// A year stated outright is said to be stated, not read in the text.
+	st, err := Build([]File{{Name: "d/2030.txt", Text: "甲。\n"}}, nil, Options{Years: map[string]int{"2030": 2035}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Find("2030"); err == nil || !strings.Contains(err.Error(), "is of 2035 (as --year or the manifest states)") {
+		t.Errorf("Find(2030) of a report stated 2035: %v", err)
+	}
 	// A report whose year is unknown is still reached by its id.
 	u, err := Build([]File{{Name: "d/2030.txt", Text: "甲。\n"}}, nil, Options{})
 	if err != nil {

@@ -375,8 +375,12 @@ func (c *Corpus) Find(name string) (*Report, error) {
 			return r, err
 		}
 		if r := c.byID(name); r != nil && r.Year != 0 {
-			return nil, fmt.Errorf("no report is dated %s: the report with the id %s is of %d (its text says so); name it id:%s to mean it (%s)",
-				name, name, r.Year, name, c.names())
+			why := "its text says so"
+			if r.YearFrom == "stated" {
+				why = "as --year or the manifest states"
+			}
+			return nil, fmt.Errorf("no report is dated %s: the report with the id %s is of %d (%s); name it id:%s to mean it (%s)",
+				name, name, r.Year, why, name, c.names())
 		}
 	}
 	if r := c.byID(name); r != nil {
