@@ -713,8 +713,13 @@ func reportTitle(r *Report) (gov, title string) {
 			break
 		}
 	}
-	return gov, title
+	return gov, trimSpace(reTitleDateline.ReplaceAllString(title, ""))
 }
+
+// reTitleDateline is a dateline in brackets at the end of a title line
+// (某省政府工作报告（2031年1月15日 王某）): the delivered date, no part of the
+// title.
+var reTitleDateline = regexp.MustCompile(`[（(][^（）()]*[0-9０-９〇一二三四五六七八九]{4}\s*年[^（）()]*[）)]\s*$`)
 
 // runeSlice returns the part of s that bytes [i, j) of its folding f hold:
 // folding keeps the number of runes, not of bytes.

@@ -237,3 +237,21 @@ func TestDelivered(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleWithoutDateline: a dateline in brackets at the end of a title
+// line gives the delivered date and is no part of the title.
+func TestTitleWithoutDateline(t *testing.T) {
+	for _, tt := range []struct{ text, title, delivered string }{
+		{"甲省政府工作报告（2031年1月15日 王某）\n各位代表：\n一、工作回顾\n甲。\n二、工作任务\n乙。\n", "甲省政府工作报告", "2031-01-15"},
+		{"---\ntitle: 乙省政府工作報告 (2032年1月9日)\n---\n各位代表：\n一、工作回顧\n甲。\n二、工作任務\n乙。\n", "乙省政府工作報告", "2032-01-09"},
+		{"丙省政府工作报告（摘要）\n各位代表：\n一、2030年工作回顾\n甲。\n二、工作任务\n乙。\n", "丙省政府工作报告（摘要）", ""},
+	} {
+		c, err := Build([]File{{Name: "r.md", Text: tt.text}}, nil, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := c.Reports[0]; r.Title != tt.title || r.Delivered != tt.delivered {
+			t.Errorf("title %q delivered %q, want %q %q", r.Title, r.Delivered, tt.title, tt.delivered)
+		}
+	}
+}
