@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/english"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
@@ -100,7 +101,7 @@ func (lx *Lexicon) Classify(u *corpus.Unit) Classification {
 	case generalRoles[u.Role] && !(u.Role == corpus.RoleOutcome && u.Heading != ""):
 		// An outcome paragraph with a topic of its own (——人民生活持续改善。…)
 		// is classified by its words; a bare list of figures is general.
-		c.Primary, c.Reason = General, article(string(u.Role))+" "+string(u.Role)+" paragraph speaks of the report as a whole"
+		c.Primary, c.Reason = General, english.A(string(u.Role))+" paragraph speaks of the report as a whole"
 	case kind == corpus.Preamble || kind == corpus.Closing:
 		c.Primary, c.Reason = General, "the "+string(kind)+" speaks of the report as a whole"
 	case (kind == corpus.Review || kind == corpus.Plan) && u.SectionTitle() == "" && overview(u) && !namesTopic(u, hits):
@@ -159,14 +160,6 @@ func concentrated(c Classification, hits []Hit) bool {
 		}
 	}
 	return c.Primary != "" && c.Primary != General && c.Scores[c.Primary] >= concentratedShare && own >= concentratedWeight
-}
-
-// article returns the indefinite article before word.
-func article(word string) string {
-	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
-		return "an"
-	}
-	return "a"
 }
 
 // overview reports whether u, a unit outside any titled section, opens its

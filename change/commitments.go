@@ -915,7 +915,7 @@ func guard(o object) string {
 
 // openingVerb returns the verb of what is to be done (data/commitments.tsv,
 // action and verb) a name opens with, ending at a word boundary with more of
-// the name after it (落实 of 落实区域), or "".
+// the name after it (落实 of 落实某项制度), or "".
 func openingVerb(name string) string {
 	for _, list := range [][]string{actionVerbs, promiseVerbs} {
 		for _, v := range list {

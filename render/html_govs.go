@@ -11,6 +11,7 @@ import (
 
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/english"
 )
 
 // A page that compares governments (reportdiff report on a corpus of
@@ -346,10 +347,7 @@ type govBlock struct {
 
 // facts says in a line how many reports of which years a government has.
 func (g *GovPart) facts() string {
-	s := fmt.Sprintf("%d report", len(g.reports))
-	if len(g.reports) != 1 {
-		s += "s"
-	}
+	s := english.Plural(len(g.reports), "report", "reports")
 	if span := yearSpan(g.reports); span != "" {
 		s += ", " + span
 	}
