@@ -121,7 +121,8 @@ func VisibleText(w io.Writer, s string) error {
 // characters made Visible: for a data format (CSV) sent to a terminal,
 // whose writer has no colors of its own. A character cut between two
 // writes is held back until its rest comes, so that a C1 control cannot
-// slip through in two halves.
+// slip through in two halves; so is a CR at the end of a write, which a LF
+// may follow.
 type VisibleWriter struct {
 	W    io.Writer
 	held []byte
@@ -137,6 +138,9 @@ func (v *VisibleWriter) Write(p []byte) (int, error) {
 			}
 			break
 		}
+	}
+	if cut == len(b) && cut > 0 && b[cut-1] == '\r' {
+		cut-- // a CR whose LF may come next: a line end, not a control to show
 	}
 	v.held = append([]byte(nil), b[cut:]...)
 	if _, err := io.WriteString(v.W, Visible(string(b[:cut]))); err != nil {

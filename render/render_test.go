@@ -97,9 +97,9 @@ func TestYearSource(t *testing.T) {
 
 // TestVisibleWriter checks that text written in pieces comes out as
 // Visible makes it whole, whatever the cuts: a C1 control cut in two halves
-// and a character cut mid-way included.
+// a character cut mid-way and a CRLF cut between its two bytes included.
 func TestVisibleWriter(t *testing.T) {
-	in := "甲,\x1b[31m紅\x1b[0m\nC1\u009b31m,乙\x07\n"
+	in := "甲,\x1b[31m紅\x1b[0m\r\nC1\u009b31m,乙\x07\r\n"
 	want := Visible(in)
 	for cut := 0; cut <= len(in); cut++ {
 		var b strings.Builder
