@@ -503,13 +503,18 @@ func TestUnpairedBold(t *testing.T) {
 // break (page number, form feed, running header) after every pageLines
 // lines, in mid-paragraph as it falls.
 func wrapped(title string, paras []string, width int, indent string, pageLines int) string {
+	return paged(title, title, paras, width, indent, pageLines)
+}
+
+// paged is wrapped with a running header of its own words.
+func paged(title, header string, paras []string, width int, indent string, pageLines int) string {
 	var b strings.Builder
 	b.WriteString(title + "\n")
 	n, page := 0, 1
 	emit := func(s string) {
 		b.WriteString(s + "\n")
 		if n++; n%pageLines == 0 {
-			fmt.Fprintf(&b, "\n- %d -\n\f\n%s\n\n", page, title)
+			fmt.Fprintf(&b, "\n- %d -\n\f\n%s\n\n", page, header)
 			page++
 		}
 	}
@@ -617,5 +622,57 @@ func TestPageJumps(t *testing.T) {
 		if strings.Join(got, "|") != tt.want {
 			t.Errorf("units %q, want %q", strings.Join(got, "|"), tt.want)
 		}
+	}
+}
+
+// TestRunningHeaderNamesTheGovernment reads a PDF's text whose running
+// header, at each of its two page breaks, names the government and the
+// report (甲省政府工作报告): the header is furniture, not the title of a
+// second report, and the file holds one report. Both scripts.
+func TestRunningHeaderNamesTheGovernment(t *testing.T) {
+	long := strings.Repeat("全省经济运行总体平稳，城乡居民收入稳步增长，社会事业全面进步。", 20)
+	paras := []string{
+		"各位代表：",
+		"现在，我代表省人民政府，向大会报告工作，请予审议。",
+		"一、2035年工作回顾",
+		long,
+		long,
+		"二、2036年工作安排",
+		long,
+		long,
+	}
+	for _, script := range []string{"simplified", "traditional"} {
+		t.Run(script, func(t *testing.T) {
+			title, header, ps := "政府工作报告", "甲省政府工作报告", paras
+			if script == "traditional" {
+				title, header = toTraditional(title), toTraditional(header)
+				ps = make([]string, len(paras))
+				for i, p := range paras {
+					ps[i] = toTraditional(p)
+				}
+			}
+			text := paged(title, header, ps, 30, "　　", 35)
+			if n := strings.Count(text, header); n != 2 {
+				t.Fatalf("the header comes %d times, want 2 (the case to test)", n)
+			}
+			src, _ := ParseSource("2036.txt", text)
+			assertLossless(t, src)
+			if len(src.Reports) != 1 {
+				t.Fatalf("%d reports, want 1", len(src.Reports))
+			}
+			r := src.Reports[0]
+			if got := partsOf(r); got != "preamble,review,plan" {
+				t.Errorf("parts %s", got)
+			}
+			running := 0
+			for _, f := range r.Furniture {
+				if f.Kind == FurnRunning {
+					running++
+				}
+			}
+			if running != 2 {
+				t.Errorf("%d running headers, want 2", running)
+			}
+		})
 	}
 }

@@ -334,7 +334,10 @@ func laterHas(rest []line, entry string) bool {
 
 // runningLines marks running headers and footers: a short line that comes
 // back three times or more, twice at least next to a page break (a form feed
-// or a page number within two lines).
+// or a page number within two lines), or that comes twice or more and every
+// time next to a page break (a header of three pages). Such a line may name
+// the report (甲省政府工作报告): found here, it is furniture before the file
+// is searched for titles that open a report of their own.
 func runningLines(lines []line) {
 	nearPage := func(i int) bool {
 		for j := max(0, i-2); j < len(lines) && j <= i+2; j++ {
@@ -369,7 +372,7 @@ func runningLines(lines []line) {
 		return
 	}
 	for _, s := range count {
-		if len(s.all) >= 3 && len(s.near) >= 2 {
+		if len(s.near) >= 2 && (len(s.all) >= 3 || len(s.near) == len(s.all)) {
 			for _, i := range s.all {
 				lines[i].furn = FurnRunning
 			}

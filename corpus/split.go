@@ -36,8 +36,8 @@ const minReportRunes = 1000
 func reportStarts(lines []line) []int {
 	var starts []int
 	for i, l := range lines {
-		if l.blank() {
-			continue
+		if l.blank() || l.furn != "" {
+			continue // a running header that names the report is no title
 		}
 		f := hanzi.Fold(l.text)
 		if !reOpening.MatchString(firstRunes(f, 60)) && !isTitle(f) {
@@ -74,7 +74,7 @@ func frontStart(lines []line, i int) int {
 	start := i
 	for j := i - 1; j >= 0; j-- {
 		l := lines[j]
-		if l.blank() {
+		if l.blank() || l.furn != "" {
 			continue
 		}
 		t := strings.TrimSpace(l.text)
