@@ -216,22 +216,33 @@ func wrapWidth(content []line) int {
 
 // indentsParagraphs reports whether a text wrapped at width marks where its
 // paragraphs start by an indent, as a PDF's text does: lines are indented
-// (five at least), and almost never after a full line that does not end a
-// sentence, which runs on in the next.
+// (five at least), most of those after a short line (which ends a paragraph
+// or a heading) are, and almost none after a full line that does not end a
+// sentence, which runs on in the next. The share of indented lines among all
+// says nothing: long paragraphs make it small.
 func indentsParagraphs(content []line, width int) bool {
-	all, after, afterIndented := 0, 0, 0
+	all, after, afterIndented, opens, opensIndented := 0, 0, 0, 0, 0
 	for i, l := range content {
 		if l.indent > 0 {
 			all++
 		}
-		if i > 0 && content[i-1].width() >= width-1 && !terminal(content[i-1].text) {
+		if i == 0 {
+			continue
+		}
+		switch prev := content[i-1]; {
+		case prev.width() < width-1:
+			opens++
+			if l.indent > 0 {
+				opensIndented++
+			}
+		case !terminal(prev.text):
 			after++
 			if l.indent > 0 {
 				afterIndented++
 			}
 		}
 	}
-	return all >= 5 && after >= 5 && afterIndented*10 <= after && all*10 >= len(content)
+	return all >= 5 && after >= 5 && afterIndented*10 <= after && opensIndented*2 >= opens
 }
 
 // firstWidth returns the width of the first lines of the paragraphs of a

@@ -676,3 +676,68 @@ func TestRunningHeaderNamesTheGovernment(t *testing.T) {
 		})
 	}
 }
+
+// sentences returns a paragraph of sentences of the given lengths (their 。
+// included), cut from the words of pool.
+func sentences(pool string, lengths ...int) string {
+	rs := []rune(pool)
+	var b strings.Builder
+	at := 0
+	for _, n := range lengths {
+		for k := 0; k < n-1; k++ {
+			b.WriteRune(rs[at%len(rs)])
+			at++
+		}
+		b.WriteString("。")
+	}
+	return b.String()
+}
+
+// TestIndentedLongParagraphs reads a PDF's text whose paragraphs are long
+// (sixteen lines each) and indented, so that few lines are indented, and
+// whose lines often end a sentence in mid-paragraph: the indent still tells
+// where paragraphs start, and each is one unit. Both scripts.
+func TestIndentedLongParagraphs(t *testing.T) {
+	const pool = "全省上下坚持稳中求进工作总基调推动经济社会持续健康发展城乡居民收入稳步增长生态环境明显改善社会保持和谐稳定"
+	for _, width := range []int{28, 30} {
+		for _, script := range []string{"simplified", "traditional"} {
+			t.Run(fmt.Sprintf("%s at %d", script, width), func(t *testing.T) {
+				// With the indent of two, the first sentence fills the first
+				// line; then lines end in mid-sentence or at a full stop.
+				var lengths []int
+				for k := 0; k < 5; k++ {
+					lengths = append(lengths, width+12, width-12, width)
+				}
+				paras := []string{"一、2035年工作回顾"}
+				for k := 0; k < 5; k++ {
+					if k == 3 {
+						paras = append(paras, "二、2036年工作安排")
+					}
+					paras = append(paras, sentences(pool[k*3:], append([]int{width - 2}, lengths...)...))
+				}
+				if script == "traditional" {
+					for i, p := range paras {
+						paras[i] = toTraditional(p)
+					}
+				}
+				text := wrapped("政府工作报告", paras, width, "　　", 30)
+				src, _ := ParseSource("r.txt", text)
+				assertLossless(t, src)
+				var got, want []string
+				for _, u := range src.Reports[0].Units {
+					if u.Role != RoleFront {
+						got = append(got, u.Text)
+					}
+				}
+				for _, p := range paras {
+					if !strings.HasPrefix(p, "一、") && !strings.HasPrefix(p, "二、") {
+						want = append(want, p)
+					}
+				}
+				if len(got) != len(want) || strings.Join(got, "\n") != strings.Join(want, "\n") {
+					t.Errorf("%d units, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+				}
+			})
+		}
+	}
+}
