@@ -56,6 +56,9 @@ func buildBlocks(lines []line) []*block {
 	// changes nothing: its lines are furniture, not content.
 	runsOn := func(i int, opening bool) bool {
 		l := content[i]
+		if joins(content, i) {
+			return true
+		}
 		if width == 0 || l.strong || i+1 >= len(content) ||
 			l.width() < width-1 && !(opening && first < width && l.width() >= first-1) {
 			return false
@@ -111,15 +114,15 @@ func buildBlocks(lines []line) []*block {
 			b.kind = bSalutation
 		case l.strong && runeLen(l.text) <= 80:
 			b.kind = bHeading
-		case headingCandidate(l.text) && !brokenProse(l.text, content[i+1:]):
+		case headingCandidate(l.text) && !brokenProse(l.text, content[i+1:]) && !joins(content, i):
 			b.kind = bHeading
 			for !balanced(b.text) && i+1 < len(content) && runeLen(content[i+1].text) <= 60 {
 				i++
 				b.add(content[i])
 			}
 		default:
-			for !terminal(b.text) && i+1 < len(content) && !headingCandidate(content[i+1].text) && !isSalutation(content[i+1].text) &&
-				!content[i+1].strong {
+			for joins(content, i) || !terminal(b.text) && i+1 < len(content) && !headingCandidate(content[i+1].text) &&
+				!isSalutation(content[i+1].text) && !content[i+1].strong {
 				i++
 				b.add(content[i])
 			}
@@ -131,6 +134,13 @@ func buildBlocks(lines []line) []*block {
 		blocks = append(blocks, b)
 	}
 	return blocks
+}
+
+// joins reports whether the line after content[i] goes on with its
+// paragraph after a page jump: it is opened by （上接第2版） and content[i] is
+// no heading.
+func joins(content []line, i int) bool {
+	return i+1 < len(content) && content[i+1].joins && !content[i].strong
 }
 
 // splitBoldHeading cuts a line opened by a part heading in bold and going on

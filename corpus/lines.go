@@ -20,11 +20,14 @@ type line struct {
 	boldLead   int    // the bytes of text in bold at its start, when more follows
 	page       bool   // it holds a form feed
 	furn       FurnitureKind
-	indent     int // the characters of white space before its content
+	indent     int  // the characters of white space before its content
+	jumps      int  // the characters of the page-jump notes taken out of its words
+	joins      bool // opened by a note that it comes from another page: it continues the paragraph cut
 }
 
-// width returns the characters of a line as set: its indent and its words.
-func (l line) width() int { return l.indent + runeLen(l.text) }
+// width returns the characters of a line as set: its indent, its words and
+// its page-jump notes.
+func (l line) width() int { return l.indent + runeLen(l.text) + l.jumps }
 
 func (l line) blank() bool { return l.text == "" }
 

@@ -219,10 +219,14 @@ func stripMarkup(text string, l *line) {
 // or comes from one: （下转第2版）, （紧接第一版）, （上接第1版）.
 var reJump = regexp.MustCompile(`[（(](?:下[转轉]|上接|[紧緊]接|接上|[转轉]下)第?[0-9一二三四五六七八九十]{1,3}版[）)]`)
 
+// reJumpFrom matches a note that the text comes from another page, at the
+// start of a line.
+var reJumpFrom = regexp.MustCompile(`^[（(](?:上接|[紧緊]接|接上)`)
+
 // stripJumps takes a newspaper's page-jump notes out of a line's words; a
-// line that holds nothing else is page furniture. Where the text before a
-// note ends a sentence, whether the paragraph goes on after it is not told:
-// the next line starts a new one, as anywhere else.
+// line that holds nothing else is page furniture. A line opened by a note
+// that it comes from another page (（上接第2版）…) goes on with the paragraph
+// the jump cut, whatever ends the text before the jump.
 func stripJumps(text string, l *line) {
 	if !strings.Contains(l.text, "版") || !reJump.MatchString(l.text) {
 		return
@@ -231,6 +235,11 @@ func stripJumps(text string, l *line) {
 	for _, sg := range l.segs {
 		pos := sg.Start
 		for _, m := range reJump.FindAllStringIndex(text[sg.Start:sg.End], -1) {
+			note := text[sg.Start+m[0] : sg.Start+m[1]]
+			l.jumps += runeLen(note)
+			if sg.Start+m[0] == l.segs[0].Start && reJumpFrom.MatchString(note) {
+				l.joins = true
+			}
 			// The spaces beside a note go with it.
 			end := pos + len(strings.TrimRight(text[pos:sg.Start+m[0]], spaces))
 			if end > pos {
