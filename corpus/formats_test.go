@@ -751,3 +751,66 @@ func TestIndentedLongParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// TestParagraphOpenersInWrappedText reads a PDF's text wrapped at twenty
+// characters whose indents were lost, where a paragraph's last line fills
+// the width and the next paragraph, opened by a dash, a salutation or 第一，
+// has a first line as wide as the text (half-width digits in it): the opener
+// starts a paragraph, but 二是 goes on with the list of its paragraph. Both
+// scripts.
+func TestParagraphOpenersInWrappedText(t *testing.T) {
+	const pool = "推进改革扩大开放促进发展保障民生稳定就业优化环境增强活力提升质量加快建设"
+	for _, script := range []string{"simplified", "traditional"} {
+		t.Run(script, func(t *testing.T) {
+			at := 0
+			fill := func(n int) string {
+				rs := []rune(pool)
+				var b strings.Builder
+				for k := 0; k < n; k++ {
+					b.WriteRune(rs[(at+k)%len(rs)])
+				}
+				at += 5
+				return b.String()
+			}
+			var paras [][]string // each paragraph's lines
+			for k := 0; k < 6; k++ {
+				paras = append(paras, []string{fill(18), fill(19) + "，", fill(9) + "。"})
+			}
+			paras = append(paras,
+				[]string{fill(18), fill(19) + "。"},
+				[]string{"——2035" + fill(14), fill(19) + "。"},
+				[]string{"各位代表！" + fill(15), fill(19) + "。"},
+				[]string{"第一，2035" + fill(13), fill(19) + "。"},
+				[]string{fill(18), fill(9) + "。"},
+				[]string{"一是2035" + fill(14), fill(19) + "。", // 二是 runs on
+					"二是2035" + fill(14), fill(9) + "。"})
+			var text strings.Builder
+			text.WriteString("政府工作报告\n")
+			var want []string
+			for _, p := range paras {
+				for _, l := range p {
+					if script == "traditional" {
+						l = toTraditional(l)
+					}
+					text.WriteString(l + "\n")
+				}
+				w := strings.Join(p, "")
+				if script == "traditional" {
+					w = toTraditional(w)
+				}
+				want = append(want, w)
+			}
+			src, _ := ParseSource("r.txt", text.String())
+			assertLossless(t, src)
+			var got []string
+			for _, u := range src.Reports[0].Units {
+				if u.Role != RoleFront {
+					got = append(got, u.Text)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("units:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		})
+	}
+}
