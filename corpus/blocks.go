@@ -98,6 +98,15 @@ func buildBlocks(lines []line) []*block {
 			continue
 		}
 		b := &block{text: l.text, segs: append([]Span(nil), l.segs...), start: l.cs, strong: l.strong, line: l.no, endLine: l.no}
+		if boldAcross(content, i) {
+			// **甲省政府 / 工作报告**: one heading in bold over two lines.
+			b.kind, b.strong = bHeading, true
+			i++
+			b.add(content[i])
+			b.marker, b.mtext, b.number = marker(b.text)
+			blocks = append(blocks, b)
+			continue
+		}
 		// A text wrapped at a fixed width: a full line without final
 		// punctuation goes on in the next, whatever that one looks like.
 		for opening := true; runsOn(i, opening); opening = false {
@@ -138,6 +147,27 @@ func buildBlocks(lines []line) []*block {
 		blocks = append(blocks, b)
 	}
 	return blocks
+}
+
+// boldAcross reports whether content[i] and the line after it are one
+// heading in bold broken over two lines: the first opens the bold, the next
+// (right after it) closes it, and together they are short and have no full
+// stop. A title whole on its line, with the dateline or the speaker after it
+// in the same bold, is two lines.
+func boldAcross(content []line, i int) bool {
+	if i+1 >= len(content) {
+		return false
+	}
+	l, next := content[i], content[i+1]
+	if !l.boldOpens || l.boldCloses || !next.boldCloses || next.boldOpens || next.no != l.no+1 {
+		return false
+	}
+	joined := l.text + next.text
+	if runeLen(joined) > 40 || !headingCandidate(joined) || isTitle(hanzi.Fold(l.text)) {
+		return false
+	}
+	f := hanzi.Fold(next.text)
+	return !reDateline.MatchString(f) && !reSpeaker.MatchString(f)
 }
 
 // joins reports whether the line after content[i] goes on with its

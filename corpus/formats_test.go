@@ -469,6 +469,10 @@ func TestUnpairedBold(t *testing.T) {
 			"某某省政府工作报告", 2},
 		{"traditional", "**某某省政府工作報告\n\n——2031年1月15日在某某省第九屆人民代表大會第三次會議上**\n\n各位代表：\n\n**一、2030年工作回顧**\n\n經濟增長6%。\n\n**二、2031年工作安排\n\n（一）穩住經濟大盤。**\n\n推進甲項目。\n\n**（二）深化改革開放。** 推進乙項目。\n",
 			"某某省政府工作報告", 2},
+		{"title broken over two lines", "**甲省政府\n工作报告**\n\n——2036年1月15日在甲省第九届人民代表大会第三次会议上\n\n各位代表：\n\n**一、2035年工作回顾**\n\n经济增长6%。\n\n**二、2036年工作安排**\n\n**（一）稳住经济大盘。** 推进甲项目。\n",
+			"甲省政府工作报告", 1},
+		{"title broken over two lines, traditional", "**甲省政府\n工作報告**\n\n——2036年1月15日在甲省第九屆人民代表大會第三次會議上\n\n各位代表：\n\n**一、2035年工作回顧**\n\n經濟增長6%。\n\n**二、2036年工作安排**\n\n**（一）穩住經濟大盤。** 推進甲項目。\n",
+			"甲省政府工作報告", 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			src, _ := ParseSource("a.md", tt.text)
@@ -476,6 +480,9 @@ func TestUnpairedBold(t *testing.T) {
 			r := src.Reports[0]
 			if r.Title != tt.title {
 				t.Errorf("title %q, want %q", r.Title, tt.title)
+			}
+			if u := r.Units[0]; u.Role != RoleFront || u.Text != tt.title {
+				t.Errorf("first unit %q (%s), want the title, whole", u.Text, u.Role)
 			}
 			for _, u := range r.Units {
 				if strings.Contains(u.Text, "*") || strings.Contains(u.Heading, "*") {

@@ -18,6 +18,8 @@ type line struct {
 	segs       []Span // the bytes of its words
 	strong     bool   // wholly in bold, or opened by #: a heading
 	boldLead   int    // the bytes of text in bold at its start, when more follows
+	boldOpens  bool   // opened by ** that the line does not close
+	boldCloses bool   // closed by ** that the line did not open
 	page       bool   // it holds a form feed
 	furn       FurnitureKind
 	indent     int  // the characters of white space before its content

@@ -211,6 +211,8 @@ func stripMarkup(text string, l *line) {
 	} else if strings.HasPrefix(c, "**") && len(segs) > 1 {
 		l.boldLead = segs[0].Len()
 	}
+	l.boldOpens = n%2 == 1 && strings.HasPrefix(c, "**")
+	l.boldCloses = n%2 == 1 && strings.HasSuffix(c, "**")
 	segs = trimSegs(text, segs)
 	l.segs, l.text = segs, trimSpace(words)
 }

@@ -422,6 +422,17 @@ func TestUnmarkedReportsInOneFile(t *testing.T) {
 			}
 		})
 	}
+	// A title in bold broken over two lines opens the report it names.
+	for _, title := range []string{"**某市政府\n工作报告**\n", "**某市政府\n工作報告**\n"} {
+		src, _ := ParseSource("all.txt", title+report("", 2019, 20)+title+report("", 2020, 20))
+		assertLossless(t, src)
+		if len(src.Reports) != 2 {
+			t.Fatalf("%d reports, want 2", len(src.Reports))
+		}
+		if second := src.Reports[1]; !strings.HasPrefix(src.Text[second.Span.Start:], title) || second.Title != strings.ReplaceAll(title[2:len(title)-3], "\n", "") {
+			t.Errorf("the second report starts with %q, titled %q", firstRunes(src.Text[second.Span.Start:], 12), second.Title)
+		}
+	}
 	// The source line after a report stays with it, not with the next.
 	text := report("", 2019, 20) + "（新华社北京3月12日电）\n" + report("", 2020, 20)
 	src, _ := ParseSource("all.txt", text)

@@ -11,7 +11,8 @@ import (
 // between them, as when reports are pasted into one file. Each report then
 // announces itself: by its opening sentence (现在，我代表区人民政府，向大会
 // 报告政府工作), with the salutation and front matter (title, dateline,
-// speaker) just before it, or by a title line of its own.
+// speaker) just before it, or by a title line of its own (or two, in bold:
+// **甲省政府 / 工作报告**).
 
 var (
 	// reOpening matches the opening sentence of a work report, folded.
@@ -40,7 +41,8 @@ func reportStarts(lines []line) []int {
 			continue // a running header that names the report is no title
 		}
 		f := hanzi.Fold(l.text)
-		if !reOpening.MatchString(firstRunes(f, 60)) && !isTitle(f) {
+		if !reOpening.MatchString(firstRunes(f, 60)) && !isTitle(f) &&
+			!(boldAcross(lines, i) && isTitle(hanzi.Fold(l.text+lines[i+1].text))) {
 			continue
 		}
 		s := frontStart(lines, i)
