@@ -89,7 +89,7 @@ func buildBlocks(lines []line) []*block {
 	for i := 0; i < len(content); i++ {
 		l := content[i]
 		if head, rest, ok := splitBoldHeading(l); ok {
-			// **2011年工作回顾** 2011年是…: a part heading, then a paragraph.
+			// **2035年工作回顾** 2035年是…: a part heading, then a paragraph.
 			b := &block{kind: bHeading, text: head.text, segs: head.segs, start: l.cs, strong: true, line: l.no, endLine: l.no}
 			b.marker, b.mtext, b.number = marker(b.text)
 			blocks = append(blocks, b)
@@ -361,18 +361,18 @@ var (
 	// reFiveYearPlan matches a five-year plan or its period named in a
 	// heading: “十六五”时期, 十六五规划, 九五计划.
 	reFiveYearPlan = regexp.MustCompile(`(?:十[一二三四五六七八九]*|[六七八九])五.{0,2}(?:时期|期间|规划|计划)`)
-	// reWorkYear matches a year of work named in a heading: 2019年, 二〇一九年,
+	// reWorkYear matches a year of work named in a heading: 2036年, 二〇三六年,
 	// 今年, 明年.
 	reWorkYear = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年|今年|明年`)
 	// reYearTasks matches a year of work and what it asks for:
-	// 2019年经济社会发展总体要求, 今年的预期目标.
+	// 2036年经济社会发展总体要求, 今年的预期目标.
 	reYearTasks = regexp.MustCompile(`(?:(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年|今年|明年).{0,12}?(?:总体要求|预期目标|主要目标)`)
 )
 
 // partKindOf tells from a heading's words which part it opens; ok is false
 // when the words name no part. A heading that names a year of work and no
-// look back (三、2021年工作, 全面做好2016年工作, 明年的主要任务) opens a plan,
-// also beside the next five years (今后五年总体思路和2008年的工作, “十七五”时期
+// look back (三、2036年工作, 全面做好2037年工作, 明年的主要任务) opens a plan,
+// also beside the next five years (未来五年奋斗方向和2036年的工作, “十七五”时期
 // 目标任务和2036年工作安排, 今后五年奋斗目标和2036年发展总体要求; not
 // 2050年远景目标, no year of work). A heading
 // that says what was done (上年目标任务完成情况, 全面完成了…各项任务), or names
@@ -399,7 +399,7 @@ func partKindOf(heading string) (kind PartKind, ok bool) {
 	switch {
 	case (ahead || reFiveYearPlan.MatchString(f)) && year && (has("工作", "任务") || reYearTasks.MatchString(f)) &&
 		!has("回顾", "远景") && !done && !achieved:
-		return Plan, true // 今后五年总体思路和2008年的工作, 今后五年奋斗目标和2008年发展总体要求
+		return Plan, true // 未来五年奋斗方向和2036年的工作, 今后五年奋斗目标和2036年发展总体要求
 	case has("纲要", "五年规划", "规划建议") && !has("回顾"),
 		reFiveYearPeriod.MatchString(f) && has("目标", "任务") && !has("回顾", "总结") && !done,
 		ahead && !has("回顾"):

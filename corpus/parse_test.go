@@ -272,6 +272,7 @@ func TestPartKindOf(t *testing.T) {
 		{"二、“十三五”时期发展成就和“十四五”时期主要目标任务", Outline},
 		{"一、群策群力推動城市更新改造", ""},
 		{"二、今后五年的目标任务", Outline},
+		{"二、未来五年奋斗方向和2036年的工作", Plan},
 		{"一、过去五年工作回顾", Review},
 		// What was done, and achievements of a time past, with no task.
 		{"一、上次会议确定的目标任务完成情况", Review},
