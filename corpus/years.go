@@ -367,7 +367,8 @@ func isPublication(f string, m []int) bool {
 	open, close := strings.LastIndex(before, "《"), strings.LastIndex(before, "》")
 	paper := open >= 0 && close > open
 	newspaper := paper && strings.HasSuffix(trimSpace(before[open:close]), "报") // 《某某日报》, not 《…工作报告》
-	page := rePage.MatchString(after)                                           // 01版, 第3版; not 出版
+	// A page: 01版, 第3版; not 出版.
+	page := rePage.MatchString(after)
 	wire := strings.HasPrefix(strings.TrimLeft(after, " "), "电")
 	return paper && page || newspaper || wire
 }
