@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -152,6 +153,11 @@ func runDiff(opts *diffOptions) error {
 		miss    pairMiss
 	}
 	var miss pairMiss
+	// JSON and CSV of several governments are one document, one table: the
+	// comparisons in a list, the rows under one header (their report ids
+	// name their governments).
+	var docs []json.RawMessage
+	csvHeader := false
 	err = eachSeries(opts.globalOptions, col, func(c *corpus.Corpus) (part, error) {
 		a, errA := c.Find(opts.from)
 		b, errB := c.Find(opts.to)
@@ -167,6 +173,19 @@ func runDiff(opts *diffOptions) error {
 		}
 		found = true
 		changed = changed || pt.changed
+		switch {
+		case opts.json():
+			docs = append(docs, json.RawMessage(pt.out))
+			return nil
+		case opts.format == "csv":
+			out := pt.out
+			if csvHeader {
+				_, out, _ = bytes.Cut(out, []byte("\n"))
+			}
+			csvHeader = true
+			_, err := all.Write(out)
+			return err
+		}
 		if len(pt.out) == 0 {
 			return nil // a government whose two reports show nothing: no heading either
 		}
@@ -177,6 +196,16 @@ func runDiff(opts *diffOptions) error {
 	}
 	if !found {
 		return miss.err(len(col.Series), fmt.Sprintf("no government of the corpus has both %s and %s: name them as GOVERNMENT/YEAR", opts.from, opts.to))
+	}
+	if opts.json() {
+		if docs == nil {
+			docs = []json.RawMessage{}
+		}
+		if err := render.JSON(&all, struct {
+			Comparisons []json.RawMessage `json:"comparisons"`
+		}{docs}); err != nil {
+			return err
+		}
 	}
 	if err := opts.page(all.Bytes()); err != nil {
 		return err
