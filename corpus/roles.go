@@ -34,7 +34,7 @@ func assignRoles(r *Report) []Warning {
 		case strings.Contains(head, "总体要求") || strings.Contains(head, "总体思路") || strings.Contains(head, "指导思想"):
 			u.Role = RoleGuidelines
 		case kind == Review && u.Section != nil && u.Section.Heading == nil && u.Section.Title == "" &&
-			(strings.HasPrefix(strings.TrimLeft(f, "0123456789x年，, "), "预计") || len(reFigure.FindAllString(u.Text, -1)) >= 3):
+			(strings.HasPrefix(strings.TrimLeft(f, "0123456789x年，, "), "预计") || len(reFigure.FindAllString(f, -1)) >= 3):
 			u.Role = RoleOutcome
 		case kind == Review && containsAny(head, "清醒地认识到", "清醒认识到", "清醒地看到", "清醒看到", "困难和问题", "问题和不足", "不足和问题", "困难和挑战"):
 			u.Role = RoleProblems

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -88,14 +89,19 @@ func TestYearsConflictAndMissing(t *testing.T) {
 }
 
 func TestYearsInChineseNumerals(t *testing.T) {
-	text := "政府工作报告\n——二〇一六年一月二十日在某市第十四届人民代表大会第五次会议上\n各位代表：\n一、二〇一五年工作回顾\n甲。\n二、二〇一六年工作安排\n乙。\n"
-	c, err := Build([]File{{Name: "r.txt", Text: text}}, nil, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := c.Reports[0]
-	if r.Year != 2016 || len(r.Evidence) != 3 {
-		t.Errorf("year %d from %+v", r.Year, r.Evidence)
+	// 〇, and the circle ○ that Big5 texts and typesetters write for it.
+	for _, text := range []string{
+		"政府工作报告\n——二〇一六年一月二十日在某市第十四届人民代表大会第五次会议上\n各位代表：\n一、二〇一五年工作回顾\n甲。\n二、二〇一六年工作安排\n乙。\n",
+		"政府工作報告\n——二○一六年一月二十日在某市第十四屆人民代表大會第五次會議上\n各位代表：\n一、二○一五年工作回顧\n甲。\n二、二○一六年工作安排\n乙。\n",
+	} {
+		c, err := Build([]File{{Name: "r.txt", Text: text}}, nil, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := c.Reports[0]
+		if r.Year != 2016 || len(r.Evidence) != 3 {
+			t.Errorf("year %d from %+v", r.Year, r.Evidence)
+		}
 	}
 }
 
@@ -252,6 +258,27 @@ func TestTitleWithoutDateline(t *testing.T) {
 		}
 		if r := c.Reports[0]; r.Title != tt.title || r.Delivered != tt.delivered {
 			t.Errorf("title %q delivered %q, want %q %q", r.Title, r.Delivered, tt.title, tt.delivered)
+		}
+	}
+}
+
+// TestOutcomeRoleFullWidth: the headline figures of a review are found in
+// full-width digits as in ASCII ones.
+func TestOutcomeRoleFullWidth(t *testing.T) {
+	for _, text := range []string{
+		"一、2035年工作回顾\n过去一年，地区生产总值增长6.6%，城镇新增就业13万人，居民消费价格上涨2.1%。\n二、2036年工作任务\n乙。\n",
+		"一、２０３５年工作回顧\n過去一年，地區生產總值增長６.６%，城鎮新增就業１３萬人，居民消費價格上漲２.１%。\n二、２０３６年工作任務\n乙。\n",
+	} {
+		c, err := Build([]File{{Name: "r.txt", Text: text}}, nil, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var roles []Role
+		for _, u := range c.Reports[0].Units {
+			roles = append(roles, u.Role)
+		}
+		if !slices.Contains(roles, RoleOutcome) {
+			t.Errorf("%q: roles %v, want an outcome", text, roles)
 		}
 	}
 }

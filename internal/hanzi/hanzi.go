@@ -94,9 +94,9 @@ func simplifiedOnly(r rune) bool {
 }
 
 // FoldRune returns the Simplified form of a Traditional character (and
-// the quotation mark of a corner bracket: 「 → “), and normalises
-// full-width ASCII forms to their half-width letters and digits; any other
-// rune comes back unchanged.
+// the quotation mark of a corner bracket: 「 → “), normalises full-width
+// ASCII forms to their half-width letters and digits and the circles typed
+// for the numeral zero (○) to 〇; any other rune comes back unchanged.
 func FoldRune(r rune) rune {
 	if r < 0x10000 {
 		if s := t2sBMP[r]; s != 0 {
@@ -104,6 +104,9 @@ func FoldRune(r rune) rune {
 		}
 	} else if s, ok := t2sWide[r]; ok {
 		return s
+	}
+	if r == '○' || r == '◯' {
+		return '〇' // the circle Big5 and many typesetters write for the numeral zero (二○二一年)
 	}
 	if r >= '！' && r <= '～' {
 		c := r - '！' + '!'

@@ -31,6 +31,7 @@ func TestFold(t *testing.T) {
 		{"工作回顧", "工作回顾"},
 		{"增長７．５％", "增长7.5%"},
 		{"简体不变", "简体不变"},
+		{"二○二一年、二◯二二年", "二〇二一年、二〇二二年"},
 	}
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {
