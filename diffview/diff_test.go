@@ -93,6 +93,31 @@ func TestDiffOptions(t *testing.T) {
 	}
 }
 
+// TestIgnoreYearsEveryDigit: a year is one word, ignored on request, in
+// ASCII, full-width and Chinese-numeral digits; a number that is no year,
+// or digits of two kinds, is not.
+func TestIgnoreYearsEveryDigit(t *testing.T) {
+	for _, tt := range []struct {
+		a, b    string
+		ignored bool
+	}{
+		{"2035年完成任務。", "2036年完成任務。", true},
+		{"２０３５年完成任務。", "２０３６年完成任務。", true},
+		{"二〇三五年完成任务。", "二〇三六年完成任务。", true},
+		{"二○三五年完成任務。", "二零三六年完成任務。", true},
+		{"20xx年完成任務。", "2036年完成任務。", true},
+		{"1035年完成任務。", "1036年完成任務。", false},
+		{"完成任務3035件。", "完成任務3036件。", false},
+		{"２0３５年完成任務。", "２0３６年完成任務。", false},
+	} {
+		ops := Diff(tt.a, tt.b, Options{IgnoreYears: true})
+		assertRoundTrip(t, tt.a, tt.b, ops)
+		if Changed(ops) == tt.ignored {
+			t.Errorf("%s → %s: %s (ignored: want %v)", tt.a, tt.b, marked(ops), tt.ignored)
+		}
+	}
+}
+
 func FuzzDiffRoundTrip(f *testing.F) {
 	f.Add("地區生產總值增長7%左右", "地區生產總值增長6%左右")
 	f.Add("加強全民國防教育,優化雙擁優撫體系。", "加強軍民融合發展。")

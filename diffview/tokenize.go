@@ -27,18 +27,49 @@ type Token struct {
 	Start, End int    // byte offsets in the text
 }
 
-// yearTokenLen returns the length of the year at the start of s (19xx年,
-// 20xx年, 2016年; xx or XX for the digits), or 0.
+// yearTokenLen returns the length of the year at the start of s, or 0: four
+// digits of one kind and 年, the first two 19 or 20 — ASCII (2016年, and
+// 20xx年 with xx or XX for the last two), full-width (２０１６年) or Chinese
+// numerals (二〇一六年, 二零一六年, 二○一六年).
 func yearTokenLen(s string) int {
 	const year = "年"
-	if len(s) < 4+len(year) || !(s[0] == '1' && s[1] == '9' || s[0] == '2' && s[1] == '0') {
+	var ds [4]int // the digits' values; -1 for x
+	kind, pos := 0, 0
+	for i := range ds {
+		r, n := utf8.DecodeRuneInString(s[pos:])
+		v, k := yearDigit(r)
+		if k == 0 || i > 0 && k != kind || v < 0 && (i < 2 || k != 1) {
+			return 0
+		}
+		ds[i], kind, pos = v, k, pos+n
+	}
+	if !(ds[0] == 1 && ds[1] == 9 || ds[0] == 2 && ds[1] == 0) || (ds[2] < 0) != (ds[3] < 0) ||
+		!strings.HasPrefix(s[pos:], year) {
 		return 0
 	}
-	c, d := s[2], s[3]
-	if !(c >= '0' && c <= '9' && d >= '0' && d <= '9' || c == 'x' && d == 'x' || c == 'X' && d == 'X') || s[4:4+len(year)] != year {
-		return 0
+	return pos + len(year)
+}
+
+// yearDigit returns the value of a digit of a year and its kind (1 ASCII,
+// 2 full-width, 3 Chinese numeral; 0 for no digit); x and X are ASCII
+// digits of value -1.
+func yearDigit(r rune) (int, int) {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0'), 1
+	case r == 'x' || r == 'X':
+		return -1, 1
+	case r >= '０' && r <= '９':
+		return int(r - '０'), 2
 	}
-	return 4 + len(year)
+	if i := strings.IndexRune("〇一二三四五六七八九", r); i >= 0 {
+		return utf8.RuneCountInString("〇一二三四五六七八九"[:i]), 3
+	}
+	switch r {
+	case '零', '○', '◯':
+		return 0, 3
+	}
+	return 0, 0
 }
 
 var punctWidth = strings.NewReplacer("，", ",", "：", ":", "；", ";", "（", "(", "）", ")", "！", "!", "？", "?", "　", " ")
