@@ -109,7 +109,7 @@ var rules = []Rule{
 		"Look for a heading lost or broken in transcription, or a number mistyped."},
 	{ruleUnitEmpty, Warning, "a paragraph holds no words",
 		"Remove the stray heading or marker, or restore the paragraph that was lost."},
-	{ruleQuotes, Warning, "a paragraph opens a “ or 《 it does not close, or closes one it did not open",
+	{ruleQuotes, Warning, "a paragraph opens a “, 「, 『 or 《 it does not close, or closes one it did not open",
 		"Restore the missing mark; a paragraph broken in two by a line break often leaves one half unpaired."},
 	{ruleReading, Warning, "something the reading noticed and went on with",
 		"Read the message: it names the line and what was odd about it."},

@@ -140,7 +140,7 @@ func checkReport(r *Report) []Finding {
 			add(u.Line, 0, "unit-empty", "unit %s is empty", u.ID)
 			continue
 		}
-		for _, p := range [][2]string{{"“", "”"}, {"《", "》"}} {
+		for _, p := range [][2]string{{"“", "”"}, {"《", "》"}, {"「", "」"}, {"『", "』"}} {
 			if o, c := strings.Count(u.Text, p[0]), strings.Count(u.Text, p[1]); o != c {
 				off := u.SourceOffset(unpaired(u.Text, p[0], p[1]))
 				add(src.LineAt(off), src.Column(off), "quotes-unbalanced", "unit %s has %d %s but %d %s", u.ID, o, p[0], c, p[1])

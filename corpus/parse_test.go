@@ -441,3 +441,26 @@ func TestUnmarkedReportsInOneFile(t *testing.T) {
 		t.Errorf("the second report starts with %q", firstRunes(text[second.Span.Start:], 12))
 	}
 }
+
+// TestQuotesUnbalanced: every pair of quotation marks and title marks
+// counts, corner brackets (the quotes of Traditional texts) included.
+func TestQuotesUnbalanced(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"一、工作回顾\n推进“美丽乡村建设。\n", "1 “ but 0 ”"},
+		{"一、工作回顧\n推進「美麗鄉村建設。\n", "1 「 but 0 」"},
+		{"一、工作回顧\n推進『美麗鄉村』建設』。\n", "1 『 but 2 』"},
+		{"一、工作回顧\n學習《某某條例。\n", "1 《 but 0 》"},
+		{"一、工作回顧\n推進「美麗鄉村」建設。\n", ""},
+	} {
+		src, _ := ParseSource("t.txt", tt.text)
+		got := ""
+		for _, f := range checkReport(src.Reports[0]) {
+			if f.Rule == "quotes-unbalanced" {
+				got = f.Message
+			}
+		}
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("%q: %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
