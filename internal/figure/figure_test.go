@@ -20,6 +20,8 @@ func TestExtract(t *testing.T) {
 		// A counted figure after a bare verb is named by what it counts.
 		{"not figures", "引進2~3家總部企業，第3屆戲劇節，2015年3月5日，PM2.5濃度", []string{"2~3家|家||引进总部企业"}},
 		{"aspiration", "力爭社會消費品零售額增長8%", []string{"8%|%|aspirational|社会消费品零售额增长"}},
+		// Concentrations count in their own units.
+		{"concentration", "PM2.5平均濃度控制在30微克/立方米以內", []string{"30微克/立方米|微克/立方米|ceiling|pm2.5平均浓度"}},
 		{"approximations", "棚户区住房改造620多万套，新建改建高速公路6000多公里，资助学生近1亿人次",
 			[]string{"620多万套|万套|floor|棚户区住房改造", "6000多公里|公里|floor|新建改建高速公路", "1亿人次|亿人次||资助学生"}},
 		{"magnitudes", "粮食总产量保持在1.3万亿斤以上，能耗降低5.5%", []string{"1.3万亿斤|万亿斤|floor|粮食总产量", "5.5%|%||能耗降低"}},
