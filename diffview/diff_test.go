@@ -118,6 +118,22 @@ func TestIgnoreYearsEveryDigit(t *testing.T) {
 	}
 }
 
+// TestIgnoreScript: a text in Simplified and its Traditional copy are the
+// same words when the script is ignored, 着 and its Traditional form 著
+// included; a real edit still shows.
+func TestIgnoreScript(t *testing.T) {
+	a, b := "着力推进某区建设，成效显著。", "著力推進某區建設，成效顯著。"
+	if ops := Diff(a, b, Options{IgnoreScript: true}); Changed(ops) {
+		t.Errorf("same words in two scripts: %s", marked(ops))
+	}
+	if !Changed(Diff(a, b, Options{})) {
+		t.Error("without the option the characters differ")
+	}
+	if !Changed(Diff(a, "著力推進某區建設，成效明顯。", Options{IgnoreScript: true})) {
+		t.Error("a real edit is hidden")
+	}
+}
+
 func FuzzDiffRoundTrip(f *testing.F) {
 	f.Add("地區生產總值增長7%左右", "地區生產總值增長6%左右")
 	f.Add("加強全民國防教育,優化雙擁優撫體系。", "加強軍民融合發展。")

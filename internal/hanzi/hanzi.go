@@ -132,14 +132,27 @@ func Fold(s string) string {
 var wordVariants = map[[2]rune][2]rune{
 	{'社', '群'}: {'社', '区'}, {'专', '案'}: {'项', '目'}, {'资', '讯'}: {'信', '息'},
 	{'程', '式'}: {'程', '序'}, {'网', '路'}: {'网', '络'},
+	// 著 is a Simplified character (显著, 著名) and the Traditional form of
+	// 着 in the words where it is 着.
+	{'著', '力'}: {'着', '力'}, {'著', '眼'}: {'着', '眼'}, {'著', '手'}: {'着', '手'},
+	{'著', '重'}: {'着', '重'}, {'著', '想'}: {'着', '想'}, {'著', '实'}: {'着', '实'},
+	{'著', '落'}: {'着', '落'}, {'著', '陆'}: {'着', '陆'}, {'随', '著'}: {'随', '着'},
+	{'接', '著'}: {'接', '着'}, {'沉', '著'}: {'沉', '着'}, {'本', '著'}: {'本', '着'},
+	{'味', '著'}: {'味', '着'}, {'朝', '著'}: {'朝', '着'}, {'绕', '著'}: {'绕', '着'},
+	{'为', '著'}: {'为', '着'}, {'紧', '著'}: {'紧', '着'},
 }
 
-func isVariantStart(r rune) bool {
-	switch r {
-	case '社', '专', '资', '程', '网':
-		return true
+// variantStarts holds the first characters of wordVariants, a bit each.
+var variantStarts = func() *[1 << 10]uint64 {
+	var bits [1 << 10]uint64
+	for k := range wordVariants {
+		bits[k[0]/64] |= 1 << (k[0] % 64)
 	}
-	return false
+	return &bits
+}()
+
+func isVariantStart(r rune) bool {
+	return r >= 0 && r < 1<<16 && variantStarts[r/64]&(1<<(r%64)) != 0
 }
 
 // fold folds s and, when withIndex is set, maps every byte offset of the

@@ -32,6 +32,8 @@ func TestFold(t *testing.T) {
 		{"增長７．５％", "增长7.5%"},
 		{"简体不变", "简体不变"},
 		{"二○二一年、二◯二二年", "二〇二一年、二〇二二年"},
+		// 著 where it is 着, not where it is 著.
+		{"著力推進，隨著發展，成效顯著", "着力推进，随着发展，成效显著"},
 	}
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {
