@@ -821,3 +821,48 @@ func TestParagraphOpenersInWrappedText(t *testing.T) {
 		})
 	}
 }
+
+// TestImageCaption checks that only a line that says it is a caption (a
+// credit, 图为…) is taken as one after an image; a dateline, a title or a
+// salutation after an image stays the report's words.
+func TestImageCaption(t *testing.T) {
+	for _, tt := range []struct {
+		name, after string
+		caption     bool
+	}{
+		{"dateline", "——2036年1月20日在某某省第九届人民代表大会第七次会议上", false},
+		{"dateline traditional", "——2036年1月20日在某某省第九屆人民代表大會第七次會議上", false},
+		{"title", "某某省政府工作报告", false},
+		{"title traditional", "某某省政府工作報告", false},
+		{"salutation", "各位代表：", false},
+		{"short line", "某某省第九届人大第七次会议", false},
+		{"credit", "会议开幕。记者 李某 摄", true},
+		{"credit traditional", "會議開幕。記者 李某 攝", true},
+		{"picture", "图为会议现场", true},
+		{"picture traditional", "圖為會議現場", true},
+		{"supplied", "某某省政府供图", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text := "![](photo.jpg)\n\n" + tt.after + "\n\n各位代表：\n\n现在，我代表省人民政府向大会报告工作。\n"
+			r := build(t, "a.md", text).Reports[0]
+			var kinds []string
+			for _, f := range r.Furniture {
+				kinds = append(kinds, string(f.Kind))
+			}
+			want := "image"
+			if tt.caption {
+				want = "image,caption"
+			}
+			if got := strings.Join(kinds, ","); got != want {
+				t.Errorf("furniture %s, want %s", got, want)
+			}
+			inText := false
+			for _, u := range r.Units {
+				inText = inText || u.Text == tt.after
+			}
+			if inText == tt.caption {
+				t.Errorf("line in the report's words: %v, want %v", inText, !tt.caption)
+			}
+		})
+	}
+}

@@ -52,7 +52,10 @@ var (
 	reTOCEntry  = regexp.MustCompile(`^(.{2,60}?)[ \t\x{3000}]*(?:[.．·…_‧•]{3,}|…{2,})[ \t\x{3000}]*[0-9]{1,3}$`)
 	reTOCNumber = regexp.MustCompile(`[ \t\x{3000}.．·…_‧•]*[0-9]{1,3}$`)
 	reCaption   = regexp.MustCompile(`作.{0,4}(?:政府工作|施政)报告.{0,40}摄$`)
-	reDigitRun  = regexp.MustCompile(`[0-9]+`)
+	// reCaptionCue matches, folded, what a photograph's caption says of
+	// itself: a credit (摄, 记者, 供图, 图片来源) or an opening 图为 / 图：.
+	reCaptionCue = regexp.MustCompile(`摄|记者|通讯员|供图|图片|资料图|^图[为：:/]|^(?i:photo)`)
+	reDigitRun   = regexp.MustCompile(`[0-9]+`)
 )
 
 // markLines reads the markup and the furniture of a file's lines, in place.
@@ -141,19 +144,21 @@ func parseMeta(text string) map[string]string {
 }
 
 // caption reports whether a line is the caption of a photograph: the speaker
-// delivering the report, with the photographer's credit; after an image any
-// short line without a full stop inside is one.
+// delivering the report, with the photographer's credit; after an image, a
+// short line that says it is one (摄, 记者 某某, 图为…, 供图) and is not the
+// report's own front matter (a dateline, a title, a salutation, a heading).
 func caption(s string, afterImage bool) bool {
 	if runeLen(s) > 80 {
 		return false
 	}
-	if afterImage && runeLen(s) <= 60 && !strings.ContainsAny(strings.TrimRight(s, "。"), "。！？：:") && !isSalutation(s) &&
-		!strings.HasPrefix(s, "**") && !strings.HasPrefix(s, "#") {
+	f := foldedNoSpace(s)
+	if afterImage && runeLen(s) <= 60 && reCaptionCue.MatchString(f) && !isSalutation(s) &&
+		!strings.HasPrefix(s, "**") && !strings.HasPrefix(s, "#") && !isTitle(f) && !reDateline.MatchString(f) {
 		if k, _, _ := marker(s); k == markNone {
 			return true
 		}
 	}
-	return reCaption.MatchString(foldedNoSpace(s))
+	return reCaption.MatchString(f)
 }
 
 // nextContent returns the index of the first non-blank line after i, or -1.
