@@ -172,6 +172,9 @@ func numberOf(s string) int {
 	}
 	n := 0
 	for _, r := range s {
+		if r >= '０' && r <= '９' {
+			r -= '０' - '0' // full width
+		}
 		if r < '0' || r > '9' {
 			return 0
 		}

@@ -11,8 +11,8 @@ import (
 )
 
 // reReportMarker matches a line that opens one report of several in a file:
-// 篇1, 篇 2, 第3篇.
-var reReportMarker = regexp.MustCompile(`^(?:篇\s*([0-9]+|[一二三四五六七八九十]+)|第([0-9]+|[一二三四五六七八九十]+)篇)$`)
+// 篇1, 篇 2, 篇２ (full width), 第3篇.
+var reReportMarker = regexp.MustCompile(`^(?:篇\s*([0-9０-９]+|[一二三四五六七八九十]+)|第([0-9０-９]+|[一二三四五六七八九十]+)篇)$`)
 
 // ParseSource reads one file's text into its reports. name is used in ids
 // and messages. It never fails: a text with no structure still gives one

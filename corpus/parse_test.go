@@ -208,14 +208,16 @@ func TestParseWarnsWithoutStructure(t *testing.T) {
 }
 
 func TestReportMarkers(t *testing.T) {
-	text := "標題\n篇1\n20xx年工作回顧\n甲。\n20xx年工作任務\n乙。\n篇2\n20xx年工作回顧\n丙。\n"
-	src, _ := ParseSource("two.txt", text)
-	assertLossless(t, src)
-	if len(src.Reports) != 2 || len(src.Front) != 1 || src.Front[0].Text != "標題" {
-		t.Fatalf("reports %d, front %v", len(src.Reports), src.Front)
-	}
-	if src.Reports[1].Marker.Number != 2 || src.Reports[1].Marker.Line != 7 {
-		t.Errorf("second marker = %+v", src.Reports[1].Marker)
+	for _, two := range []string{"篇2", "篇２", "第２篇"} {
+		text := "標題\n篇1\n20xx年工作回顧\n甲。\n20xx年工作任務\n乙。\n" + two + "\n20xx年工作回顧\n丙。\n"
+		src, _ := ParseSource("two.txt", text)
+		assertLossless(t, src)
+		if len(src.Reports) != 2 || len(src.Front) != 1 || src.Front[0].Text != "標題" {
+			t.Fatalf("%s: reports %d, front %v", two, len(src.Reports), src.Front)
+		}
+		if src.Reports[1].Marker.Number != 2 || src.Reports[1].Marker.Line != 7 {
+			t.Errorf("%s: second marker = %+v", two, src.Reports[1].Marker)
+		}
 	}
 }
 
@@ -393,6 +395,11 @@ func TestUnmarkedReportsInOneFile(t *testing.T) {
 		{"openings only, a source line between", report("", 2019, 20) + "（新华社北京3月12日电）\n" + report("", 2020, 20) + report("", 2021, 20),
 			[]int{2019, 2020, 2021}},
 		{"one report", titled(2019) + report("", 2019, 20), []int{2019}},
+		{"short reports, each titled", titled(2036) + report("", 2036, 2) + titled(2037) + report("", 2037, 2) + titled(2038) + report("", 2038, 2),
+			[]int{2036, 2037, 2038}},
+		{"short reports, each titled, traditional", toTraditional(titled(2036) + report("", 2036, 2) + titled(2037) + report("", 2037, 2)),
+			[]int{2036, 2037}},
+		{"a title again after a note, one short report", titled(2036) + "（根据录音整理）\n" + titled(2036) + report("", 2036, 2), []int{2036}},
 		{"a short quotation is not a report", report("", 2019, 20) + "现在，我代表市人民政府，向大会报告政府工作。\n", []int{2019}},
 	}
 	for _, tt := range tests {

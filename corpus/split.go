@@ -28,7 +28,10 @@ var (
 )
 
 // minReportRunes is the least text a report found by its opening can hold:
-// a shorter stretch is a quotation, not a report.
+// a shorter stretch is a quotation, not a report. A report announced by both
+// a title line and its opening sentence, with only front matter between
+// them, is one whatever its length, once the report before it has had its
+// own opening: short county reports are pasted one after another too.
 const minReportRunes = 1000
 
 // reportStarts returns the indexes in lines of the lines that open the
@@ -36,20 +39,26 @@ const minReportRunes = 1000
 // nil when the file holds one.
 func reportStarts(lines []line) []int {
 	var starts []int
+	announced := map[int]bool{} // starts opened by a title and an opening
 	for i, l := range lines {
 		if l.blank() || l.furn != "" {
 			continue // a running header that names the report is no title
 		}
 		f := hanzi.Fold(l.text)
-		if !reOpening.MatchString(firstRunes(f, 60)) && !isTitle(f) &&
+		opening := isOpening(f)
+		if !opening && !isTitle(f) &&
 			!(boldAcross(lines, i) && isTitle(hanzi.Fold(l.text+lines[i+1].text))) {
 			continue
 		}
 		s := frontStart(lines, i)
+		if opening && titled(lines, s, i) {
+			announced[s] = true
+		}
 		if n := len(starts); n > 0 && starts[n-1] == s {
 			continue // the title before an opening found again
 		}
-		if n := len(starts); n > 0 && runesBetween(lines, starts[n-1], s) < minReportRunes {
+		if n := len(starts); n > 0 && runesBetween(lines, starts[n-1], s) < minReportRunes &&
+			!(announced[s] && opens(lines, starts[n-1], s)) {
 			continue // a title and the opening of the same report, or a quotation
 		}
 		starts = append(starts, s)
@@ -58,15 +67,43 @@ func reportStarts(lines []line) []int {
 		return nil
 	}
 	// Everything before the first opening belongs to the first report, and
-	// the last report must be long enough to be one.
+	// the last report must be long enough to be one, or announced.
 	starts = starts[1:]
-	if runesBetween(lines, starts[len(starts)-1], len(lines)) < minReportRunes {
+	if last := starts[len(starts)-1]; !announced[last] && runesBetween(lines, last, len(lines)) < minReportRunes {
 		starts = starts[:len(starts)-1]
 	}
 	if len(starts) == 0 {
 		return nil
 	}
 	return starts
+}
+
+// isOpening reports whether a folded line opens with a report's opening
+// sentence.
+func isOpening(folded string) bool {
+	return reOpening.MatchString(firstRunes(folded, 60))
+}
+
+// titled reports whether a title line comes among lines[from:to], the front
+// matter before an opening.
+func titled(lines []line, from, to int) bool {
+	for j := from; j < to; j++ {
+		if !lines[j].blank() && lines[j].furn == "" && isTitle(hanzi.Fold(lines[j].text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// opens reports whether lines[from:to] hold an opening sentence: a report
+// of their own rather than the title of the report at to.
+func opens(lines []line, from, to int) bool {
+	for j := from; j < to; j++ {
+		if !lines[j].blank() && lines[j].furn == "" && isOpening(hanzi.Fold(lines[j].text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // frontStart walks back from line i (an opening or a title) over the
