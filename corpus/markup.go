@@ -30,6 +30,7 @@ const (
 	FurnPage    FurnitureKind = "page"    // a page number or a form feed
 	FurnRunning FurnitureKind = "running" // a running header or footer
 	FurnTOC     FurnitureKind = "toc"     // a table of contents
+	// FurnAppendix (appendix.go): an appendix after the closing.
 )
 
 // Furniture is text around a report's words that is not part of them. It is
@@ -104,6 +105,7 @@ func markLines(text string, lines []line) {
 	}
 	contents(lines)
 	runningLines(lines)
+	appendices(lines)
 }
 
 // frontMatter marks a YAML block that opens the file: a line ---, key: value

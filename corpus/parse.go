@@ -302,9 +302,12 @@ func nextPart(parts map[int]PartKind, i, n int) int {
 	return n
 }
 
-// closingStart returns the index of the block that opens the closing part:
-// the last salutation after the plan began with no heading after it, or
-// failing that a last paragraph that opens with 讓我們.
+// closingStart returns the index of the block that opens the closing part,
+// after the last numbered heading once the plan began: the last salutation
+// on a line of its own; failing that the last paragraph opened by a
+// salutation (各位代表！新的征程…) or a last paragraph with the final appeal
+// (让我们…), taking the paragraph before it when that one is opened by a
+// salutation (各位代表！… / 让我们…).
 func closingStart(blocks []*block, parts map[int]PartKind) int {
 	planAt := -1
 	for i := range blocks {
@@ -328,14 +331,22 @@ func closingStart(blocks []*block, parts map[int]PartKind) int {
 			return i
 		}
 	}
+	final := true // no paragraph after this one
 	for i := len(blocks) - 1; i > last; i-- {
 		if blocks[i].kind != bParagraph {
 			continue
 		}
-		// The final appeal, alone or after a salutation on its line: 各位代表！让我们….
-		if f := strings.TrimLeft(strings.TrimPrefix(hanzi.Fold(blocks[i].text), "各位代表"), "！!，,：: "); strings.HasPrefix(f, "让我们") {
+		f := hanzi.Fold(blocks[i].text)
+		if salutationLed(f) {
 			return i
 		}
+		if final && appeals(f) || strings.HasPrefix(strings.TrimLeft(strings.TrimPrefix(f, "各位代表"), "！!，,：: "), "让我们") {
+			if p := i - 1; p > last && blocks[p].kind == bParagraph && salutationLed(hanzi.Fold(blocks[p].text)) {
+				return p
+			}
+			return i
+		}
+		final = false
 	}
 	return -1
 }
