@@ -10,10 +10,12 @@ import (
 
 // A report may end with an appendix after its closing: 附件, 附件：名词解释,
 // 附：2036年民生实事项目, 注释, followed by a glossary (1.某某：指…) or a
-// list of projects. It is not what the report says: its lines become
-// furniture of kind appendix, kept (the reading stays lossless) but never
-// units, so align and diff leave it out, and its numbered entries are no
-// headings that would hide the closing before them.
+// list of projects. A glossary or a note explains the report's words and is
+// not what it says: its lines become furniture of kind appendix, kept (the
+// reading stays lossless) but never units, so align and diff leave it out,
+// and its numbered entries are no headings that would hide the closing
+// before them. A list of the year's projects (民生实事) is what the report
+// promises: it opens a plan part of its own after the closing.
 
 // FurnAppendix is an appendix after the closing: a glossary, a list.
 const FurnAppendix FurnitureKind = "appendix"
@@ -24,12 +26,27 @@ const FurnAppendix FurnitureKind = "appendix"
 var reAppendix = regexp.MustCompile(`^(?:附件|附录|附表|附页)[0-9一二三四五六七八九十]{0,2}(?:[：:].{0,40})?$|^附[：:].{1,40}$|^.{0,16}(?:名词解释|名词注释|词语解释|术语解释|缩略语|注释|注解)(?:和说明)?[：:]?$|^关于.{0,30}的说明$`)
 
 // appendices marks the appendices of a file's reports: from a line that
-// opens one, within three lines after a closing (各位代表！…, 让我们…), to
-// the next report's front matter or the end of the file.
+// opens one, within three lines after a closing (各位代表！…, 让我们…) or
+// after another appendix, to the next report's front matter or the end of
+// the file.
 func appendices(lines []line) {
+	inAppendix := false // an appendix of projects came before: the next one needs no closing before it
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if l.blank() || l.furn != "" || runeLen(l.text) > 44 || !reAppendix.MatchString(foldedNoSpace(l.text)) || !afterClosing(lines, i) {
+		if l.blank() || l.furn != "" {
+			continue
+		}
+		if f := hanzi.Fold(l.text); reReportMarker.MatchString(l.text) || isTitle(f) {
+			inAppendix = false // the next report
+		}
+		if runeLen(l.text) > 44 || !reAppendix.MatchString(foldedNoSpace(l.text)) || !inAppendix && !afterClosing(lines, i) {
+			continue
+		}
+		inAppendix = true
+		if !glossary(lines, i) {
+			// A list of the year's projects (附件1 / 2036年十件民生实事): the
+			// plan's, in a part of its own that this line opens.
+			lines[i].appendix = true
 			continue
 		}
 		for ; i < len(lines); i++ {
@@ -45,6 +62,26 @@ func appendices(lines []line) {
 		}
 		i--
 	}
+}
+
+// reGlossary matches, folded, the title of an appendix that explains the
+// report's words rather than adds to them (a glossary, notes, a note on how
+// the draft was revised) or that the text leaves out (（略）).
+var reGlossary = regexp.MustCompile(`名词解释|名词注释|词语解释|术语解释|缩略语|注释|注解|的说明|[（(]略[）)]`)
+
+// glossary reports whether the appendix line i opens is a glossary or a
+// note: its opening line or one of the two content lines after it says so.
+func glossary(lines []line, i int) bool {
+	for n, j := 0, i; j < len(lines) && n < 3; j++ {
+		if lines[j].blank() || lines[j].furn != "" {
+			continue
+		}
+		n++
+		if reGlossary.MatchString(foldedNoSpace(lines[j].text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterClosing reports whether one of the three content lines before line i

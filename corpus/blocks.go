@@ -31,6 +31,8 @@ type block struct {
 	mtext   string // the marker as written
 	number  int
 	bare    int // value of a lost-parentheses marker, 0 if none
+	// appendix: its first line opens an appendix of the year's projects.
+	appendix bool
 }
 
 // buildBlocks joins the physical lines of a report into blocks:
@@ -97,7 +99,8 @@ func buildBlocks(lines []line) []*block {
 			i--
 			continue
 		}
-		b := &block{text: l.text, segs: append([]Span(nil), l.segs...), start: l.cs, strong: l.strong, line: l.no, endLine: l.no}
+		b := &block{text: l.text, segs: append([]Span(nil), l.segs...), start: l.cs, strong: l.strong, line: l.no, endLine: l.no,
+			appendix: l.appendix}
 		if boldAcross(content, i) {
 			// **甲省政府 / 工作报告**: one heading in bold over two lines.
 			b.kind, b.strong = bHeading, true

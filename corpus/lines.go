@@ -25,6 +25,7 @@ type line struct {
 	indent     int  // the characters of white space before its content
 	jumps      int  // the characters of the page-jump notes taken out of its words
 	joins      bool // opened by a note that it comes from another page: it continues the paragraph cut
+	appendix   bool // opens an appendix of the year's projects after the closing: a plan part
 }
 
 // width returns the characters of a line as set: its indent, its words and

@@ -132,7 +132,16 @@ func parseReport(r *Report, lines []line) []Warning {
 	blocks := buildBlocks(lines)
 	b := &reportBuilder{r: r, merged: showsMerges(blocks)}
 	parts := b.partHeadings(blocks)
-	closing := closingStart(blocks, parts)
+	// The closing comes before an appendix of projects, whose numbered
+	// entries are no headings of the report's own.
+	body := blocks
+	for i, bl := range blocks {
+		if bl.appendix {
+			body = blocks[:i]
+			break
+		}
+	}
+	closing := closingStart(body, parts)
 	var warns []Warning
 	if len(parts) == 0 && len(lines) > 0 {
 		sc := hanzi.ScriptOf(r.Source.Text[lines[0].start:lines[len(lines)-1].end])
@@ -147,6 +156,12 @@ func parseReport(r *Report, lines []line) []Warning {
 	for i, bl := range blocks {
 		if i == closing {
 			b.startPart(Closing, nil)
+		}
+		if bl.appendix {
+			// An appendix of the year's projects: a plan part of its own.
+			b.startPart(Plan, b.heading(bl))
+			b.levels = levelsOf(blocks[i+1:])
+			continue
 		}
 		if kind, ok := parts[i]; ok {
 			h := b.heading(bl)
