@@ -83,6 +83,7 @@ var (
 	complements     = commitmentWords["complement"]
 	actionVerbs     = commitmentWords["action"]
 	kindOpeners     = commitmentWords["opener"]
+	boundWords      = commitmentWords["bound"]
 
 	// endingClass gives the class of each ending (data/endings.tsv);
 	// endings lists them longest first.
@@ -109,6 +110,8 @@ var (
 	reOrdinal     = regexp.MustCompile(`(第)?([一二三四五六七八九十两百0-9]+)(连冠|届|期|批|号)`)
 	reDigits      = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
 	rePlanPeriod  = regexp.MustCompile(`^十[一二三四五六七八九]*五(规划|时期)?$`)
+	rePhase       = regexp.MustCompile(`^第?[一二三四五六七八九十0-9]+期`)
+	reEventNumber = regexp.MustCompile(`^第[一二三四五六七八九十百0-9]+届`)
 )
 
 // clause is a stretch of a unit between clause breaks.
@@ -244,8 +247,10 @@ func readPromise(c string) promise {
 	ts := tokens(c)
 	i, lastAdverb := skipAdverbs(c, ts, listMarkers(ts))
 	subjectEnd := -1
+	modal := false
 	if i < len(ts) && slices.Contains(modals, ts[i].text) {
 		i, _ = skipAdverbs(c, ts, i+1)
+		modal = true
 	} else {
 		for j := i + 1; j < len(ts) && j < i+12; j++ {
 			if slices.Contains(modals, ts[j].text) {
@@ -267,10 +272,20 @@ func readPromise(c string) promise {
 	}
 	if p.verb == "" {
 		// The object first: 某中心实现竣工, 某中心完成建设.
+		// After a modal, the milestone alone: 确保某中心投入使用.
 		for j := i + 1; j < len(ts); j++ {
 			if (ts[j].text == "实现" || ts[j].text == "完成") && startsWithAny(c[ts[j].end:], milestoneVerbs) {
 				p.verb = ts[j].text
 				p.objects = objectsIn(c, ts[i].start, ts[j].start)
+				return p.explainEmpty(c)
+			}
+			if w := milestoneAt(c, ts[j].start); modal && w != "" {
+				k := j
+				for k > i+1 && slices.Contains(adverbs, ts[k-1].text) {
+					k-- // 确保某馆年底建成: the time is no part of the name
+				}
+				p.verb = w
+				p.objects = objectsIn(c, ts[i].start, ts[k].start)
 				return p.explainEmpty(c)
 			}
 		}
@@ -297,6 +312,18 @@ func readPromise(c string) promise {
 		p.objects = objectsIn(c, ts[0].start, ts[subjectEnd].start) // 某中心力争年内竣工
 	}
 	return p.explainEmpty(c)
+}
+
+// milestoneAt returns the milestone (data/commitments.tsv) that opens a
+// word of c at offset at, the longest, or "".
+func milestoneAt(c string, at int) string {
+	best := ""
+	for _, w := range milestoneVerbs {
+		if len(w) > len(best) && strings.HasPrefix(c[at:], w) && wordBoundary(c, at+len(w)) {
+			best = w
+		}
+	}
+	return best
 }
 
 // listMarkers returns how many tokens at the head of a clause mark an item
@@ -381,6 +408,9 @@ func objectsIn(c string, from, to int) []object {
 			head, examples, exampleClass = "", strings.TrimSpace(hanRun(rest)), tailClass(rest)
 		}
 	}
+	if q := qualifiedTail(text, items); q != "" {
+		return qualifiers(text, from, items, q)
+	}
 	// nextNamed returns the first item after k that ends with an ending:
 	// the one whose head the items before it share.
 	nextNamed := func(k int) string {
@@ -451,6 +481,50 @@ func objectsIn(c string, from, to int) []object {
 		// a list that names its kind: 甲博会), is a commitment only when a
 		// later report speaks of it again; so is a name of common words.
 		o.weak = o.counted || quoted(o.name) == o.name && endingOfWord(strings.Trim(o.name, "“”《》")) == "" || ownKind || !distinctive(o)
+		out = append(out, o)
+	}
+	return out
+}
+
+// qualifiedTail returns what the items of a list qualify when its last
+// item, a name with an ending, goes on with a quoted name (甲校区、乙园区“两
+// 区融合”): the items are no objects of their own; "" otherwise. A place
+// before a quoted name names it (甲、乙“两站一街”等项目).
+func qualifiedTail(text string, items [][2]int) string {
+	if len(items) < 2 {
+		return ""
+	}
+	last := text[items[len(items)-1][0]:items[len(items)-1][1]]
+	if i := strings.Index(last, "“"); i > 0 && trailingEnding(last[:i]) != "" && quoted(last[i:]) != "" {
+		return last[i:]
+	}
+	return ""
+}
+
+// qualifiers returns the items of a list that qualify tail, each with its
+// reason, and a quoted name of tail on its own (weak: a commitment only when
+// a later report speaks of it).
+func qualifiers(text string, from int, items [][2]int, tail string) []object {
+	what := hanRun(tail)
+	if what == "" {
+		what = quoted(tail)
+	}
+	var out []object
+	for k, it := range items {
+		item := strings.TrimSpace(text[it[0]:it[1]])
+		if k == len(items)-1 {
+			item = strings.TrimSpace(strings.TrimSuffix(text[it[0]:it[1]], tail))
+		}
+		if item == "" {
+			continue
+		}
+		at := from + it[0] + strings.Index(text[it[0]:it[1]], item)
+		out = append(out, object{name: item, from: at, to: at + len(item), reason: "an item of a list that qualifies " + what + ", not an object"})
+	}
+	if q := quoted(tail); q != "" && strings.HasPrefix(tail, q) {
+		at := from + strings.LastIndex(text, q)
+		o := object{name: q, from: at, to: at + len(q), weak: true}
+		o.reason = guard(o)
 		out = append(out, o)
 	}
 	return out
@@ -675,6 +749,9 @@ func countObject(item string, at int) (object, bool) {
 		return object{}, false
 	}
 	before := strings.TrimSpace(item[:f.Start])
+	for _, w := range boundWords {
+		before = strings.TrimSpace(strings.TrimSuffix(before, w)) // 某小区不少于600个: the bound is no part of the name
+	}
 	after := item[f.End:]
 	if len(figs) > 1 {
 		after = after[:figs[1].Start-f.End] // 5处节点改造和15条道路: the first count's own words
@@ -734,6 +811,15 @@ func nameObject(item string, at int) object {
 			end, fallback = e, true
 		}
 	}
+	if end >= 0 {
+		if loc := rePhase.FindStringIndex(head[end:]); loc != nil {
+			end += loc[1] // a phase of the project is part of its name: 某公园二期
+		}
+	}
+	if loc := reEventNumber.FindStringIndex(head); end < 0 && loc != nil && hanRunes(head[loc[1]:stop]) >= 2 {
+		// A numbered event names one thing whatever its last word: 第三届某市车展.
+		end = len(strings.TrimRightFunc(head[:stop], func(r rune) bool { return !hanzi.IsHan(r) && r != '”' && r != '》' }))
+	}
 	if end >= 0 && (strings.HasPrefix(head[end:], "“") || strings.HasPrefix(head[end:], "《")) {
 		// A quoted title right after the name belongs to it: 某模范城“三连冠”.
 		if q := strings.IndexAny(head[end:], "”》"); q >= 0 {
@@ -765,7 +851,8 @@ func nameObject(item string, at int) object {
 
 // closesName reports whether a name of head may end at j: at the end, at
 // the first word that says what is to be done to it, before a quotation
-// mark, a list word, 等, a verb, an adverb or a generic word (某区院落修缮),
+// mark, a list word, 等, a verb, an adverb, a generic word (某区院落修缮) or
+// a word that says it was not done (某公园未能开工) or a phase (某公园二期),
 // not before more of a name (某街集团, 某区情).
 func closesName(head string, j, stop int) bool {
 	if j >= stop || j >= len(head) {
@@ -776,7 +863,7 @@ func closesName(head string, j, stop int) bool {
 		return true
 	}
 	next := tokens(head[j:])[0].text
-	return startsWithAny(head[j:], stateWords) || slices.Contains(listWords, next) || next == "等" || slices.Contains(promiseVerbs, next) ||
+	return startsWithAny(head[j:], stateWords) || startsWithAny(head[j:], statusWords["missed"]) || rePhase.MatchString(head[j:]) || slices.Contains(listWords, next) || next == "等" || slices.Contains(promiseVerbs, next) ||
 		slices.Contains(adverbs, next) || slices.Contains(modals, next) || slices.Contains(namePreps, next) || slices.Contains(genericWords, next)
 }
 
@@ -992,6 +1079,48 @@ func keyOf(name string) string {
 	return k
 }
 
+// countForm returns the form of a counted key that a review may word
+// otherwise: what is done to the thing taken out and generic words that open
+// it while four characters remain before the count (城镇某某小区改造#个 →
+// 某某小区#个), or "" when fewer than three characters remain.
+func countForm(key string) string {
+	k := withoutStates(key)
+	for {
+		ts := tokens(k)
+		before, _, _ := strings.Cut(k, "#")
+		if len(ts) == 0 || !slices.Contains(genericWords, ts[0].text) || hanRunes(before)-hanRunes(ts[0].text) < 4 {
+			break
+		}
+		k = k[ts[0].end:]
+	}
+	if hanRunes(k) < 3 {
+		return ""
+	}
+	return k
+}
+
+// withoutStates takes out of a text the words of two characters or more
+// that say what is done to a thing (改造, 建设).
+func withoutStates(s string) string {
+	for _, w := range longStateWords {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return s
+}
+
+// longStateWords are the state words of two characters or more, longest
+// first (环境整治 before 整治).
+var longStateWords = func() []string {
+	var ws []string
+	for _, w := range stateWords {
+		if hanRunes(w) >= 2 {
+			ws = append(ws, w)
+		}
+	}
+	slices.SortStableFunc(ws, func(a, b string) int { return len(b) - len(a) })
+	return ws
+}()
+
 // matcher decides whether a clause speaks of a commitment.
 type matcher struct {
 	key      string
@@ -1042,6 +1171,9 @@ func newMatcher(key string, counted bool, context string) matcher {
 		m.quote = q
 	}
 	ts := tokens(key)
+	if counted {
+		m.part = countForm(key)
+	}
 	for _, t := range ts {
 		if !counted && t.start > 0 && slices.Contains(stateWords, t.text) {
 			if hanRunes(key[:t.start]) >= 4 {
@@ -1085,7 +1217,9 @@ func (m matcher) matches(cl clause) bool {
 		}
 	}
 	if m.counted {
-		return false // a count of one thing is easily the count of another
+		// A count of one thing is easily the count of another: only the
+		// same words, what is done to them aside, say the same count.
+		return m.part != "" && strings.Contains(withoutStates(text), m.part)
 	}
 	for _, k := range []string{m.key, m.bare, m.title} {
 		if k != "" && renamed(text, k) {
@@ -1129,12 +1263,20 @@ func (m matcher) forms() [5]string {
 	return [5]string{m.key, m.bare, m.part, m.title, m.quote}
 }
 
-// compatible reports whether text numbers the thing as the key does.
+// compatible reports whether text numbers the thing as the key does; a
+// phase of a project (某公园二期) must be named, as the whole project is
+// another thing.
 func (m matcher) compatible(text string) bool {
 	if len(m.ordinals) == 0 {
 		return true
 	}
-	return !conflicting(ordinalsOf(text), m.ordinals)
+	ords := ordinalsOf(text)
+	for _, o := range m.ordinals {
+		if o.kind == "期" && !slices.Contains(ords, o) {
+			return false
+		}
+	}
+	return !conflicting(ords, m.ordinals)
 }
 
 // conflicting reports whether two names number a thing of one kind
@@ -1270,15 +1412,16 @@ var qualifierData string
 // next (data/qualifiers.txt): national and provincial names, scope words.
 var genericQualifiers = dataLines(qualifierData)
 
-// reviewStatus reads the status of a mention in a review part: missed when
-// its sentence says so (the negation covers every project the sentence
-// names: 甲中心、乙工程和丙工程未实现预期目标), else by the words of its own
-// clause, or failing those of the rest of its sentence up to the next ；: a
-// milestone (partial unless its promise named it), a partial word, an
-// achieved one. word is the word that decided.
+// reviewStatus reads the status of a mention in a review part by the words
+// of its own clause, or failing those of the rest of its sentence that
+// names no other thing (after): missed when they say so (the negation
+// covers every project of a list the clause names: 甲中心、乙工程和丙工程未
+// 实现预期目标, but not a project of another clause of the sentence: 甲中心
+// 建成，乙公园未能开工), else a milestone (partial unless its promise named
+// it), a partial word, an achieved one. word is the word that decided.
 func reviewStatus(c clause, after string) (status, reason, word string) {
 	for _, w := range statusWords["missed"] {
-		if strings.Contains(c.sentence, w) {
+		if strings.Contains(c.folded, w) || strings.Contains(after, w) {
 			return Missed, missedReason(c.sentence), w
 		}
 	}
@@ -1412,6 +1555,10 @@ func sameThing(cm Commitment, key string, ords []ordinal, counted bool) bool {
 	if cm.Key == key || strings.Contains(key, cm.Key) && hanRunes(cm.Key) >= 3 || strings.Contains(cm.Key, key) && hanRunes(key) >= 3 {
 		return true
 	}
+	if counted {
+		a, b := cm.match.part, countForm(key)
+		return a != "" && b != "" && (strings.Contains(a, b) || strings.Contains(b, a)) // 甲塘整治#座, 病险甲塘#座
+	}
 	return renamed(key, cm.Key) || renamed(cm.Key, key)
 }
 
@@ -1536,13 +1683,14 @@ func (cm *Commitment) settle(c *corpus.Corpus) {
 	for i, m := range cm.Mentions {
 		switch {
 		case m.Status == Promised:
+			n, isCount := cm.count(m.Text)
 			if first < 0 {
 				first = i
-			} else if m.Unit.Report != cm.Mentions[first].Unit.Report {
-				cm.Mentions[i].Status = Repeated
+			} else if m.Unit.Report != cm.Mentions[first].Unit.Report && !isCount {
+				cm.Mentions[i].Status = Repeated // a count is the promise of its year, to be judged by its number
 			}
 			lastPromise = hanzi.Fold(m.Text)
-			promisedCount, counted = cm.count(m.Text)
+			promisedCount, counted = n, isCount
 		case m.Status == Missed:
 		case counted:
 			// A count is kept when the number reported meets the number
@@ -1573,6 +1721,8 @@ func (cm *Commitment) settle(c *corpus.Corpus) {
 			continue // the same report says nothing of its own promise
 		}
 		switch m.Status {
+		case Promised:
+			settled = false // a new count, for the next review to judge
 		case Repeated:
 			settled = false
 			switch {
@@ -1605,12 +1755,37 @@ func (cm *Commitment) count(text string) (n float64, ok bool) {
 	if !found {
 		return 0, false
 	}
+	first, ok := 0.0, false
 	for _, f := range figure.Extract(text) {
-		if f.Measure != "" && strings.HasPrefix(after, f.Measure) {
-			return f.Value, true
+		if f.Measure == "" || !strings.HasPrefix(after, f.Measure) {
+			continue
+		}
+		if !ok {
+			first, ok = f.Value, true
+		}
+		if cm.match.part != "" && strings.Contains(withoutStates(reDigits.ReplaceAllString(hanzi.Fold(itemAround(text, f.Start, f.End)), "#")), cm.match.part) {
+			return f.Value, true // the figure of the item that names the thing: 450 of 甲库200座、乙塘450座 for 乙塘#座
 		}
 	}
-	return 0, false
+	return first, ok
+}
+
+// itemAround returns the item of a list (between 、 or clause breaks) of
+// text that holds text[from:to].
+func itemAround(text string, from, to int) string {
+	start := 0
+	for _, sep := range []string{"、", "，", "；", ",", ";"} {
+		if i := strings.LastIndex(text[:from], sep); i >= 0 && i+len(sep) > start {
+			start = i + len(sep)
+		}
+	}
+	end := len(text)
+	for _, sep := range []string{"、", "，", "；", ",", ";"} {
+		if i := strings.Index(text[to:], sep); i >= 0 && to+i < end {
+			end = to + i
+		}
+	}
+	return text[start:end]
 }
 
 // followed reports whether a report after the one of the first promise

@@ -64,6 +64,13 @@ func TestReadPromise(t *testing.T) {
 		{"a kind of area", "改造城镇棚户区", "改造城鎮棚戶區", []string{"-kind"}},
 		{"重要 inside a name", "建设松岚重要人才中心", "建設松嵐重要人才中心", []string{"松岚重要人才中心"}},
 		{"a name of common words is still a name", "实现时光博物馆对社会开放", "實現時光博物館對社會開放", []string{"时光博物馆"}},
+		{"a phase of a project", "建成松岚湿地公园二期", "建成松嵐濕地公園二期", []string{"松岚湿地公园二期"}},
+		{"a phase after a building", "推进甲区标准厂房三期建设", "推進甲區標準廠房三期建設", []string{"甲区标准厂房三期"}},
+		{"a numbered event with no ending", "举办第三届甲市国际车展", "舉辦第三屆甲市國際車展", []string{"第三届甲市国际车展"}},
+		{"确保 before its subject", "确保甲区人民医院门诊楼投入使用", "確保甲區人民醫院門診樓投入使用", []string{"甲区人民医院门诊楼"}},
+		{"确保 before its subject and 建成", "确保松岚体育馆年底建成", "確保松嵐體育館年底建成", []string{"松岚体育馆"}},
+		{"list items that qualify a quoted name", "推进甲校区、乙园区、丙社区“三区融合”", "推進甲校區、乙園區、丙社區“三區融合”", []string{"-qualifies", "-qualifies", "-qualifies", "三区融合~"}},
+		{"a place before a quoted name names it", "推进甲园、乙县“两站一街”等项目", "推進甲園、乙縣“兩站一街”等專案", []string{"甲园项目", "乙县“两站一街”项目"}},
 		{"stray spaces of a PDF", "推进松岚电 厂项目建设", "推進松嵐電 廠項目建設", []string{"松岚电厂项目"}},
 	}
 	for _, tt := range tests {
@@ -106,11 +113,19 @@ func TestReviewStatus(t *testing.T) {
 		{"松岚河道整治工程完成过半", Partial},
 		{"松岚公园基本完成", Partial},
 		{"松岚公园建成开放", Achieved},
-		{"受拆迁进度影响，松岚公园未实现预期目标", Missed},
+		{"松岚公园受拆迁进度影响未实现预期目标", Missed},
 		{"松岚公园建设稳步推进", Partial},
 		{"松岚公园正式开园", Mentioned},
 		// The rest of the sentence counts until it speaks of another thing.
 		{"编制了松岚片区规划，完成映川街市政工程", Mentioned},
+		// A missed word speaks of its own clause's project only.
+		{"松岚中心主体结构封顶，映川公园二期未能按期开工", Partial},
+		{"松岚中心建成，映川公园未能按期开工", Achieved},
+		{"松岚中心、映川公园未能按期开工", Missed},
+		{"松岚中心建设，受拆迁进度影响未能按期开工", Missed},
+		// 主体完工 is a milestone, not completion.
+		{"松岚体育馆主体完工", Partial},
+		{"松岚体育馆主体竣工", Partial},
 	}
 	for _, tt := range tests {
 		for _, text := range []string{tt.sentence, toTraditional(tt.sentence)} {
@@ -221,12 +236,51 @@ func TestCountedAndMilestoneStatuses(t *testing.T) {
 			got[cm.Key] = cm.Status + " " + mentionStatuses(cm)
 		}
 		for key, want := range map[string]string{
-			"老旧小区#个": "partial p1:promised p2:achieved p2:repeated p3:partial",
+			"老旧小区#个": "partial p1:promised p2:achieved p2:promised p3:partial",
 			"澄溪文化中心": "partial p1:promised p2:achieved p2:repeated",
 		} {
 			if got[key] != want {
 				t.Errorf("%s: %q, want %q (all: %v)", key, got[key], want, got)
 			}
+		}
+		assertMentionQuotes(t, c, cs)
+	}
+}
+
+// A count promised with a bound (不少于) and reported in other words (完成某
+// 改造) is followed; each plan's count is the promise of its year, judged by
+// the next review's number; a missed word of another clause of the sentence
+// does not reach it.
+const yearlyCounts = `篇1
+一、2035年工作回顾
+文化事业稳步发展。
+二、2036年主要任务
+主要预期目标是：地区生产总值增长6%左右。
+一、城市建设
+开工改造城镇甲类小区不少于60个。
+篇2
+一、2036年工作回顾
+完成甲类小区改造61个，乙区体育馆主体完工，丙河公园二期未能按期开工。
+二、2037年主要任务
+主要预期目标是：地区生产总值增长6%左右。
+一、城市建设
+新开工改造城镇甲类小区45个。
+篇3
+一、2037年工作回顾
+完成甲类小区改造40个。
+二、2038年主要任务
+主要预期目标是：地区生产总值增长6%左右。
+`
+
+func TestYearlyCounts(t *testing.T) {
+	for _, text := range []string{yearlyCounts, toTraditional(yearlyCounts)} {
+		c, cs := commitmentsOf(t, text)
+		got := map[string]string{}
+		for _, cm := range cs {
+			got[cm.Key] = cm.Status + " " + mentionStatuses(cm)
+		}
+		if want := "partial p1:promised p2:achieved p2:promised p3:partial"; got["城镇甲类小区#个"] != want {
+			t.Errorf("%q, want %q (all: %v)", got["城镇甲类小区#个"], want, got)
 		}
 		assertMentionQuotes(t, c, cs)
 	}
