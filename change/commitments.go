@@ -299,8 +299,10 @@ func readPromise(c string) promise {
 	for verbEnd < len(ts) {
 		if _, n := verbAt(ts, verbEnd); n > 0 {
 			verbEnd += n
-		} else if slices.Contains(adverbs, ts[verbEnd].text) || slices.Contains(complements, ts[verbEnd].text) {
+		} else if slices.Contains(complements, ts[verbEnd].text) {
 			verbEnd++
+		} else if k := adverbsFrom(ts, verbEnd); k > verbEnd && k < len(ts) && verbAtOrModal(ts, k) {
+			verbEnd = k // adverbs before another verb (推进并完成); before a noun they open the name (共同某区)
 		} else {
 			break
 		}
@@ -312,6 +314,21 @@ func readPromise(c string) promise {
 		p.objects = objectsIn(c, ts[0].start, ts[subjectEnd].start) // 某中心力争年内竣工
 	}
 	return p.explainEmpty(c)
+}
+
+// adverbsFrom returns the index of the first token from i that is no
+// adverb.
+func adverbsFrom(ts []token, i int) int {
+	for i < len(ts) && slices.Contains(adverbs, ts[i].text) {
+		i++
+	}
+	return i
+}
+
+// verbAtOrModal reports whether token i is a promise verb or a modal.
+func verbAtOrModal(ts []token, i int) bool {
+	_, n := verbAt(ts, i)
+	return n > 0 || slices.Contains(modals, ts[i].text)
 }
 
 // milestoneAt returns the milestone (data/commitments.tsv) that opens a
@@ -1496,7 +1513,7 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 			}
 			cands := clauses.candidates(cm.match, i)
 			for k, hit := range matchAll(cm.match, all, cands, i) {
-				if hit {
+				if hit && !statement(all[cands[k]]) {
 					cm.Mentions = append(cm.Mentions, mentionOf(all, int(cands[k])))
 				}
 			}
@@ -1510,6 +1527,15 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].reports() > out[j].reports() })
 	return out
+}
+
+// statement reports whether a clause of a plan says what something is (甲
+// 是乙的重要内容): a copula is no promise, and the clause no mention.
+func statement(cl clause) bool {
+	if cl.unit.PartKind() != corpus.Plan {
+		return false
+	}
+	return slices.ContainsFunc(tokens(cl.folded), func(t token) bool { return t.text == "是" || t.text == "就是" })
 }
 
 // matchAll reports which of the clauses cands mention what m matches

@@ -71,6 +71,8 @@ func TestReadPromise(t *testing.T) {
 		{"确保 before its subject and 建成", "确保松岚体育馆年底建成", "確保松嵐體育館年底建成", []string{"松岚体育馆"}},
 		{"list items that qualify a quoted name", "推进甲校区、乙园区、丙社区“三区融合”", "推進甲校區、乙園區、丙社區“三區融合”", []string{"-qualifies", "-qualifies", "-qualifies", "三区融合~"}},
 		{"a place before a quoted name names it", "推进甲园、乙县“两站一街”等项目", "推進甲園、乙縣“兩站一街”等專案", []string{"甲园项目", "乙县“两站一街”项目"}},
+		{"an adverb that opens a name stays", "推进共同繁荣示范区建设", "推進共同繁榮示範區建設", []string{"共同繁荣示范区~"}},
+		{"adverbs between two verbs", "推进并全面完成松岚中心建设", "推進並全面完成松嵐中心建設", []string{"松岚中心"}},
 		{"stray spaces of a PDF", "推进松岚电 厂项目建设", "推進松嵐電 廠項目建設", []string{"松岚电厂项目"}},
 	}
 	for _, tt := range tests {
@@ -250,7 +252,7 @@ func TestCountedAndMilestoneStatuses(t *testing.T) {
 // A count promised with a bound (不少于) and reported in other words (完成某
 // 改造) is followed; each plan's count is the promise of its year, judged by
 // the next review's number; a missed word of another clause of the sentence
-// does not reach it.
+// does not reach it. A plan clause with a copula (是) is no promise.
 const yearlyCounts = `篇1
 一、2035年工作回顾
 文化事业稳步发展。
@@ -264,7 +266,7 @@ const yearlyCounts = `篇1
 二、2037年主要任务
 主要预期目标是：地区生产总值增长6%左右。
 一、城市建设
-新开工改造城镇甲类小区45个。
+新开工改造城镇甲类小区45个。建成丁区文化中心。丁区文化中心是城市建设的重要内容。
 篇3
 一、2037年工作回顾
 完成甲类小区改造40个。
@@ -281,6 +283,10 @@ func TestYearlyCounts(t *testing.T) {
 		}
 		if want := "partial p1:promised p2:achieved p2:promised p3:partial"; got["城镇甲类小区#个"] != want {
 			t.Errorf("%q, want %q (all: %v)", got["城镇甲类小区#个"], want, got)
+		}
+		// A copula says what a thing is: no promise of it.
+		if want := "unreported p2:promised"; got["丁区文化中心"] != want {
+			t.Errorf("丁区文化中心 %q, want %q", got["丁区文化中心"], want)
 		}
 		assertMentionQuotes(t, c, cs)
 	}
