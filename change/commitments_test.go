@@ -227,28 +227,6 @@ const counts = `篇1
 主要预期目标是：地区生产总值增长6%左右。
 `
 
-// A count is achieved when the number reported meets the number promised,
-// and partial below it, whatever the status word; a milestone reached as
-// promised leaves the project in progress when the next plan promises more.
-func TestCountedAndMilestoneStatuses(t *testing.T) {
-	for _, text := range []string{counts, toTraditional(counts)} {
-		c, cs := commitmentsOf(t, text)
-		got := map[string]string{}
-		for _, cm := range cs {
-			got[cm.Key] = cm.Status + " " + mentionStatuses(cm)
-		}
-		for key, want := range map[string]string{
-			"老旧小区#个": "partial p1:promised p2:achieved p2:promised p3:partial",
-			"澄溪文化中心": "partial p1:promised p2:achieved p2:repeated",
-		} {
-			if got[key] != want {
-				t.Errorf("%s: %q, want %q (all: %v)", key, got[key], want, got)
-			}
-		}
-		assertMentionQuotes(t, c, cs)
-	}
-}
-
 // A count promised with a bound (不少于) and reported in other words (完成某
 // 改造) is followed; each plan's count is the promise of its year, judged by
 // the next review's number; a missed word of another clause of the sentence
@@ -274,21 +252,37 @@ const yearlyCounts = `篇1
 主要预期目标是：地区生产总值增长6%左右。
 `
 
-func TestYearlyCounts(t *testing.T) {
-	for _, text := range []string{yearlyCounts, toTraditional(yearlyCounts)} {
-		c, cs := commitmentsOf(t, text)
-		got := map[string]string{}
-		for _, cm := range cs {
-			got[cm.Key] = cm.Status + " " + mentionStatuses(cm)
+// A count is achieved when the number reported meets the number promised,
+// and partial below it, whatever the status word; a milestone reached as
+// promised leaves the project in progress when the next plan promises more.
+func TestCountedAndMilestoneStatuses(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]string
+	}{
+		{"counts and a milestone", counts, map[string]string{
+			"老旧小区#个": "partial p1:promised p2:achieved p2:promised p3:partial",
+			"澄溪文化中心": "partial p1:promised p2:achieved p2:repeated",
+		}},
+		{"yearly counts and a copula", yearlyCounts, map[string]string{
+			"城镇甲类小区#个": "partial p1:promised p2:achieved p2:promised p3:partial",
+			"丁区文化中心":   "unreported p2:promised", // the copula clause is no mention
+		}},
+	}
+	for _, tt := range tests {
+		for _, text := range []string{tt.text, toTraditional(tt.text)} {
+			c, cs := commitmentsOf(t, text)
+			got := map[string]string{}
+			for _, cm := range cs {
+				got[cm.Key] = cm.Status + " " + mentionStatuses(cm)
+			}
+			for key, want := range tt.want {
+				if got[key] != want {
+					t.Errorf("%s: %s: %q, want %q (all: %v)", tt.name, key, got[key], want, got)
+				}
+			}
+			assertMentionQuotes(t, c, cs)
 		}
-		if want := "partial p1:promised p2:achieved p2:promised p3:partial"; got["城镇甲类小区#个"] != want {
-			t.Errorf("%q, want %q (all: %v)", got["城镇甲类小区#个"], want, got)
-		}
-		// A copula says what a thing is: no promise of it.
-		if want := "unreported p2:promised"; got["丁区文化中心"] != want {
-			t.Errorf("丁区文化中心 %q, want %q", got["丁区文化中心"], want)
-		}
-		assertMentionQuotes(t, c, cs)
 	}
 }
 
