@@ -17,6 +17,7 @@ package corpus
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
@@ -182,7 +183,9 @@ type Report struct {
 
 // Chars returns the number of characters (runes) in the report.
 func (r *Report) Chars() int {
-	return len([]rune(r.Source.Text[r.Span.Start:r.Span.End]))
+	t := r.Source.Text[r.Span.Start:r.Span.End]
+	// A line end is one character, LF or CR LF.
+	return utf8.RuneCountInString(t) - strings.Count(t, "\r\n")
 }
 
 // Sections returns every section of the report in order.

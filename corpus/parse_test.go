@@ -471,3 +471,37 @@ func TestQuotesUnbalanced(t *testing.T) {
 		}
 	}
 }
+
+// TestCharsCountsLineEndsOnce: a report counts the same characters with CR
+// LF line ends as with LF ones.
+func TestCharsCountsLineEndsOnce(t *testing.T) {
+	text := "一、2035年工作回顾\n甲。\n二、2036年工作任务\n乙。\n"
+	lf, _ := ParseSource("lf.txt", text)
+	crlf, _ := ParseSource("crlf.txt", strings.ReplaceAll(text, "\n", "\r\n"))
+	if a, b := lf.Reports[0].Chars(), crlf.Reports[0].Chars(); a != b {
+		t.Errorf("LF %d characters, CR LF %d", a, b)
+	}
+}
+
+// TestFileNamedByDelivery: a report delivered in December for the next
+// year's work, in a file named by the year of delivery, is named rightly;
+// a file named by another year is not.
+func TestFileNamedByDelivery(t *testing.T) {
+	text := "某市政府工作报告\n——2035年12月26日在某市第一届人民代表大会第五次会议上\n各位代表：\n一、2035年工作回顾\n甲。\n二、2036年工作任务\n乙。\n"
+	for _, tt := range []struct {
+		name string
+		want bool
+	}{{"d/2035.txt", false}, {"d/2036.txt", false}, {"d/2034.txt", true}} {
+		c, err := Build([]File{{Name: tt.name, Text: text}}, nil, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, f := range checkReport(c.Reports[0]) {
+			got = got || f.Rule == "year-file-name"
+		}
+		if got != tt.want || c.Reports[0].Year != 2036 {
+			t.Errorf("%s: year %d, year-file-name %v, want %v", tt.name, c.Reports[0].Year, got, tt.want)
+		}
+	}
+}
