@@ -191,6 +191,10 @@ func explainPair(opts *alignOptions, w io.Writer, c *corpus.Corpus, res *align.R
 	if units[0] == units[1] {
 		return usagef("--explain %s %s: give two different units", opts.pair[0], opts.pair[1])
 	}
+	if units[0].Report == units[1].Report {
+		// Links join the units of two reports; two of one report are never weighed.
+		return usagef("--explain %s %s: both are units of report %s; give a unit of each of two reports", opts.pair[0], opts.pair[1], units[0].Report.ID)
+	}
 	ex := res.Explain(units[0], units[1])
 	if opts.json() {
 		return render.JSON(w, render.ExplainJSONOf(ex))
