@@ -281,6 +281,9 @@ func TestCanonical(t *testing.T) {
 		{"关税总水平降至", "关税总水平"},
 		{"某項時間壓縮至", "某项时间"},
 		{"固定资产投资力争增长", "全社会固定资产投资增长"},
+		// A list's number read as a figure leaves its stop before the name.
+		{". 新建中小学", "新建中小学"},
+		{"．新建中小學", "新建中小学"},
 		// A growth that took over the subject of a total (收入累计完成…，增长6%).
 		{"一般公共预算收入累计增长", "一般公共预算收入增长"},
 		{"一般公共預算收入累計增長", "一般公共预算收入增长"},
