@@ -81,6 +81,11 @@ type rawText struct {
 // (a name EncodingName returned), else in the one it detects. It fails with
 // an *InputError for a binary file, an empty one, or bytes that are not text
 // in any encoding it knows.
+// tolerated: a file with more than one byte that is no character in this
+// many characters is not in the encoding tried; one with fewer is, with a
+// few corrupt bytes that the reading names.
+const tolerated = 200
+
 func decodeFile(path string, b []byte, force string) (string, *rawText, error) {
 	if force != "" {
 		n, err := EncodingName(force) // any spelling a caller gives: big5, GBK …
@@ -107,18 +112,18 @@ func decodeFile(path string, b []byte, force string) (string, *rawText, error) {
 	var text string
 	rt := &rawText{bytes: b, encoding: enc}
 	if enc == EncUTF8 {
-		if !utf8.Valid(b) {
+		if bad, runes := invalidUTF8(b); bad*tolerated > runes {
 			line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
 			return "", nil, &InputError{Path: path, Line: line, Msg: "not UTF-8 text", Hint: "name its encoding with --encoding, or convert it to UTF-8"}
 		}
-		text = string(b)
+		text = string(b) // a few corrupt bytes stay as they are: FileOf names them
 	} else {
 		var err error
 		text, err = rt.decode()
 		if err != nil {
 			return "", nil, &InputError{Path: path, Msg: "cannot be read as " + enc + ": " + err.Error(), Hint: "name its encoding with --encoding", Err: err}
 		}
-		if bad := strings.Count(text, string(utf8.RuneError)); bad*200 > utf8.RuneCountInString(text) {
+		if bad := strings.Count(text, string(utf8.RuneError)); bad*tolerated > utf8.RuneCountInString(text) {
 			line := 1 + strings.Count(text[:strings.IndexRune(text, utf8.RuneError)], "\n")
 			hint := "name its encoding with --encoding, or convert it to UTF-8"
 			if force != "" {
@@ -232,6 +237,9 @@ func DetectEncoding(b []byte) string {
 	}
 	if utf8.Valid(b) {
 		return EncUTF8
+	}
+	if bad, runes := invalidUTF8(b); bad*tolerated <= runes && bad < runes {
+		return EncUTF8 // UTF-8 with a few corrupt bytes, which the reading names
 	}
 	best, bestScore := "", 0
 	for _, name := range []string{EncGB18030, EncBig5} {

@@ -112,6 +112,7 @@ type File struct {
 	Text     string // decoded
 	Encoding string // the encoding it was read in; "" for UTF-8
 	raw      *rawText
+	notes    []Warning // what decoding noticed: a few bytes that are no character
 }
 
 // Manifest describes the reports of a directory corpus. Every field is
@@ -234,6 +235,20 @@ func CheckText(path string, b []byte) error {
 	return nil
 }
 
+// invalidUTF8 returns how many bytes of b are no part of a UTF-8 character,
+// and how many characters it holds.
+func invalidUTF8(b []byte) (bad, runes int) {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			bad++
+		}
+		runes++
+		i += n
+	}
+	return bad, runes
+}
+
 func firstInvalid(b []byte) int {
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
@@ -295,6 +310,7 @@ func buildParsed(files []File, man *Manifest, opts Options, series string, parse
 			src.Encoding = EncUTF8
 		}
 		c.Sources = append(c.Sources, src)
+		c.Warnings = append(c.Warnings, f.notes...)
 		c.Warnings = append(c.Warnings, warns[i]...)
 	}
 	reportIDs(c.Sources)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 const smallReport = "各位代表：\n一、2018年工作回顾\n经济运行保持在合理区间。\n二、2019年政府工作任务\n加强文化交流。\n"
@@ -140,4 +141,48 @@ func FuzzParseSource(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestCorruptBytes: a file in its encoding but for a few corrupt bytes is
+// read, with a warning that says where the first is and how many there
+// are; a file of many such bytes is not in that encoding.
+func TestCorruptBytes(t *testing.T) {
+	good := strings.Repeat("這一段寫的是過去一年的工作，各項任務全面完成。\n", 20)
+	b5, err := traditionalchinese.Big5.NewEncoder().String(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := func(s string, at int, junk string) []byte { return []byte(s[:at] + junk + s[at:]) }
+	line2 := strings.Index(good, "\n") + 1
+	for _, tt := range []struct {
+		name, force string
+		b           []byte
+		want        string // "" when the file is refused
+	}{
+		{"utf-8", "", cut(good, line2+6, "\xff"), "2: column 3: 1 byte is not UTF-8"},
+		{"big5", "big5", cut(b5, strings.Index(b5, "\n")+1+4, "\xff"), "2: column 3: 1 byte is not Big5"},
+		{"utf-8 mostly broken", "utf-8", []byte(strings.Repeat("甲\xff\xfe", 50)), ""},
+	} {
+		f, err := FileOf(tt.name+".txt", tt.b, tt.force)
+		if tt.want == "" {
+			if err == nil {
+				t.Errorf("%s: read, want refused", tt.name)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		c, err := Build([]File{f}, nil, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, w := range c.Warnings {
+			found = found || strings.Contains(w.String(), tt.want)
+		}
+		if !found {
+			t.Errorf("%s: warnings %v, want %q", tt.name, c.Warnings, tt.want)
+		}
+	}
 }
