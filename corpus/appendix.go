@@ -36,10 +36,12 @@ func appendices(lines []line) {
 		if l.blank() || l.furn != "" {
 			continue
 		}
-		if f := hanzi.Fold(l.text); reReportMarker.MatchString(l.text) || isTitle(f) {
+		if inAppendix && (reReportMarker.MatchString(l.text) || isTitle(hanzi.Fold(l.text))) {
 			inAppendix = false // the next report
 		}
-		if runeLen(l.text) > 44 || !reAppendix.MatchString(foldedNoSpace(l.text)) || !inAppendix && !afterClosing(lines, i) {
+		// Every opener holds one of these characters: a cheap test first.
+		if !strings.ContainsAny(l.text, "附注註解略说說") || runeLen(l.text) > 44 ||
+			!reAppendix.MatchString(foldedNoSpace(l.text)) || !inAppendix && !afterClosing(lines, i) {
 			continue
 		}
 		inAppendix = true
