@@ -33,6 +33,11 @@ type Token struct {
 // numerals (二〇一六年, 二零一六年, 二○一六年).
 func yearTokenLen(s string) int {
 	const year = "年"
+	// Nearly every place of a text opens no year: tell by its first bytes.
+	if len(s) < 4 || !(s[0] == '1' || s[0] == '2' || strings.HasPrefix(s, "一") || strings.HasPrefix(s, "二") ||
+		strings.HasPrefix(s, "１") || strings.HasPrefix(s, "２")) {
+		return 0
+	}
 	var ds [4]int // the digits' values; -1 for x
 	kind, pos := 0, 0
 	for i := range ds {
@@ -145,8 +150,8 @@ func (tz *tokenizer) tokenize(text string, figs []figure.Figure, opts Options) [
 				if !hanzi.IsHan(c) {
 					break
 				}
-				if _, isNum := number(end); isNum && end > pos {
-					break
+				if _, isNum := number(end); isNum && end > pos || end > pos && yearTokenLen(text[end:]) > 0 {
+					break // a number or a year in Chinese numerals (二〇三六年) is a word of its own
 				}
 				end += n
 			}
@@ -170,8 +175,8 @@ func (tz *tokenizer) tokenize(text string, figs []figure.Figure, opts Options) [
 				if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' && end+1 < len(text) && text[end+1] >= '0' && text[end+1] <= '9') {
 					break
 				}
-				if _, isNum := number(end); isNum && end > pos {
-					break
+				if _, isNum := number(end); isNum && end > pos || end > pos && yearTokenLen(text[end:]) > 0 {
+					break // a number or a year in Chinese numerals (二〇三六年) is a word of its own
 				}
 				end++
 			}
