@@ -122,6 +122,7 @@ type clause struct {
 	sentence   string // the folded sentence it stands in
 	norm       string // folded, years taken out
 	counted    string // norm with every number a #
+	stateless  string // counted less the words that say what is done to a thing (withoutStates)
 }
 
 func clausesOf(u *corpus.Unit) []clause {
@@ -154,6 +155,7 @@ func appendClause(cs []clause, u *corpus.Unit, f string, idx []int, from, to int
 	if strings.ContainsAny(c.norm, "0123456789") { // what reDigits needs
 		c.counted = reDigits.ReplaceAllString(c.norm, "#")
 	}
+	c.stateless = withoutStates(c.counted) // once a clause, not once a commitment a clause
 	return append(cs, c)
 }
 
@@ -1236,7 +1238,7 @@ func (m matcher) matches(cl clause) bool {
 	if m.counted {
 		// A count of one thing is easily the count of another: only the
 		// same words, what is done to them aside, say the same count.
-		return m.part != "" && strings.Contains(withoutStates(text), m.part)
+		return m.part != "" && strings.Contains(cl.stateless, m.part)
 	}
 	for _, k := range []string{m.key, m.bare, m.title} {
 		if k != "" && renamed(text, k) {
