@@ -115,12 +115,12 @@ func (lx *Lexicon) Classify(u *corpus.Unit) Classification {
 }
 
 // reSceneLead matches the start of a lead sentence that places the year
-// rather than naming a topic: 今年是…之年, 2015年是不平凡的一年, 过去五年….
+// rather than naming a topic: 今年是…之年, 2035年是不平凡的一年, 过去五年….
 var reSceneLead = regexp.MustCompile(`^(今年|去年|明年|当年|上年|过去|刚刚过去|本届|新的一年|一年来|五年来|[0-9]{4}年|“?十[一二三四五六七八九]五”?)`)
 
 // namesTopic reports whether a paragraph outside any section opens with a
 // lead sentence of its own that names a topic (积极的财政政策要更加积极有为): a
-// heading that neither places the year (今年经济社会发展任务重, 2015年是…)
+// heading that neither places the year (今年经济社会发展任务重, 2035年是…)
 // nor holds a word of the general theme (开局之年, 总体要求). Such a
 // paragraph is classified by its words like any topic paragraph; one that
 // sets the scene without a lead sentence is an overview of its part.

@@ -19,7 +19,7 @@
 // figures without a topic heading, thanks, problems, the preamble and
 // closing. A paragraph outside any section of a review or plan is general
 // when it sets the scene: it has no lead sentence, or its lead sentence
-// places the year (今年是…之年, 2015年是不平凡的一年, 过去五年…) or holds a word
+// places the year (今年是…之年, 2035年是不平凡的一年, 过去五年…) or holds a word
 // of the general theme. One whose lead sentence names a policy
 // (积极的财政政策要更加积极有为) is a topic paragraph and is classified by its
 // words, wherever it stands. A paragraph addressed to the deputies (各位代表，…)

@@ -24,7 +24,7 @@ type Version struct {
 	// ManifestName). Against asks only for the files it reads.
 	Read func(names []string) (map[string][]byte, error)
 	// Where names a file of this version in a message about its bytes:
-	// HEAD:reports/2015.md. Nil means the file's name within the corpus.
+	// HEAD:reports/2035.md. Nil means the file's name within the corpus.
 	Where func(name string) string
 }
 

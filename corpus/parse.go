@@ -255,7 +255,7 @@ func (b *reportBuilder) partHeadings(blocks []*block) map[int]PartKind {
 		prev = kind
 	}
 	// Two plan headings naming consecutive years: the first looks back
-	// (一、2014年主要工作 … 二、2015年目标任务和重点工作).
+	// (一、2035年主要工作 … 二、2036年目标任务和重点工作).
 	var planYears []int
 	for i := range blocks {
 		if parts[i] == Plan {
@@ -271,8 +271,8 @@ func (b *reportBuilder) partHeadings(blocks []*block) map[int]PartKind {
 		}
 	}
 	// A report with a plan and no review: the first 一、 heading before the
-	// plan, naming no part, opens the review (一、克服困难，2004年经济社会发展
-	// 取得新成效 … 二、2005年工作任务).
+	// plan, naming no part, opens the review (一、克服困难，2035年经济社会发展
+	// 取得新成效 … 二、2036年工作任务).
 	if dunIsPart && !hasKind(parts, Review) {
 		for i, bl := range blocks {
 			if k, ok := parts[i]; ok && k != Review {

@@ -370,9 +370,9 @@ func buildParsed(files []File, man *Manifest, opts Options, series string, parse
 }
 
 // Find returns the report a name means. A name of four digits is a year
-// (2016: the report whose work year is 2016), or the id of a report whose
+// (2036: the report whose work year is 2036), or the id of a report whose
 // year is unknown; id:NAME is an id only; a file's name with its extension
-// (2016.txt) is the report that file holds alone; any other name is an id,
+// (2036.txt) is the report that file holds alone; any other name is an id,
 // then a year. So when 2019.txt holds the 2020 report and no report is of
 // 2019, 2019 is an error that says so (never the 2020 report under another
 // name), and the file is still reached as 2019.txt or id:2019.

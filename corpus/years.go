@@ -60,8 +60,8 @@ var calendar = func() []calendarEntry {
 
 const numRe = `([0-9]+|[一二三四五六七八九十百零〇]+)`
 
-// yearRe matches a year in digits (2015) or in Chinese numerals (二〇一五,
-// 二零一五), as the first group.
+// yearRe matches a year in digits (2035) or in Chinese numerals (二〇三五,
+// 二零三五), as the first group.
 const yearRe = `((?:19|20)[0-9]{2}|[一二][〇零九][〇零一二三四五六七八九]{2})`
 
 // yearOf reads a year matched by yearRe.

@@ -15,7 +15,7 @@
 // 4.5%—5%, 2~3家) are single words.
 //
 // Three ways to cut words were measured on the embedded corpus (the whole
-// 2015 → 2016 diff, start-up included; see README):
+// diff of its two latest reports, start-up included; see README):
 //
 //   - go-ego/gse with its Simplified and Traditional dictionaries segments well
 //     but takes about 2 s and 370 MB to load them: far too slow for a command

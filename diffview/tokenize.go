@@ -13,7 +13,7 @@ import (
 
 // Options change what counts as a difference.
 type Options struct {
-	IgnoreYears      bool // 20xx年, 2015年 and 2016年 are all the same word
+	IgnoreYears      bool // 20xx年, 2035年 and 2036年 are all the same word
 	IgnorePunctWidth bool // ， and , (and the other full- and half-width pairs) are the same
 	IgnoreScript     bool // a word in Traditional characters is the same as in Simplified ones (經濟 and 经济)
 }
@@ -28,9 +28,9 @@ type Token struct {
 }
 
 // yearTokenLen returns the length of the year at the start of s, or 0: four
-// digits of one kind and 年, the first two 19 or 20 — ASCII (2016年, and
-// 20xx年 with xx or XX for the last two), full-width (２０１６年) or Chinese
-// numerals (二〇一六年, 二零一六年, 二○一六年).
+// digits of one kind and 年, the first two 19 or 20 — ASCII (2036年, and
+// 20xx年 with xx or XX for the last two), full-width (２０３６年) or Chinese
+// numerals (二〇三六年, 二零三六年, 二○三六年).
 func yearTokenLen(s string) int {
 	const year = "年"
 	// Nearly every place of a text opens no year: tell by its first bytes.

@@ -365,7 +365,7 @@ func langOf(s hanzi.Script) string {
 }
 
 // reportName names a report by its year, with its id when that is not the
-// year: "2016 p1".
+// year: "2036 p1".
 func reportName(r *corpus.Report) string {
 	if r.ID == r.Name() {
 		return r.ID

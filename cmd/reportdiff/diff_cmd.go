@@ -83,7 +83,7 @@ trouble. On a terminal, output longer than the screen goes through $PAGER
 	f.BoolVar(&opts.noPager, "no-pager", false, "never page the output")
 	f.BoolVar(&opts.all, "all", false, "show the pairs that did not change too")
 	f.Float64Var(&opts.minScore, "min-score", align.DefaultMinScore, "the least similarity for two paragraphs to be paired")
-	f.BoolVar(&opts.ignoreYears, "ignore-years", false, "take every year for the same word: 20xx年, 2015年, ２０１６年, 二〇一六年")
+	f.BoolVar(&opts.ignoreYears, "ignore-years", false, "take every year for the same word: 20xx年, 2035年, ２０３６年, 二〇三六年")
 	f.BoolVar(&opts.ignorePunctW, "ignore-punct-width", false, "take full- and half-width punctuation (， and ,) for the same")
 	f.BoolVar(&opts.ignoreScript, "ignore-script", false, "take a word in Traditional and in Simplified characters for the same (the default when the two reports are in different scripts)")
 	f.BoolVar(&opts.keepScript, "no-ignore-script", false, "show differences of script as edits, even between reports in different scripts")

@@ -128,7 +128,7 @@ func parseYears(vals []string) (map[string]int, error) {
 		id = strings.TrimSpace(id)
 		n, err := strconv.Atoi(strings.TrimSpace(year))
 		if !ok || id == "" || err != nil || n < 1900 || n > 2200 {
-			return nil, usagef("--year %q: want ID=YEAR with a year from 1900 to 2200, e.g. --year p1=2016", v)
+			return nil, usagef("--year %q: want ID=YEAR with a year from 1900 to 2200, e.g. --year p1=2036", v)
 		}
 		if y, dup := years[id]; dup && y != n {
 			return nil, usagef("--year %q: %s is given the year %d already", v, id, y)

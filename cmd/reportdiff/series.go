@@ -380,7 +380,7 @@ func (y *yearsSeen) check(year int) error {
 	return usagef("--year %d: no report of the corpus is dated %d; its reports are dated %s", year, year, yearRanges(y.years))
 }
 
-// yearRanges writes years as runs: 2003–2011, 2013, 2015–2016.
+// yearRanges writes years as runs: 2023–2031, 2033, 2035–2036.
 func yearRanges(years map[int]bool) string {
 	ys := make([]int, 0, len(years))
 	for y := range years {

@@ -112,7 +112,7 @@ type found struct {
 	fs, fe int // offsets of the figure in the folded text
 }
 
-// Extract returns the figures of text in order. Years (2015年, 20xx年),
+// Extract returns the figures of text in order. Years (2035年, 20xx年),
 // dates and ordinals (第3届) are not figures.
 func Extract(text string) []Figure {
 	if !hasDigit(text) {
