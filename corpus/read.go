@@ -18,11 +18,11 @@ import (
 	"github.com/reportdiff/reportdiff/internal/work"
 )
 
-//go:embed seed/dongcheng.txt
+//go:embed seed/seed.txt
 var defaultText string
 
 // DefaultName is the name of the embedded default corpus.
-const DefaultName = "embedded:dongcheng.txt"
+const DefaultName = "embedded:seed.txt"
 
 // DefaultText returns the text of the embedded default corpus: three work
 // reports of one district government, in one file.
