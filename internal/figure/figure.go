@@ -569,7 +569,11 @@ func pairedNames(subject string) []string {
 			a := utf8.RuneCountInString(f[:at])
 			b := a + utf8.RuneCountInString(p[i])
 			before, after := string(rs[:a]), string(rs[b:])
-			return []string{before + p[i+1] + after, before + p[i+2] + after}
+			one, two := p[i+1], p[i+2]
+			if t := lists["pairT"]; string(rs[a:b]) != p[i] && i+2 < len(t) && string(rs[a:b]) == t[i] {
+				one, two = t[i+1], t[i+2] // the subject's own script
+			}
+			return []string{before + one + after, before + two + after}
 		}
 	}
 	return []string{subject}

@@ -124,3 +124,17 @@ func TestHasDigit(t *testing.T) {
 		}
 	}
 }
+
+// TestPairedNamesKeepScript: the two names a subject of two groups stands
+// for are written in the subject's script.
+func TestPairedNamesKeepScript(t *testing.T) {
+	for text, want := range map[string][2]string{
+		"城鄉居民收入分別增長9.2%、10.4%。": {"城鎮居民收入增長", "農村居民收入增長"},
+		"城乡居民收入分别增长9.2%、10.4%。": {"城镇居民收入增长", "农村居民收入增长"},
+	} {
+		fs := Extract(text)
+		if len(fs) != 2 || fs[0].Label != want[0] || fs[1].Label != want[1] {
+			t.Errorf("%s: %+v, want labels %v", text, fs, want)
+		}
+	}
+}
