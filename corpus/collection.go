@@ -486,7 +486,7 @@ func (col *Collection) Load(s *Series) (*Corpus, error) {
 	c.Series = s.Name
 	if s.stated {
 		for _, r := range c.Reports {
-			if r.Government != "" && hanzi.Fold(r.Government) != hanzi.Fold(s.Name) && s.Name != Unknown && !strings.Contains(s.Name, "/") {
+			if r.Government != "" && s.Name != Unknown && !namesFolder(r.Government, s.Name) {
 				c.Warnings = append(c.Warnings, Warning{Source: r.Source.Name, Line: r.firstLine(),
 					Message: fmt.Sprintf("report %s: the text names the government %s, its folder %s: read with %s", r.ID, r.Government, s.Name, s.Name)})
 			}
@@ -541,4 +541,17 @@ func (c *Corpus) government() string {
 		}
 	}
 	return best
+}
+
+// namesFolder says whether the government a text names is that of its
+// folder: the folder's name, or in a nested tree (浙江省/杭州市, 浙江省/省本级)
+// one of its levels.
+func namesFolder(gov, folder string) bool {
+	g := hanzi.Fold(gov)
+	for _, level := range strings.Split(folder, "/") {
+		if hanzi.Fold(level) == g {
+			return true
+		}
+	}
+	return false
 }

@@ -247,3 +247,23 @@ func TestOneSeriesParsedOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesFolder: a text's government is its folder's when it names the
+// folder or, in a nested tree, one of its levels.
+func TestNamesFolder(t *testing.T) {
+	for _, tt := range []struct {
+		gov, folder string
+		want        bool
+	}{
+		{"甲省", "甲省", true},
+		{"甲省", "乙省", false},
+		{"甲省", "甲省/省本级", true},
+		{"丙市", "甲省/丙市", true},
+		{"丁縣", "甲省/丙市", false},
+		{"甲縣", "甲县", true},
+	} {
+		if got := namesFolder(tt.gov, tt.folder); got != tt.want {
+			t.Errorf("namesFolder(%s, %s) = %v", tt.gov, tt.folder, got)
+		}
+	}
+}
