@@ -160,7 +160,7 @@ var (
 // alone, a fragment that opens with a preposition or a comparison, a book
 // title.
 func canonical(label string) (name, dir string, ok bool) {
-	k := strings.TrimLeft(quoteMarks.Replace(figure.Key(label)), listStops)
+	k := cleanLabel(quoteMarks.Replace(figure.Key(label)))
 	if strings.ContainsAny(k, "《》") || startsWithWord(k, prepositions) {
 		return "", "", false
 	}
@@ -403,9 +403,12 @@ func bridgeScopes(ins []*Indicator, tolerance float64) {
 	}
 }
 
-// listStops are what is left of a list's number before a label (1. 新建…:
-// the 1 read as a number): no part of the name.
-const listStops = ".．、)）·• "
+// cleanLabel takes off a label what is left of a list's number before it
+// (1. 新建…: the 1 read as a number) and the bars of a markdown table's cell
+// around it (| 地区生产总值增长 | 6%左右 |): no part of the name.
+func cleanLabel(s string) string {
+	return strings.TrimRight(strings.TrimLeft(strings.TrimSpace(s), ".．、)）·•| "), "| ")
+}
 
 // baseName returns an indicator's name less its direction (增长, 下降).
 func baseName(name string) string {
@@ -466,7 +469,7 @@ func unitValues(u *corpus.Unit) []candidate {
 // 两年…) is about the second.
 func figureValue(u *corpus.Unit, f figure.Figure, kind string, year int) Value {
 	v := Value{Year: year, Kind: kind, Value: f.Value, Numeric: true, Low: f.Low, High: f.High, Qualifier: f.Qualifier,
-		Measure: f.Measure, Unit: u, Label: strings.TrimLeft(strings.TrimSpace(f.Label), listStops), Line: u.LineOf(f.Start), From: f.From, FromValue: f.FromValue}
+		Measure: f.Measure, Unit: u, Label: cleanLabel(f.Label), Line: u.LineOf(f.Start), From: f.From, FromValue: f.FromValue}
 	if f.Range {
 		v.Qualifier = "range"
 	}

@@ -284,6 +284,8 @@ func TestCanonical(t *testing.T) {
 		// A list's number read as a figure leaves its stop before the name.
 		{". 新建中小学", "新建中小学"},
 		{"．新建中小學", "新建中小学"},
+		// A markdown table's cell.
+		{"| 地区生产总值增长 |", "地区生产总值增长"},
 		// A growth that took over the subject of a total (收入累计完成…，增长6%).
 		{"一般公共预算收入累计增长", "一般公共预算收入增长"},
 		{"一般公共預算收入累計增長", "一般公共预算收入增长"},
@@ -499,6 +501,23 @@ func TestBridgeScopesOwnTarget(t *testing.T) {
 		}
 		if vd := verdictsByYear(got["居民人均可支配收入增长"]); vd[2020] != MissedGoal {
 			t.Errorf("all residents' income, 8%% against 7.5%%: %v in %v", vd, names(ins))
+		}
+	}
+}
+
+// TestTargetsInATable: targets set in a markdown table, a row each, meet
+// their outcomes as targets in prose do.
+func TestTargetsInATable(t *testing.T) {
+	text := "篇1\n一、2035年工作回顾\n甲。\n二、2036年主要任务\n主要预期目标如下。\n\n| 指标 | 目标 |\n| --- | --- |\n| 地区生产总值增长 | 6%左右 |\n| 一般公共预算收入增长 | 5% |\n\n" +
+		"篇2\n一、2036年工作回顾\n全年地区生产总值增长6.2%，一般公共预算收入增长4%。\n二、2037年主要任务\n乙。\n"
+	for _, text := range []string{text, toTraditional(text)} {
+		c := corpustest.Build(t, text)
+		got := indicatorsByName(ReadTargets(align.Classify(c, nil, nil), DefaultTargetOptions()))
+		if vd := verdictsByYear(got["地区生产总值增长"]); vd[2036] != Met {
+			t.Errorf("GDP growth: %v", vd)
+		}
+		if vd := verdictsByYear(got["一般公共预算收入增长"]); vd[2036] != MissedGoal {
+			t.Errorf("revenue growth: %v", vd)
 		}
 	}
 }
