@@ -57,6 +57,7 @@ func TestReadPromise(t *testing.T) {
 		{"a verb opens a list", "加快补齐青禾老区发展短板", "加快補齊青禾老區發展短板", []string{"-verb"}},
 		{"a kind in two common words", "建设数据中心", "建設數據中心", []string{"-kind"}},
 		{"a kind in one common word", "改造提升步行街", "改造提升步行街", []string{"-kind"}},
+		{"a kind named by a quality", "建设有效市场", "建設有效市場", []string{"-kind"}},
 		{"a kind after an adverb", "建设重点水利工程", "建設重點水利工程", []string{"-kind"}},
 		{"a kind with 重要", "建设重要能源基地", "建設重要能源基地", []string{"-kind"}},
 		{"an organisation of common words", "推进运营公司改革", "推進運營公司改革", []string{"-kind"}},
