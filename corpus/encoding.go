@@ -75,17 +75,20 @@ type rawText struct {
 	bytes    []byte
 	encoding string
 	dec, raw []int // the start of each line in the decoded text and in the bytes
+	// corrupt counts the bytes that are no character (at most one in
+	// tolerated characters), the first at corruptAt in the decoded text.
+	corrupt, corruptAt int
 }
 
-// decodeFile decodes the bytes of a file: in the encoding named by force
-// (a name EncodingName returned), else in the one it detects. It fails with
-// an *InputError for a binary file, an empty one, or bytes that are not text
-// in any encoding it knows.
 // tolerated: a file with more than one byte that is no character in this
 // many characters is not in the encoding tried; one with fewer is, with a
 // few corrupt bytes that the reading names.
 const tolerated = 200
 
+// decodeFile decodes the bytes of a file: in the encoding named by force
+// (a name EncodingName returned), else in the one it detects. It fails with
+// an *InputError for a binary file, an empty one, or bytes that are not text
+// in any encoding it knows.
 func decodeFile(path string, b []byte, force string) (string, *rawText, error) {
 	if force != "" {
 		n, err := EncodingName(force) // any spelling a caller gives: big5, GBK …
@@ -99,7 +102,8 @@ func decodeFile(path string, b []byte, force string) (string, *rawText, error) {
 		enc = DetectEncoding(b)
 	}
 	if enc == "" {
-		line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
+		_, _, first := invalidUTF8(b)
+		line := 1 + bytes.Count(b[:first], []byte("\n"))
 		return "", nil, &InputError{Path: path, Line: line, Msg: "not text in an encoding reportdiff knows (UTF-8, GB18030, Big5, UTF-16)",
 			Hint: "convert it to UTF-8, or name its encoding with --encoding"}
 	}
@@ -112,18 +116,21 @@ func decodeFile(path string, b []byte, force string) (string, *rawText, error) {
 	var text string
 	rt := &rawText{bytes: b, encoding: enc}
 	if enc == EncUTF8 {
-		if bad, runes := invalidUTF8(b); bad*tolerated > runes {
-			line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
+		bad, runes, first := invalidUTF8(b)
+		if bad*tolerated > runes {
+			line := 1 + bytes.Count(b[:first], []byte("\n"))
 			return "", nil, &InputError{Path: path, Line: line, Msg: "not UTF-8 text", Hint: "name its encoding with --encoding, or convert it to UTF-8"}
 		}
 		text = string(b) // a few corrupt bytes stay as they are: FileOf names them
+		rt.corrupt, rt.corruptAt = bad, first
 	} else {
 		var err error
 		text, err = rt.decode()
 		if err != nil {
 			return "", nil, &InputError{Path: path, Msg: "cannot be read as " + enc + ": " + err.Error(), Hint: "name its encoding with --encoding", Err: err}
 		}
-		if bad := strings.Count(text, string(utf8.RuneError)); bad*tolerated > utf8.RuneCountInString(text) {
+		bad := strings.Count(text, string(utf8.RuneError))
+		if bad*tolerated > utf8.RuneCountInString(text) {
 			line := 1 + strings.Count(text[:strings.IndexRune(text, utf8.RuneError)], "\n")
 			hint := "name its encoding with --encoding, or convert it to UTF-8"
 			if force != "" {
@@ -131,6 +138,9 @@ func decodeFile(path string, b []byte, force string) (string, *rawText, error) {
 			}
 			return "", nil, &InputError{Path: path, Line: line, Msg: english.Plural(bad, "character is", "characters are") + " not " + enc,
 				Hint: hint}
+		}
+		if bad > 0 {
+			rt.corrupt, rt.corruptAt = bad, strings.IndexRune(text, utf8.RuneError)
 		}
 	}
 	if looksBinary(text) {
@@ -238,7 +248,7 @@ func DetectEncoding(b []byte) string {
 	if utf8.Valid(b) {
 		return EncUTF8
 	}
-	if bad, runes := invalidUTF8(b); bad*tolerated <= runes && bad < runes {
+	if bad, runes, _ := invalidUTF8(b); bad*tolerated <= runes && bad < runes {
 		return EncUTF8 // UTF-8 with a few corrupt bytes, which the reading names
 	}
 	best, bestScore := "", 0

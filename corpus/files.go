@@ -29,25 +29,14 @@ func FileOf(path string, b []byte, force string) (File, error) {
 		return File{}, err
 	}
 	f := File{Name: path, Text: text, Encoding: raw.encoding, raw: raw}
-	if enc := raw.encoding; enc != EncUTF8 && strings.ContainsRune(text, utf8.RuneError) || enc == EncUTF8 && !utf8.ValidString(text) {
+	if raw.corrupt > 0 {
 		// A few bytes that are no character (corruption, a lost byte of a
 		// character): read around them, and say where the first is.
-		at := strings.IndexRune(text, utf8.RuneError)
-		if enc == EncUTF8 {
-			at = firstInvalid([]byte(text))
-		}
-		n := strings.Count(text, string(utf8.RuneError))
-		if enc == EncUTF8 {
-			n, _ = invalidUTF8([]byte(text))
-		}
+		at := raw.corruptAt
 		line := 1 + strings.Count(text[:at], "\n")
 		col := 1 + utf8.RuneCountInString(text[strings.LastIndex(text[:at], "\n")+1:at])
-		name := enc
-		if name == "" {
-			name = EncUTF8
-		}
 		f.notes = []Warning{{Source: path, Line: line, Message: fmt.Sprintf("column %d: %s not %s (shown as �); the rest of the file is read",
-			col, english.Plural(n, "byte is", "bytes are"), name)}}
+			col, english.Plural(raw.corrupt, "byte is", "bytes are"), raw.encoding)}}
 	}
 	return f, nil
 }

@@ -72,7 +72,7 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("detected %q, decoded as %q", enc, raw.encoding)
 		}
 		// Clean UTF-8, but for the few corrupt bytes a UTF-8 file may keep.
-		if bad, runes := invalidUTF8([]byte(text)); bad > 0 && (raw.encoding != EncUTF8 || bad*tolerated > runes) || looksBinary(text) {
+		if bad, runes, _ := invalidUTF8([]byte(text)); bad > 0 && (raw.encoding != EncUTF8 || bad*tolerated > runes) || looksBinary(text) {
 			t.Fatalf("decoded text is not clean UTF-8")
 		}
 		prev := 0

@@ -218,7 +218,8 @@ func readText(path, force string) (File, error) {
 // Data files that must be UTF-8 (a theme lexicon) are checked with it.
 func CheckText(path string, b []byte) error {
 	if !utf8.Valid(b) || utf16Guess(b) != "" {
-		line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
+		_, _, first := invalidUTF8(b)
+		line := 1 + bytes.Count(b[:first], []byte("\n"))
 		msg, hint := "not UTF-8 text", "save it as UTF-8"
 		if enc := DetectEncoding(b); enc != "" && enc != EncUTF8 {
 			msg += "; it looks like " + enc
@@ -236,28 +237,22 @@ func CheckText(path string, b []byte) error {
 }
 
 // invalidUTF8 returns how many bytes of b are no part of a UTF-8 character,
-// and how many characters it holds.
-func invalidUTF8(b []byte) (bad, runes int) {
+// how many characters it holds, and where the first such byte is (len(b)
+// when there is none).
+func invalidUTF8(b []byte) (bad, runes, first int) {
+	first = len(b)
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n <= 1 {
+			if bad == 0 {
+				first = i
+			}
 			bad++
 		}
 		runes++
 		i += n
 	}
-	return bad, runes
-}
-
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
+	return bad, runes, first
 }
 
 // commonHan holds the most frequent characters of Chinese government prose,
