@@ -333,16 +333,16 @@ func ReadTargets(t *align.Themes, opts TargetOptions) []Indicator {
 // are scope words or aliases and never part of a name.)
 var narrower = []string{"城镇", "城市"}
 
-// scopeOf says whether a target of indicator a may take the outcome of b:
-// a names b's statistic for urban residents only (城镇居民人均可支配收入增长,
-// 居民人均可支配收入增长).
-func scopeOf(a, b string) bool {
+// widerName returns the name of the statistic a name gives for urban
+// residents only, for all residents (城镇居民人均可支配收入增长 →
+// 居民人均可支配收入增长), or "".
+func widerName(name string) string {
 	for _, p := range narrower {
-		if a == p+b {
-			return true
+		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" {
+			return rest
 		}
 	}
-	return false
+	return ""
 }
 
 // bridgeScopes judges a target that has no outcome of its own against the
@@ -351,6 +351,10 @@ func scopeOf(a, b string) bool {
 // claims it, and it is the only such outcome the target could take: the
 // verdict says which indicator the outcome is of.
 func bridgeScopes(ins []*Indicator, tolerance float64) {
+	byName := map[string][]*Indicator{}
+	for _, in := range ins {
+		byName[in.Name] = append(byName[in.Name], in)
+	}
 	type claim struct {
 		in *Indicator
 		vd int
@@ -361,18 +365,20 @@ func bridgeScopes(ins []*Indicator, tolerance float64) {
 	}
 	claims := map[key][]claim{}
 	var order []key
-	wants := map[claim]int{} // how many outcomes of other scopes a target could take
 	for _, a := range ins {
+		wide := widerName(a.Name)
+		if wide == "" {
+			continue
+		}
 		for i, vd := range a.Verdicts {
 			if vd.Verdict != NoOutcome {
 				continue
 			}
-			for _, b := range ins {
-				if b == a || b.Measure != a.Measure || !scopeOf(a.Name, b.Name) {
+			for _, b := range byName[wide] {
+				if b.Measure != a.Measure {
 					continue
 				}
-				j := slices.IndexFunc(b.Verdicts, func(w Verdict) bool { return w.Year == vd.Year })
-				if j < 0 || b.Verdicts[j].Verdict != NoTarget {
+				if j := verdictOfYear(b, vd.Year); j < 0 || b.Verdicts[j].Verdict != NoTarget {
 					continue
 				}
 				k := key{b, vd.Year}
@@ -380,27 +386,23 @@ func bridgeScopes(ins []*Indicator, tolerance float64) {
 					order = append(order, k)
 				}
 				claims[k] = append(claims[k], claim{a, i})
-				wants[claim{a, i}]++
 			}
 		}
 	}
 	for _, k := range order {
 		cs := claims[k]
-		if len(cs) != 1 || wants[cs[0]] != 1 {
-			// Two scopes claim one outcome, or one target could take the
-			// outcomes of two (urban and rural for all residents): none is
-			// its own.
-			continue
+		if len(cs) != 1 {
+			continue // two targets claim one outcome: it is neither's
 		}
 		a, vd := cs[0].in, &cs[0].in.Verdicts[cs[0].vd]
-		j := slices.IndexFunc(k.out.Verdicts, func(w Verdict) bool { return w.Year == k.year })
-		vd.Outcome, vd.OutcomeOf = k.out.Verdicts[j].Outcome, k.out.Name
-		if !vd.Target.Numeric {
-			vd.Verdict = NotNumeric
-		} else {
-			vd.Verdict = judge(*vd.Target, *vd.Outcome, tolerance, aliases.lessIsBetter[a.Name])
-		}
+		vd.Outcome, vd.OutcomeOf = k.out.Verdicts[verdictOfYear(k.out, k.year)].Outcome, k.out.Name
+		vd.Verdict = verdictOf(vd.Target, vd.Outcome, tolerance, aliases.lessIsBetter[a.Name])
 	}
+}
+
+// verdictOfYear returns the index of an indicator's verdict of a year, or -1.
+func verdictOfYear(in *Indicator, year int) int {
+	return slices.IndexFunc(in.Verdicts, func(vd Verdict) bool { return vd.Year == year })
 }
 
 // cleanLabel takes off a label what is left of a list's number before it
@@ -739,19 +741,24 @@ func verdicts(in *Indicator, tolerance float64, lessBetter bool) []Verdict {
 	var out []Verdict
 	for _, y := range ys {
 		vd := years[y]
-		switch {
-		case vd.Target == nil:
-			vd.Verdict = NoTarget
-		case vd.Outcome == nil:
-			vd.Verdict = NoOutcome
-		case !vd.Target.Numeric:
-			vd.Verdict = NotNumeric
-		default:
-			vd.Verdict = judge(*vd.Target, *vd.Outcome, tolerance, lessBetter)
-		}
+		vd.Verdict = verdictOf(vd.Target, vd.Outcome, tolerance, lessBetter)
 		out = append(out, *vd)
 	}
 	return out
+}
+
+// verdictOf judges a target against an outcome, either of which may be
+// missing.
+func verdictOf(t, o *Value, tol float64, lessBetter bool) string {
+	switch {
+	case t == nil:
+		return NoTarget
+	case o == nil:
+		return NoOutcome
+	case !t.Numeric:
+		return NotNumeric
+	}
+	return judge(*t, *o, tol, lessBetter)
 }
 
 func judge(t, o Value, tol float64, lessBetter bool) string {
