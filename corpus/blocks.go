@@ -346,11 +346,7 @@ func opensParagraph(s string) bool {
 	if opensHeading(s) || strings.HasPrefix(s, "——") || strings.HasPrefix(s, "――") || reOrdinalLead.MatchString(s) {
 		return true
 	}
-	if i := strings.IndexAny(s, "！!：:，,"); i > 0 {
-		_, n := utf8.DecodeRuneInString(s[i:])
-		return isSalutation(s[:i+n])
-	}
-	return false
+	return salutationLed(s)
 }
 
 func (b *block) add(l line) {
@@ -360,17 +356,21 @@ func (b *block) add(l line) {
 }
 
 var (
-	reFiveYearPeriod = regexp.MustCompile(`(?:十[一二三四五六七八九]*|[六七八九])五.{0,2}(?:时期|期间)`)
+	reFiveYearPeriod = regexp.MustCompile(fiveYears + `(?:时期|期间)`)
 	// reFiveYearPlan matches a five-year plan or its period named in a
 	// heading: “十六五”时期, 十六五规划, 九五计划.
-	reFiveYearPlan = regexp.MustCompile(`(?:十[一二三四五六七八九]*|[六七八九])五.{0,2}(?:时期|期间|规划|计划)`)
+	reFiveYearPlan = regexp.MustCompile(fiveYears + `(?:时期|期间|规划|计划)`)
 	// reWorkYear matches a year of work named in a heading: 2036年, 二〇三六年,
 	// 今年, 明年.
 	reWorkYear = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年|今年|明年`)
 	// reYearTasks matches a year of work and what it asks for:
 	// 2036年经济社会发展总体要求, 今年的预期目标.
-	reYearTasks = regexp.MustCompile(`(?:(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年|今年|明年).{0,12}?(?:总体要求|预期目标|主要目标)`)
+	reYearTasks = regexp.MustCompile(`(?:` + reWorkYear.String() + `).{0,12}?(?:总体要求|预期目标|主要目标)`)
 )
+
+// fiveYears matches the name of a five-year plan before what it names
+// (十六五, “九五”).
+const fiveYears = `(?:十[一二三四五六七八九]*|[六七八九])五.{0,2}`
 
 // partKindOf tells from a heading's words which part it opens; ok is false
 // when the words name no part. A heading that names a year of work and no
@@ -397,10 +397,11 @@ func partKindOf(heading string) (kind PartKind, ok bool) {
 	}
 	ahead := has("今后五年", "未来五年")
 	year := reWorkYear.MatchString(f)
+	plan := reFiveYearPlan.MatchString(f)
 	done := has("完成情况", "执行情况", "完成了", "胜利完成")
 	achieved := (has("成就", "成绩") || has("去年") && has("工作")) && !has("目标", "任务")
 	switch {
-	case (ahead || reFiveYearPlan.MatchString(f)) && year && (has("工作", "任务") || reYearTasks.MatchString(f)) &&
+	case (ahead || plan) && year && (has("工作", "任务") || reYearTasks.MatchString(f)) &&
 		!has("回顾", "远景") && !done && !achieved:
 		return Plan, true // 未来五年奋斗方向和2036年的工作, 今后五年奋斗目标和2036年发展总体要求
 	case has("纲要", "五年规划", "规划建议") && !has("回顾"),
@@ -408,7 +409,7 @@ func partKindOf(heading string) (kind PartKind, ok bool) {
 		ahead && !has("回顾"):
 		return Outline, true
 	case has("回顾", "工作总结"), done,
-		achieved && (year || reFiveYearPlan.MatchString(f) || has("去年")),
+		achieved && (year || plan || has("去年")),
 		has("过去五年", "过去一年", "一年来", "五年来", "基本估计") && !has("任务", "安排", "重点工作", "总体要求"):
 		return Review, true
 	case has("任务", "工作安排", "重点工作", "总体要求", "总体部署", "主要目标", "预期目标",

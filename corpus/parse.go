@@ -763,11 +763,12 @@ func govName(s string) string {
 	s = reYearSuffix.ReplaceAllString(s, "")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "人民政府"), "政府")
 	s = trimSpace(strings.TrimSuffix(s, "人民"))
-	if m := reOfficeSuffix.FindStringIndex(hanzi.Fold(s)); m != nil {
-		// A speaker's title names no government: 行政长官, 某市市长 → 某市.
-		s = trimSpace(string([]rune(s)[:runeLen(hanzi.Fold(s)[:m[0]])]))
-	}
 	f := hanzi.Fold(s)
+	if m := reOfficeSuffix.FindStringIndex(f); m != nil {
+		// A speaker's title names no government: 行政长官, 某市市长 → 某市.
+		s = trimSpace(runeSlice(s, f, 0, m[0]))
+		f = hanzi.Fold(s)
+	}
 	if runeLen(f) < 2 || runeLen(f) > 16 || hanRatio(f) < 1 {
 		return ""
 	}

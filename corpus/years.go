@@ -356,12 +356,12 @@ func isDatelineIn(f string, m []int) bool {
 	return isDateline(f[open : m[1]+end+n])
 }
 
-// isPublication reports whether a folded front line, whose date is at m,
-// says when a newspaper or a news agency printed the report, not when it
-// was delivered: 《某某日报》（2031年03月13日 01版）, （某某社2031年3月12日电）.
 // rePage is a newspaper's page right after a date: " 01版", "第三版".
 var rePage = regexp.MustCompile(`^[\s　]*第?[\s　]*[0-9０-９一二三四五六七八九十〇零]+[\s　]*版`)
 
+// isPublication reports whether a folded front line, whose date is at m,
+// says when a newspaper or a news agency printed the report, not when it
+// was delivered: 《某某日报》（2031年03月13日 01版）, （某某社2031年3月12日电）.
 func isPublication(f string, m []int) bool {
 	before, after := f[:m[0]], f[m[1]:]
 	open, close := strings.LastIndex(before, "《"), strings.LastIndex(before, "》")
@@ -510,9 +510,13 @@ func inferYears(reports []*Report, stated map[*Report]int) []Warning {
 		}
 		// A passage counts once, however often the report repeats it.
 		votes := map[int]int{}
-		counted := map[string]bool{}
+		type passage struct {
+			kind, text string
+			implies    int
+		}
+		counted := map[passage]bool{}
 		for _, e := range r.Evidence {
-			key := fmt.Sprintf("%s\x00%s\x00%d", e.Kind, hanzi.Fold(e.Text), e.Implies)
+			key := passage{e.Kind, hanzi.Fold(e.Text), e.Implies}
 			if counted[key] {
 				continue
 			}
