@@ -357,14 +357,6 @@ func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep) *reportFreqs {
 	return rf
 }
 
-// of returns the count of feature f.
-func (fr freqs) of(f feat) int {
-	if i, ok := slices.BinarySearch(fr.keys, f); ok {
-		return int(fr.n[i])
-	}
-	return 0
-}
-
 // indexIn returns, for each feature of fs (sorted, without repeats, all of
 // them keys of fr), its index among fr's keys: one walk through both.
 func indexIn(fs []feat, fr freqs) []int32 {

@@ -78,11 +78,16 @@ func Prepare(a, b *corpus.Report, opts Options) *Texts {
 			case 0:
 				tx.inA = newSentenceIndex(a)
 			case 1:
-				tx.inB = newSentenceIndex(b)
+				if b != a {
+					tx.inB = newSentenceIndex(b)
+				}
 			default:
 				read[i-2] = readUnit(units[i-2], opts)
 			}
 		})
+		if b == a {
+			tx.inB = tx.inA // a report compared with itself: one index
+		}
 		for i, u := range units {
 			tx.units[u] = read[i]
 		}
@@ -662,23 +667,10 @@ func countRunes(dst []runeCount, rs []rune) []runeCount {
 
 // sortedDice is CharDice of two strings given as their characters, sorted.
 func sortedDice(a, b []rune) float64 {
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
 	if len(a)+len(b) == 0 {
 		return 0
 	}
-	return 2 * float64(n) / float64(len(a)+len(b))
+	return 2 * float64(sortedset.CountCommon(a, b)) / float64(len(a)+len(b))
 }
 
 // distinctRunes returns the distinct characters of s.

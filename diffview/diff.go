@@ -156,22 +156,14 @@ func absorbGlue(ops []Op) []Op {
 				ins = append(ins, out[i].Text)
 			}
 		}
-		if d := concat(del); d != "" {
+		if d := strings.Join(del, ""); d != "" {
 			joined = append(joined, Op{Kind: Delete, Text: d})
 		}
-		if n := concat(ins); n != "" {
+		if n := strings.Join(ins, ""); n != "" {
 			joined = append(joined, Op{Kind: Insert, Text: n})
 		}
 	}
 	return joined
-}
-
-// concat joins texts, without copying a lone one.
-func concat(texts []string) string {
-	if len(texts) == 1 {
-		return texts[0]
-	}
-	return strings.Join(texts, "")
 }
 
 // fixStarts recomputes the offsets after adjacent operations were merged.
