@@ -1129,16 +1129,7 @@ func withoutStates(s string) string {
 
 // longStateWords are the state words of two characters or more, longest
 // first (环境整治 before 整治).
-var longStateWords = func() []string {
-	var ws []string
-	for _, w := range stateWords {
-		if hanRunes(w) >= 2 {
-			ws = append(ws, w)
-		}
-	}
-	slices.SortStableFunc(ws, func(a, b string) int { return len(b) - len(a) })
-	return ws
-}()
+var longStateWords = longestFirst(slices.DeleteFunc(slices.Clone(stateWords), func(w string) bool { return hanRunes(w) < 2 }))
 
 // matcher decides whether a clause speaks of a commitment.
 type matcher struct {
@@ -1230,7 +1221,7 @@ func (m matcher) matches(cl clause) bool {
 		}
 		return len(m.context) == 0 || slices.ContainsFunc(m.context, func(w string) bool { return strings.Contains(text, w) })
 	}
-	for _, k := range []string{m.key, m.bare, m.part, m.title, m.quote} {
+	for _, k := range m.forms() {
 		if k != "" && strings.Contains(text, k) {
 			return true
 		}

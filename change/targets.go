@@ -144,8 +144,9 @@ var (
 	// marks or with its word: “十三五”, 十二五时期.
 	rePlanPeriodName = regexp.MustCompile(`(?:九|十[一二三四五六七八九]?)五(?:”|"|时期|期间|以来)`)
 
-	// quoteMarks do not belong to an indicator's name: “某某产业”增加值.
-	quoteMarks = strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "")
+	// quoteMarks do not belong to an indicator's name: “某某产业”增加值 (the
+	// name is folded first, which makes 「」 of “”).
+	quoteMarks = strings.NewReplacer("“", "", "”", "", "\"", "")
 	// reParenthesis finds what a parenthesis adds to a name: 生产总值（GDP）,
 	// 新（改）建.
 	reParenthesis = regexp.MustCompile(`[（(][^（()）]*[）)]`)

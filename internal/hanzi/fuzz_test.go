@@ -75,14 +75,12 @@ func foldByRune(s string) (string, []int) {
 	prev, prevAt := rune(-1), 0
 	for i, r := range s {
 		f := FoldRune(r)
-		if isVariantStart(prev) {
-			if v, ok := wordVariants[[2]rune{prev, f}]; ok {
-				out := b.String()[:prevAt]
-				b.Reset()
-				b.WriteString(out)
-				b.WriteRune(v[0])
-				f = v[1]
-			}
+		if v, ok := wordVariants[[2]rune{prev, f}]; ok {
+			out := b.String()[:prevAt]
+			b.Reset()
+			b.WriteString(out)
+			b.WriteRune(v[0])
+			f = v[1]
 		}
 		n := b.Len()
 		prev, prevAt = f, n

@@ -151,8 +151,14 @@ var variantStarts = func() *[1 << 10]uint64 {
 	return &bits
 }()
 
-func isVariantStart(r rune) bool {
-	return r >= 0 && r < 1<<16 && variantStarts[r/64]&(1<<(r%64)) != 0
+// variant returns the mainland form of the pair of folded characters prev,
+// f when the pair is a word variant (wordVariants).
+func variant(prev, f rune) ([2]rune, bool) {
+	if prev < 0 || prev >= 1<<16 || variantStarts[prev/64]&(1<<(prev%64)) == 0 {
+		return [2]rune{}, false // most characters start no variant: no map lookup
+	}
+	v, ok := wordVariants[[2]rune{prev, f}]
+	return v, ok
 }
 
 // fold folds s and, when withIndex is set, maps every byte offset of the
@@ -184,18 +190,16 @@ func fold(s string, withIndex bool) (string, []int) {
 	for i := first; i < len(s); {
 		r, size := decode(s, i)
 		f := FoldRune(r)
-		if isVariantStart(prev) {
-			if v, ok := wordVariants[[2]rune{prev, f}]; ok {
-				// Rewrite the first character of the pair, already written.
-				b = utf8.AppendRune(b[:prevAt], v[0])
-				if withIndex {
-					idx = idx[:prevAt]
-					for len(idx) < len(b) {
-						idx = append(idx, prevFrom)
-					}
+		if v, ok := variant(prev, f); ok {
+			// Rewrite the first character of the pair, already written.
+			b = utf8.AppendRune(b[:prevAt], v[0])
+			if withIndex {
+				idx = idx[:prevAt]
+				for len(idx) < len(b) {
+					idx = append(idx, prevFrom)
 				}
-				f = v[1]
 			}
+			f = v[1]
 		}
 		n := len(b)
 		prev, prevAt, prevFrom = f, n, i
@@ -262,11 +266,9 @@ func AppendFoldRunes(dst []rune, s string) []rune {
 		r, size := decode(s, i)
 		i += size
 		f := FoldRune(r)
-		if isVariantStart(prev) {
-			if v, ok := wordVariants[[2]rune{prev, f}]; ok {
-				dst[len(dst)-1] = v[0]
-				f = v[1]
-			}
+		if v, ok := variant(prev, f); ok {
+			dst[len(dst)-1] = v[0]
+			f = v[1]
 		}
 		prev = f
 		dst = append(dst, f)
@@ -293,10 +295,8 @@ func unchanged(s string) int {
 			return i
 		}
 		f := FoldRune(r)
-		if isVariantStart(prev) {
-			if _, ok := wordVariants[[2]rune{prev, f}]; ok {
-				return prevAt
-			}
+		if _, ok := variant(prev, f); ok {
+			return prevAt
 		}
 		if f != r {
 			return i
