@@ -185,7 +185,7 @@ func WriteHTML(w io.Writer, d HTMLData, opts HTMLOptions) error {
 	if err := pageTemplate().ExecuteTemplate(&b, "page", p); err != nil {
 		return err
 	}
-	return writePage(w, b.Bytes())
+	return VisibleText(w, b.String()) // html/template escapes markup, not ESC, BEL or BS
 }
 
 // buildPage turns the data into the page's view.

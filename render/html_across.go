@@ -75,10 +75,6 @@ func (d *HTMLData) sharesAcross(c *Comparison, years map[int]int) *sharesAcross 
 			continue
 		}
 		ta := themeAcross{Anchor: anchor("x-t-", th.ID), Label: d.label(th.ID)}
-		name := ta.Label.Zh
-		if name == "" {
-			name = th.ID
-		}
 		for _, part := range parts {
 			pa := partAcross{Part: part}
 			type series struct {

@@ -155,7 +155,7 @@ func (g *GovPart) WritePage(w io.Writer, comparison string, opts HTMLOptions) er
 	if err := pageTemplate().ExecuteTemplate(&b, "page", &p); err != nil {
 		return err
 	}
-	return writePage(w, b.Bytes())
+	return VisibleText(w, b.String()) // html/template escapes markup, not ESC, BEL or BS
 }
 
 // href links to the anchor a of the government's sections: in the
@@ -248,7 +248,7 @@ func WriteComparison(w io.Writer, c Comparison, opts HTMLOptions) error {
 	if err := pageTemplate().ExecuteTemplate(&b, "page", &p.page); err != nil {
 		return err
 	}
-	return writePage(w, b.Bytes())
+	return VisibleText(w, b.String()) // html/template escapes markup, not ESC, BEL or BS
 }
 
 type comparisonPage struct {

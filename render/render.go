@@ -111,7 +111,9 @@ func writeText(w io.Writer, s string) error {
 }
 
 // VisibleText writes corpus text as Visible shows it: for a text sent to a
-// terminal.
+// terminal, and for an HTML page the templates made, whose escaping leaves
+// ESC, BEL and BS, which a browser shows as nothing or as boxes and a
+// terminal showing the page's source would obey.
 func VisibleText(w io.Writer, s string) error {
 	_, err := io.WriteString(w, Visible(s))
 	return err
@@ -156,15 +158,6 @@ func (v *VisibleWriter) Flush() error {
 	}
 	_, err := io.WriteString(v.W, Visible(string(v.held)))
 	v.held = nil
-	return err
-}
-
-// writePage writes an HTML page the templates made, with the control
-// characters of the corpus text in it made Visible: html/template escapes
-// markup, not ESC, BEL or BS, which a browser shows as nothing or as boxes
-// and which a terminal showing the page's source would obey.
-func writePage(w io.Writer, page []byte) error {
-	_, err := io.WriteString(w, Visible(string(page)))
 	return err
 }
 

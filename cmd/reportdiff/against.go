@@ -46,17 +46,16 @@ func (opts *checkOptions) checkAgainst(col *corpus.Collection, copts corpus.Opti
 		// One government of several: its files, wherever they stand.
 		copts.Years = seriesYears(col, s, copts.Years)
 		if otherErr == nil {
-			return opts.seriesAgainstDir(col, s, copts, chk)
+			return opts.seriesAgainstDir(s, copts, chk)
 		}
-		return opts.seriesAgainstGit(col, s, copts, chk)
+		return opts.seriesAgainstGit(s, copts, chk)
 	}
 	if otherErr == nil {
-		sum := func(b []byte) string { h := sha256.Sum256(b); return hex.EncodeToString(h[:]) }
-		cur, err := diskVersion(corpusPath, corpusPath, single, sum)
+		cur, err := diskVersion(corpusPath, corpusPath, single, sha256Hex)
 		if err != nil {
 			return nil, err
 		}
-		old, err := diskVersion(opts.against, opts.against, single, sum)
+		old, err := diskVersion(opts.against, opts.against, single, sha256Hex)
 		if err != nil {
 			return nil, err
 		}
@@ -257,9 +256,8 @@ func diskSeries(name, root string, paths []string, hash func([]byte) string) (ch
 // seriesAgainstDir compares series s of the corpus with the series of the
 // same name in the copy of the corpus --against names, read as the corpus
 // is read (none there: every report is new).
-func (opts *checkOptions) seriesAgainstDir(col *corpus.Collection, s *corpus.Series, copts corpus.Options, chk check.Options) (*check.Result, error) {
-	sum := func(b []byte) string { h := sha256.Sum256(b); return hex.EncodeToString(h[:]) }
-	cur, err := diskSeries(opts.corpusPath, opts.corpusPath, s.Files(), sum)
+func (opts *checkOptions) seriesAgainstDir(s *corpus.Series, copts corpus.Options, chk check.Options) (*check.Result, error) {
+	cur, err := diskSeries(opts.corpusPath, opts.corpusPath, s.Files(), sha256Hex)
 	if err != nil {
 		return nil, err
 	}
@@ -271,7 +269,7 @@ func (opts *checkOptions) seriesAgainstDir(col *corpus.Collection, s *corpus.Ser
 	if o := sameSeries(oldCol, s.Name); o != nil {
 		paths = o.Files()
 	}
-	old, err := diskSeries(opts.against, opts.against, paths, sum)
+	old, err := diskSeries(opts.against, opts.against, paths, sha256Hex)
 	if err != nil {
 		return nil, err
 	}
@@ -285,7 +283,7 @@ func (opts *checkOptions) seriesAgainstDir(col *corpus.Collection, s *corpus.Ser
 // are) as they were, every other report file empty, as nothing but its name
 // counts there; the series' files are then read with git, those that
 // changed alone.
-func (opts *checkOptions) seriesAgainstGit(col *corpus.Collection, s *corpus.Series, copts corpus.Options, chk check.Options) (*check.Result, error) {
+func (opts *checkOptions) seriesAgainstGit(s *corpus.Series, copts corpus.Options, chk check.Options) (*check.Result, error) {
 	repo, err := openRepo(opts.corpusPath)
 	if err != nil {
 		return nil, err
@@ -418,4 +416,11 @@ func below(dir, p string) (string, bool) {
 		return p, true
 	}
 	return strings.CutPrefix(p, dir+"/")
+}
+
+// sha256Hex is the hash by which the files of a corpus on disk are told
+// changed or not.
+func sha256Hex(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
 }
