@@ -57,8 +57,8 @@ type Series struct {
 	// which then names every report of the series.
 	stated bool
 	// parsed holds the files of a flat directory that were read and parsed
-	// to find their government, when they turned out to be one series: Load
-	// takes them rather than parsing them again, once.
+	// to find their government: Load takes them rather than parsing them
+	// again, once.
 	parsed map[string]parsedFile
 }
 
@@ -281,6 +281,14 @@ func (col *Collection) flat(dir string, files []string) error {
 			byName[name] = s
 		}
 		s.files = append(s.files, f)
+		if p := parsed[i]; p != nil {
+			// Parsed to find its government: not parsed again when its
+			// series is loaded.
+			if s.parsed == nil {
+				s.parsed = map[string]parsedFile{}
+			}
+			s.parsed[f] = *p
+		}
 	}
 	for _, s := range byName {
 		s.man = man.only(s.files)
@@ -478,7 +486,9 @@ func (col *Collection) Load(s *Series) (*Corpus, error) {
 		return nil, &InputError{Path: filepath.Dir(s.files[0]), Msg: fmt.Sprintf("no report of %s could be read", s.Name),
 			Hint: "see the warnings above for each file", Err: ErrNoReports, Warnings: warns}
 	}
-	c, err := buildSeries(files, s.man, opts, prefix)
+	parsed := s.parsed
+	s.parsed = nil // taken once
+	c, err := buildParsed(files, s.man, opts, prefix, parsed)
 	if err != nil {
 		return nil, err
 	}

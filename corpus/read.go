@@ -262,17 +262,13 @@ const commonHan = "的一是在不了有和人这中大为上个国我以要他�
 // Build assembles a corpus from files already read: it parses them, gives
 // reports their ids, infers their years and orders them by year.
 func Build(files []File, man *Manifest, opts Options) (*Corpus, error) {
-	return buildSeries(files, man, opts, "")
+	return buildParsed(files, man, opts, "", nil)
 }
 
-// buildSeries is Build for the series of a collection: a series name prefixes
-// every report id (and so every unit id) with name/.
-func buildSeries(files []File, man *Manifest, opts Options, series string) (*Corpus, error) {
-	return buildParsed(files, man, opts, series, nil)
-}
-
-// buildParsed is buildSeries with some files parsed already (by name, with
-// the text they were parsed from): those are not parsed again.
+// buildParsed is Build for the series of a collection: a series name
+// prefixes every report id (and so every unit id) with name/; some files
+// may be parsed already (by name, with the text they were parsed from):
+// those are not parsed again.
 func buildParsed(files []File, man *Manifest, opts Options, series string, parsed map[string]parsedFile) (*Corpus, error) {
 	c := &Corpus{}
 	byFile := map[string]ManifestEntry{}
