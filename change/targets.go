@@ -487,7 +487,8 @@ func figureValue(u *corpus.Unit, f figure.Figure, kind string, year int) Value {
 	v.Figure = f.Qualified
 	v.Text = u.Text[start : f.Start+len(f.Qualified)]
 	if kind == Target && year != 0 {
-		sentence := hanzi.Fold(u.Text[sentenceStart(u, f.Start):f.Start])
+		st, _ := sentenceAt(u, f.Start) // from the unit's start when no sentence holds it
+		sentence := hanzi.Fold(u.Text[st.Start:f.Start])
 		for _, h := range horizons {
 			if strings.Contains(sentence, h) {
 				v.Year = year + 1
@@ -516,10 +517,8 @@ func severalYears(v Value, at int) bool {
 	}
 	u := v.Unit
 	context := u.Text
-	for _, s := range u.Sentences {
-		if s.Start <= at && at < s.End {
-			context = u.Text[s.Start:s.End]
-		}
+	if s, ok := sentenceAt(u, at); ok {
+		context = s.Text
 	}
 	if u.Part != nil && u.Part.Heading != nil {
 		context += "|" + u.Part.Heading.Text
@@ -532,14 +531,15 @@ func containsAny(s string, ws []string) bool {
 	return slices.ContainsFunc(ws, func(w string) bool { return strings.Contains(s, w) })
 }
 
-// sentenceStart returns the offset where the sentence holding off starts.
-func sentenceStart(u *corpus.Unit, off int) int {
+// sentenceAt returns the sentence of u holding byte offset off, and
+// whether one does.
+func sentenceAt(u *corpus.Unit, off int) (corpus.Sentence, bool) {
 	for _, s := range u.Sentences {
 		if s.Start <= off && off < s.End {
-			return s.Start
+			return s, true
 		}
 	}
-	return 0
+	return corpus.Sentence{}, false
 }
 
 // wordTargets returns the targets in words of a plan paragraph: its
