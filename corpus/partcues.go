@@ -157,9 +157,11 @@ func inferParts(blocks []*block, parts map[int]PartKind) {
 		return
 	}
 	year, late := workYear(blocks, top[0])
+	ops := make([]sectionOpening, len(top))
 	leads := make([]int, len(top))
 	for i, at := range top {
-		leads[i] = leadYear(openings(blocks, at))
+		ops[i] = openingOf(blocks, at)
+		leads[i] = ops[i].year
 	}
 	if year == 0 {
 		year = yearFromLeads(leads)
@@ -167,7 +169,7 @@ func inferParts(blocks []*block, parts map[int]PartKind) {
 	evs := make([]sectionEvidence, len(top))
 	for i, at := range top {
 		if _, fixed := parts[at]; !fixed {
-			evs[i] = evidenceOf(blocks, at, year, late, leads[i])
+			evs[i] = evidenceOf(blocks, at, year, late, ops[i])
 		}
 	}
 	for i, k := range bestKinds(top, parts, evs) {
@@ -282,15 +284,30 @@ func leadOf(text string) string {
 	return firstRunes(f, leadRunes)
 }
 
-// leadYear returns the year that opens the first opening paragraph to open
-// with one (2030年，全省… ; 刚刚过去的2030年), or 0.
-func leadYear(paras []string) int {
-	for _, p := range paras {
-		if m := reLeadYear.FindStringSubmatch(leadOf(p)); m != nil {
-			return yearOf(m[1])
+// sectionOpening is what the opening paragraphs of a section say first.
+type sectionOpening struct {
+	paras []string // the opening paragraphs (openings)
+	leads []string // the lead of each (leadOf)
+	// year opens the first paragraph to open with one (2030年，全省… ;
+	// 刚刚过去的2030年), or is 0; firstYear is the year the first paragraph
+	// opens with, or 0.
+	year, firstYear int
+}
+
+// openingOf reads the opening paragraphs of the section that block at opens.
+func openingOf(blocks []*block, at int) sectionOpening {
+	o := sectionOpening{paras: openings(blocks, at)}
+	for i, p := range o.paras {
+		l := leadOf(p)
+		o.leads = append(o.leads, l)
+		if m := reLeadYear.FindStringSubmatch(l); m != nil && o.year == 0 {
+			o.year = yearOf(m[1])
+			if i == 0 {
+				o.firstYear = o.year
+			}
 		}
 	}
-	return 0
+	return o
 }
 
 // yearFromLeads returns the year of work told by the years that open the
@@ -334,7 +351,7 @@ func workYear(blocks []*block, end int) (year int, late bool) {
 // say of their part; year is the year of work (0 when unknown), late is set
 // when the report was delivered late in the year before it, lead is the year
 // that opens the section.
-func evidenceOf(blocks []*block, at, year int, late bool, lead int) sectionEvidence {
+func evidenceOf(blocks []*block, at, year int, late bool, op sectionOpening) sectionEvidence {
 	var e sectionEvidence
 	var body [2]int // past, future
 	add := func(kind cueKind, w int, place cuePlace, first bool) {
@@ -382,11 +399,7 @@ func evidenceOf(blocks []*block, at, year int, late bool, lead int) sectionEvide
 		}
 	}
 	heading := hanzi.Fold(blocks[at].text)
-	paras := openings(blocks, at)
-	var leads []string
-	for _, p := range paras {
-		leads = append(leads, leadOf(p))
-	}
+	paras, leads := op.paras, op.leads
 	text := hanzi.Fold(strings.Join(paras, "\n"))
 	openers := sentenceOpeners(text)
 	for _, c := range partCues {
@@ -423,11 +436,11 @@ func evidenceOf(blocks []*block, at, year int, late bool, lead int) sectionEvide
 	e.future += e.futureBody
 	if year > 0 {
 		// The year that opens the section, and the years its heading names.
-		switch lead {
+		switch op.year {
 		case year - 1:
 			add(cuePast, 3, inLead, false)
 		case year:
-			add(cueYear, 3, inLead, leadYear(paras[:min(1, len(paras))]) == year)
+			add(cueYear, 3, inLead, op.firstYear == year)
 		}
 		hf, _ := squeeze(hanzi.FoldMap(blocks[at].text))
 		years := map[int]bool{}

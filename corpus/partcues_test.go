@@ -266,7 +266,7 @@ func TestSectionVerdict(t *testing.T) {
 		if blocks[0].kind != bHeading {
 			t.Fatalf("%q is not read as a heading", tt.heading)
 		}
-		e := evidenceOf(blocks, 0, 0, false, leadYear(openings(blocks, 0)))
+		e := evidenceOf(blocks, 0, 0, false, openingOf(blocks, 0))
 		if got, _ := e.verdict(); got != tt.want {
 			t.Errorf("%s / %s: verdict %d, want %d (%+v)", tt.heading, tt.body, got, tt.want, e)
 		}
