@@ -42,8 +42,9 @@ func appendices(lines []line) {
 		if inAppendix && (reReportMarker.MatchString(l.text) || isTitle(hanzi.Fold(l.text))) {
 			inAppendix = false // the next report
 		}
-		// Every opener holds one of these characters: a cheap test first.
-		if !strings.ContainsAny(l.text, "附注註解略说說") || runeLen(l.text) > 44 ||
+		// Every opener is short and holds one of these characters: cheap
+		// tests first (more than 4×44 bytes are more than 44 runes).
+		if len(l.text) > 4*44 || !strings.ContainsAny(l.text, "附注註解略说說") || runeLen(l.text) > 44 ||
 			!reAppendix.MatchString(foldedNoSpace(l.text)) || !inAppendix && !afterClosing(lines, i) {
 			continue
 		}

@@ -282,7 +282,7 @@ func contents(lines []line) {
 		if l.furn != "" || l.blank() {
 			continue
 		}
-		if t := strings.Join(strings.Fields(l.text), ""); len(l.text) <= 12 && (t == "目录" || t == "目錄" || t == "目次") {
+		if len(l.text) <= 12 && isContentsTitle(l.text) {
 			l.furn = FurnTOC
 			later := map[string]bool{}
 			for j := i + 1; j < len(lines); j++ {
@@ -406,4 +406,14 @@ func foldedNoSpace(s string) string {
 		}
 		return r
 	}, hanzi.Fold(s))
+}
+
+// isContentsTitle reports whether a short line, spaces aside, is the title
+// of a table of contents.
+func isContentsTitle(s string) bool {
+	switch strings.Join(strings.Fields(s), "") {
+	case "目录", "目錄", "目次":
+		return true
+	}
+	return false
 }

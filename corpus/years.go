@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/work"
 )
 
 // Evidence is a passage of a report that says which year it was delivered.
@@ -491,11 +492,12 @@ const maxAgainst = 5
 // It returns warnings where evidence is missing or conflicts.
 func inferYears(reports []*Report, stated map[*Report]int) []Warning {
 	var warns []Warning
-	sessions := map[*Report][]session{}
-	for _, r := range reports {
-		evs, ss := collectEvidence(r)
-		r.Evidence = evs
-		sessions[r] = ss
+	// Each report's evidence is its own: read side by side.
+	found := make([][]session, len(reports))
+	work.Each(len(reports), func(i int) { reports[i].Evidence, found[i] = collectEvidence(reports[i]) })
+	sessions := make(map[*Report][]session, len(reports))
+	for i, r := range reports {
+		sessions[r] = found[i]
 	}
 	decide := func(r *Report, warn bool) {
 		if y, ok := stated[r]; ok {
