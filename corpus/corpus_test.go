@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // seedPath is the seed file of the project, beside the repository.
@@ -230,5 +232,13 @@ func TestSeedParts(t *testing.T) {
 func TestCheckSeedClean(t *testing.T) {
 	if fs := Check(loadSeed(t)); len(fs) != 0 {
 		t.Errorf("findings on the seed: %v", fs)
+	}
+}
+
+// TestExpressionsCompile compiles every expression of the package, which
+// are compiled on first use: a bad one fails here, not in a run.
+func TestExpressionsCompile(t *testing.T) {
+	if expr, err := lazyre.All(); err != nil {
+		t.Fatalf("%s: %v", expr, err)
 	}
 }

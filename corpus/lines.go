@@ -1,12 +1,12 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // line is one physical line of a source.
@@ -133,11 +133,11 @@ const (
 )
 
 var (
-	rePartMarker  = regexp.MustCompile(`^第([一二三四五六七八九十]+|[0-9]+)(部分|篇|章)[\s\x{3000}:：、，,]*`)
-	reDunMarker   = regexp.MustCompile(`^([一二三四五六七八九十]+)[、，,．.][\s\x{3000}]*`)
-	reParenMarker = regexp.MustCompile(`^[（(]([一二三四五六七八九十]+)[）)][\s\x{3000}、]*`)
-	reDigitMarker = regexp.MustCompile(`^(?:[（(]([0-9]{1,2})[）)]|([0-9]{1,2})[、．.])[\s\x{3000}]*`)
-	reShiMarker   = regexp.MustCompile(`^([一二三四五六七八九十]+)是`)
+	rePartMarker  = lazyre.New(`^第([一二三四五六七八九十]+|[0-9]+)(部分|篇|章)[\s\x{3000}:：、，,]*`)
+	reDunMarker   = lazyre.New(`^([一二三四五六七八九十]+)[、，,．.][\s\x{3000}]*`)
+	reParenMarker = lazyre.New(`^[（(]([一二三四五六七八九十]+)[）)][\s\x{3000}、]*`)
+	reDigitMarker = lazyre.New(`^(?:[（(]([0-9]{1,2})[）)]|([0-9]{1,2})[、．.])[\s\x{3000}]*`)
+	reShiMarker   = lazyre.New(`^([一二三四五六七八九十]+)是`)
 )
 
 // marker reads the numbering at the start of s.

@@ -1,11 +1,11 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // Reports come as plain text, as markdown (a YAML front matter block,
@@ -45,18 +45,18 @@ type Furniture struct {
 }
 
 var (
-	reImage     = regexp.MustCompile(`^!\[[^\]]*\]\([^)]*\)$`)
-	reRule      = regexp.MustCompile(`^(?:-{3,}|\*{3,}|_{3,}|={3,})$`)
-	reATXMarker = regexp.MustCompile(`^#{1,6}[ \t\x{3000}]+`)
-	reListItem  = regexp.MustCompile(`^[-*+][ \t]+`)
-	rePageNo    = regexp.MustCompile(`^(?:[-—–·•－]\s*)?[0-9]{1,3}(?:\s*[-—–·•－])?$|^第\s*[0-9]{1,3}\s*[页頁](?:\s*[/／,，]?\s*共\s*[0-9]{1,3}\s*[页頁])?$|^[0-9]{1,3}\s*[/／]\s*[0-9]{1,3}$|^(?i:page)\s*[0-9]{1,3}(?:\s*of\s*[0-9]{1,3})?$`)
-	reTOCEntry  = regexp.MustCompile(`^(.{2,60}?)[ \t\x{3000}]*(?:[.．·…_‧•]{3,}|…{2,})[ \t\x{3000}]*[0-9]{1,3}$`)
-	reTOCNumber = regexp.MustCompile(`[ \t\x{3000}.．·…_‧•]*[0-9]{1,3}$`)
-	reCaption   = regexp.MustCompile(`作.{0,4}(?:政府工作|施政)报告.{0,40}摄$`)
+	reImage     = lazyre.New(`^!\[[^\]]*\]\([^)]*\)$`)
+	reRule      = lazyre.New(`^(?:-{3,}|\*{3,}|_{3,}|={3,})$`)
+	reATXMarker = lazyre.New(`^#{1,6}[ \t\x{3000}]+`)
+	reListItem  = lazyre.New(`^[-*+][ \t]+`)
+	rePageNo    = lazyre.New(`^(?:[-—–·•－]\s*)?[0-9]{1,3}(?:\s*[-—–·•－])?$|^第\s*[0-9]{1,3}\s*[页頁](?:\s*[/／,，]?\s*共\s*[0-9]{1,3}\s*[页頁])?$|^[0-9]{1,3}\s*[/／]\s*[0-9]{1,3}$|^(?i:page)\s*[0-9]{1,3}(?:\s*of\s*[0-9]{1,3})?$`)
+	reTOCEntry  = lazyre.New(`^(.{2,60}?)[ \t\x{3000}]*(?:[.．·…_‧•]{3,}|…{2,})[ \t\x{3000}]*[0-9]{1,3}$`)
+	reTOCNumber = lazyre.New(`[ \t\x{3000}.．·…_‧•]*[0-9]{1,3}$`)
+	reCaption   = lazyre.New(`作.{0,4}(?:政府工作|施政)报告.{0,40}摄$`)
 	// reCaptionCue matches, folded, what a photograph's caption says of
 	// itself: a credit (摄, 记者, 供图, 图片来源) or an opening 图为 / 图：.
-	reCaptionCue = regexp.MustCompile(`摄|记者|通讯员|供图|图片|资料图|^图[为：:/]|^(?i:photo)`)
-	reDigitRun   = regexp.MustCompile(`[0-9]+`)
+	reCaptionCue = lazyre.New(`摄|记者|通讯员|供图|图片|资料图|^图[为：:/]|^(?i:photo)`)
+	reDigitRun   = lazyre.New(`[0-9]+`)
 )
 
 // markLines reads the markup and the furniture of a file's lines, in place.
@@ -226,11 +226,11 @@ func stripMarkup(text string, l *line) {
 
 // reJump matches a newspaper's note that the text goes on on another page,
 // or comes from one: （下转第2版）, （紧接第一版）, （上接第1版）.
-var reJump = regexp.MustCompile(`[（(](?:下[转轉]|上接|[紧緊]接|接上|[转轉]下)第?[0-9一二三四五六七八九十]{1,3}版[）)]`)
+var reJump = lazyre.New(`[（(](?:下[转轉]|上接|[紧緊]接|接上|[转轉]下)第?[0-9一二三四五六七八九十]{1,3}版[）)]`)
 
 // reJumpFrom matches a note that the text comes from another page, at the
 // start of a line.
-var reJumpFrom = regexp.MustCompile(`^[（(](?:上接|[紧緊]接|接上)`)
+var reJumpFrom = lazyre.New(`^[（(](?:上接|[紧緊]接|接上)`)
 
 // stripJumps takes a newspaper's page-jump notes out of a line's words; a
 // line that holds nothing else is page furniture. A line opened by a note

@@ -2,12 +2,12 @@ package corpus
 
 import (
 	_ "embed"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // Many reports do not name their parts: 一、同心协力，全省发展取得新成绩
@@ -273,8 +273,8 @@ func openings(blocks []*block, at int) []string {
 }
 
 var (
-	reLeadYear  = regexp.MustCompile(`^(?:刚刚过去的|过去的)?` + yearRe + `年`)
-	reLeadNoise = regexp.MustCompile(`^各位代表[！!，,：:]?|[\s　，,、：:；;“”「」『』"'《》（）()—－-]`)
+	reLeadYear  = lazyre.New(`^(?:刚刚过去的|过去的)?` + yearRe + `年`)
+	reLeadNoise = lazyre.New(`^各位代表[！!，,：:]?|[\s　，,、：:；;“”「」『』"'《》（）()—－-]`)
 )
 
 // leadOf returns the first characters of a paragraph, folded, with the
@@ -478,7 +478,7 @@ func sentenceOpeners(f string) []string {
 
 // reOutcome matches a figure of an outcome: a change or an attainment and
 // its figure, not followed by 左右, 以上, 以内, as targets are.
-var reOutcome = regexp.MustCompile(`(?:增长|下降|提高|降低|达到|完成|实现|突破|超过|新增|累计)[^，,。；;]{0,8}?` +
+var reOutcome = lazyre.New(`(?:增长|下降|提高|降低|达到|完成|实现|突破|超过|新增|累计)[^，,。；;]{0,8}?` +
 	reFigure.String() + `(左右|以上|以内|以下)?`)
 
 // outcomeCount counts the figures of outcomes in folded text.

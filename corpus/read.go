@@ -9,12 +9,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/reportdiff/reportdiff/internal/lazyre"
 	"github.com/reportdiff/reportdiff/internal/work"
 )
 
@@ -404,7 +404,7 @@ func (c *Corpus) Find(name string) (*Report, error) {
 	return nil, fmt.Errorf("no report %q: name one by year or id (%s)", name, c.names())
 }
 
-var reYearName = regexp.MustCompile(`^[0-9]{4}$`)
+var reYearName = lazyre.New(`^[0-9]{4}$`)
 
 func (c *Corpus) byID(id string) *Report {
 	for _, r := range c.Reports {

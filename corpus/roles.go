@@ -1,12 +1,13 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // reFigure matches a number with a unit of measure: 5%, 38.25億元, 1.2萬人.
-var reFigure = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?\s*(?:%|％|个百分点|億|亿|萬|万|元|人|戶|户|公里|平方米|吨|噸)`)
+var reFigure = lazyre.New(`[0-9]+(?:\.[0-9]+)?\s*(?:%|％|个百分点|億|亿|萬|万|元|人|戶|户|公里|平方米|吨|噸)`)
 
 // assignRoles marks units with special jobs: front matter, outcome figures,
 // targets, problems, guidelines, thanks and the lead-ins of lists. Roles are

@@ -5,7 +5,16 @@ import (
 	"testing"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
+
+// TestExpressionsCompile compiles every expression of the package, which
+// are compiled on first use: a bad one fails here, not in a run.
+func TestExpressionsCompile(t *testing.T) {
+	if expr, err := lazyre.All(); err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+}
 
 func TestExtract(t *testing.T) {
 	tests := []struct {

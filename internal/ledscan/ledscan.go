@@ -7,27 +7,29 @@
 package ledscan
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // Regexp is an expression whose every match opens with one of its leading
 // characters and is not empty.
 type Regexp struct {
-	anchored *regexp.Regexp
-	leads    string // the characters a match may open with; "" for the ASCII digits
+	anchored *lazyre.Regexp // compiled on first use
+	leads    string         // the characters a match may open with; "" for the ASCII digits
 }
 
-// MustCompile compiles expr, which must match nothing that does not open
-// with an ASCII digit (regexp.MustCompile panics on a syntax error likewise).
+// MustCompile returns expr, which must match nothing that does not open
+// with an ASCII digit, to be compiled on first use (it panics then on a
+// syntax error, as regexp.MustCompile does; lazyre.All finds one in a test).
 func MustCompile(expr string) *Regexp {
-	return &Regexp{anchored: regexp.MustCompile(`^(?:` + expr + `)`)}
+	return &Regexp{anchored: lazyre.New(`^(?:` + expr + `)`)}
 }
 
-// MustCompileLed compiles expr, which must match nothing that does not open
-// with one of the characters of leads.
+// MustCompileLed is MustCompile for an expr that must match nothing that
+// does not open with one of the characters of leads.
 func MustCompileLed(expr, leads string) *Regexp {
-	return &Regexp{anchored: regexp.MustCompile(`^(?:` + expr + `)`), leads: leads}
+	return &Regexp{anchored: lazyre.New(`^(?:` + expr + `)`), leads: leads}
 }
 
 // FindAllStringSubmatchIndex is regexp's FindAllStringSubmatchIndex(s, -1).

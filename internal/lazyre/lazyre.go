@@ -1,0 +1,104 @@
+// Package lazyre holds regular expressions that are compiled when first
+// used rather than when the program starts. A command runs a few of the
+// many expressions its packages declare (--version none of them), so
+// compiling them all at start-up is time every run pays for nothing.
+//
+// A Regexp answers the methods of *regexp.Regexp its callers use; the
+// expression is checked by All, which the tests of a package call, so that
+// a bad expression fails a test rather than a run.
+package lazyre
+
+import (
+	"regexp"
+	"sync"
+)
+
+// Regexp is a regular expression compiled on first use. It is safe for
+// concurrent use.
+type Regexp struct {
+	expr    string
+	compile func() *regexp.Regexp
+}
+
+var (
+	mu  sync.Mutex
+	all []*Regexp
+)
+
+// New returns the expression expr, to be compiled on first use (it panics
+// then if expr does not compile, as regexp.MustCompile does at once).
+func New(expr string) *Regexp {
+	r := &Regexp{expr: expr, compile: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
+	mu.Lock()
+	all = append(all, r)
+	mu.Unlock()
+	return r
+}
+
+// All compiles every expression made by New so far and returns the first
+// that does not compile, with its error.
+func All() (expr string, err error) {
+	mu.Lock()
+	rs := all
+	mu.Unlock()
+	for _, r := range rs {
+		if _, err := regexp.Compile(r.expr); err != nil {
+			return r.expr, err
+		}
+	}
+	return "", nil
+}
+
+// Re returns the compiled expression.
+func (r *Regexp) Re() *regexp.Regexp { return r.compile() }
+
+// String returns the source text of the expression.
+func (r *Regexp) String() string { return r.expr }
+
+// MatchString is regexp.Regexp.MatchString.
+func (r *Regexp) MatchString(s string) bool { return r.compile().MatchString(s) }
+
+// FindString is regexp.Regexp.FindString.
+func (r *Regexp) FindString(s string) string { return r.compile().FindString(s) }
+
+// FindStringIndex is regexp.Regexp.FindStringIndex.
+func (r *Regexp) FindStringIndex(s string) []int { return r.compile().FindStringIndex(s) }
+
+// FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
+func (r *Regexp) FindStringSubmatch(s string) []string { return r.compile().FindStringSubmatch(s) }
+
+// FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
+func (r *Regexp) FindStringSubmatchIndex(s string) []int {
+	return r.compile().FindStringSubmatchIndex(s)
+}
+
+// FindAllString is regexp.Regexp.FindAllString.
+func (r *Regexp) FindAllString(s string, n int) []string { return r.compile().FindAllString(s, n) }
+
+// FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
+func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	return r.compile().FindAllStringIndex(s, n)
+}
+
+// FindAllStringSubmatch is regexp.Regexp.FindAllStringSubmatch.
+func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
+	return r.compile().FindAllStringSubmatch(s, n)
+}
+
+// FindAllStringSubmatchIndex is regexp.Regexp.FindAllStringSubmatchIndex.
+func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	return r.compile().FindAllStringSubmatchIndex(s, n)
+}
+
+// ReplaceAllString is regexp.Regexp.ReplaceAllString.
+func (r *Regexp) ReplaceAllString(src, repl string) string {
+	return r.compile().ReplaceAllString(src, repl)
+}
+
+// ReplaceAllStringFunc is regexp.Regexp.ReplaceAllStringFunc.
+func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) string {
+	return r.compile().ReplaceAllStringFunc(src, repl)
+}
+
+// SubexpIndex is regexp.Regexp.SubexpIndex.
+func (r *Regexp) SubexpIndex(name string) int { return r.compile().SubexpIndex(name) }
