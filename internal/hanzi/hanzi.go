@@ -4,22 +4,28 @@
 // measuring display width.
 //
 // Folding is character by character (OpenCC's TSCharacters table, first
-// choice of each entry, embedded as t2s.tsv). It is meant for matching
+// choice of each entry, in t2s.tsv, embedded as t2s.bin). It is meant for matching
 // keywords and comparing texts written in either script, never for showing
 // text: the original characters are always what a user sees.
 package hanzi
 
 import (
 	_ "embed"
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-//go:embed t2s.tsv
-var t2sData string
+//go:generate sh -c "go run gent2s/main.go < t2s.tsv > t2s.bin"
 
-// The folding tables, read from t2s.tsv at start-up (every command but
+// t2s.bin is t2s.tsv as the tables are built from it (see gent2s): the
+// pairs of a Traditional character and its Simplified form, as numbers.
+//
+//go:embed t2s.bin
+var t2sBin []byte
+
+// The folding tables, built from t2s.bin at start-up (every command but
 // --version folds text): t2sBMP for the Basic Multilingual Plane, where
 // nearly every character stands (a lookup per character of every text read,
 // so it must be fast), 0 where a character has no Simplified form of its
@@ -36,25 +42,13 @@ var (
 func init() {
 	t2sBMP = make([]rune, 0x10000)
 	simplifiedBits = make([]uint64, 0x10000/64)
-	var pairs [][2]rune
-	for rest := t2sData; rest != ""; {
-		var line string
-		line, rest, _ = strings.Cut(rest, "\n")
-		t, s, ok := strings.Cut(line, "\t")
-		if !ok {
-			continue
-		}
-		tr, _ := utf8.DecodeRuneInString(t)
-		sr, _ := utf8.DecodeRuneInString(s)
-		if tr == utf8.RuneError || sr == utf8.RuneError {
-			continue
-		}
-		if tr < 0x10000 {
+	pairs := t2sPairs(t2sBin)
+	for _, p := range pairs {
+		if tr, sr := p[0], p[1]; tr < 0x10000 {
 			t2sBMP[tr] = sr
 		} else {
 			t2sWide[tr] = sr
 		}
-		pairs = append(pairs, [2]rune{tr, sr})
 	}
 	// The corner brackets that texts in Traditional characters quote with
 	// fold to the quotation marks of Simplified texts: 「四好農村路」 is
@@ -72,6 +66,20 @@ func init() {
 			}
 		}
 	}
+}
+
+// t2sPairs reads the pairs of t2s.bin. A file that is not one is a build
+// defect, caught by the tests.
+func t2sPairs(b []byte) [][2]rune {
+	if len(b) < 4 || string(b[:4]) != "RDT1" || (len(b)-4)%8 != 0 {
+		panic("hanzi: t2s.bin is not a table of pairs; run go generate")
+	}
+	b = b[4:]
+	pairs := make([][2]rune, len(b)/8)
+	for i := range pairs {
+		pairs[i] = [2]rune{rune(binary.LittleEndian.Uint32(b[8*i:])), rune(binary.LittleEndian.Uint32(b[8*i+4:]))}
+	}
+	return pairs
 }
 
 // hasSimplified reports whether t2s.tsv gives r a Simplified form (its own

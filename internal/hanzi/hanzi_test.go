@@ -1,6 +1,12 @@
 package hanzi
 
-import "testing"
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestParseNumeral(t *testing.T) {
 	tests := []struct {
@@ -77,5 +83,32 @@ func TestFoldQuotes(t *testing.T) {
 		if got != want || len([]rune(got)) != len([]rune(in)) {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestT2SBin checks that t2s.bin is t2s.tsv as gent2s writes it: every line
+// of a Traditional character, a tab and its Simplified form, in order.
+func TestT2SBin(t *testing.T) {
+	tsv, err := os.ReadFile("t2s.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want [][2]rune
+	for _, line := range strings.Split(string(tsv), "\n") {
+		tr, sr, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		a, _ := utf8.DecodeRuneInString(tr)
+		b, _ := utf8.DecodeRuneInString(sr)
+		if a != utf8.RuneError && b != utf8.RuneError {
+			want = append(want, [2]rune{a, b})
+		}
+	}
+	if got := t2sPairs(t2sBin); !slices.Equal(got, want) {
+		t.Fatalf("t2s.bin holds %d pairs, t2s.tsv %d (or they differ): run go generate ./internal/hanzi", len(got), len(want))
+	}
+	if len(want) < 4000 {
+		t.Errorf("t2s.tsv gives %d pairs; it has over 4,000", len(want))
 	}
 }
