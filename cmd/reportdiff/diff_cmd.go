@@ -92,7 +92,8 @@ trouble. On a terminal, output longer than the screen goes through $PAGER
 }
 
 func runDiff(opts *diffOptions) error {
-	diffview.Warm() // the word list loads while the corpus is read
+	diffview.Warm() // the word list and the lexicon load while the corpus is read
+	warmLexicon()
 	col, err := opts.collection()
 	if err != nil {
 		return err

@@ -103,6 +103,7 @@ page links to; on stdout they are left out, with a warning.`,
 
 func runReport(opts *reportOptions) error {
 	diffview.Warm()
+	warmLexicon()
 	col, err := opts.collection()
 	if err != nil {
 		return err
