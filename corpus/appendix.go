@@ -43,8 +43,8 @@ func appendices(lines []line) {
 			inAppendix = false // the next report
 		}
 		// Every opener is short and holds one of these characters: cheap
-		// tests first (more than 4×44 bytes are more than 44 runes).
-		if len(l.text) > 4*44 || !strings.ContainsAny(l.text, "附注註解略说說") || runeLen(l.text) > 44 ||
+		// tests first.
+		if runesOver(l.text, 44) || !strings.ContainsAny(l.text, "附注註解略说說") ||
 			!reAppendix.MatchString(foldedNoSpace(l.text)) || !inAppendix && !afterClosing(lines, i) {
 			continue
 		}

@@ -128,11 +128,11 @@ func buildBlocks(lines []line) []*block {
 		switch {
 		case isSalutation(l.text):
 			b.kind = bSalutation
-		case l.strong && runeLen(l.text) <= 80:
+		case l.strong && !runesOver(l.text, 80):
 			b.kind = bHeading
 		case headingCandidate(l.text) && !brokenProse(l.text, content[i+1:]) && !joins(content, i):
 			b.kind = bHeading
-			for !balanced(b.text) && i+1 < len(content) && runeLen(content[i+1].text) <= 60 {
+			for !balanced(b.text) && i+1 < len(content) && !runesOver(content[i+1].text, 60) {
 				i++
 				b.add(content[i])
 			}
@@ -166,7 +166,7 @@ func boldAcross(content []line, i int) bool {
 		return false
 	}
 	joined := l.text + next.text
-	if runeLen(joined) > 40 || !headingCandidate(joined) || isTitle(hanzi.Fold(l.text)) {
+	if runesOver(joined, 40) || !headingCandidate(joined) || isTitle(hanzi.Fold(l.text)) {
 		return false
 	}
 	f := hanzi.Fold(next.text)
@@ -191,7 +191,7 @@ func splitBoldHeading(l line) (head, rest line, ok bool) {
 	if k, _, _ := marker(t); k == markDun && headingCandidate(t) {
 		isPart = true // 二、乘势而上，推动现代化建设迈上新台阶 in bold, then its first paragraph
 	}
-	if !isPart || hasSentenceEnd(t) || runeLen(t) > 40 {
+	if !isPart || hasSentenceEnd(t) || runesOver(t, 40) {
 		return l, l, false
 	}
 	head, rest = l, l
@@ -427,6 +427,10 @@ func splitSentences(text string) []Sentence {
 	var ss []Sentence
 	start := 0
 	for pos := 0; pos < len(text); {
+		if !stopLead[text[pos]] {
+			pos++ // no stop starts with this byte: no need to decode
+			continue
+		}
 		r, n := hanzi.DecodeRune(text, pos)
 		pos += n
 		if !isStop(r) {
@@ -447,6 +451,16 @@ func splitSentences(text string) []Sentence {
 	}
 	return ss
 }
+
+// stopLead holds the first bytes of the stops isStop knows ('!', '?', and
+// the lead bytes of 。！？), none of which continues a character: a byte
+// that is not one starts no stop.
+var stopLead = func() (t [256]bool) {
+	for _, r := range "。！？!?" {
+		t[string(r)[0]] = true
+	}
+	return t
+}()
 
 func isStop(r rune) bool {
 	switch r {
@@ -530,8 +544,7 @@ func contentBigrams(s string) map[string]bool {
 // paragraph's lead: 4 to 16 characters, no commas, digits or quotes inside.
 func topicSentence(s string) bool {
 	body := strings.TrimRight(s, "。！？!?")
-	n := runeLen(body)
-	if n < 4 || n > 16 || !strings.HasSuffix(s, "。") {
+	if runesOver(body, 16) || runeLen(body) < 4 || !strings.HasSuffix(s, "。") {
 		return false
 	}
 	if k, _, _ := marker(body); k != markNone {

@@ -81,6 +81,18 @@ func lineStarts(text string) []int {
 // runeLen counts the runes of s.
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
+// runesOver reports whether s has more than n runes, without counting
+// them in a text whose length in bytes decides (a rune takes one to four).
+func runesOver(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > utf8.UTFMax*n:
+		return true
+	}
+	return runeLen(s) > n
+}
+
 // lastRune returns the last rune of s, or 0.
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
@@ -209,7 +221,7 @@ func isSalutation(s string) bool {
 		return false
 	}
 	f := hanzi.Fold(s)
-	if runeLen(f) > 24 || hasSentenceEnd(strings.TrimRight(f, "！!")) {
+	if runesOver(f, 24) || hasSentenceEnd(strings.TrimRight(f, "！!")) {
 		return false
 	}
 	body := strings.TrimRight(f, "：:！!，, \u3000")
@@ -219,7 +231,7 @@ func isSalutation(s string) bool {
 // headingCandidate reports whether a line may be a heading: short, with no
 // full stop, not ending like the lead-in of a list.
 func headingCandidate(s string) bool {
-	if s == "" || runeLen(s) > 60 || hasSentenceEnd(s) {
+	if s == "" || runesOver(s, 60) || hasSentenceEnd(s) {
 		return false
 	}
 	switch lastRune(s) {

@@ -150,11 +150,11 @@ func parseMeta(text string) map[string]string {
 // short line that says it is one (摄, 记者 某某, 图为…, 供图) and is not the
 // report's own front matter (a dateline, a title, a salutation, a heading).
 func caption(s string, afterImage bool) bool {
-	if runeLen(s) > 80 {
+	if runesOver(s, 80) {
 		return false
 	}
 	f := foldedNoSpace(s)
-	if afterImage && runeLen(s) <= 60 && reCaptionCue.MatchString(f) && !isSalutation(s) &&
+	if afterImage && !runesOver(s, 60) && reCaptionCue.MatchString(f) && !isSalutation(s) &&
 		!strings.HasPrefix(s, "**") && !strings.HasPrefix(s, "#") && !isTitle(f) && !reDateline.MatchString(f) {
 		if k, _, _ := marker(s); k == markNone {
 			return true
@@ -294,7 +294,7 @@ func contents(lines []line) {
 					continue
 				}
 				entry := reTOCNumber.ReplaceAllString(e.text, "")
-				if !tocEntry(e.text) && (runeLen(e.text) > 40 || hasSentenceEnd(e.text) || !laterHas(lines[j+1:], entry)) {
+				if !tocEntry(e.text) && (runesOver(e.text, 40) || hasSentenceEnd(e.text) || !laterHas(lines[j+1:], entry)) {
 					break
 				}
 				e.furn = FurnTOC
@@ -372,7 +372,7 @@ func runningLines(lines []line) {
 		if l.furn == FurnPage || l.page {
 			any = true
 		}
-		if l.furn != "" || l.blank() || len(l.text) > 160 || runeLen(l.text) > 40 || isSalutation(l.text) || hasSentenceEnd(l.text) {
+		if l.furn != "" || l.blank() || len(l.text) > 160 || runesOver(l.text, 40) || isSalutation(l.text) || hasSentenceEnd(l.text) {
 			continue
 		}
 		key := reDigitRun.ReplaceAllString(strings.Join(strings.Fields(l.text), ""), "#")

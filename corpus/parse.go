@@ -224,7 +224,7 @@ func (b *reportBuilder) partHeadings(blocks []*block) map[int]PartKind {
 			dunNames = dunNames || ok
 		case bl.marker == markDun:
 			dunNames = dunNames || ok
-		case ok && (bl.marker == markPart || bl.marker == markNone && bl.bare == 0 && runeLen(bl.text) <= 40):
+		case ok && (bl.marker == markPart || bl.marker == markNone && bl.bare == 0 && !runesOver(bl.text, 40)):
 			others = true
 		}
 	}
@@ -246,7 +246,7 @@ func (b *reportBuilder) partHeadings(blocks []*block) map[int]PartKind {
 				}
 				kind = prev
 			}
-		case bl.marker == markNone && bl.bare == 0 && ok && runeLen(bl.text) <= 40 && (bl.strong || !strings.ContainsAny(bl.text, "，,")):
+		case bl.marker == markNone && bl.bare == 0 && ok && !runesOver(bl.text, 40) && (bl.strong || !strings.ContainsAny(bl.text, "，,")):
 		case bl.marker == markDun && dunIsPart && ok:
 		default:
 			continue
@@ -372,7 +372,7 @@ func levelsOf(blocks []*block) [2]markerKind {
 	seen := map[markerKind]bool{}
 	for _, bl := range blocks {
 		switch {
-		case bl.kind == bHeading && bl.marker == markNone && bl.bare > 0 && runeLen(bl.text) <= 30:
+		case bl.kind == bHeading && bl.marker == markNone && bl.bare > 0 && !runesOver(bl.text, 30):
 			seen[markBare] = true
 		case bl.kind == bHeading && (bl.marker == markDun || bl.marker == markParen || bl.marker == markDigit):
 			seen[bl.marker] = true
@@ -425,7 +425,7 @@ func (b *reportBuilder) startSubsection(h *Heading, title string, n int) {
 // level returns 1 or 2 when bl opens a section or a subsection, else 0.
 func (b *reportBuilder) level(bl *block) int {
 	kind := bl.marker
-	if kind == markNone && bl.bare > 0 && bl.kind == bHeading && runeLen(bl.text) <= 30 {
+	if kind == markNone && bl.bare > 0 && bl.kind == bHeading && !runesOver(bl.text, 30) {
 		if bl.bare != b.bareN+1 {
 			return 0 // a lost-parentheses marker must continue the numbering
 		}
@@ -703,7 +703,7 @@ func reportTitle(r *Report) (gov, title string) {
 		if i < 0 {
 			i = strings.Index(f, "施政报告")
 		}
-		if i >= 0 && runeLen(c) <= 40 {
+		if i >= 0 && !runesOver(c, 40) {
 			title = c
 			gov = govName(string([]rune(c)[:runeLen(f[:i])]))
 			break
@@ -716,7 +716,7 @@ func reportTitle(r *Report) (gov, title string) {
 		f := hanzi.Fold(c)
 		if m := reCongressOf.FindStringSubmatchIndex(f); m != nil {
 			gov = govName(runeSlice(c, f, m[2], m[3]))
-		} else if m := reOffice.FindStringSubmatchIndex(f); m != nil && runeLen(c) <= 30 && !hasSentenceEnd(c) {
+		} else if m := reOffice.FindStringSubmatchIndex(f); m != nil && !runesOver(c, 30) && !hasSentenceEnd(c) {
 			gov = govName(runeSlice(c, f, m[2], m[3]))
 		}
 	}
@@ -769,7 +769,7 @@ func govName(s string) string {
 		s = trimSpace(runeSlice(s, f, 0, m[0]))
 		f = hanzi.Fold(s)
 	}
-	if runeLen(f) < 2 || runeLen(f) > 16 || hanRatio(f) < 1 {
+	if runeLen(f) < 2 || runesOver(f, 16) || hanRatio(f) < 1 {
 		return ""
 	}
 	switch f {

@@ -199,7 +199,7 @@ func topSections(blocks []*block, parts map[int]PartKind) []int {
 		case appendix(bl.text):
 			return top
 		case isPart && bl.marker == markNone,
-			len(top) > 0 && bl.strong && bl.marker == markNone && bl.bare == 0 && runeLen(bl.text) <= 40 && headingCandidate(bl.text):
+			len(top) > 0 && bl.strong && bl.marker == markNone && bl.bare == 0 && !runesOver(bl.text, 40) && headingCandidate(bl.text):
 			top = append(top, i)
 		}
 	}
@@ -333,14 +333,14 @@ func yearFromLeads(leads []int) int {
 func workYear(blocks []*block, end int) (year int, late bool) {
 	for _, bl := range blocks[:end] {
 		f, _ := squeeze(hanzi.FoldMap(bl.text))
-		if m := reDate.FindStringSubmatch(f); m != nil && (isDateline(f) || runeLen(f) <= 40) {
+		if m := reDate.FindStringSubmatch(f); m != nil && (isDateline(f) || !runesOver(f, 40)) {
 			y, month := yearOf(m[1]), numberOf(m[2])
 			if month >= 11 {
 				return y + 1, true
 			}
 			return y, false
 		}
-		if m := reTitleYear.FindStringSubmatch(f); m != nil && runeLen(f) <= 40 {
+		if m := reTitleYear.FindStringSubmatch(f); m != nil && !runesOver(f, 40) {
 			year = yearOf(m[1])
 		}
 	}

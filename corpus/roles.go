@@ -41,7 +41,7 @@ func assignRoles(r *Report) []Warning {
 			u.Role = RoleProblems
 		case kind == Review && containsAny(f, "衷心的感谢", "衷心感谢", "诚挚的谢意", "崇高的敬意", "表示感谢"):
 			u.Role = RoleThanks
-		case (kind == Review || kind == Plan) && (terminalColon(u.Text) || runeLen(u.Text) <= 80) &&
+		case (kind == Review || kind == Plan) && (terminalColon(u.Text) || !runesOver(u.Text, 80)) &&
 			containsAny(f, "以下", "下列", "如下") && containsAny(f, "方面", "工作", "重点"):
 			u.Role = RoleIntro
 		}

@@ -228,7 +228,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 					y++
 				}
 				add(u, kind, m[0], m[1], y, reason, weight)
-			} else if m := reTitleYear.FindStringSubmatchIndex(f); m != nil && runeLen(f) <= 40 {
+			} else if m := reTitleYear.FindStringSubmatchIndex(f); m != nil && !runesOver(f, 40) {
 				y := yearOf(f[m[2]:m[3]])
 				add(u, "title", m[0], m[1], y, fmt.Sprintf("the title names %d", y), 3)
 			}
