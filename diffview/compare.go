@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/align"
@@ -52,13 +53,14 @@ type Texts struct {
 	opts     Options
 	done     chan struct{}
 	units    map[*corpus.Unit]unitText
+	keys     int // the distinct keys of the units' words (keyNumbers)
 	inA, inB *sentenceIndex
 }
 
 // unitText is a unit's figures and words.
 type unitText struct {
-	figs []figure.Figure
-	toks []Token
+	figs  []figure.Figure
+	words []word
 }
 
 // Prepare starts reading the texts of reports a and b for a comparison with
@@ -73,7 +75,7 @@ func Prepare(a, b *corpus.Report, opts Options) *Texts {
 		}
 		read := make([]unitText, len(units))
 		segment.Load()
-		work.Each(len(units)+2, func(i int) {
+		eachWith(len(units)+2, func(tz *tokenizer, i int) {
 			switch i {
 			case 0:
 				tx.inA = newSentenceIndex(a)
@@ -82,33 +84,61 @@ func Prepare(a, b *corpus.Report, opts Options) *Texts {
 					tx.inB = newSentenceIndex(b)
 				}
 			default:
-				read[i-2] = readUnit(units[i-2], opts)
+				read[i-2] = tz.read(units[i-2])
 			}
 		})
 		if b == a {
 			tx.inB = tx.inA // a report compared with itself: one index
 		}
+		// The keys are numbered once for every diff of the comparison.
+		keys := keyNumbers{opts: opts, ids: map[string]int32{}}
 		for i, u := range units {
+			keys.number(u.Text, read[i].words)
 			tx.units[u] = read[i]
 		}
+		tx.keys = len(keys.ids)
 	}()
 	return tx
 }
 
-// readUnit reads a unit's figures and words.
-func readUnit(u *corpus.Unit, opts Options) unitText {
-	var tz tokenizer
-	figs := figure.Extract(u.Text)
-	return unitText{figs: figs, toks: tz.tokenize(u.Text, figs, opts)}
+// eachWith calls f(0) … f(n-1) as work.Each does, handing each call a
+// scratch value that no other call uses meanwhile: the calls that run one
+// after another reuse one value and its buffers rather than each allocating
+// its own.
+func eachWith[T any](n int, f func(scratch *T, i int)) {
+	pool := sync.Pool{New: func() any { return new(T) }}
+	work.Each(n, func(i int) {
+		s := pool.Get().(*T)
+		f(s, i)
+		pool.Put(s)
+	})
 }
 
-// text returns what was read of unit u (a unit of neither report is read
-// now).
-func (tx *Texts) text(u *corpus.Unit) unitText {
-	if ut, ok := tx.units[u]; ok {
-		return ut
+// read reads a unit's figures and words, the keys of its words not
+// numbered yet.
+func (tz *tokenizer) read(u *corpus.Unit) unitText {
+	figs := figure.Extract(u.Text)
+	tz.words = tz.appendWords(tz.words[:0], u.Text, figs)
+	return unitText{figs: figs, words: slices.Clone(tz.words)}
+}
+
+// diff sets the operations and figure changes of pair p.
+func (tx *Texts) diff(d *differ, p *Pair) {
+	ta, okA := tx.units[p.From]
+	tb, okB := tx.units[p.To]
+	keys := tx.keys
+	if !okA || !okB {
+		// A unit of neither report: both units are read now, their keys
+		// numbered for this diff alone.
+		var tz tokenizer
+		ta, tb = tz.read(p.From), tz.read(p.To)
+		k := keyNumbers{opts: tx.opts, ids: map[string]int32{}}
+		k.number(p.From.Text, ta.words)
+		k.number(p.To.Text, tb.words)
+		keys = len(k.ids)
 	}
-	return readUnit(u, tx.opts)
+	p.Ops = d.diff(p.From.Text, p.To.Text, ta.words, tb.words, keys, tx.opts != Options{})
+	p.Figures = figureChanges(ta.figs, tb.figs, tx.opts)
 }
 
 // Compare diffs report a against report b: every pair of units that links
@@ -121,7 +151,7 @@ func Compare(t *align.Themes, a, b *corpus.Report, links []align.Link, opts Opti
 // Compare diffs the two reports of the texts, as Compare does.
 func (tx *Texts) Compare(t *align.Themes, links []align.Link) *Comparison {
 	<-tx.done
-	a, b, opts := tx.a, tx.b, tx.opts
+	a, b := tx.a, tx.b
 	comp := &Comparison{A: a, B: b}
 	linkedA, linkedB := map[*corpus.Unit]bool{}, map[*corpus.Unit]bool{}
 	pairs := make([]Pair, len(links))
@@ -129,12 +159,7 @@ func (tx *Texts) Compare(t *align.Themes, links []align.Link) *Comparison {
 		linkedA[l.From], linkedB[l.To] = true, true
 		pairs[i] = Pair{From: l.From, To: l.To, Theme: t.Theme(l.To), Similarity: l.Score}
 	}
-	work.Each(len(pairs), func(i int) {
-		p := &pairs[i]
-		ta, tb := tx.text(p.From), tx.text(p.To)
-		p.Ops = diffTokens(p.From.Text, p.To.Text, ta.toks, tb.toks)
-		p.Figures = figureChanges(ta.figs, tb.figs, opts)
-	})
+	eachWith(len(pairs), func(d *differ, i int) { tx.diff(d, &pairs[i]) })
 	comp.Pairs = pairs
 	for _, u := range align.Alignable(a) {
 		if !linkedA[u] {

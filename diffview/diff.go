@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/reportdiff/reportdiff/internal/figure"
 )
 
 // OpKind says what an operation does.
@@ -29,68 +31,143 @@ type Op struct {
 	Ignored bool   // a change the options say to ignore (a year, the width of a comma)
 }
 
-// newDMP returns go-diff set up for output that is the same on every
-// machine: no clock-based cut-off.
-func newDMP() *diffmatchpatch.DiffMatchPatch {
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	return dmp
-}
-
 // Diff returns the word-level operations that turn a into b. If a and b are
 // identical, it returns one equal operation (none when both are empty).
 func Diff(a, b string, opts Options) []Op {
-	return diffTokens(a, b, Tokenize(a, opts), Tokenize(b, opts))
+	var tz tokenizer
+	wa := tz.appendWords(nil, a, figure.Extract(a))
+	wb := tz.appendWords(nil, b, figure.Extract(b))
+	keys := keyNumbers{opts: opts, ids: map[string]int32{}}
+	keys.number(a, wa)
+	keys.number(b, wb)
+	var d differ
+	return d.diff(a, b, wa, wb, len(keys.ids), opts != Options{})
 }
 
-// diffTokens diffs two texts cut into words (every byte of a text in one
-// of its words, in order).
-func diffTokens(a, b string, ta, tb []Token) []Op {
-	// One rune per distinct word, so go-diff diffs words.
-	code := make(map[string]rune, len(ta))
-	encode := func(toks []Token) []rune {
-		rs := make([]rune, len(toks))
-		for i, t := range toks {
-			r, ok := code[t.Key]
-			if !ok {
-				r = wordRune(len(code))
-				code[t.Key] = r
-			}
-			rs[i] = r
+// keyNumbers numbers the keys of words (Token.Key) as the options make
+// them, in the order they are first met: the numbers stand for the keys in
+// every diff of the texts numbered alike, so that a diff compares numbers,
+// not strings, and no diff builds a table of its own.
+type keyNumbers struct {
+	opts Options
+	ids  map[string]int32
+}
+
+// number gives each word of text the number of its key.
+func (k *keyNumbers) number(text string, ws []word) {
+	start := 0
+	for i, w := range ws {
+		key := text[start:w.end]
+		if k.opts != (Options{}) {
+			key = wordKey(key, k.opts)
 		}
-		return rs
+		id, ok := k.ids[key]
+		if !ok {
+			id = int32(len(k.ids))
+			k.ids[key] = id
+		}
+		ws[i].id, start = id, w.end
 	}
-	ra, rb := encode(ta), encode(tb)
-	dmp := newDMP()
-	diffs := dmp.DiffMainRunes(ra, rb, false)
+}
+
+// differ diffs texts cut into words with go-diff, reusing its buffers from
+// one diff to the next; it serves one goroutine. Its zero value is ready.
+type differ struct {
+	dmp *diffmatchpatch.DiffMatchPatch
+	// code[id] is the rune that stands for key id in diff number seen[id]:
+	// each diff gives the keys it meets the smallest runes, in the order it
+	// meets them (see wordRune), and a key met in no diff before gets a new
+	// rune without clearing the table.
+	seen   []int32
+	code   []rune
+	diffs  int32
+	ra, rb []rune
+}
+
+// diff diffs two texts cut into words (every byte of a text in one of its
+// words, in order), their keys numbered alike, fewer than keys of them.
+// byText says that words with the same key may differ in their text (the
+// options make keys of texts that differ), so that the texts are compared
+// too.
+func (d *differ) diff(a, b string, wa, wb []word, keys int, byText bool) []Op {
+	if d.dmp == nil {
+		// go-diff is set up for output that is the same on every machine:
+		// no clock-based cut-off.
+		d.dmp = diffmatchpatch.New()
+		d.dmp.DiffTimeout = 0
+	}
+	if len(d.seen) < keys {
+		d.seen = append(d.seen, make([]int32, keys-len(d.seen))...)
+		d.code = append(d.code, make([]rune, keys-len(d.code))...)
+	}
+	d.diffs++
+	// One rune per distinct word, so go-diff diffs words.
+	distinct := 0
+	encode := func(dst []rune, ws []word) []rune {
+		dst = dst[:0]
+		for _, w := range ws {
+			if d.seen[w.id] != d.diffs {
+				d.seen[w.id], d.code[w.id] = d.diffs, wordRune(distinct)
+				distinct++
+			}
+			dst = append(dst, d.code[w.id])
+		}
+		return dst
+	}
+	d.ra, d.rb = encode(d.ra, wa), encode(d.rb, wb)
+	diffs := d.dmp.DiffMainRunes(d.ra, d.rb, false)
 	ops := make([]Op, 0, len(diffs)+2)
+	// emit appends op, joined to the operation before it when both are of a
+	// kind and not ignored: both stand in the same text, one after the
+	// other, so the two are one stretch of it.
 	emit := func(op Op) {
 		if op.Text == "" {
 			return
 		}
 		if n := len(ops); n > 0 && ops[n-1].Kind == op.Kind && ops[n-1].Ignored == op.Ignored && !op.Ignored {
-			ops[n-1].Text += op.Text
+			last := &ops[n-1]
+			if op.Kind == Insert {
+				last.Text = b[last.BStart : last.BStart+len(last.Text)+len(op.Text)]
+			} else {
+				last.Text = a[last.AStart : last.AStart+len(last.Text)+len(op.Text)]
+			}
 			return
 		}
 		ops = append(ops, op)
 	}
-	i, j := 0, 0 // next token of a, of b
+	// start returns where word i of ws starts.
+	start := func(ws []word, i int) int {
+		if i == 0 {
+			return 0
+		}
+		return ws[i-1].end
+	}
+	i, j := 0, 0 // next word of a, of b
 	posA, posB := 0, 0
-	for _, d := range diffs {
-		n := utf8.RuneCountInString(d.Text)
-		switch d.Type {
+	for _, df := range diffs {
+		n := utf8.RuneCountInString(df.Text)
+		switch df.Type {
 		case diffmatchpatch.DiffEqual:
+			if !byText {
+				// Equal keys are equal texts: the run is one operation.
+				text := a[posA:wa[i+n-1].end]
+				emit(Op{Kind: Equal, Text: text, AStart: posA, BStart: posB})
+				posA += len(text)
+				posB += len(text)
+				i, j = i+n, j+n
+				continue
+			}
 			for k := 0; k < n; k++ {
-				x, y := ta[i+k], tb[j+k]
-				if x.Text == y.Text {
+				x, y := a[posA:wa[i+k].end], b[posB:wb[j+k].end]
+				if x == y {
 					// A run of words equal to the letter is one operation,
 					// joined once (not word by word: a long text would be
 					// copied over and over).
 					end := k + 1
-					for end < n && ta[i+end].Text == tb[j+end].Text {
+					for end < n && a[start(wa, i+end):wa[i+end].end] == b[start(wb, j+end):wb[j+end].end] {
 						end++
 					}
-					text := a[ta[i+k].Start:ta[i+end-1].End]
+					text := a[posA:wa[i+end-1].end]
 					emit(Op{Kind: Equal, Text: text, AStart: posA, BStart: posB})
 					posA += len(text)
 					posB += len(text)
@@ -99,25 +176,25 @@ func diffTokens(a, b string, ta, tb []Token) []Op {
 				}
 				// Equal by the options, not to the letter: show both,
 				// marked ignored, so both texts can still be rebuilt.
-				emit(Op{Kind: Delete, Text: x.Text, AStart: posA, BStart: posB, Ignored: true})
-				emit(Op{Kind: Insert, Text: y.Text, AStart: posA + len(x.Text), BStart: posB, Ignored: true})
-				posA += len(x.Text)
-				posB += len(y.Text)
+				emit(Op{Kind: Delete, Text: x, AStart: posA, BStart: posB, Ignored: true})
+				emit(Op{Kind: Insert, Text: y, AStart: posA + len(x), BStart: posB, Ignored: true})
+				posA += len(x)
+				posB += len(y)
 			}
 			i, j = i+n, j+n
 		case diffmatchpatch.DiffDelete:
-			text := a[ta[i].Start:ta[i+n-1].End]
+			text := a[posA:wa[i+n-1].end]
 			emit(Op{Kind: Delete, Text: text, AStart: posA, BStart: posB})
 			posA += len(text)
 			i += n
 		case diffmatchpatch.DiffInsert:
-			text := b[tb[j].Start:tb[j+n-1].End]
+			text := b[posB:wb[j+n-1].end]
 			emit(Op{Kind: Insert, Text: text, AStart: posA, BStart: posB})
 			posB += len(text)
 			j += n
 		}
 	}
-	return fixStarts(absorbGlue(ops))
+	return fixStarts(absorbGlue(a, b, ops))
 }
 
 // absorbGlue merges into the edits around it an equal stretch of one
@@ -128,42 +205,47 @@ func diffTokens(a, b string, ta, tb []Token) []Op {
 // characters or more stays, so the reader sees what did not change. (go-diff's
 // semantic cleanup would also swallow words such as 推進, because it counts a
 // Han character as punctuation.)
-func absorbGlue(ops []Op) []Op {
+//
+// ops are the operations of a diff of a and b, with their offsets. The
+// deletions of a run and the stretches it absorbs are one stretch of a, its
+// insertions and those stretches one of b: each is cut from its text, not
+// joined. ops is rewritten in place (a run of edits is at least as many
+// operations as it gives).
+func absorbGlue(a, b string, ops []Op) []Op {
 	edit := func(i int) bool { return i >= 0 && i < len(ops) && ops[i].Kind != Equal && !ops[i].Ignored }
-	out := make([]Op, 0, len(ops)+4)
-	for i := 0; i < len(ops); i++ {
-		op := ops[i]
-		if op.Kind == Equal && utf8.RuneCountInString(op.Text) <= 1 && edit(i-1) && edit(i+1) {
-			out = append(out, Op{Kind: Delete, Text: op.Text}, Op{Kind: Insert, Text: op.Text})
-			continue
-		}
-		out = append(out, op)
+	glue := func(i int) bool {
+		return ops[i].Kind == Equal && utf8.RuneCountInString(ops[i].Text) <= 1 && edit(i-1) && edit(i+1)
 	}
-	// Join each run of edits: its deletions first, then its insertions.
-	joined := out[:0] // written behind where it reads
-	var del, ins []string
-	for i := 0; i < len(out); {
-		if out[i].Kind == Equal || out[i].Ignored {
-			joined = append(joined, out[i])
+	// Written behind where it reads: a run's operations are read, up to the
+	// one after it, before its own are written.
+	out := ops[:0]
+	for i := 0; i < len(ops); {
+		if !edit(i) {
+			out = append(out, ops[i])
 			i++
 			continue
 		}
-		del, ins = del[:0], ins[:0]
-		for ; i < len(out) && out[i].Kind != Equal && !out[i].Ignored; i++ {
-			if out[i].Kind == Delete {
-				del = append(del, out[i].Text)
-			} else {
-				ins = append(ins, out[i].Text)
+		atA, atB := ops[i].AStart, ops[i].BStart
+		lenA, lenB := 0, 0
+		for ; i < len(ops) && (edit(i) || glue(i)); i++ {
+			switch ops[i].Kind {
+			case Delete:
+				lenA += len(ops[i].Text)
+			case Insert:
+				lenB += len(ops[i].Text)
+			default: // glue: deleted and inserted
+				lenA += len(ops[i].Text)
+				lenB += len(ops[i].Text)
 			}
 		}
-		if d := strings.Join(del, ""); d != "" {
-			joined = append(joined, Op{Kind: Delete, Text: d})
+		if lenA > 0 {
+			out = append(out, Op{Kind: Delete, Text: a[atA : atA+lenA]})
 		}
-		if n := strings.Join(ins, ""); n != "" {
-			joined = append(joined, Op{Kind: Insert, Text: n})
+		if lenB > 0 {
+			out = append(out, Op{Kind: Insert, Text: b[atB : atB+lenB]})
 		}
 	}
-	return joined
+	return out
 }
 
 // fixStarts recomputes the offsets after adjacent operations were merged.

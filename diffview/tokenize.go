@@ -82,7 +82,41 @@ var punctWidth = strings.NewReplacer("，", ",", "：", ":", "；", ";", "（", 
 // Tokenize cuts text into words.
 func Tokenize(text string, opts Options) []Token {
 	var tz tokenizer
-	return tz.tokenize(text, figure.Extract(text), opts)
+	words := tz.appendWords(nil, text, figure.Extract(text))
+	toks := make([]Token, len(words))
+	start := 0
+	for i, w := range words {
+		end := w.end
+		t := Token{Text: text[start:end], Start: start, End: end}
+		t.Key = wordKey(t.Text, opts)
+		toks[i], start = t, end
+	}
+	return toks
+}
+
+// wordKey returns what the diff compares of a word: the word, normalised as
+// the options say.
+func wordKey(word string, opts Options) string {
+	key := word
+	if opts.IgnoreScript {
+		key = hanzi.Fold(key)
+	}
+	if opts.IgnorePunctWidth {
+		key = punctWidth.Replace(key)
+	}
+	if opts.IgnoreYears && yearTokenLen(word) > 0 {
+		key = "\x00year"
+	}
+	return key
+}
+
+// word is a word of a text as a diff reads it: where it ends (it starts
+// where the word before it ends: the words of a text cover it, one after
+// another) and the number of its key (Token.Key), which is the same for the
+// same key in both texts of a diff (keyNumbers).
+type word struct {
+	end int
+	id  int32
 }
 
 // tokenizer cuts texts into words, reusing its buffers from one text to the
@@ -93,25 +127,13 @@ type tokenizer struct {
 	runes  []rune
 	lens   []int
 	cut    segment.Cutter
+	words  []word
 }
 
-// tokenize cuts text into words, given its figures.
-func (tz *tokenizer) tokenize(text string, figs []figure.Figure, opts Options) []Token {
-	toks := make([]Token, 0, len(text)/4+1)
-	add := func(start, end int) {
-		t := Token{Text: text[start:end], Start: start, End: end}
-		t.Key = t.Text
-		if opts.IgnoreScript {
-			t.Key = hanzi.Fold(t.Key)
-		}
-		if opts.IgnorePunctWidth {
-			t.Key = punctWidth.Replace(t.Key)
-		}
-		if opts.IgnoreYears && yearTokenLen(t.Text) > 0 {
-			t.Key = "\x00year"
-		}
-		toks = append(toks, t)
-	}
+// appendWords cuts text into words, given its figures, and appends them to
+// dst, their keys not numbered yet.
+func (tz *tokenizer) appendWords(dst []word, text string, figs []figure.Figure) []word {
+	add := func(end int) { dst = append(dst, word{end: end}) }
 	// The figures by where they start; of two that start at one place, the
 	// later in figs counts.
 	tz.starts, tz.ends = tz.starts[:0], tz.ends[:0]
@@ -132,12 +154,12 @@ func (tz *tokenizer) tokenize(text string, figs []figure.Figure, opts Options) [
 	}
 	for pos := 0; pos < len(text); {
 		if end, ok := number(pos); ok {
-			add(pos, end)
+			add(end)
 			pos = end
 			continue
 		}
 		if n := yearTokenLen(text[pos:]); n > 0 {
-			add(pos, pos+n)
+			add(pos + n)
 			pos += n
 			continue
 		}
@@ -164,7 +186,7 @@ func (tz *tokenizer) tokenize(text string, figs []figure.Figure, opts Options) [
 					_, n := utf8.DecodeRuneInString(text[wordEnd:])
 					wordEnd += n
 				}
-				add(at, wordEnd)
+				add(wordEnd)
 				at = wordEnd
 			}
 			pos = end
@@ -180,7 +202,7 @@ func (tz *tokenizer) tokenize(text string, figs []figure.Figure, opts Options) [
 				}
 				end++
 			}
-			add(pos, end)
+			add(end)
 			pos = end
 		case unicode.IsSpace(r):
 			end := pos
@@ -191,12 +213,12 @@ func (tz *tokenizer) tokenize(text string, figs []figure.Figure, opts Options) [
 				}
 				end += n
 			}
-			add(pos, end)
+			add(end)
 			pos = end
 		default:
-			add(pos, pos+size)
+			add(pos + size)
 			pos += size
 		}
 	}
-	return toks
+	return dst
 }
