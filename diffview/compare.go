@@ -209,13 +209,14 @@ func (tx *Texts) Compare(t *align.Themes, links []align.Link) *Comparison {
 
 // markMoved cuts the deletions and insertions of every pair at sentence
 // ends and marks those sentences that stand in another unit of the other
-// report (found by inA and inB, the sentence indexes of the two reports), word for word or nearly (at least four in five of their character
-// pairs shared): a sentence that moved rather than one that was written anew
-// or dropped. MovedTo names the unit it stands in.
+// report (found by inA and inB, the sentence indexes of the two reports),
+// word for word or nearly (at least four in five of their character pairs
+// shared): a sentence that moved rather than one that was written anew or
+// dropped. MovedTo names the unit it stands in.
 func markMoved(comp *Comparison, inA, inB *sentenceIndex) {
-	work.Each(len(comp.Pairs), func(i int) {
+	eachWith(len(comp.Pairs), func(m *mover, i int) {
 		p := &comp.Pairs[i]
-		ops := make([]Op, 0, len(p.Ops)+4)
+		ops := m.ops[:0]
 		for _, op := range p.Ops {
 			if op.Kind == Equal || op.Ignored {
 				ops = append(ops, op)
@@ -231,16 +232,18 @@ func markMoved(comp *Comparison, inA, inB *sentenceIndex) {
 			// a stretch of op.Text (mergeOps would join them again).
 			from, off := 0, 0
 			var mark *corpus.Unit
-			for k, part := range splitAtSentences(op.Text) {
+			for k, rest := 0, op.Text; rest != ""; k++ {
+				part := rest[:cutAfter(rest, sentenceEnds)]
+				rest = rest[len(part):]
 				at += len(part)
 				var to *corpus.Unit
 				if endsSentence(part) || endsSentence(text[:min(len(text), at+3)]) {
 					// A whole sentence: look for it in the other report.
 					switch op.Kind {
 					case Delete:
-						to = inB.find(part, p.To)
+						to = inB.find(&m.finder, part, p.To)
 					case Insert:
-						to = inA.find(part, p.From)
+						to = inA.find(&m.finder, part, p.From)
 					}
 				}
 				if k > 0 && to != mark {
@@ -254,8 +257,15 @@ func markMoved(comp *Comparison, inA, inB *sentenceIndex) {
 				ops = append(ops, movedOp(op, op.Text[from:off], mark))
 			}
 		}
-		p.Ops = fixStarts(mergeOps(ops))
+		m.ops = ops
+		p.Ops = fixStarts(slices.Clone(mergeOps(ops)))
 	})
+}
+
+// mover holds the buffers of markMoved; it serves one goroutine.
+type mover struct {
+	finder
+	ops []Op
 }
 
 // movedOp returns op holding text, marked moved to unit to when to is not
@@ -268,9 +278,10 @@ func movedOp(op Op, text string, to *corpus.Unit) Op {
 	return op
 }
 
-// mergeOps joins neighbouring operations of the same kind and marks.
+// mergeOps joins neighbouring operations of the same kind and marks, in
+// place.
 func mergeOps(ops []Op) []Op {
-	out := make([]Op, 0, len(ops))
+	out := ops[:0] // written behind where it reads
 	for _, op := range ops {
 		if n := len(out); n > 0 && out[n-1].Kind == op.Kind && out[n-1].Moved == op.Moved && out[n-1].MovedTo == op.MovedTo &&
 			out[n-1].Ignored == op.Ignored && !op.Ignored {
@@ -286,10 +297,11 @@ func mergeOps(ops []Op) []Op {
 // Once built it is only read, by any number of goroutines.
 type sentenceIndex struct {
 	units   []*corpus.Unit
-	pairs   []uint64           // the distinct character pairs of each sentence, sorted, one sentence after another
-	pairAt  []int32            // where each sentence's pairs start in pairs (and the next's end)
-	entries []uint64           // every (character pair, sentence), packed (see entry), sorted
-	exact   map[string][]int32 // sentence key → sentences
+	pairs   []uint64         // the distinct character pairs of each sentence, sorted, one sentence after another
+	pairAt  []int32          // where each sentence's pairs start in pairs (and the next's end)
+	entries []uint64         // every (character pair, sentence), packed (see entry), sorted
+	exact   map[string]int32 // sentence key → the first sentence with that key
+	sameKey []int32          // sentence → the next sentence with its key, or -1
 }
 
 // A character pair takes 42 bits (two runes of 21), a sentence number the
@@ -300,23 +312,46 @@ const idBits = 22
 func entry(pair uint64, id int32) uint64 { return pair<<idBits | uint64(id) }
 
 func newSentenceIndex(r *corpus.Report) *sentenceIndex {
-	ix := &sentenceIndex{exact: map[string][]int32{}, pairAt: []int32{0}}
-	var key []byte
+	ix := &sentenceIndex{}
+	// The keys of all sentences, one after another; keyAt[id] is where
+	// sentence id's starts (and keyAt[id+1] where it ends).
+	size := 0
 	for _, u := range r.Units {
 		for _, s := range u.Sentences {
-			key = appendSentenceKey(key[:0], s.Text)
-			k := string(key)
-			id := int32(len(ix.units))
-			ix.units = append(ix.units, u)
-			ix.pairs = appendCharPairs(ix.pairs, k)
-			ix.pairAt = append(ix.pairAt, int32(len(ix.pairs)))
-			ix.exact[k] = append(ix.exact[k], id)
+			size += len(s.Text)
 		}
 	}
-	if len(ix.units) < 1<<idBits {
+	buf := make([]byte, 0, size)
+	keyAt := []int{0}
+	for _, u := range r.Units {
+		for _, s := range u.Sentences {
+			buf = appendSentenceKey(buf, s.Text)
+			keyAt = append(keyAt, len(buf))
+			ix.units = append(ix.units, u)
+		}
+	}
+	n := len(ix.units)
+	ix.pairs = make([]uint64, 0, utf8.RuneCount(buf)) // a sentence has fewer pairs than characters
+	ix.pairAt = make([]int32, 1, n+1)
+	for id := range n {
+		ix.pairs = appendCharPairs(ix.pairs, buf[keyAt[id]:keyAt[id+1]])
+		ix.pairAt = append(ix.pairAt, int32(len(ix.pairs)))
+	}
+	// The sentences of each key, chained in order from the first.
+	keys := string(buf)
+	ix.exact, ix.sameKey = make(map[string]int32, n), make([]int32, n)
+	for id := n - 1; id >= 0; id-- {
+		k := keys[keyAt[id]:keyAt[id+1]]
+		next, ok := ix.exact[k]
+		if !ok {
+			next = -1
+		}
+		ix.sameKey[id], ix.exact[k] = next, int32(id)
+	}
+	if n < 1<<idBits {
 		// (Too many sentences to pack, a report of millions: look for none.)
 		ix.entries = make([]uint64, 0, len(ix.pairs))
-		for id := range ix.units {
+		for id := range n {
 			for _, p := range ix.sentencePairs(int32(id)) {
 				ix.entries = append(ix.entries, entry(p, int32(id)))
 			}
@@ -341,6 +376,14 @@ func (ix *sentenceIndex) postings(p uint64) []uint64 {
 	return ix.entries[i:j]
 }
 
+// finder holds the buffers of sentenceIndex.find; it serves one goroutine.
+type finder struct {
+	key   []byte
+	pairs []uint64
+	lists [][]uint64
+	ids   []int32
+}
+
 // find returns a unit other than partner that holds the sentence, word for
 // word or nearly, or nil. Sentences under ten characters are not looked for.
 // A sentence with a Dice coefficient of 0.8 or more shares at least two in
@@ -348,31 +391,36 @@ func (ix *sentenceIndex) postings(p uint64) []uint64 {
 // plus one: only the sentences holding one of the query's rarest pairs, that
 // many of them, are compared. The best is the one with the highest
 // coefficient, the first in the report of those that tie.
-func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Unit {
-	k := string(appendSentenceKey(nil, sentence))
-	if utf8.RuneCountInString(k) < 10 {
+func (ix *sentenceIndex) find(f *finder, sentence string, partner *corpus.Unit) *corpus.Unit {
+	f.key = appendSentenceKey(f.key[:0], sentence)
+	if utf8.RuneCount(f.key) < 10 {
 		return nil
 	}
-	for _, id := range ix.exact[k] {
-		if ix.units[id] != partner {
-			return ix.units[id]
+	if id, ok := ix.exact[string(f.key)]; ok {
+		for ; id >= 0; id = ix.sameKey[id] {
+			if ix.units[id] != partner {
+				return ix.units[id]
+			}
 		}
 	}
-	ps := charPairs(k)
-	var lists [][]uint64
+	f.pairs = appendCharPairs(f.pairs[:0], f.key)
+	ps := f.pairs
+	lists := f.lists[:0]
 	for _, p := range ps {
 		if l := ix.postings(p); len(l) > 0 {
 			lists = append(lists, l)
 		}
 	}
+	f.lists = lists
 	slices.SortStableFunc(lists, func(a, b []uint64) int { return len(a) - len(b) })
 	rare := min(len(ps)/3+1, len(lists))
-	var ids []int32
+	ids := f.ids[:0]
 	for _, list := range lists[:rare] {
 		for _, e := range list {
 			ids = append(ids, int32(e&(1<<idBits-1)))
 		}
 	}
+	f.ids = ids
 	slices.Sort(ids)
 	best, bestDice := int32(-1), 0.8
 	for i := 0; i < len(ids); {
@@ -409,25 +457,22 @@ func (ix *sentenceIndex) find(sentence string, partner *corpus.Unit) *corpus.Uni
 // part of a diff is a whole sentence when it, or the text right after it,
 // ends one.
 func endsSentence(s string) bool {
-	s = strings.TrimRight(s, " ”’」』）)\"'")
+	s = strings.TrimRight(s, " "+closers+"\"'")
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune("。！？!?", r)
+	return strings.ContainsRune(sentenceEnds, r)
 }
 
-// charPairs returns the distinct pairs of neighbouring characters of s,
-// each packed into a number, sorted.
-func charPairs(s string) []uint64 { return appendCharPairs(nil, s) }
-
 // appendCharPairs appends to dst the distinct pairs of neighbouring
-// characters of s, as charPairs returns them.
-func appendCharPairs(dst []uint64, s string) []uint64 {
+// characters of a sentence key, each packed into a number, sorted.
+func appendCharPairs(dst []uint64, key []byte) []uint64 {
 	n := len(dst)
 	prev := rune(-1)
-	for _, r := range s {
+	for i := 0; i < len(key); {
+		r, size := utf8.DecodeRune(key[i:])
 		if prev >= 0 {
 			dst = append(dst, uint64(prev)<<21|uint64(r))
 		}
-		prev = r
+		prev, i = r, i+size
 	}
 	slices.Sort(dst[n:])
 	return append(dst[:n], slices.Compact(dst[n:])...)
@@ -446,14 +491,29 @@ func appendSentenceKey(dst []byte, s string) []byte {
 	return dst
 }
 
-// splitAtSentences cuts s after each 。！？ (and the quotes closing it).
-func splitAtSentences(s string) []string { return SplitAfter(s, "。！？!?") }
+// sentenceEnds are the characters that end a sentence, and closers the
+// closing quotes and brackets that may follow them.
+const (
+	sentenceEnds = "。！？!?"
+	closers      = "”’」』）)"
+)
 
 // SplitAfter cuts s after each rune of ends and the closing quotes and
 // brackets right after it (”’」』）)); the parts joined give s back.
 func SplitAfter(s, ends string) []string {
 	var parts []string
-	start := 0
+	for s != "" {
+		n := cutAfter(s, ends)
+		parts = append(parts, s[:n])
+		s = s[n:]
+	}
+	return parts
+}
+
+// cutAfter returns the length of the first part SplitAfter(s, ends) gives:
+// up to the first rune of ends and the closing quotes and brackets right
+// after it, or all of s.
+func cutAfter(s, ends string) int {
 	for i, r := range s {
 		if !strings.ContainsRune(ends, r) {
 			continue
@@ -461,20 +521,14 @@ func SplitAfter(s, ends string) []string {
 		end := i + utf8.RuneLen(r)
 		for end < len(s) {
 			c, n := utf8.DecodeRuneInString(s[end:])
-			if !strings.ContainsRune("”’」』）)", c) {
+			if !strings.ContainsRune(closers, c) {
 				break
 			}
 			end += n
 		}
-		if end > start {
-			parts = append(parts, s[start:end])
-			start = end
-		}
+		return end
 	}
-	if start < len(s) {
-		parts = append(parts, s[start:])
-	}
-	return parts
+	return len(s)
 }
 
 // figureChanges returns the figures of two texts, paired by MatchFigures,
