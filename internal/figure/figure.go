@@ -118,9 +118,13 @@ func Extract(text string) []Figure {
 	if !hasDigit(text) {
 		return []Figure{} // every figure opens with a digit
 	}
-	folded, idx := hanzi.FoldMap(text)
-	var fs []found
-	for _, m := range reNumber.FindAllStringSubmatchIndex(folded) {
+	folded, idx := hanzi.Fold(text), offsets{text: text}
+	if !sameShape(text, folded) {
+		idx.fold = hanzi.FoldIndex(text, folded)
+	}
+	ms := reNumber.FindAllStringSubmatchIndex(folded)
+	fs := make([]found, 0, len(ms))
+	for _, m := range ms {
 		if f, ok := readFigure(text, folded, idx, m); ok {
 			fs = append(fs, f)
 		}
@@ -132,6 +136,45 @@ func Extract(text string) []Figure {
 		figs[i] = f.Figure
 	}
 	return respectively(text, figs)
+}
+
+// offsets maps the byte offsets of a folded text to those of the text, as
+// hanzi.FoldMap does: every byte of a rune to where the rune starts. Most
+// texts fold to texts of the same shape (sameShape: a Simplified text to
+// itself, a Traditional character to a Simplified one of as many bytes), and
+// their offsets are read off the text rather than from an index built for
+// them, of a number per byte.
+type offsets struct {
+	text string // the text
+	fold []int  // hanzi.FoldMap's index, when the folded text is of another shape
+}
+
+// sameShape reports whether the runes of a and b, in order, are of the same
+// sizes in bytes, and so stand at the same offsets.
+func sameShape(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); {
+		_, n := hanzi.DecodeRune(a, i)
+		if _, m := hanzi.DecodeRune(b, i); m != n {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// at returns the offset in the text of byte i of the folded text (or of its
+// end).
+func (o offsets) at(i int) int {
+	if o.fold != nil {
+		return o.fold[i]
+	}
+	for i > 0 && i < len(o.text) && !utf8.RuneStart(o.text[i]) {
+		i--
+	}
+	return i
 }
 
 // hasDigit reports whether text holds a digit once folded: an ASCII one
@@ -150,7 +193,7 @@ func hasDigit(text string) bool {
 
 // readFigure reads the number matched by m with its unit and qualifier; ok
 // is false for a year, a date, an ordinal or a part of a word.
-func readFigure(text, folded string, idx []int, m []int) (found, bool) {
+func readFigure(text, folded string, idx offsets, m []int) (found, bool) {
 	start, end := m[0], m[1]
 	after := folded[end:]
 	before := folded[:start]
@@ -193,13 +236,13 @@ func readFigure(text, folded string, idx []int, m []int) (found, bool) {
 			}
 		}
 	}
-	f.Start, f.End = idx[start], idx[end]
+	f.Start, f.End = idx.at(start), idx.at(end)
 	f.Text = text[f.Start:f.End]
 	tail := folded[end:]
 	f.Qualified = f.Text
 	for _, w := range []string{"左右", "以上", "以内", "以下"} {
 		if strings.HasPrefix(tail, w) {
-			f.Qualified = text[f.Start:idx[end+len(w)]]
+			f.Qualified = text[f.Start:idx.at(end+len(w))]
 			break
 		}
 	}
@@ -221,10 +264,10 @@ func readFigure(text, folded string, idx []int, m []int) (found, bool) {
 // that names no subject of its own takes the subject of the clause before it
 // (…产业保持良好势头，增加值占GDP的64%; 总值过万亿，达到…); a counted figure
 // after a bare verb takes the words after it (建成12个文化驿站).
-func labelAll(text, folded string, idx []int, fs []found) {
+func labelAll(text, folded string, idx offsets, fs []found) {
 	prevEnd := 0
 	var subject span
-	orig := func(s span) string { return text[idx[s.start]:idx[s.end]] }
+	orig := func(s span) string { return text[idx.at(s.start):idx.at(s.end)] }
 	for i := range fs {
 		f := &fs[i]
 		cs, ce := clauseBefore(folded, prevEnd, f.fs, "，,；;。：:、（(！？\n")
@@ -429,7 +472,7 @@ func firstWordIn(s string, ws []string) bool {
 
 // changes reads 由A降至B (从A提高到B): B is the level reached, named as A's
 // clause names it, and A the base it changed from.
-func changes(text, folded string, idx []int, fs []found) {
+func changes(text, folded string, idx offsets, fs []found) {
 	for i := 0; i+1 < len(fs); i++ {
 		a, b := &fs[i], &fs[i+1]
 		if (a.Measure == "%") != (b.Measure == "%") {
@@ -459,7 +502,7 @@ func changes(text, folded string, idx []int, fs []found) {
 		subject := runesAt(a.Label, utf8.RuneCountInString(lf[:at]))
 		a.Base = true
 		a.Label = subject
-		b.Label = subject + text[idx[vpos]:idx[vpos+len(verb)]]
+		b.Label = subject + text[idx.at(vpos):idx.at(vpos+len(verb))]
 		b.From, b.FromValue = a.Text, a.Value
 		i++
 	}

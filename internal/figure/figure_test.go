@@ -147,3 +147,28 @@ func TestPairedNamesKeepScript(t *testing.T) {
 		}
 	}
 }
+
+// TestOffsetsAsFoldMap checks that offsets maps every byte offset of a
+// folded text (and its end) as hanzi.FoldMap does, for texts that fold to
+// texts of their shape, whose offsets are read off the text, and for texts
+// that do not: Simplified and Traditional characters, full-width digits
+// (three bytes folded to one), a word variant, four-byte characters, bytes
+// that are no UTF-8.
+func TestOffsetsAsFoldMap(t *testing.T) {
+	for _, text := range []string{
+		"", "abc 12.5%", "国内生产总值增长6%—6.5%，城镇新增就业1100万人以上",
+		"國內生產總值增長６%，城鎮新增就業", "國內生產總值增長6%，城鎮新增就業", "加强社群营造", "𠀀字𪚥12亿元", "收入\xff增长5%", "增长６\xff%", "增长5%\xe4",
+	} {
+		folded := hanzi.Fold(text)
+		o := offsets{text: text}
+		if !sameShape(text, folded) {
+			o.fold = hanzi.FoldIndex(text, folded)
+		}
+		_, want := hanzi.FoldMap(text)
+		for i := 0; i <= len(folded); i++ {
+			if got := o.at(i); got != want[i] {
+				t.Errorf("%q: offset %d of the folded text is %d, want %d", text, i, got, want[i])
+			}
+		}
+	}
+}
