@@ -9,7 +9,6 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"math"
-	"slices"
 	"sync"
 )
 
@@ -25,15 +24,39 @@ var wordsBin []byte
 // each word of two to four characters, found by the word's characters packed
 // into one number (16 bits each; the list holds characters of the Basic
 // Multilingual Plane only), in a sorted table: a lookup compares numbers,
-// not strings.
+// not strings. The table is read in place from the embedded words.bin,
+// not copied: a command pays only for the pages its lookups touch.
 type dictionary struct {
-	keys    []uint64
-	logp    []float32
+	n       int
+	keys    []byte  // n little-endian uint64 keys, ascending
+	logp    []byte  // n little-endian float32 log probabilities
 	minLogp float64 // the log probability of a character that is no word
 	// first[l-2][c] is where the words of l characters whose first is
 	// hanFirst+c start in keys (and first[l-2][c+1] where they end): a
 	// lookup searches the few words that open with its character, not all.
 	first [3][]int32
+}
+
+// key returns the key of word i.
+func (d *dictionary) key(i int) uint64 { return binary.LittleEndian.Uint64(d.keys[8*i:]) }
+
+// prob returns the log probability of word i.
+func (d *dictionary) prob(i int) float32 {
+	return math.Float32frombits(binary.LittleEndian.Uint32(d.logp[4*i:]))
+}
+
+// search returns the first word of lo … hi-1 whose key is key or more, or
+// hi.
+func (d *dictionary) search(lo, hi int, key uint64) int {
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if d.key(m) < key {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // The first characters first indexes: the unified ideographs, which open
@@ -74,27 +97,20 @@ func load() *dictionary {
 		if len(b) != n*12+4 {
 			panic("segment: words.bin is cut short; run go generate")
 		}
-		d := &dictionary{keys: make([]uint64, n), logp: make([]float32, n)}
-		for i := range d.keys {
-			d.keys[i] = binary.LittleEndian.Uint64(b[8*i:])
-		}
-		b = b[8*n:]
-		for i := range d.logp {
-			d.logp[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
-		}
-		d.minLogp = float64(math.Float32frombits(binary.LittleEndian.Uint32(b[4*n:])))
+		d := &dictionary{n: n, keys: b[:8*n], logp: b[8*n : 12*n]}
+		d.minLogp = float64(math.Float32frombits(binary.LittleEndian.Uint32(b[12*n:])))
 		// Keys of two characters come first, then three, then four (a
 		// shorter word's number is the smaller), each in order of their
 		// first character.
 		bounds := [4]int{0, n, n, n} // where the words of 2, 3 and 4 characters start, and the end
-		bounds[1], _ = slices.BinarySearch(d.keys, 1<<32)
-		bounds[2], _ = slices.BinarySearch(d.keys, 1<<48)
+		bounds[1] = d.search(0, n, 1<<32)
+		bounds[2] = d.search(0, n, 1<<48)
 		for l := 2; l <= 4; l++ {
 			shift := 16 * uint(l-1)
 			idx := make([]int32, hanLast-hanFirst+2)
 			k, end := bounds[l-2], bounds[l-1]
 			for c := range idx {
-				for k < end && d.keys[k]>>shift < uint64(hanFirst+c) {
+				for k < end && d.key(k)>>shift < uint64(hanFirst+c) {
 					k++
 				}
 				idx[c] = int32(k)
@@ -119,16 +135,15 @@ func wordLen(key uint64) int {
 
 // lookup returns the log probability of the word with this key.
 func (d *dictionary) lookup(key uint64) (float32, bool) {
-	keys, at := d.keys, 0
+	lo, hi := 0, d.n
 	if l := wordLen(key); len(d.first[l-2]) > 0 {
 		if c := key >> (16 * uint(l-1)); c >= hanFirst && c <= hanLast {
 			idx := d.first[l-2]
-			lo, hi := idx[c-hanFirst], idx[c-hanFirst+1]
-			keys, at = d.keys[lo:hi], int(lo)
+			lo, hi = int(idx[c-hanFirst]), int(idx[c-hanFirst+1])
 		}
 	}
-	if i, ok := slices.BinarySearch(keys, key); ok {
-		return d.logp[at+i], true
+	if i := d.search(lo, hi, key); i < hi && d.key(i) == key {
+		return d.prob(i), true
 	}
 	return 0, false
 }

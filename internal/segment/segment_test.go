@@ -96,13 +96,13 @@ func TestWordsBin(t *testing.T) {
 	}
 	sort.Slice(words, func(i, j int) bool { return words[i].key < words[j].key })
 	d := load()
-	if len(d.keys) != len(words) {
-		t.Fatalf("words.bin has %d words, words.txt %d: run go generate ./internal/segment", len(d.keys), len(words))
+	if d.n != len(words) {
+		t.Fatalf("words.bin has %d words, words.txt %d: run go generate ./internal/segment", d.n, len(words))
 	}
 	for i, w := range words {
 		want := float32(math.Log(w.freq / total))
-		if d.keys[i] != w.key || d.logp[i] != want {
-			t.Fatalf("word %d: key %x logp %v, want %x %v: run go generate ./internal/segment", i, d.keys[i], d.logp[i], w.key, want)
+		if d.key(i) != w.key || d.prob(i) != want {
+			t.Fatalf("word %d: key %x logp %v, want %x %v: run go generate ./internal/segment", i, d.key(i), d.prob(i), w.key, want)
 		}
 	}
 }
@@ -111,12 +111,16 @@ func TestWordsBin(t *testing.T) {
 // that is not one, as a search of the whole list does.
 func TestLookupByFirstCharacter(t *testing.T) {
 	d := load()
-	for i, k := range d.keys {
-		if p, ok := d.lookup(k); !ok || p != d.logp[i] {
+	keys := make([]uint64, d.n)
+	for i := range keys {
+		keys[i] = d.key(i)
+	}
+	for i, k := range keys {
+		if p, ok := d.lookup(k); !ok || p != d.prob(i) {
 			t.Fatalf("word %d (%x) not found by its first character", i, k)
 		}
 		for _, other := range []uint64{k + 1, k - 1, k ^ 1<<16} {
-			_, want := slices.BinarySearch(d.keys, other)
+			_, want := slices.BinarySearch(keys, other)
 			if _, ok := d.lookup(other); ok != want {
 				t.Fatalf("key %x: found %v, the list says %v", other, ok, want)
 			}
