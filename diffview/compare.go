@@ -258,7 +258,9 @@ func markMoved(comp *Comparison, inA, inB *sentenceIndex) {
 			}
 		}
 		m.ops = ops
-		p.Ops = fixStarts(slices.Clone(mergeOps(ops)))
+		// The pair's own slice takes the operations back when it can hold
+		// them (no sentence was cut from another).
+		p.Ops = fixStarts(append(p.Ops[:0], mergeOps(ops)...))
 	})
 }
 
