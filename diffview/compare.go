@@ -90,8 +90,14 @@ func Prepare(a, b *corpus.Report, opts Options) *Texts {
 		if b == a {
 			tx.inB = tx.inA // a report compared with itself: one index
 		}
-		// The keys are numbered once for every diff of the comparison.
-		keys := keyNumbers{opts: opts, ids: map[string]int32{}}
+		// The keys are numbered once for every diff of the comparison. A
+		// report's words repeat: about one in six or seven is a key not met
+		// before, and the table, sized for one in eight, grows once at most.
+		words := 0
+		for _, ut := range read {
+			words += len(ut.words)
+		}
+		keys := keyNumbers{opts: opts, ids: make(map[string]int32, words/8)}
 		for i, u := range units {
 			keys.number(u.Text, read[i].words)
 			tx.units[u] = read[i]
