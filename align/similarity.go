@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"sync"
 	"unicode"
 
 	"github.com/reportdiff/reportdiff/corpus"
@@ -58,23 +59,16 @@ func hashOf(s string) feat {
 	return hashed | feat(h)&(hashed-1)
 }
 
-// vector is a sparse feature vector.
-type vector map[feat]float64
-
 // entry is one feature of a sorted vector.
 type entry struct {
 	key feat
 	val float64
 }
 
-// sorted returns the features of v in key order, normalised to length 1.
-// Sums run in key order, so every run adds the same floats in the same
-// order and gets the same result to the last bit.
-func sorted(v vector) []entry {
-	es := make([]entry, 0, len(v))
-	for k, x := range v {
-		es = append(es, entry{k, x})
-	}
+// sortedVector sorts the features of a sparse vector (distinct) by key and
+// normalises them to length 1. Sums run in key order, so every run adds the
+// same floats in the same order and gets the same result to the last bit.
+func sortedVector(es []entry) []entry {
 	slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.key, b.key) })
 	n := 0.0
 	for _, e := range es {
@@ -141,11 +135,11 @@ var reQuoted = ledscan.MustCompileLed(`[“《「]([^”》」]{2,20})[”》」
 
 // grams returns the Han character bigrams of folded text and its runs of
 // Latin letters and digits, with their counts, sorted.
-func grams(folded string) []featCount { return gramsOf([]rune(folded)) }
+func grams(folded string, sc *prepScratch) []featCount { return gramsOf([]rune(folded), sc) }
 
 // gramsOf is grams of a text given as runes.
-func gramsOf(rs []rune) []featCount {
-	fs := make([]feat, 0, len(rs))
+func gramsOf(rs []rune, sc *prepScratch) []featCount {
+	fs := sc.feats[:0]
 	for i := 0; i < len(rs); i++ {
 		switch {
 		case hanzi.IsHan(rs[i]):
@@ -161,12 +155,13 @@ func gramsOf(rs []rune) []featCount {
 			i = j - 1
 		}
 	}
-	return countRuns(fs)
+	sc.feats = fs
+	return countRuns(fs, &sc.sorter)
 }
 
 // countRuns sorts features and counts each.
-func countRuns(fs []feat) []featCount {
-	slices.Sort(fs)
+func countRuns(fs []feat, s *sorter) []featCount {
+	fs, _ = s.order(fs)
 	n := 0
 	for i, f := range fs {
 		if i == 0 || fs[i-1] != f {
@@ -192,86 +187,57 @@ type occurrence struct {
 	start, end int32
 }
 
-// rareCandidates returns the trigrams, quoted terms and figures of folded
-// text (rs, its runes) and where they stand, in text order.
-func rareCandidates(folded string, rs []rune) []occurrence {
-	occ := make([]occurrence, 0, len(rs))
+// rareCandidates returns the trigrams of folded text (rs, its runes) in
+// text order, then its quoted terms and figures in text order, with where
+// they stand. The slice returned is sc's buffer, valid until its next use.
+func rareCandidates(folded string, rs []rune, sc *prepScratch) []occurrence {
+	occ := slices.Grow(sc.occ[:0], len(rs))
 	for i := 0; i+2 < len(rs); i++ {
 		if hanzi.IsHan(rs[i]) && hanzi.IsHan(rs[i+1]) && hanzi.IsHan(rs[i+2]) {
 			occ = append(occ, occurrence{pack(rs[i], rs[i+1], rs[i+2]), int32(i), int32(i + 3)})
 		}
 	}
-	var more []occurrence
+	tri := len(occ)
 	for _, q := range reQuoted.FindAllStringSubmatchIndex(folded) {
-		more = append(more, occurrence{hashOf("“" + folded[q[2]:q[3]]), int32(q[0]), int32(q[1])})
+		occ = append(occ, occurrence{hashOf("“" + folded[q[2]:q[3]]), int32(q[0]), int32(q[1])})
 	}
 	for _, loc := range reFigureToken.FindAllStringIndex(folded) {
-		more = append(more, occurrence{hashOf("#" + folded[loc[0]:loc[1]]), int32(loc[0]), int32(loc[1])})
+		occ = append(occ, occurrence{hashOf("#" + folded[loc[0]:loc[1]]), int32(loc[0]), int32(loc[1])})
 	}
+	sc.occ = occ
+	more := occ[tri:]
 	if len(more) == 0 {
 		return occ
 	}
-	// Byte offsets to rune offsets, in one pass over the text.
-	slices.SortFunc(more, func(a, b occurrence) int { return cmp.Compare(a.start, b.start) })
-	offsets := make([]int32, 0, 2*len(more))
-	for _, o := range more {
-		offsets = append(offsets, o.start, o.end)
-	}
-	slices.Sort(offsets)
-	runeAt := map[int32]int32{}
-	r, k := int32(0), 0
+	// Byte offsets to rune offsets.
+	runeAt := slices.Grow(sc.runeAt[:0], len(folded)+1)[:len(folded)+1]
+	r := int32(0)
 	for b := range folded {
-		for k < len(offsets) && offsets[k] <= int32(b) {
-			runeAt[offsets[k]] = r
-			k++
-		}
+		runeAt[b] = r
 		r++
 	}
-	for ; k < len(offsets); k++ {
-		runeAt[offsets[k]] = r
-	}
+	runeAt[len(folded)] = r
+	sc.runeAt = runeAt
 	for i := range more {
 		more[i].start, more[i].end = runeAt[more[i].start], runeAt[more[i].end]
 	}
-	occ = append(occ, more...)
-	slices.SortStableFunc(occ, func(a, b occurrence) int { return cmp.Compare(a.start, b.start) })
+	slices.SortStableFunc(more, func(a, b occurrence) int { return cmp.Compare(a.start, b.start) })
 	return occ
 }
 
-// sortOccurrences sorts occurrences by feature, then place. The hashed
-// features (quoted terms, figures) come before every trigram, whose bit 63
-// is set; the trigrams of characters of the Basic Multilingual Plane,
-// nearly all of them, are sorted as numbers that hold their three characters
-// and place (the same order), which is much faster than comparing structs.
-func sortOccurrences(occ []occurrence) []occurrence {
-	byFeat := func(a, b occurrence) int {
-		if c := cmp.Compare(a.f, b.f); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.start, b.start)
-	}
-	var tri, other []occurrence
-	keys := make([]uint64, 0, len(occ))
+// sortOccurrences returns occurrences sorted by feature, then place, given
+// them with those of each feature in text order (as rareCandidates gives
+// them): a stable sort by feature.
+func sortOccurrences(occ []occurrence, sc *prepScratch) []occurrence {
+	fs := slices.Grow(sc.feats[:0], len(occ))
 	for _, o := range occ {
-		r1, r2, r3 := uint64(o.f>>42)&(1<<21-1), uint64(o.f>>21)&(1<<21-1), uint64(o.f)&(1<<21-1)
-		if o.f&packed == 0 || o.f&hashed != 0 || r1 >= 1<<16 || r2 >= 1<<16 || r3 >= 1<<16 || o.start >= 1<<16 || o.end != o.start+3 {
-			other = append(other, o)
-			continue
-		}
-		tri = append(tri, o)
-		keys = append(keys, r1<<48|r2<<32|r3<<16|uint64(o.start))
+		fs = append(fs, o.f)
 	}
-	if len(other) > 0 && len(tri) > 0 && slices.ContainsFunc(other, func(o occurrence) bool { return o.f&packed != 0 }) {
-		// A trigram of another plane among them: compare them all.
-		slices.SortFunc(occ, byFeat)
-		return occ
-	}
-	slices.SortFunc(other, byFeat)
-	slices.Sort(keys)
-	out := append(occ[:0], other...)
-	for _, k := range keys {
-		start := int32(k & (1<<16 - 1))
-		out = append(out, occurrence{pack(rune(k>>48), rune(k>>32&(1<<16-1)), rune(k>>16&(1<<16-1))), start, start + 3})
+	sc.feats = fs
+	_, from := sc.order(fs)
+	out := make([]occurrence, len(occ))
+	for i, k := range from {
+		out[i] = occ[k]
 	}
 	return out
 }
@@ -292,13 +258,27 @@ type freqs struct {
 	n    []int32
 }
 
-func newFreqs(all []feat) freqs {
-	cs := countRuns(all)
-	fr := freqs{keys: make([]feat, len(cs)), n: make([]int32, len(cs))}
-	for i, c := range cs {
-		fr.keys[i], fr.n[i] = c.f, c.n
+// newFreqs counts the features of all, and returns for each feature of
+// all its index among the keys.
+func newFreqs(all []feat, s *sorter) (freqs, []int32) {
+	fs, from := s.order(all)
+	n := 0
+	for i, f := range fs {
+		if i == 0 || fs[i-1] != f {
+			n++
+		}
 	}
-	return fr
+	fr := freqs{keys: make([]feat, 0, n), n: make([]int32, 0, n)}
+	at := make([]int32, len(all))
+	for i, f := range fs {
+		if k := len(fr.keys); k == 0 || fr.keys[k-1] != f {
+			fr.keys = append(fr.keys, f)
+			fr.n = append(fr.n, 0)
+		}
+		fr.n[len(fr.n)-1]++
+		at[from[i]] = int32(len(fr.keys) - 1)
+	}
+	return fr, at
 }
 
 // reportFreqs are the document frequencies of the units of one report,
@@ -333,17 +313,17 @@ func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep) *reportFreqs {
 		}
 		all3 = append(all3, p.feats3...)
 	}
-	rf = &reportFreqs{df: newFreqs(all), df3: newFreqs(all3), at: map[*corpus.Unit][]int32{}, at3: map[*corpus.Unit][]int32{}}
-	at, at3 := make([][]int32, len(units)), make([][]int32, len(units))
-	work.Each(len(units), func(i int) {
-		gs := make([]feat, len(ps[i].grams))
-		for k, g := range ps[i].grams {
-			gs[k] = g.f
-		}
-		at[i], at3[i] = indexIn(gs, rf.df), indexIn(ps[i].feats3, rf.df3)
-	})
+	// The units' features, one after the other, and where each stands
+	// among the report's: the index of gram k of unit i is at[from+k].
+	var s sorter
+	df, at := newFreqs(all, &s)
+	df3, at3 := newFreqs(all3, &s)
+	rf = &reportFreqs{df: df, df3: df3, at: make(map[*corpus.Unit][]int32, len(units)), at3: make(map[*corpus.Unit][]int32, len(units))}
+	k, k3 := 0, 0
 	for i, u := range units {
-		rf.at[u], rf.at3[u] = at[i], at3[i]
+		n, n3 := len(ps[i].grams), len(ps[i].feats3)
+		rf.at[u], rf.at3[u] = at[k:k+n:k+n], at3[k3:k3+n3:k3+n3]
+		k, k3 = k+n, k3+n3
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -355,24 +335,6 @@ func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep) *reportFreqs {
 	}
 	t.counted[r] = rf
 	return rf
-}
-
-// indexIn returns, for each feature of fs (sorted, without repeats, all of
-// them keys of fr), its index among fr's keys: one walk through both.
-func indexIn(fs []feat, fr freqs) []int32 {
-	idx := make([]int32, len(fs))
-	k := 0
-	for i, f := range fs {
-		// Gallop to f, then search below the bound.
-		hi := 1
-		for k+hi < len(fr.keys) && fr.keys[k+hi-1] < f {
-			hi *= 2
-		}
-		j, _ := slices.BinarySearch(fr.keys[k:min(k+hi, len(fr.keys))], f)
-		k += j
-		idx[i] = int32(k)
-	}
-	return idx
 }
 
 // countsIn returns, for each key of fr, its count in o (0 when o has it
@@ -440,31 +402,57 @@ type prep struct {
 // clauses and the bigram's among the clause's grams.
 type clauseRef struct{ clause, gram int32 }
 
-// newPrep reads a unit.
-func newPrep(u *corpus.Unit, class Classification) *prep {
+// prepScratch holds the buffers of newPrep, reused from one unit to the
+// next. A prepScratch serves one goroutine.
+type prepScratch struct {
+	sorter
+	feats  []feat
+	occ    []occurrence
+	runeAt []int32
+	idx    []int32
+}
+
+// newPrep reads a unit; section is the bigrams of the titles of its section
+// and subsection (see sectionGrams).
+func newPrep(u *corpus.Unit, class Classification, section []feat, sc *prepScratch) *prep {
 	f := hanzi.Lower(u.Folded())
-	p := &prep{runes: []rune(f)}
-	p.grams = gramsOf(p.runes)
+	p := &prep{runes: []rune(f), section: section}
+	p.grams = gramsOf(p.runes, sc)
 	if u.Heading != "" {
-		p.heading = setOf(grams(hanzi.Lower(hanzi.Fold(u.Heading))))
+		p.heading = setOf(grams(hanzi.Lower(hanzi.Fold(u.Heading)), sc))
 	}
 	p.opener, p.leader = opens(u), leads(u)
-	p.section = setOf(grams(hanzi.Lower(hanzi.Fold(u.SectionTitle() + "|" + u.SubsectionTitle()))))
-	themes := vector{}
+	p.themes = make([]entry, 0, len(class.Scores))
 	for k, v := range class.Scores {
-		themes[hashOf(k)] = v
+		p.themes = append(p.themes, entry{hashOf(k), v})
 	}
-	p.themes = sorted(themes)
+	p.themes = sortedVector(p.themes)
 	p.clauses = clauses(p.runes)
-	p.inClause, p.inClauseAt = clauseRefs(p.clauses, p.grams)
-	p.occ = sortOccurrences(rareCandidates(f, p.runes))
-	p.feats3 = make([]feat, 0, len(p.occ))
+	p.inClause, p.inClauseAt = clauseRefs(p.clauses, p.grams, sc)
+	p.occ = sortOccurrences(rareCandidates(f, p.runes, sc), sc)
+	n := 0
+	for i, o := range p.occ {
+		if i == 0 || p.occ[i-1].f != o.f {
+			n++
+		}
+	}
+	p.feats3 = make([]feat, 0, n)
 	for _, o := range p.occ {
 		if n := len(p.feats3); n == 0 || p.feats3[n-1] != o.f {
 			p.feats3 = append(p.feats3, o.f)
 		}
 	}
 	return p
+}
+
+// sectionTitles is what sectionGrams reads of a unit's section and
+// subsection.
+func sectionTitles(u *corpus.Unit) string { return u.SectionTitle() + "|" + u.SubsectionTitle() }
+
+// sectionGrams returns the bigrams of the titles of a unit's section and
+// subsection (sectionTitles), sorted.
+func sectionGrams(titles string, sc *prepScratch) []feat {
+	return setOf(grams(hanzi.Lower(hanzi.Fold(titles)), sc))
 }
 
 // drop forgets what was read of a report's units (their preps and document
@@ -494,8 +482,26 @@ func (t *Themes) preps(units []*corpus.Unit) []*prep {
 			t.prepared[u] = nil // once, if a unit is given twice
 		}
 	}
+	// The titles of a section are read once for all its units, which
+	// share their bigrams.
+	var sc prepScratch
+	sections := map[string][]feat{}
+	for _, u := range missing {
+		if k := sectionTitles(u); sections[k] == nil {
+			sections[k] = sectionGrams(k, &sc)
+		}
+	}
 	read := make([]*prep, len(missing))
-	work.Each(len(missing), func(i int) { read[i] = newPrep(missing[i], t.Classes[missing[i]]) })
+	var scratches sync.Pool
+	work.Each(len(missing), func(i int) {
+		sc, _ := scratches.Get().(*prepScratch)
+		if sc == nil {
+			sc = &prepScratch{}
+		}
+		u := missing[i]
+		read[i] = newPrep(u, t.Classes[u], sections[sectionTitles(u)], sc)
+		scratches.Put(sc)
+	})
 	for i, u := range missing {
 		t.prepared[u] = read[i]
 	}
@@ -705,7 +711,7 @@ func union(a, b []feat) (ia, ib []int32, n int) {
 
 // clauseRefs lists, for each gram of a unit (sorted), the clauses it
 // stands in: refs[at[k]:at[k+1]] for gram k, in clause order.
-func clauseRefs(cs []clause, grams []featCount) (refs []clauseRef, at []int32) {
+func clauseRefs(cs []clause, grams []featCount, sc *prepScratch) (refs []clauseRef, at []int32) {
 	at = make([]int32, len(grams)+1)
 	n := 0
 	for _, c := range cs {
@@ -715,7 +721,7 @@ func clauseRefs(cs []clause, grams []featCount) (refs []clauseRef, at []int32) {
 		return nil, at
 	}
 	// The index of each clause gram among the unit's grams: both sorted.
-	idx := make([]int32, 0, n)
+	idx := slices.Grow(sc.idx[:0], n+len(grams))
 	for _, c := range cs {
 		k := 0
 		for _, g := range c.grams {
@@ -730,7 +736,8 @@ func clauseRefs(cs []clause, grams []featCount) (refs []clauseRef, at []int32) {
 		at[k] += at[k-1]
 	}
 	refs = make([]clauseRef, n)
-	next := slices.Clone(at[:len(at)-1])
+	idx, next := idx[:n], append(idx[n:], at[:len(at)-1]...)
+	sc.idx = idx
 	x := 0
 	for ci, c := range cs {
 		for gi := range c.grams {

@@ -27,7 +27,7 @@ func TestSortOccurrences(t *testing.T) {
 		texts = append(texts, string(rs))
 	}
 	for _, text := range texts {
-		occ := rareCandidates(text, []rune(text))
+		occ := slices.Clone(rareCandidates(text, []rune(text), &prepScratch{}))
 		want := slices.Clone(occ)
 		slices.SortFunc(want, func(a, b occurrence) int {
 			if c := cmp.Compare(a.f, b.f); c != 0 {
@@ -35,7 +35,7 @@ func TestSortOccurrences(t *testing.T) {
 			}
 			return cmp.Compare(a.start, b.start)
 		})
-		if got := sortOccurrences(occ); !slices.Equal(got, want) {
+		if got := sortOccurrences(occ, &prepScratch{}); !slices.Equal(got, want) {
 			t.Fatalf("%q:\n got %v\nwant %v", text, got, want)
 		}
 	}
