@@ -43,36 +43,51 @@ var generalRoles = map[corpus.Role]bool{
 // as a whole (roles such as targets or thanks, the preamble and closing) are
 // general whatever their words.
 func (lx *Lexicon) Classify(u *corpus.Unit) Classification {
-	own := map[string]float64{}
-	var hits []Hit
-	add := func(f, where string, factor float64, into map[string]float64) {
-		counts := lx.counts(hanzi.Lower(f))
-		if len(counts) == 0 {
-			return
-		}
-		found := make([]int, 0, len(counts))
-		for i := range counts {
-			found = append(found, i)
-		}
-		slices.Sort(found) // lexicon order, as the hits have always come
-		for _, i := range found {
-			t, n := lx.Terms[i], counts[i]
-			w := t.Weight * float64(min(n, 3)) * factor
-			into[t.Theme] += w
-			hits = append(hits, Hit{Theme: t.Theme, Term: t.Text, Where: where, Count: n, Weight: w})
-		}
-	}
-	add(u.Folded(), "text", 1, own)
+	var sc lexScratch
+	return lx.classify(u, lx.sectionCounts(sectionLine(u), &sc), &sc)
+}
+
+// sectionLine is the titles of a unit's section and subsection, as
+// Classify reads them.
+func sectionLine(u *corpus.Unit) string { return u.SectionTitle() + " " + u.SubsectionTitle() }
+
+// sectionCounts counts the terms of the titles of a section (sectionLine),
+// for classify.
+func (lx *Lexicon) sectionCounts(line string, sc *lexScratch) []termCount {
+	return lx.counts(nil, hanzi.Lower(hanzi.Fold(line)), sc)
+}
+
+// classify is Classify, given the terms of the unit's section titles
+// (sectionCounts).
+func (lx *Lexicon) classify(u *corpus.Unit, section []termCount, sc *lexScratch) Classification {
+	text := lx.counts(sc.found[:0], hanzi.Lower(u.Folded()), sc)
+	var heading []termCount
 	if u.Heading != "" {
-		add(hanzi.Fold(u.Heading), "heading", 3, own)
+		heading = lx.counts(text[len(text):], hanzi.Lower(hanzi.Fold(u.Heading)), sc)
 	}
-	prior := map[string]float64{}
-	add(hanzi.Fold(u.SectionTitle()+" "+u.SubsectionTitle()), "section", 1, prior)
-	scores := map[string]float64{}
-	ownTotal, priorTotal := lx.sum(own), lx.sum(prior)
-	for k, v := range own {
-		scores[k] += v
+	sc.found = text[:0]
+	// The scores of the unit's own words and of its section's titles, by
+	// theme (lexicon order), and the themes that have a word.
+	nt := len(lx.Themes)
+	own, prior := make([]float64, nt), make([]float64, nt)
+	found := make([]bool, nt)
+	hits := make([]Hit, 0, len(text)+len(heading)+len(section))
+	add := func(terms []termCount, where string, factor float64, into []float64) {
+		for _, c := range terms { // lexicon order, as the hits have always come
+			t := lx.Terms[c.term]
+			w := t.Weight * float64(min(c.n, 3)) * factor
+			into[t.theme] += w
+			found[t.theme] = true
+			hits = append(hits, Hit{Theme: t.Theme, Term: t.Text, Where: where, Count: c.n, Weight: w})
+		}
 	}
+	add(text, "text", 1, own)
+	if u.Heading != "" {
+		add(heading, "heading", 3, own)
+	}
+	add(section, "section", 1, prior)
+	ownTotal, priorTotal := sum(own), sum(prior)
+	scores := own
 	if priorTotal > 0 {
 		scale := 0.25 * ownTotal / priorTotal
 		if ownTotal == 0 {
@@ -88,9 +103,11 @@ func (lx *Lexicon) Classify(u *corpus.Unit) Classification {
 		}
 	}
 	c := Classification{Scores: map[string]float64{}}
-	if total := lx.sum(scores); total > 0 {
+	if total := sum(scores); total > 0 {
 		for k, v := range scores {
-			c.Scores[k] = math.Round(v/total*1000) / 1000
+			if found[k] {
+				c.Scores[lx.Themes[k].ID] = math.Round(v/total*1000) / 1000
+			}
 		}
 	}
 	slices.SortStableFunc(hits, func(a, b Hit) int { return cmp.Compare(b.Weight, a.Weight) })
@@ -106,7 +123,7 @@ func (lx *Lexicon) Classify(u *corpus.Unit) Classification {
 		c.Primary, c.Reason = General, "the "+string(kind)+" speaks of the report as a whole"
 	case (kind == corpus.Review || kind == corpus.Plan) && u.SectionTitle() == "" && overview(u) && !namesTopic(u, hits):
 		c.Primary, c.Reason = General, "a paragraph before the first topic speaks of the "+string(kind)+" as a whole"
-	case strings.HasPrefix(hanzi.Fold(u.Text), "各位代表") && !concentrated(c, hits):
+	case strings.HasPrefix(u.Folded(), "各位代表") && !concentrated(c, hits):
 		c.Primary, c.Reason = General, "a paragraph addressed to the deputies sums up"
 	case c.Primary == "":
 		c.Primary, c.Reason = General, "no word of the lexicon"
@@ -200,11 +217,12 @@ func (lx *Lexicon) best(scores map[string]float64) string {
 	return best
 }
 
-// sum adds the scores up in lexicon order, the same on every run.
-func (lx *Lexicon) sum(m map[string]float64) float64 {
+// sum adds the scores of the themes up in lexicon order, the same on every
+// run.
+func sum(scores []float64) float64 {
 	t := 0.0
-	for _, th := range lx.Themes {
-		t += m[th.ID]
+	for _, x := range scores {
+		t += x
 	}
 	return t
 }

@@ -29,16 +29,17 @@ type Term struct {
 	Weight float64
 	Text   string // as written in the lexicon (Simplified)
 	folded string
+	theme  int // the index of Theme in the lexicon
 }
 
 // Lexicon maps words to themes.
 type Lexicon struct {
-	Themes []Theme
-	Terms  []Term
-	index  map[string]int   // theme id → position
-	byText map[string][]int // folded word → its terms
-	first  map[rune]uint64  // the first characters of the words → the lengths in bytes they have, as bits
-	maxLen int              // the longest folded word, in bytes
+	Themes  []Theme
+	Terms   []Term
+	index   map[string]int       // theme id → position
+	byFirst map[rune][]word      // the first character of the words → the words, longest first
+	starts  [1 << 16 / 64]uint64 // the first characters of the words in the Basic Multilingual Plane, as bits
+	maxLen  int                  // the longest folded word, in bytes
 }
 
 // General is the theme of units about the report as a whole: salutations,
@@ -118,7 +119,7 @@ func ParseLexicon(name string, r io.Reader) (*Lexicon, error) {
 					continue
 				}
 				seen[[2]string{f[1], folded}] = true
-				lx.Terms = append(lx.Terms, Term{Theme: f[1], Weight: w, Text: word, folded: folded})
+				lx.Terms = append(lx.Terms, Term{Theme: f[1], Weight: w, Text: word, folded: folded, theme: lx.index[f[1]]})
 			}
 		default:
 			return nil, bad("unknown kind of line %q", f[0])
@@ -136,14 +137,24 @@ func ParseLexicon(name string, r io.Reader) (*Lexicon, error) {
 	}
 	// Longer words first: a match of 河道综合治理 is reported before 治理.
 	slices.SortStableFunc(lx.Terms, func(a, b Term) int { return len(b.folded) - len(a.folded) })
-	lx.byText, lx.first = map[string][]int{}, map[rune]uint64{}
+	// The terms are longest first: so are the words of each first
+	// character. Words of 64 bytes and more are never looked for.
+	lx.byFirst = map[rune][]word{}
 	for i, t := range lx.Terms {
-		lx.byText[t.folded] = append(lx.byText[t.folded], i)
-		r, _ := utf8.DecodeRuneInString(t.folded)
-		if len(t.folded) < 64 {
-			lx.first[r] |= 1 << len(t.folded)
-		}
 		lx.maxLen = max(lx.maxLen, len(t.folded))
+		if len(t.folded) >= 64 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.folded)
+		ws := lx.byFirst[r]
+		if k := slices.IndexFunc(ws, func(w word) bool { return w.text == t.folded }); k >= 0 {
+			ws[k].terms = append(ws[k].terms, i)
+			continue
+		}
+		lx.byFirst[r] = append(ws, word{t.folded, []int{i}})
+		if r < 1<<16 {
+			lx.starts[r/64] |= 1 << (r % 64)
+		}
 	}
 	return lx, nil
 }
@@ -163,34 +174,63 @@ func (lx *Lexicon) IDs() []string {
 	return ids
 }
 
-// counts returns how many times each term occurs in folded text, by term
-// index. The text is read once, left to right, taking at each place the
-// longest word of the lexicon that starts there and going on after it, so
-// 垃圾分类处理 counts once, not also as 垃圾分类 and 垃圾.
-func (lx *Lexicon) counts(f string) map[int]int {
-	var n map[int]int
+// word is a folded word of the lexicon and its terms (their indices).
+type word struct {
+	text  string
+	terms []int
+}
+
+// lexScratch holds the buffers of counts, reused from one text to the
+// next. A lexScratch serves one goroutine.
+type lexScratch struct {
+	n       []int32 // by term, how many times the text being read has it
+	touched []int32 // the terms it has
+	found   []termCount
+}
+
+// termCount is a term of the lexicon (its index) and how many times a text
+// has it.
+type termCount struct{ term, n int }
+
+// counts appends to dst how many times each term occurs in folded text, in
+// term order. The text is read once, left to right, taking at each place
+// the longest word of the lexicon that starts there and going on after it,
+// so 垃圾分类处理 counts once, not also as 垃圾分类 and 垃圾.
+func (lx *Lexicon) counts(dst []termCount, f string, sc *lexScratch) []termCount {
+	if len(sc.n) < len(lx.Terms) {
+		sc.n = make([]int32, len(lx.Terms))
+	}
+	touched := sc.touched[:0]
 	for a := 0; a < len(f); {
 		r, size := utf8.DecodeRuneInString(f[a:])
-		lengths := lx.first[r]
-		longest := 0
-		for l := size; l < 64 && lengths>>l != 0 && a+l <= len(f); l++ {
-			if lengths&(1<<l) != 0 {
-				if _, ok := lx.byText[f[a:a+l]]; ok {
-					longest = l
-				}
+		if r < 1<<16 && lx.starts[r/64]&(1<<(r%64)) == 0 {
+			a += size // no word starts with r: most characters of a text
+			continue
+		}
+		var found *word
+		for i, w := range lx.byFirst[r] { // longest first
+			if strings.HasPrefix(f[a:], w.text) {
+				found = &lx.byFirst[r][i]
+				break
 			}
 		}
-		if longest == 0 {
+		if found == nil {
 			a += size
 			continue
 		}
-		if n == nil {
-			n = map[int]int{}
+		for _, t := range found.terms {
+			if sc.n[t] == 0 {
+				touched = append(touched, int32(t))
+			}
+			sc.n[t]++
 		}
-		for _, t := range lx.byText[f[a:a+longest]] {
-			n[t]++
-		}
-		a += longest
+		a += len(found.text)
 	}
-	return n
+	slices.Sort(touched)
+	for _, t := range touched {
+		dst = append(dst, termCount{int(t), int(sc.n[t])})
+		sc.n[t] = 0
+	}
+	sc.touched = touched
+	return dst
 }

@@ -37,8 +37,26 @@ func Classify(c *corpus.Corpus, lx *Lexicon, reports []*corpus.Report) *Themes {
 	for _, r := range reports {
 		t.Units = append(t.Units, Alignable(r)...)
 	}
+	// The titles of a section are read once for all its units.
+	var sc lexScratch
+	sections := map[string][]termCount{}
+	for _, u := range t.Units {
+		k := sectionLine(u)
+		if _, ok := sections[k]; !ok {
+			sections[k] = lx.sectionCounts(k, &sc)
+		}
+	}
 	classes := make([]Classification, len(t.Units))
-	work.Each(len(t.Units), func(i int) { classes[i] = lx.Classify(t.Units[i]) })
+	var scratches sync.Pool
+	work.Each(len(t.Units), func(i int) {
+		sc, _ := scratches.Get().(*lexScratch)
+		if sc == nil {
+			sc = &lexScratch{}
+		}
+		u := t.Units[i]
+		classes[i] = lx.classify(u, sections[sectionLine(u)], sc)
+		scratches.Put(sc)
+	})
 	for i, u := range t.Units {
 		t.Classes[u] = classes[i]
 	}
