@@ -36,11 +36,12 @@ func assign(w [][]float64) []int {
 	v := make([]float64, n+1)
 	p := make([]int, n+1)
 	way := make([]int, n+1)
+	minv := make([]float64, n+1)
+	used := make([]bool, n+1)
 	for i := 1; i <= n; i++ {
 		p[0] = i
 		j0 := 0
-		minv := make([]float64, n+1)
-		used := make([]bool, n+1)
+		clear(used)
 		for j := range minv {
 			minv[j] = math.Inf(1)
 		}
