@@ -292,28 +292,31 @@ func (res *Result) block(m *model, a, b []*corpus.Unit, kind string) *block {
 	for k := range inB {
 		inB[k] = -1
 	}
+	bd := make([]*doc, len(b))
 	for j, v := range b {
-		inB[m.docs[v].ord] = int32(j)
+		bd[j] = m.docs[v]
+		inB[bd[j].ord] = int32(j)
 	}
-	var scratches sync.Pool
 	work.Each(len(a), func(i int) {
-		sc, _ := scratches.Get().(*scratch)
+		sc, _ := m.scratches.Get().(*scratch)
 		if sc == nil {
 			sc = &scratch{}
 		}
 		bl.sims[i] = make([]Similarity, len(b))
-		m.similarities(a[i], b, inB, sc, bl.sims[i])
-		scratches.Put(sc)
+		m.similarities(a[i], bd, inB, sc, bl.sims[i])
+		m.scratches.Put(sc)
 	})
 	withContext(a, b, bl.sims)
 	for i, u := range a {
+		du := m.docs[u]
 		bl.bar[i] = make([]string, len(b))
 		for j, v := range b {
+			dv := bd[j]
 			if u.Folded() == v.Folded() {
 				bl.sims[i][j] = identical // the same words: nothing to weigh
 			}
-			bl.bar[i][j] = res.barred(m, u, v, kind)
-			if s := bl.sims[i][j]; bl.bar[i][j] == "" && s.Text < minText && s.Rare == 0 && s.Coverage == 0 && !(m.docs[u].opener && m.docs[v].opener) {
+			bl.bar[i][j] = barred(du, dv, kind)
+			if s := bl.sims[i][j]; bl.bar[i][j] == "" && s.Text < minText && s.Rare == 0 && s.Coverage == 0 && !(du.opener && dv.opener) {
 				bl.bar[i][j] = barWords
 			}
 		}
@@ -321,10 +324,11 @@ func (res *Result) block(m *model, a, b []*corpus.Unit, kind string) *block {
 	return bl
 }
 
-// barred says why units u and v may not be joined by a link of kind, or "".
-func (res *Result) barred(m *model, u, v *corpus.Unit, kind string) string {
-	gu, gv := res.Classes[u].Primary == General, res.Classes[v].Primary == General
-	du, dv := m.docs[u], m.docs[v]
+// barred says why the units of du and dv may not be joined by a link of
+// kind, or "".
+func barred(du, dv *doc, kind string) string {
+	u, v := du.unit, dv.unit
+	gu, gv := du.class.Primary == General, dv.class.Primary == General
 	switch {
 	case gu != gv:
 		// A paragraph about the report as a whole (targets, thanks,

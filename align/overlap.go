@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/reportdiff/reportdiff/internal/hanzi"
 	"github.com/reportdiff/reportdiff/internal/sortedset"
 )
 
@@ -38,8 +37,9 @@ type scratch struct {
 // Shared phrases.
 
 // runs appends to dst the stretches of a text covered by those of its rare
-// features that are shared (a sorted set), given where d's rare features
-// stand (sorted by feature, then place): overlapping or touching features
+// features that are shared (a sorted set), given where its features stand
+// (sorted by feature, then place; those not shared are passed over):
+// overlapping or touching features
 // make one stretch, so a long name shared whole (滨江湿地公园二期工程, eight
 // trigrams) is one phrase, not seven.
 func runs(dst []span, at []occurrence, shared []feat) []span {
@@ -82,8 +82,8 @@ func phrasesOf(a, b *doc, shared []feat, sc *scratch) (int, []span) {
 	if len(shared) == 0 {
 		return 0, nil
 	}
-	sc.ra = distinct(a, runs(sc.ra[:0], a.rareAt, shared), sc)
-	sc.rb = distinct(b, runs(sc.rb[:0], b.rareAt, shared), sc)
+	sc.ra = distinct(a, runs(sc.ra[:0], a.occ, shared), sc)
+	sc.rb = distinct(b, runs(sc.rb[:0], b.occ, shared), sc)
 	return min(len(sc.ra), len(sc.rb)), sc.ra
 }
 
@@ -150,10 +150,14 @@ const coverMin = 0.8
 // than a sentence: the sentences of work reports run long, and the part of
 // one report that another repeats is often one clause of a longer sentence
 // (…，统筹推进港口、航道、物流园区和口岸设施四项建设。).
-// The clauses' bigrams share one array.
-func clauses(rs []rune) []clause {
-	var out []clause
-	all := make([]feat, 0, len(rs))
+// The text is given as the runes of a unit's folded text, its grams
+// (sorted) and the index among them of the bigram at each rune (gramAt, -1
+// where none starts, see gramsOf): a clause's bigrams are sorted as their
+// indices. The clauses' bigrams share one array; sc.idx receives their
+// indices among the grams, clause after clause (for clauseRefs).
+func clauses(rs []rune, grams []featCount, gramAt []int32, sc *prepScratch) []clause {
+	ix, ends := sc.idx[:0], sc.ends[:0] // where each clause's indices end in ix
+	spans := sc.spans[:0]
 	start := 0
 	for i, r := range rs {
 		switch r {
@@ -163,30 +167,46 @@ func clauses(rs []rune) []clause {
 				continue
 			}
 		}
-		from := len(all)
+		from := len(ix)
 		for k := start; k+1 <= i; k++ {
-			if hanzi.IsHan(rs[k]) && hanzi.IsHan(rs[k+1]) {
-				all = append(all, pack(rs[k], rs[k+1]))
+			if g := gramAt[k]; g >= 0 {
+				ix = append(ix, g)
 			}
 		}
-		gs := all[from:]
+		gs := ix[from:]
 		slices.Sort(gs)
 		gs = slices.Compact(gs)
-		all = all[:from+len(gs)]
+		ix = ix[:from+len(gs)]
 		if len(gs) >= minClauseGrams {
-			out = append(out, clause{span: span{int32(start), int32(i + 1)}, grams: gs[:len(gs):len(gs)]})
+			spans = append(spans, span{int32(start), int32(i + 1)})
+			ends = append(ends, int32(len(ix)))
 		} else {
-			all = all[:from]
+			ix = ix[:from]
 		}
 		start = i + 1
+	}
+	sc.idx, sc.ends, sc.spans = ix, ends, spans
+	if len(spans) == 0 {
+		return nil
+	}
+	all := make([]feat, len(ix))
+	for k, g := range ix {
+		all[k] = grams[g].f
+	}
+	out := make([]clause, len(spans))
+	from := int32(0)
+	for i, end := range ends {
+		out[i] = clause{span: spans[i], grams: all[from:end:end]}
+		from = end
 	}
 	return out
 }
 
 // weigh gives the bigrams of each clause their weight: idf holds the
-// unit's grams (sorted), which hold every bigram of its clauses, each with
-// its weight. The clauses' weights share one array.
-func weigh(cs []clause, idf []entry) {
+// weight of each of the unit's grams, refs[at[k]:at[k+1]] the bigrams of
+// its clauses that gram k is (see clauseRefs). The clauses' weights share
+// one array.
+func weigh(cs []clause, refs []clauseRef, at []int32, idf []float64) {
 	n := 0
 	for _, c := range cs {
 		n += len(c.grams)
@@ -195,14 +215,17 @@ func weigh(cs []clause, idf []entry) {
 	for i := range cs {
 		c := &cs[i]
 		c.idf, all = all[:len(c.grams):len(c.grams)], all[len(c.grams):]
+	}
+	for k, w := range idf {
+		for _, r := range refs[at[k]:at[k+1]] {
+			cs[r.clause].idf[r.gram] = w
+		}
+	}
+	for i := range cs {
+		c := &cs[i]
 		c.total = 0
-		k := 0
-		for x, g := range c.grams {
-			for idf[k].key < g {
-				k++
-			}
-			c.idf[x] = idf[k].val
-			c.total += idf[k].val
+		for _, w := range c.idf {
+			c.total += w
 		}
 	}
 }

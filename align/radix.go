@@ -1,5 +1,7 @@
 package align
 
+import "math/bits"
+
 // sorter sorts features by radix, with buffers reused from one sort to the
 // next. A report's units have some ten thousand grams between them, each
 // unit a few hundred: sorting them is much of the work of reading a unit
@@ -8,23 +10,21 @@ package align
 // Basic Multilingual Plane) takes a fraction of the time comparisons take.
 // A sorter serves one goroutine.
 type sorter struct {
-	keys, kbuf []feat
-	idx, ibuf  []int32
+	kbuf      []feat
+	idx, ibuf []int32
 }
 
 // smallSort is the size under which insertion sort beats the radix passes.
 const smallSort = 48
 
-// order sorts fs stably and returns the features in order and, for each,
-// its index in fs. fs is left as it was; the slices returned are s's
-// buffers, valid until its next use.
-func (s *sorter) order(fs []feat) ([]feat, []int32) {
+// order sorts fs stably, in place, and returns for each feature in order
+// its index in fs before the sort: a buffer of s, valid until its next use.
+func (s *sorter) order(fs []feat) []int32 {
 	n := len(fs)
-	if cap(s.keys) < n {
-		s.keys, s.kbuf = make([]feat, n, 2*n), make([]feat, n, 2*n)
-		s.idx, s.ibuf = make([]int32, n, 2*n), make([]int32, n, 2*n)
+	if cap(s.kbuf) < n {
+		s.kbuf, s.idx, s.ibuf = make([]feat, n), make([]int32, n), make([]int32, n)
 	}
-	keys, idx := s.keys[:n], s.idx[:n]
+	kbuf, ibuf, idx := s.kbuf[:n], s.ibuf[:n], s.idx[:n]
 	// The hashed features (bit 63 clear) come before the packed ones (bit
 	// 63 set): put them first, each in its order, and sort the two parts
 	// apart, so that the few hashes, whose bits are all different, do not
@@ -38,30 +38,32 @@ func (s *sorter) order(fs []feat) ([]feat, []int32) {
 	l, h := 0, low
 	for i, f := range fs {
 		if f&packed == 0 {
-			keys[l], idx[l] = f, int32(i)
+			kbuf[l], ibuf[l] = f, int32(i)
 			l++
 		} else {
-			keys[h], idx[h] = f, int32(i)
+			kbuf[h], ibuf[h] = f, int32(i)
 			h++
 		}
 	}
-	s.radix(0, low)
-	s.radix(low, n)
-	return keys, idx
+	radix(kbuf[:low], fs[:low], ibuf[:low], idx[:low])
+	radix(kbuf[low:], fs[low:], ibuf[low:], idx[low:])
+	return idx
 }
 
-// radix sorts s.keys[from:to] (with s.idx) stably: least significant byte
-// first, skipping the bytes all keys share.
-func (s *sorter) radix(from, to int) {
-	keys, idx := s.keys[from:to], s.idx[from:to]
+// radix sorts keys (with their indices, ix) stably into dst (and dx):
+// eight bits at a time, least significant first, each pass starting at the
+// lowest bit not yet sorted in which keys differ, so that the bits all keys
+// share are passed over (for a bigram of the Basic Multilingual Plane, four
+// passes, not eight). keys and ix are overwritten.
+func radix(keys, dst []feat, ix, dx []int32) {
 	if len(keys) < smallSort {
-		for i := 1; i < len(keys); i++ {
-			k, x := keys[i], idx[i]
+		for i, k := range keys {
+			x := ix[i]
 			j := i
-			for ; j > 0 && keys[j-1] > k; j-- {
-				keys[j], idx[j] = keys[j-1], idx[j-1]
+			for ; j > 0 && dst[j-1] > k; j-- {
+				dst[j], dx[j] = dst[j-1], dx[j-1]
 			}
-			keys[j], idx[j] = k, x
+			dst[j], dx[j] = k, x
 		}
 		return
 	}
@@ -70,13 +72,10 @@ func (s *sorter) radix(from, to int) {
 		or, and = or|f, and&f
 	}
 	diff := or ^ and
-	kb, ib := s.kbuf[from:to], s.ibuf[from:to]
-	src, dst, isrc, idst := keys, kb, idx, ib
+	src, isrc, out, iout := keys, ix, dst, dx
 	var count [256]int32
-	for shift := 0; shift < 64; shift += 8 {
-		if diff>>shift&0xff == 0 {
-			continue
-		}
+	for shift := 0; shift < 64 && diff>>shift != 0; shift += 8 {
+		shift += bits.TrailingZeros64(uint64(diff >> shift))
 		clear(count[:])
 		for _, f := range src {
 			count[f>>shift&0xff]++
@@ -88,13 +87,13 @@ func (s *sorter) radix(from, to int) {
 		}
 		for i, f := range src {
 			b := f >> shift & 0xff
-			dst[count[b]], idst[count[b]] = f, isrc[i]
+			out[count[b]], iout[count[b]] = f, isrc[i]
 			count[b]++
 		}
-		src, dst, isrc, idst = dst, src, idst, isrc
+		src, isrc, out, iout = out, iout, src, isrc
 	}
-	if &src[0] != &keys[0] {
-		copy(keys, src)
-		copy(idx, isrc)
+	if len(src) > 0 && &src[0] != &dst[0] {
+		copy(dst, src)
+		copy(dx, isrc)
 	}
 }

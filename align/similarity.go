@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
@@ -46,14 +47,21 @@ func pack(rs ...rune) feat {
 }
 
 // hashOf hashes a string into a feature: FNV-1a, 64 bits.
-func hashOf(s string) feat {
+func hashOf(s string) feat { return hashOf2("", s) }
+
+// hashOf2 is hashOf(a + b).
+func hashOf2(a, b string) feat {
 	const (
 		offset64 = 14695981039346656037
 		prime64  = 1099511628211
 	)
 	h := uint64(offset64)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
+	for i := 0; i < len(a); i++ {
+		h ^= uint64(a[i])
+		h *= prime64
+	}
+	for i := 0; i < len(b); i++ {
+		h ^= uint64(b[i])
 		h *= prime64
 	}
 	return hashed | feat(h)&(hashed-1)
@@ -101,20 +109,39 @@ func cosine(a, b []entry) float64 {
 	return s
 }
 
+// textCosine returns the cosine of the TF-IDF vectors of two units' texts,
+// added up in key order as cosine does.
+func textCosine(a, b *doc) float64 {
+	s := 0.0
+	for i, j := 0, 0; i < len(a.grams) && j < len(b.grams); {
+		switch {
+		case a.grams[i].f < b.grams[j].f:
+			i++
+		case a.grams[i].f > b.grams[j].f:
+			j++
+		default:
+			s += a.tfidf[i] * b.tfidf[j]
+			i++
+			j++
+		}
+	}
+	return s
+}
+
 // doc holds what similarity needs to know of a unit.
 type doc struct {
 	unit     *corpus.Unit
 	grams    []featCount  // character bigrams (and Latin words) of the text, with counts, sorted
 	ids      []int32      // the number of each gram among the model's (see model.keys)
 	runes    []rune       // the folded text
-	tfidf    []entry      // weighted and normalised
+	tfidf    []float64    // the TF-IDF weight of each gram, normalised
 	heading  []feat       // bigrams of the unit's heading, sorted; nil when it has none
 	section  []feat       // bigrams of the titles of its section and subsection, sorted
 	opener   bool         // the unit opens its section (see opens)
 	leader   bool         // the unit comes first in its section (see leads)
 	rare     []feat       // trigrams, quoted terms and figures rare in the corpus, sorted
 	rareIdx  []int32      // the index of each among its report's trigrams (reportFreqs.df3)
-	rareAt   []occurrence // where the rare features stand, by feature, then place
+	occ      []occurrence // where its trigrams, quoted terms and figures stand, by feature, then place (prep.occ)
 	clauses  []clause     // the clauses long enough to be looked for in another unit
 	inClause []clauseRef  // the clauses each gram stands in, from inClauseAt[k] (see prep)
 	clauseAt []int32
@@ -131,37 +158,76 @@ type featCount struct {
 }
 
 var reFigureToken = ledscan.MustCompile(`[0-9]+(?:\.[0-9]+)?(?:%|万|亿|个|户|家|项|条|所|座|平方米|公里|人|套|栋|处|元)`)
-var reQuoted = ledscan.MustCompileLed(`[“《「]([^”》」]{2,20})[”》」]`, "“《「")
+
+// quotedTerms appends to dst the quoted terms of a text, as [start, end)
+// byte offsets of the match and of the term, the matches of
+// `[“《「]([^”》」]{2,20})[”》」]` (a regular expression, leftmost first, one
+// match after the other): an opening mark, two to twenty characters none
+// of which closes, a closing mark. Written out rather than matched, as it
+// is looked for in every unit.
+func quotedTerms(dst [][4]int, s string) [][4]int {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r != '“' && r != '《' && r != '「' {
+			i += size
+			continue
+		}
+		from := i + size
+		j, n := from, 0
+		for ; j < len(s) && n <= 20; n++ {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if r == '”' || r == '》' || r == '」' {
+				break
+			}
+			j += size
+		}
+		if j < len(s) && n >= 2 && n <= 20 {
+			_, size := utf8.DecodeRuneInString(s[j:]) // the closing mark
+			dst = append(dst, [4]int{i, j + size, from, j})
+			i = j + size
+			continue
+		}
+		i = from // no term opens here
+	}
+	return dst
+}
 
 // grams returns the Han character bigrams of folded text and its runs of
 // Latin letters and digits, with their counts, sorted.
-func grams(folded string, sc *prepScratch) []featCount { return gramsOf([]rune(folded), sc) }
+func grams(folded string, sc *prepScratch) []featCount {
+	rs := sc.runes[:0]
+	for _, r := range folded {
+		rs = append(rs, r)
+	}
+	sc.runes = rs
+	return gramsOf(rs, sc, nil)
+}
 
-// gramsOf is grams of a text given as runes.
-func gramsOf(rs []rune, sc *prepScratch) []featCount {
-	fs := sc.feats[:0]
+// gramsOf is grams of a text given as runes. With at non-nil (as long as
+// rs), it also sets at[i] to the index among the grams returned of the
+// bigram that starts at rune i, -1 where none does.
+func gramsOf(rs []rune, sc *prepScratch, at []int32) []featCount {
+	fs, pos := sc.feats[:0], sc.pos[:0] // the features and where each starts (-1: a Latin word)
 	for i := 0; i < len(rs); i++ {
 		switch {
 		case hanzi.IsHan(rs[i]):
 			if i+1 < len(rs) && hanzi.IsHan(rs[i+1]) {
-				fs = append(fs, pack(rs[i], rs[i+1]))
+				fs, pos = append(fs, pack(rs[i], rs[i+1])), append(pos, int32(i))
 			}
 		case rs[i] < 128 && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i])):
 			j := i
 			for j < len(rs) && rs[j] < 128 && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || rs[j] == '.') {
 				j++
 			}
-			fs = append(fs, hashOf(hanzi.Lower(string(rs[i:j]))))
+			fs, pos = append(fs, hashOf(hanzi.Lower(string(rs[i:j])))), append(pos, -1)
 			i = j - 1
 		}
 	}
-	sc.feats = fs
-	return countRuns(fs, &sc.sorter)
-}
-
-// countRuns sorts features and counts each.
-func countRuns(fs []feat, s *sorter) []featCount {
-	fs, _ = s.order(fs)
+	sc.feats, sc.pos = fs, pos
+	for i := range at {
+		at[i] = -1
+	}
+	from := sc.order(fs)
 	n := 0
 	for i, f := range fs {
 		if i == 0 || fs[i-1] != f {
@@ -169,11 +235,16 @@ func countRuns(fs []feat, s *sorter) []featCount {
 		}
 	}
 	out := make([]featCount, 0, n)
-	for _, f := range fs {
+	for i, f := range fs {
 		if n := len(out); n > 0 && out[n-1].f == f {
 			out[n-1].n++
 		} else {
 			out = append(out, featCount{f, 1})
+		}
+		if at != nil {
+			if p := pos[from[i]]; p >= 0 {
+				at[p] = int32(len(out) - 1)
+			}
 		}
 	}
 	return out
@@ -198,11 +269,12 @@ func rareCandidates(folded string, rs []rune, sc *prepScratch) []occurrence {
 		}
 	}
 	tri := len(occ)
-	for _, q := range reQuoted.FindAllStringSubmatchIndex(folded) {
-		occ = append(occ, occurrence{hashOf("“" + folded[q[2]:q[3]]), int32(q[0]), int32(q[1])})
+	sc.quoted = quotedTerms(sc.quoted[:0], folded)
+	for _, q := range sc.quoted {
+		occ = append(occ, occurrence{hashOf2("“", folded[q[2]:q[3]]), int32(q[0]), int32(q[1])})
 	}
 	for _, loc := range reFigureToken.FindAllStringIndex(folded) {
-		occ = append(occ, occurrence{hashOf("#" + folded[loc[0]:loc[1]]), int32(loc[0]), int32(loc[1])})
+		occ = append(occ, occurrence{hashOf2("#", folded[loc[0]:loc[1]]), int32(loc[0]), int32(loc[1])})
 	}
 	sc.occ = occ
 	more := occ[tri:]
@@ -227,14 +299,22 @@ func rareCandidates(folded string, rs []rune, sc *prepScratch) []occurrence {
 
 // sortOccurrences returns occurrences sorted by feature, then place, given
 // them with those of each feature in text order (as rareCandidates gives
-// them): a stable sort by feature.
-func sortOccurrences(occ []occurrence, sc *prepScratch) []occurrence {
-	fs := slices.Grow(sc.feats[:0], len(occ))
+// them): a stable sort by feature. rs are the runes of the text and gramAt
+// the index of the bigram at each rune among its grams (see gramsOf): a
+// trigram is sorted as the index of its first two characters and its
+// third, the same order in a number of half the bits, which needs half the
+// radix passes.
+func sortOccurrences(occ []occurrence, rs []rune, gramAt []int32, sc *prepScratch) []occurrence {
+	keys := slices.Grow(sc.feats[:0], len(occ))
 	for _, o := range occ {
-		fs = append(fs, o.f)
+		if o.f&packed != 0 {
+			keys = append(keys, packed|feat(gramAt[o.start])<<21|feat(rs[o.start+2]))
+		} else {
+			keys = append(keys, o.f)
+		}
 	}
-	sc.feats = fs
-	_, from := sc.order(fs)
+	sc.feats = keys
+	from := sc.order(keys)
 	out := make([]occurrence, len(occ))
 	for i, k := range from {
 		out[i] = occ[k]
@@ -259,9 +339,10 @@ type freqs struct {
 }
 
 // newFreqs counts the features of all, and returns for each feature of
-// all its index among the keys.
+// all (as given; all is sorted) its index among the keys.
 func newFreqs(all []feat, s *sorter) (freqs, []int32) {
-	fs, from := s.order(all)
+	from := s.order(all)
+	fs := all
 	n := 0
 	for i, f := range fs {
 		if i == 0 || fs[i-1] != f {
@@ -281,11 +362,21 @@ func newFreqs(all []feat, s *sorter) (freqs, []int32) {
 	return fr, at
 }
 
+// freqScratch holds the buffers of freqsOf.
+type freqScratch struct {
+	sorter
+	all []feat
+}
+
+// freqScratches keeps the buffers of freqsOf from one report to the next
+// (*freqScratch): they hold the features of all the units of a report.
+var freqScratches sync.Pool
+
 // reportFreqs are the document frequencies of the units of one report,
 // and where each unit's features stand among them.
 type reportFreqs struct {
 	df, df3 freqs
-	at, at3 map[*corpus.Unit][]int32 // a unit's grams (feats3) → their index in df (df3)
+	at, at3 map[*corpus.Unit][]int32 // a unit's grams (features of prep.occ, once each) → their index in df (df3)
 }
 
 // freqsOf returns the document frequencies of a report's units (with their
@@ -304,24 +395,37 @@ func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep) *reportFreqs {
 	n, n3 := 0, 0
 	for _, p := range ps {
 		n += len(p.grams)
-		n3 += len(p.feats3)
+		n3 += p.n3
 	}
-	all, all3 := make([]feat, 0, n), make([]feat, 0, n3)
+	// The units' features, one after the other, and where each stands
+	// among the report's: the index of gram k of unit i is at[from+k].
+	// The buffers of the sort are kept for the next report.
+	fsc, _ := freqScratches.Get().(*freqScratch)
+	if fsc == nil {
+		fsc = &freqScratch{}
+	}
+	defer freqScratches.Put(fsc)
+	all := slices.Grow(fsc.all[:0], max(n, n3))
 	for _, p := range ps {
 		for _, c := range p.grams {
 			all = append(all, c.f)
 		}
-		all3 = append(all3, p.feats3...)
 	}
-	// The units' features, one after the other, and where each stands
-	// among the report's: the index of gram k of unit i is at[from+k].
-	var s sorter
-	df, at := newFreqs(all, &s)
-	df3, at3 := newFreqs(all3, &s)
+	df, at := newFreqs(all, &fsc.sorter)
+	all = all[:0]
+	for _, p := range ps {
+		for i, o := range p.occ {
+			if i == 0 || p.occ[i-1].f != o.f {
+				all = append(all, o.f)
+			}
+		}
+	}
+	df3, at3 := newFreqs(all, &fsc.sorter)
+	fsc.all = all
 	rf = &reportFreqs{df: df, df3: df3, at: make(map[*corpus.Unit][]int32, len(units)), at3: make(map[*corpus.Unit][]int32, len(units))}
 	k, k3 := 0, 0
 	for i, u := range units {
-		n, n3 := len(ps[i].grams), len(ps[i].feats3)
+		n, n3 := len(ps[i].grams), ps[i].n3
 		rf.at[u], rf.at3[u] = at[k:k+n:k+n], at3[k3:k3+n3:k3+n3]
 		k, k3 = k+n, k3+n3
 	}
@@ -367,6 +471,9 @@ type model struct {
 	// -1 when the other has it not (nil with one report).
 	rare   []postings
 	other3 [][]int32
+	// scratches holds the buffers of the comparisons of its units, reused
+	// by every block of its two reports (*scratch).
+	scratches sync.Pool
 }
 
 // postings lists, for each key of a sorted set, some numbers:
@@ -390,7 +497,7 @@ type prep struct {
 	opener  bool         // the unit opens its section (see opens)
 	leader  bool         // the unit comes first in its section (see leads)
 	occ     []occurrence // trigrams, quoted terms and figures, by feature, then place
-	feats3  []feat       // their features, sorted, without repeats
+	n3      int          // how many different features occ has
 	clauses []clause     // the clauses long enough to be looked for in another unit, unweighted
 	// The clauses gram k of grams stands in: inClause[inClauseAt[k]:inClauseAt[k+1]].
 	inClause   []clauseRef
@@ -407,9 +514,16 @@ type clauseRef struct{ clause, gram int32 }
 type prepScratch struct {
 	sorter
 	feats  []feat
+	pos    []int32
+	gramAt []int32
 	occ    []occurrence
 	runeAt []int32
+	quoted [][4]int
 	idx    []int32
+	ends   []int32
+	spans  []span
+	runes  []rune
+	next   []int32
 }
 
 // newPrep reads a unit; section is the bigrams of the titles of its section
@@ -417,7 +531,9 @@ type prepScratch struct {
 func newPrep(u *corpus.Unit, class Classification, section []feat, sc *prepScratch) *prep {
 	f := hanzi.Lower(u.Folded())
 	p := &prep{runes: []rune(f), section: section}
-	p.grams = gramsOf(p.runes, sc)
+	gramAt := slices.Grow(sc.gramAt[:0], len(p.runes))[:len(p.runes)]
+	sc.gramAt = gramAt
+	p.grams = gramsOf(p.runes, sc, gramAt)
 	if u.Heading != "" {
 		p.heading = setOf(grams(hanzi.Lower(hanzi.Fold(u.Heading)), sc))
 	}
@@ -427,19 +543,12 @@ func newPrep(u *corpus.Unit, class Classification, section []feat, sc *prepScrat
 		p.themes = append(p.themes, entry{hashOf(k), v})
 	}
 	p.themes = sortedVector(p.themes)
-	p.clauses = clauses(p.runes)
-	p.inClause, p.inClauseAt = clauseRefs(p.clauses, p.grams, sc)
-	p.occ = sortOccurrences(rareCandidates(f, p.runes, sc), sc)
-	n := 0
+	p.clauses = clauses(p.runes, p.grams, gramAt, sc)
+	p.inClause, p.inClauseAt = clauseRefs(p.clauses, len(p.grams), sc.idx, sc)
+	p.occ = sortOccurrences(rareCandidates(f, p.runes, sc), p.runes, gramAt, sc)
 	for i, o := range p.occ {
 		if i == 0 || p.occ[i-1].f != o.f {
-			n++
-		}
-	}
-	p.feats3 = make([]feat, 0, n)
-	for _, o := range p.occ {
-		if n := len(p.feats3); n == 0 || p.feats3[n-1] != o.f {
-			p.feats3 = append(p.feats3, o.f)
+			p.n3++
 		}
 	}
 	return p
@@ -487,7 +596,8 @@ func (t *Themes) preps(units []*corpus.Unit) []*prep {
 	var sc prepScratch
 	sections := map[string][]feat{}
 	for _, u := range missing {
-		if k := sectionTitles(u); sections[k] == nil {
+		k := sectionTitles(u)
+		if _, ok := sections[k]; !ok {
 			sections[k] = sectionGrams(k, &sc)
 		}
 	}
@@ -537,7 +647,7 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 			u, p := units[i], ps[i]
 			d := &doc{unit: u, grams: p.grams, runes: p.runes, heading: p.heading, section: p.section,
 				opener: p.opener, leader: p.leader, themes: p.themes, class: t.Classes[u],
-				inClause: p.inClause, clauseAt: p.inClauseAt, group: k, ord: i}
+				occ: p.occ, inClause: p.inClause, clauseAt: p.inClauseAt, group: k, ord: i}
 			d.clauses = slices.Clone(p.clauses)
 			docs[i] = d
 			m.docs[u] = d
@@ -585,41 +695,37 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 			}
 			return int(n[k])
 		}
+		// The rare features, counted, then kept: at3 holds an index for
+		// each feature of the occurrences, taken once.
 		at3 := c.rf.at3[d.unit]
-		d.rare = make([]feat, 0, len(p.feats3))
-		d.rareIdx = make([]int32, 0, len(p.feats3))
-		for k, f := range p.feats3 {
-			if df(at3[k], c.rf.df3.n, c.other3) <= limit {
-				d.rare = append(d.rare, f)
-				d.rareIdx = append(d.rareIdx, at3[k])
+		nRare, k := 0, 0
+		for x, o := range p.occ {
+			if x == 0 || p.occ[x-1].f != o.f {
+				if df(at3[k], c.rf.df3.n, c.other3) <= limit {
+					nRare++
+				}
+				k++
 			}
 		}
-		if len(d.rare) > 0 {
-			// Twice over the occurrences: to count the rare ones, then to
-			// keep them, in a slice of their number.
-			rareOcc := func(keep func(occurrence)) {
-				k := 0
-				for _, o := range p.occ { // both sorted by feature
-					for k < len(d.rare) && d.rare[k] < o.f {
-						k++
-					}
-					if k < len(d.rare) && d.rare[k] == o.f {
-						keep(o)
-					}
+		d.rare = make([]feat, 0, nRare)
+		d.rareIdx = make([]int32, 0, nRare)
+		k = 0
+		for x, o := range p.occ {
+			if x == 0 || p.occ[x-1].f != o.f {
+				if df(at3[k], c.rf.df3.n, c.other3) <= limit {
+					d.rare = append(d.rare, o.f)
+					d.rareIdx = append(d.rareIdx, at3[k])
 				}
+				k++
 			}
-			n := 0
-			rareOcc(func(occurrence) { n++ })
-			d.rareAt = make([]occurrence, 0, n)
-			rareOcc(func(o occurrence) { d.rareAt = append(d.rareAt, o) })
 		}
 		// The weights in key order (the grams are sorted), normalised as
-		// sorted does: the same sums in the same order. The entries hold
-		// the IDF of each gram first, for the clauses' weights.
-		d.tfidf = make([]entry, len(d.grams))
+		// sorted does: the same sums in the same order. They hold the IDF
+		// of each gram first, for the clauses' weights.
+		d.tfidf = make([]float64, len(d.grams))
 		at := c.rf.at[d.unit]
-		for k, g := range d.grams {
-			d.tfidf[k] = entry{g.f, idf[df(at[k], c.rf.df.n, c.other)]}
+		for k := range d.grams {
+			d.tfidf[k] = idf[df(at[k], c.rf.df.n, c.other)]
 		}
 		if c.ids == nil {
 			d.ids = at
@@ -629,17 +735,17 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 				d.ids[k] = c.ids[x]
 			}
 		}
-		weigh(d.clauses, d.tfidf)
+		weigh(d.clauses, d.inClause, d.clauseAt, d.tfidf)
 		norm := 0.0
 		for k, g := range d.grams {
-			w := tf(g.n) * d.tfidf[k].val
-			d.tfidf[k].val = w
+			w := tf(g.n) * d.tfidf[k]
+			d.tfidf[k] = w
 			norm += w * w
 		}
 		if norm > 0 {
 			norm = math.Sqrt(norm)
 			for k := range d.tfidf {
-				d.tfidf[k].val /= norm
+				d.tfidf[k] /= norm
 			}
 		}
 	})
@@ -709,35 +815,23 @@ func union(a, b []feat) (ia, ib []int32, n int) {
 	return ia, ib, n
 }
 
-// clauseRefs lists, for each gram of a unit (sorted), the clauses it
-// stands in: refs[at[k]:at[k+1]] for gram k, in clause order.
-func clauseRefs(cs []clause, grams []featCount, sc *prepScratch) (refs []clauseRef, at []int32) {
-	at = make([]int32, len(grams)+1)
-	n := 0
-	for _, c := range cs {
-		n += len(c.grams)
-	}
-	if n == 0 {
+// clauseRefs lists, for each gram of a unit (of n), the clauses it stands
+// in: refs[at[k]:at[k+1]] for gram k, in clause order, given the index
+// among the grams of each gram of each clause (idx, see clauses).
+func clauseRefs(cs []clause, n int, idx []int32, sc *prepScratch) (refs []clauseRef, at []int32) {
+	at = make([]int32, n+1)
+	if len(idx) == 0 {
 		return nil, at
 	}
-	// The index of each clause gram among the unit's grams: both sorted.
-	idx := slices.Grow(sc.idx[:0], n+len(grams))
-	for _, c := range cs {
-		k := 0
-		for _, g := range c.grams {
-			for grams[k].f < g {
-				k++
-			}
-			idx = append(idx, int32(k))
-			at[k+1]++
-		}
+	for _, k := range idx {
+		at[k+1]++
 	}
 	for k := 1; k < len(at); k++ {
 		at[k] += at[k-1]
 	}
-	refs = make([]clauseRef, n)
-	idx, next := idx[:n], append(idx[n:], at[:len(at)-1]...)
-	sc.idx = idx
+	refs = make([]clauseRef, len(idx))
+	next := append(sc.next[:0], at[:len(at)-1]...)
+	sc.next = next
 	x := 0
 	for ci, c := range cs {
 		for gi := range c.grams {
@@ -851,7 +945,7 @@ const (
 // withContext.
 func (m *model) similarity(a, b *corpus.Unit, sc *scratch) Similarity {
 	da, db := m.docs[a], m.docs[b]
-	s := Similarity{Measures: Measures{Text: cosine(da.tfidf, db.tfidf), Heading: headingSimilarity(da, db), Theme: cosine(da.themes, db.themes)}}
+	s := Similarity{Measures: Measures{Text: textCosine(da, db), Heading: headingSimilarity(da, db), Theme: cosine(da.themes, db.themes)}}
 	n, _ := phrases(da, db, sc)
 	s.Rare = math.Min(1, float64(n)/rareFull)
 	s.Coverage = math.Min(1, float64(covered(da, db, sc, nil))/coverFull)
@@ -868,7 +962,7 @@ func (m *model) similarity(a, b *corpus.Unit, sc *scratch) Similarity {
 // find the units of b that have them through the model's postings, so a
 // pair that shares none costs nothing more; and the clauses each unit may
 // find in the other are weighed from the grams they share.
-func (m *model) similarities(a *corpus.Unit, b []*corpus.Unit, inB []int32, sc *scratch, out []Similarity) {
+func (m *model) similarities(a *corpus.Unit, b []*doc, inB []int32, sc *scratch, out []Similarity) {
 	da := m.docs[a]
 	if len(sc.pos) < m.keys {
 		sc.pos = make([]int32, m.keys)
@@ -904,14 +998,13 @@ func (m *model) similarities(a *corpus.Unit, b []*corpus.Unit, inB []int32, sc *
 			}
 		}
 	}
-	for j, v := range b {
-		db := m.docs[v]
+	for j, db := range b {
 		// The grams both have, as index pairs, and the cosine of the texts.
 		sc.both = sc.both[:0]
 		text := 0.0
 		for k, id := range db.ids {
 			if p := sc.pos[id]; p != 0 {
-				text += da.tfidf[p-1].val * db.tfidf[k].val
+				text += da.tfidf[p-1] * db.tfidf[k]
 				sc.both = append(sc.both, p-1, int32(k))
 			}
 		}
@@ -955,11 +1048,33 @@ func held(ok []bool, d *doc, both []int32, side int, buf *[]float64) []bool {
 // shared returns the phrases two units share, in a's words and order: what
 // a link shows, computed for links only.
 func (m *model) shared(a, b *corpus.Unit) []string {
-	_, runs := phrases(m.docs[a], m.docs[b], &scratch{})
-	rs := []rune(a.Text)
+	sc, _ := m.scratches.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer m.scratches.Put(sc)
+	_, runs := phrases(m.docs[a], m.docs[b], sc)
+	// The runs are rune offsets: walk the text to their bytes, rather than
+	// convert it whole to runes.
+	r, at := int32(0), 0 // a rune of the text and its byte offset
+	byteAt := func(k int32) int {
+		if k < r {
+			r, at = 0, 0
+		}
+		for ; r < k; r++ {
+			_, size := utf8.DecodeRuneInString(a.Text[at:])
+			at += size
+		}
+		return at
+	}
 	var out []string
-	for _, r := range runs {
-		out = append(out, string(rs[r.start:r.end]))
+	for _, x := range runs {
+		from := byteAt(x.start)
+		s := a.Text[from:byteAt(x.end)]
+		if !utf8.ValidString(s) {
+			s = string([]rune(s)) // each byte that is not UTF-8 as U+FFFD, as a conversion to runes has it
+		}
+		out = append(out, s)
 	}
 	return out
 }
@@ -971,9 +1086,8 @@ func (m *model) shared(a, b *corpus.Unit) []string {
 // abstract to match on its words). Units outside any titled section are
 // their own context.
 func withContext(a, b []*corpus.Unit, sims [][]Similarity) {
-	type key struct{ s, t *corpus.Section }
-	bestA := map[key]float64{} // sum over units of S of their best in T
-	bestB := map[key]float64{}
+	// The sections are numbered, those of a and those of b apart, so that
+	// the sums are held in arrays.
 	size := map[*corpus.Section]int{}
 	for _, u := range a {
 		size[u.Section]++
@@ -981,35 +1095,58 @@ func withContext(a, b []*corpus.Unit, sims [][]Similarity) {
 	for _, v := range b {
 		size[v.Section]++
 	}
-	for i, u := range a {
-		best := map[*corpus.Section]float64{}
-		for j, v := range b {
-			best[v.Section] = math.Max(best[v.Section], sims[i][j].Score)
+	secA, sizeA := sectionsOf(a, size)
+	secB, sizeB := sectionsOf(b, size)
+	na, nb := len(sizeA), len(sizeB)
+	bestA := make([]float64, na*nb) // [s*nb+t]: sum over units of S of their best in T
+	bestB := make([]float64, na*nb)
+	best := make([]float64, max(na, nb))
+	for i := range a {
+		clear(best)
+		for j := range b {
+			best[secB[j]] = math.Max(best[secB[j]], sims[i][j].Score)
 		}
-		for t, x := range best {
-			bestA[key{u.Section, t}] += x
-		}
-	}
-	for j, v := range b {
-		best := map[*corpus.Section]float64{}
-		for i, u := range a {
-			best[u.Section] = math.Max(best[u.Section], sims[i][j].Score)
-		}
-		for s, x := range best {
-			bestB[key{s, v.Section}] += x
+		for t, x := range best[:nb] {
+			bestA[secA[i]*nb+t] += x
 		}
 	}
+	for j := range b {
+		clear(best)
+		for i := range a {
+			best[secA[i]] = math.Max(best[secA[i]], sims[i][j].Score)
+		}
+		for s, x := range best[:na] {
+			bestB[s*nb+secB[j]] += x
+		}
+	}
 	for i, u := range a {
 		for j, v := range b {
-			k := key{u.Section, v.Section}
+			k := secA[i]*nb + secB[j]
 			ctx := sims[i][j].Score
 			if u.Section.Title != "" && v.Section.Title != "" {
-				ctx = (bestA[k]/float64(size[u.Section]) + bestB[k]/float64(size[v.Section])) / 2
+				ctx = (bestA[k]/float64(sizeA[secA[i]]) + bestB[k]/float64(sizeB[secB[j]])) / 2
 			}
 			sims[i][j].Context = math.Min(1, ctx/contextFull)
 			sims[i][j].Score += wContext * sims[i][j].Context
 		}
 	}
+}
+
+// sectionsOf numbers the sections of units in order: the number of each
+// unit's section, and the size of each section (from size).
+func sectionsOf(units []*corpus.Unit, size map[*corpus.Section]int) (sec []int, sizes []int) {
+	num := map[*corpus.Section]int{}
+	sec = make([]int, len(units))
+	for i, u := range units {
+		k, ok := num[u.Section]
+		if !ok {
+			k = len(sizes)
+			num[u.Section] = k
+			sizes = append(sizes, size[u.Section])
+		}
+		sec[i] = k
+	}
+	return sec, sizes
 }
 
 // contextFull is the mean best score at which two sections match fully.

@@ -67,8 +67,12 @@ func TestSimilaritiesAsSimilarity(t *testing.T) {
 				}
 				sc := &scratch{} // one for all rows, as a goroutine of block uses it
 				row := make([]Similarity, len(b))
+				bd := make([]*doc, len(b))
+				for j, v := range b {
+					bd[j] = m.docs[v]
+				}
 				for _, u := range a {
-					m.similarities(u, b, inB, sc, row)
+					m.similarities(u, bd, inB, sc, row)
 					for j, v := range b {
 						if want := m.similarity(u, v, &scratch{}); row[j].Score != want.Score || row[j].Measures != want.Measures {
 							t.Fatalf("%s: %s → %s: %+v, alone %+v", name, u.ID, v.ID, row[j], want)

@@ -3,7 +3,9 @@ package align
 import (
 	"cmp"
 	"math/rand/v2"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -27,7 +29,10 @@ func TestSortOccurrences(t *testing.T) {
 		texts = append(texts, string(rs))
 	}
 	for _, text := range texts {
-		occ := slices.Clone(rareCandidates(text, []rune(text), &prepScratch{}))
+		rs, sc := []rune(text), &prepScratch{}
+		gramAt := make([]int32, len(rs))
+		gramsOf(rs, sc, gramAt)
+		occ := slices.Clone(rareCandidates(text, rs, sc))
 		want := slices.Clone(occ)
 		slices.SortFunc(want, func(a, b occurrence) int {
 			if c := cmp.Compare(a.f, b.f); c != 0 {
@@ -35,8 +40,87 @@ func TestSortOccurrences(t *testing.T) {
 			}
 			return cmp.Compare(a.start, b.start)
 		})
-		if got := sortOccurrences(occ, &prepScratch{}); !slices.Equal(got, want) {
+		if got := sortOccurrences(occ, rs, gramAt, sc); !slices.Equal(got, want) {
 			t.Fatalf("%q:\n got %v\nwant %v", text, got, want)
+		}
+	}
+}
+
+// quotedTerms finds what the regular expression it spells out finds: on
+// constructed texts of opening and closing marks, letters and bytes that
+// are not UTF-8, in both scripts' marks.
+func TestQuotedTerms(t *testing.T) {
+	re := regexp.MustCompile(`[“《「]([^”》」]{2,20})[”》」]`)
+	texts := []string{
+		"推进“智慧街区”建设，落实《条例》和「一网通办」",
+		"“甲”“乙丙”“”《一二三四五六七八九十一二三四五六七八九十》《一二三四五六七八九十一二三四五六七八九十一》",
+		"““甲乙”", "“甲乙", "”甲乙“", "“\xff\xfe”", "",
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	parts := []string{"“", "”", "《", "》", "「", "」", "甲", "a", "\xff", "，"}
+	for i := 0; i < 500; i++ {
+		var b strings.Builder
+		for k := rng.IntN(60); k > 0; k-- {
+			p := rng.IntN(len(parts) + 6)
+			if p >= len(parts) {
+				p = 6 // more Han characters, for terms that run long
+			}
+			b.WriteString(parts[p])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		var want [][4]int
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			want = append(want, [4]int{m[0], m[1], m[2], m[3]})
+		}
+		if got := quotedTerms(nil, text); !slices.Equal(got, want) {
+			t.Fatalf("%q:\n got %v\nwant %v", text, got, want)
+		}
+	}
+}
+
+// sorter.order sorts stably and says where each feature came from, as a
+// stable sort of the features with their indices does: on bigrams and
+// trigrams of both planes mixed with hashes, short lists (insertion sort)
+// and long ones (radix passes), with repeats.
+func TestSorterOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	var s sorter
+	for _, n := range []int{0, 1, 5, smallSort - 1, smallSort, 200, 5000} {
+		for round := 0; round < 3; round++ {
+			fs := make([]feat, n)
+			for i := range fs {
+				r := func() rune {
+					if rng.IntN(20) == 0 {
+						return rune(0x20000 + rng.IntN(50))
+					}
+					return rune(0x4E00 + rng.IntN(40))
+				}
+				switch rng.IntN(10) {
+				case 0:
+					fs[i] = hashOf(string(rune('a' + rng.IntN(5))))
+				case 1, 2:
+					fs[i] = pack(r(), r(), r())
+				default:
+					fs[i] = pack(r(), r())
+				}
+			}
+			type pair struct {
+				f feat
+				i int32
+			}
+			want := make([]pair, n)
+			for i, f := range fs {
+				want[i] = pair{f, int32(i)}
+			}
+			slices.SortStableFunc(want, func(a, b pair) int { return cmp.Compare(a.f, b.f) })
+			from := s.order(fs)
+			for i := range want {
+				if fs[i] != want[i].f || from[i] != want[i].i {
+					t.Fatalf("n=%d: at %d got %x from %d, want %x from %d", n, i, fs[i], from[i], want[i].f, want[i].i)
+				}
+			}
 		}
 	}
 }
