@@ -25,11 +25,15 @@ func assign(w [][]float64) []int {
 			maxW = math.Max(maxW, x)
 		}
 	}
-	cost := func(i, j int) float64 {
-		if i < rows && j < cols && w[i][j] > 0 {
-			return maxW - w[i][j]
+	// The costs, read n times each.
+	costs := make([]float64, n*n)
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			costs[i*n+j] = maxW
+			if i < rows && j < cols && w[i][j] > 0 {
+				costs[i*n+j] = maxW - w[i][j]
+			}
 		}
-		return maxW
 	}
 	// u, v: potentials; p[j]: row matched to column j (1-based, 0 = none).
 	u := make([]float64, n+1)
@@ -52,7 +56,7 @@ func assign(w [][]float64) []int {
 				if used[j] {
 					continue
 				}
-				cur := cost(i0-1, j-1) - u[i0] - v[j]
+				cur := costs[(i0-1)*n+j-1] - u[i0] - v[j]
 				if cur < minv[j] {
 					minv[j], way[j] = cur, j0
 				}

@@ -1,7 +1,9 @@
 package align
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 
@@ -435,13 +437,15 @@ func (bl *block) decide(min float64) decision {
 // link returns the links decide keeps, in the order of a, then b.
 func (bl *block) link(min float64) []Link {
 	d := bl.decide(min)
+	pairs := make([][2]int, 0, len(d.keep))
+	for p := range d.keep {
+		pairs = append(pairs, p)
+	}
+	slices.SortFunc(pairs, func(p, q [2]int) int { return cmp.Or(cmp.Compare(p[0], q[0]), cmp.Compare(p[1], q[1])) })
 	var links []Link
-	for i := range bl.a {
-		for j := range bl.b {
-			if d.keep[[2]int{i, j}] {
-				links = append(links, Link{From: bl.a[i], To: bl.b[j], Kind: bl.kind, Similarity: bl.sims[i][j]})
-			}
-		}
+	for _, p := range pairs {
+		i, j := p[0], p[1]
+		links = append(links, Link{From: bl.a[i], To: bl.b[j], Kind: bl.kind, Similarity: bl.sims[i][j]})
 	}
 	return links
 }
