@@ -100,6 +100,7 @@ var (
 		slices.SortStableFunc(es, func(a, b string) int { return len(b) - len(a) })
 		return es
 	}()
+	longestEnding = len(endings[0]) // in bytes
 
 	statusWords = dataLists(statusData)
 )
@@ -728,11 +729,13 @@ func trailingEnding(text string) string {
 	return ""
 }
 
-// endingOfWord returns the ending a word is or closes with, or "".
+// endingOfWord returns the ending a word is or closes with, the longest,
+// or "". It looks its tails up, longest first, rather than trying every
+// ending: names are read by the thousand.
 func endingOfWord(w string) string {
-	for _, e := range endings {
-		if strings.HasSuffix(w, e) {
-			return e
+	for i := max(0, len(w)-longestEnding); i < len(w); i++ {
+		if _, ok := endingClass[w[i:]]; ok {
+			return w[i:]
 		}
 	}
 	return ""
@@ -1364,8 +1367,8 @@ func renamed(text, key string) bool {
 			}
 		}
 	}
-	class := endingClass[endingOfWord(key)]
-	cut := len(keyV) // where the prefix of n runes ends in keyV
+	class, classRead := "", false // read when a prefix is found: most texts hold none
+	cut := len(keyV)              // where the prefix of n runes ends in keyV
 	for n := len(kr) - 1; n >= max(4, (len(kr)+1)/2); n-- {
 		cut -= utf8.RuneLen(kr[n])
 		prefix := keyV[:cut]
@@ -1378,6 +1381,9 @@ func renamed(text, key string) bool {
 			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !hanzi.IsHan(r) || startsWithAny(rest, stateWords) {
 				return true // 某庙会全球行 named 某庙会, 某西区剩余地块 named 某西区
 			}
+		}
+		if !classRead {
+			class, classRead = endingClass[endingOfWord(key)], true
 		}
 		if class == "" || 3*n < 2*len(kr) {
 			continue
