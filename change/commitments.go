@@ -106,14 +106,17 @@ var (
 )
 
 var (
-	reClauseBreak = regexp.MustCompile(`[，,；;。：:！？]`)
 	reYearWord    = regexp.MustCompile(`(?:19|20)(?:[0-9]{2}|xx)年(?:度)?`)
+	reYearWordAt  = regexp.MustCompile(`^(?:` + reYearWord.String() + `)`)
 	reOrdinal     = regexp.MustCompile(`(第)?([一二三四五六七八九十两百0-9]+)(连冠|届|期|批|号)`)
 	reDigits      = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
 	rePlanPeriod  = regexp.MustCompile(`^十[一二三四五六七八九]*五(规划|时期)?$`)
 	rePhase       = regexp.MustCompile(`^第?[一二三四五六七八九十0-9]+期`)
 	reEventNumber = regexp.MustCompile(`^第[一二三四五六七八九十百0-9]+届`)
 )
+
+// clauseBreaks are the marks that end a clause.
+const clauseBreaks = "，,；;。：:！？"
 
 // clause is a stretch of a unit between clause breaks.
 type clause struct {
@@ -133,9 +136,14 @@ func clausesOf(u *corpus.Unit) []clause {
 		fs, fe := foldedOffset(idx, s.Start), foldedOffset(idx, s.End)
 		sentence := f[fs:fe]
 		pos := fs
-		for _, m := range reClauseBreak.FindAllStringIndex(sentence, -1) {
-			cs = appendClause(cs, u, f, idx, pos, fs+m[0], sentence)
-			pos = fs + m[1]
+		for {
+			at := strings.IndexAny(f[pos:fe], clauseBreaks)
+			if at < 0 {
+				break
+			}
+			_, n := utf8.DecodeRuneInString(f[pos+at:])
+			cs = appendClause(cs, u, f, idx, pos, pos+at, sentence)
+			pos += at + n
 		}
 		cs = appendClause(cs, u, f, idx, pos, fe, sentence)
 	}
@@ -376,12 +384,16 @@ func (p promise) explainEmpty(c string) promise {
 func skipAdverbs(c string, ts []token, i int) (int, int) {
 	last := -1
 	for i < len(ts) {
-		if loc := reYearWord.FindStringIndex(c[ts[i].start:]); loc != nil && loc[0] == 0 {
-			end := ts[i].start + loc[1]
-			for i < len(ts) && ts[i].start < end {
-				i++
+		// A year where the token starts (the pattern is tried only where it
+		// may match: at a 1 or a 2).
+		if d := c[ts[i].start]; d == '1' || d == '2' {
+			if loc := reYearWordAt.FindStringIndex(c[ts[i].start:]); loc != nil {
+				end := ts[i].start + loc[1]
+				for i < len(ts) && ts[i].start < end {
+					i++
+				}
+				continue
 			}
-			continue
 		}
 		if !slices.Contains(adverbs, ts[i].text) {
 			break
@@ -444,7 +456,7 @@ func objectsIn(c string, from, to int) []object {
 	var out []object
 	countedBefore := ""
 	for k, it := range items {
-		if loc := reYearWord.FindStringIndex(text[it[0]:it[1]]); loc != nil && loc[0] == 0 {
+		if loc := reYearWordAt.FindStringIndex(text[it[0]:it[1]]); loc != nil {
 			it[0] += loc[1] // 20xx年某会: the year is no part of the name
 		}
 		item := text[it[0]:it[1]]
@@ -1123,16 +1135,44 @@ func countForm(key string) string {
 
 // withoutStates takes out of a text the words of two characters or more
 // that say what is done to a thing (改造, 建设).
+// Every clause is read so: a word that has a character s lacks is not
+// looked for, as taking words out adds no character (a text that is not
+// UTF-8, whose bytes may join otherwise, is read for every word).
 func withoutStates(s string) string {
-	for _, w := range longStateWords {
-		s = strings.ReplaceAll(s, w, "")
+	var have uint64
+	for _, r := range s {
+		if r == utf8.RuneError {
+			have = ^uint64(0)
+			break
+		}
+		have |= runeBit(r)
+	}
+	for i, w := range longStateWords {
+		if longStateBits[i]&^have == 0 {
+			s = strings.ReplaceAll(s, w, "")
+		}
 	}
 	return s
 }
 
-// longStateWords are the state words of two characters or more, longest
-// first (环境整治 before 整治).
-var longStateWords = longestFirst(slices.DeleteFunc(slices.Clone(stateWords), func(w string) bool { return hanRunes(w) < 2 }))
+// runeBit returns a bit for a character, one of 64 by a hash.
+func runeBit(r rune) uint64 { return 1 << (uint64(uint32(r)) * runeMix >> 58) }
+
+var (
+	// longStateWords are the state words of two characters or more,
+	// longest first (环境整治 before 整治).
+	longStateWords = longestFirst(slices.DeleteFunc(slices.Clone(stateWords), func(w string) bool { return hanRunes(w) < 2 }))
+	// longStateBits holds the bits (runeBit) of the characters of each.
+	longStateBits = func() []uint64 {
+		bits := make([]uint64, len(longStateWords))
+		for i, w := range longStateWords {
+			for _, r := range w {
+				bits[i] |= runeBit(r)
+			}
+		}
+		return bits
+	}()
+)
 
 // matcher decides whether a clause speaks of a commitment.
 type matcher struct {
@@ -1532,6 +1572,9 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 // 是乙的重要内容): a copula is no promise, and the clause no mention.
 func statement(cl clause) bool {
 	if cl.unit.PartKind() != corpus.Plan {
+		return false
+	}
+	if !strings.Contains(cl.folded, "是") { // what both words need, cheaply ruled out
 		return false
 	}
 	return slices.ContainsFunc(tokens(cl.folded), func(t token) bool { return t.text == "是" || t.text == "就是" })
