@@ -212,14 +212,24 @@ func foldedOffset(idx []int, off int) int {
 // allClauses returns the clauses of every report, front matter and
 // salutations left out.
 func allClauses(c *corpus.Corpus) []clause {
-	var all []clause
+	var units []*corpus.Unit
 	for _, r := range c.Reports {
 		for _, u := range r.Units {
-			if u.Role == corpus.RoleFront || u.Role == corpus.RoleSalutation {
-				continue
+			if u.Role != corpus.RoleFront && u.Role != corpus.RoleSalutation {
+				units = append(units, u)
 			}
-			all = append(all, clausesOf(u)...)
 		}
+	}
+	// The units are cut in parallel, then joined in their order.
+	of := make([][]clause, len(units))
+	work.Each(len(units), func(i int) { of[i] = clausesOf(units[i]) })
+	n := 0
+	for _, cs := range of {
+		n += len(cs)
+	}
+	all := make([]clause, 0, n)
+	for _, cs := range of {
+		all = append(all, cs...)
 	}
 	return all
 }
@@ -1513,43 +1523,30 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 		return []Commitment{timeline(res, all, opts.Term)}
 	}
 	var out []Commitment
-	clauses, keys := newClauseIndex(all), newKeyIndex()
 	govs := governments(c)
-	// What each clause of a plan promises, read in parallel.
-	promises := make([]promise, len(all))
+	// What each clause of a plan promises, read in parallel, with the
+	// matcher of each object that may be a commitment.
+	promised := make([][]promisedObject, len(all))
 	work.Each(len(all), func(i int) {
 		if all[i].unit.PartKind() == corpus.Plan {
-			promises[i] = readPromise(all[i].folded)
+			promised[i] = promisedObjects(all[i], govs)
 		}
 	})
-	for i, cl := range all {
-		if cl.unit.PartKind() != corpus.Plan {
-			continue
+	var matchers []*matcher
+	for _, ps := range promised {
+		for k := range ps {
+			matchers = append(matchers, &ps[k].match)
 		}
-		for _, o := range promises[i].objects {
-			if o.reason == "" && govs[o.name] {
-				o.reason = "the name of a government of the corpus"
-			}
-			if o.reason != "" {
-				continue
-			}
-			key := keyOf(o.name)
-			if hanRunes(key) < 2 {
-				continue
-			}
+	}
+	clauses, keys := newClauseIndex(all, openingPairs(matchers)), newKeyIndex()
+	for i, cl := range all {
+		for _, p := range promised[i] {
+			o, key := p.object, p.key
 			ords := ordinalsOf(key)
 			if slices.ContainsFunc(keys.candidates(key), func(x int32) bool { return sameThing(out[x], key, ords, o.counted) }) {
 				continue
 			}
-			cm := Commitment{Key: key, Label: labelOf(cl, o), Theme: res.Theme(cl.unit)}
-			cm.match = newMatcher(key, o.counted, cl.folded[o.from:o.to])
-			if o.head != "" && hanRunes(key) > hanRunes(o.head)+2 {
-				cm.match.part = strings.TrimSuffix(key, o.head) // 甲 of 甲项目 from 甲、乙项目
-			}
-			if o.core != "" {
-				cm.match.part = o.core
-				cm.match.bare = bareOf(o.core)
-			}
+			cm := Commitment{Key: key, Label: labelOf(cl, o), Theme: res.Theme(cl.unit), match: p.match}
 			cands := clauses.candidates(cm.match, i)
 			for k, hit := range matchAll(cm.match, all, cands, i) {
 				if hit && !statement(all[cands[k]]) {
@@ -1565,6 +1562,41 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].reports() > out[j].reports() })
+	return out
+}
+
+// promisedObject is an object a plan clause promises that may be a
+// commitment, with its key and its matcher.
+type promisedObject struct {
+	object
+	key   string
+	match matcher
+}
+
+// promisedObjects reads what a plan clause promises and returns the objects
+// that may be commitments: each names a thing (no reason against it), not
+// a government of the corpus (govs), by a key of two Han characters or
+// more.
+func promisedObjects(cl clause, govs map[string]bool) []promisedObject {
+	var out []promisedObject
+	for _, o := range readPromise(cl.folded).objects {
+		if o.reason != "" || govs[o.name] {
+			continue
+		}
+		key := keyOf(o.name)
+		if hanRunes(key) < 2 {
+			continue
+		}
+		m := newMatcher(key, o.counted, cl.folded[o.from:o.to])
+		if o.head != "" && hanRunes(key) > hanRunes(o.head)+2 {
+			m.part = strings.TrimSuffix(key, o.head) // 甲 of 甲项目 from 甲、乙项目
+		}
+		if o.core != "" {
+			m.part = o.core
+			m.bare = bareOf(o.core)
+		}
+		out = append(out, promisedObject{object: o, key: key, match: m})
+	}
 	return out
 }
 

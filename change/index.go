@@ -65,15 +65,18 @@ func (p *postings) add(k uint64, id int32) {
 }
 
 // addPairs adds id to the postings of every pair of neighbouring runes of
-// s and returns the sketch of s (see signatureOf).
-func (p *postings) addPairs(s string, id int32) signature {
+// s that only holds (all when only is nil) and returns the sketch of s (see
+// signatureOf).
+func (p *postings) addPairs(s string, id int32, only *pairSet) signature {
 	var sig signature
 	prev := rune(-1)
 	for _, r := range s {
 		sig.addRune(r)
 		if prev >= 0 {
 			k := pairKey(prev, r)
-			p.add(k, id)
+			if only == nil || only.has(k) {
+				p.add(k, id)
+			}
 			sig.addPair(k)
 		}
 		prev = r
@@ -82,6 +85,38 @@ func (p *postings) addPairs(s string, id int32) signature {
 		return allBits
 	}
 	return sig
+}
+
+// pairSet is a set of pairs of runes, with a bitmap that answers most
+// questions about pairs it does not hold without reading the map.
+type pairSet struct {
+	bits [1 << 10]uint64 // a bit for each pair, by a hash
+	m    map[uint64]bool
+}
+
+func (s *pairSet) add(k uint64) {
+	b := k * pairMix >> 48
+	s.bits[b>>6] |= 1 << (b & 63)
+	s.m[k] = true
+}
+
+func (s *pairSet) has(k uint64) bool {
+	b := k * pairMix >> 48
+	return s.bits[b>>6]&(1<<(b&63)) != 0 && s.m[k]
+}
+
+// openingPairs returns the pairs the forms of the matchers open with: the
+// only pairs the clause index is asked for.
+func openingPairs(ms []*matcher) *pairSet {
+	s := &pairSet{m: map[uint64]bool{}}
+	for _, m := range ms {
+		for _, k := range m.forms() {
+			if key, one, ok := firstPair(k); ok && !one {
+				s.add(key)
+			}
+		}
+	}
+	return s
 }
 
 // appendOf appends the ids that hold the pair k to out, last first.
@@ -152,14 +187,16 @@ type clauseIndex struct {
 	sigs, countedSigs, statelessSigs []signature
 }
 
-func newClauseIndex(all []clause) *clauseIndex {
+// newClauseIndex indexes the clauses all for the matchers whose forms open
+// with the pairs of only (all matchers when only is nil).
+func newClauseIndex(all []clause, only *pairSet) *clauseIndex {
 	ix := &clauseIndex{all: all, pairs: newPostings(), sigs: make([]signature, len(all)),
 		countedSigs: make([]signature, len(all)), statelessSigs: make([]signature, len(all))}
 	for i, cl := range all {
-		ix.sigs[i] = ix.pairs.addPairs(cl.norm, int32(i))
+		ix.sigs[i] = ix.pairs.addPairs(cl.norm, int32(i), only)
 		ix.countedSigs[i] = ix.sigs[i]
 		if cl.counted != cl.norm {
-			ix.countedSigs[i] = ix.pairs.addPairs(cl.counted, int32(i))
+			ix.countedSigs[i] = ix.pairs.addPairs(cl.counted, int32(i), only)
 		}
 		ix.statelessSigs[i] = ix.countedSigs[i]
 		if cl.stateless != cl.counted {
@@ -300,7 +337,7 @@ func newKeyIndex() *keyIndex {
 
 // add indexes the key of commitment id (ids come in ascending order).
 func (kx *keyIndex) add(key string, id int) {
-	kx.pairs.addPairs(key, int32(id))
+	kx.pairs.addPairs(key, int32(id), nil)
 	if k, one, ok := firstPair(key); ok && !one {
 		kx.first[k] = append(kx.first[k], int32(id))
 	}
