@@ -44,3 +44,13 @@ func BenchmarkTargets(b *testing.B) {
 		ReadTargets(t, DefaultTargetOptions())
 	}
 }
+
+// BenchmarkTargetsSeries reads the targets of a series of some fifty real
+// reports. Skipped where the shared corpora are not.
+func BenchmarkTargetsSeries(b *testing.B) {
+	t := align.Classify(corpustest.LoadSeries(b), nil, nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		ReadTargets(t, DefaultTargetOptions())
+	}
+}

@@ -549,7 +549,7 @@ func wordTargets(u *corpus.Unit, year int) []candidate {
 	var cs []candidate
 	for _, cl := range targetClauses(u.Text) {
 		text := strings.TrimSpace(u.Text[cl[0]:cl[1]])
-		if text == "" || len(figure.Extract(text)) > 0 {
+		if text == "" {
 			continue
 		}
 		folded := hanzi.Fold(text)
@@ -569,6 +569,9 @@ func wordTargets(u *corpus.Unit, year int) []candidate {
 			if name, _, ok := canonical(folded[m[2]:m[3]]); !ok || !aliases.known[baseName(name)] {
 				continue
 			}
+		}
+		if len(figure.Extract(text)) > 0 {
+			continue // a figure's clause, read with the figures (asked last: the words above rule out most clauses for less)
 		}
 		rs := []rune(text)
 		end := utf8.RuneCountInString(folded[:m[3]])
@@ -650,17 +653,30 @@ func keep(cands []candidate) []candidate {
 // or of its name going down or up when it gives no direction.
 func group(cands []candidate) []*Indicator {
 	var out []*Indicator
+	// The indicators by name and by name less its direction, in order: a
+	// candidate looks only at those of its name, not at every indicator.
+	byName, byBase := map[string][]int{}, map[string][]int{}
 	find := func(name, measure string) *Indicator {
-		for _, in := range out {
-			// A target in words of a name without a direction (某强度目标…)
-			// joins the indicator of that name going down or up.
-			if in.Name != name && (measure != "" || baseName(in.Name) != name) {
-				continue
+		if measure == "" {
+			// A target in words joins the first indicator of its name, or,
+			// of a name without a direction (某强度目标…), the first of that
+			// name going down or up.
+			first := -1
+			if ns := byName[name]; len(ns) > 0 {
+				first = ns[0]
 			}
-			ib, _ := magnitude(in.Measure)
-			mb, _ := magnitude(measure)
-			if measure == "" || in.Measure == "" || ib == mb {
-				return in
+			if bs := byBase[name]; len(bs) > 0 && (first < 0 || bs[0] < first) {
+				first = bs[0]
+			}
+			if first < 0 {
+				return nil
+			}
+			return out[first]
+		}
+		mb, _ := magnitude(measure)
+		for _, i := range byName[name] {
+			if ib, _ := magnitude(out[i].Measure); out[i].Measure == "" || ib == mb {
+				return out[i]
 			}
 		}
 		return nil
@@ -669,6 +685,8 @@ func group(cands []candidate) []*Indicator {
 		in := find(c.name, c.v.Measure)
 		if in == nil {
 			in = &Indicator{Name: c.name}
+			byName[in.Name] = append(byName[in.Name], len(out))
+			byBase[baseName(in.Name)] = append(byBase[baseName(in.Name)], len(out))
 			out = append(out, in)
 		}
 		if in.Measure == "" {

@@ -521,3 +521,59 @@ func TestTargetsInATable(t *testing.T) {
 		}
 	}
 }
+
+// groupByScan is what group's maps replace: every candidate compared with
+// every indicator before it.
+func groupByScan(cands []candidate) []*Indicator {
+	var out []*Indicator
+	for _, c := range cands {
+		var found *Indicator
+		for _, in := range out {
+			if in.Name != c.name && (c.v.Measure != "" || baseName(in.Name) != c.name) {
+				continue
+			}
+			ib, _ := magnitude(in.Measure)
+			mb, _ := magnitude(c.v.Measure)
+			if c.v.Measure == "" || in.Measure == "" || ib == mb {
+				found = in
+				break
+			}
+		}
+		if found == nil {
+			found = &Indicator{Name: c.name}
+			out = append(out, found)
+		}
+		if found.Measure == "" {
+			found.Measure = c.v.Measure
+		}
+		found.Values = append(found.Values, c.v)
+	}
+	return out
+}
+
+// group gathers values as comparing each with every indicator before it
+// does: names with and without a direction, targets in words before and
+// after figures, measures of one magnitude and of another.
+func TestGroupSameAsScan(t *testing.T) {
+	names := []string{"甲强度", "甲强度下降", "甲强度增长", "乙收入增长", "乙收入"}
+	measures := []string{"", "%", "亿元", "万亿元", "万人"}
+	var cands []candidate
+	for i := range 200 {
+		// Every pairing of a name and a measure, in an order that puts
+		// figures before targets in words and after them.
+		cands = append(cands, candidate{name: names[i%len(names)], v: Value{Year: 2000 + i, Kind: Target, Measure: measures[(i*i+i/3)%len(measures)]}})
+	}
+	got, want := group(cands), groupByScan(cands)
+	if len(got) != len(want) {
+		t.Fatalf("%d indicators, the scan makes %d", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].Name != want[i].Name || got[i].Measure != want[i].Measure || len(got[i].Values) != len(want[i].Values) {
+			t.Errorf("indicator %d: %s in %q with %d values, the scan makes %s in %q with %d", i,
+				got[i].Name, got[i].Measure, len(got[i].Values), want[i].Name, want[i].Measure, len(want[i].Values))
+		}
+	}
+	if len(got) < 6 {
+		t.Errorf("only %d indicators: the test compares next to nothing", len(got))
+	}
+}
