@@ -103,7 +103,26 @@ var (
 	longestEnding = len(endings[0]) // in bytes
 
 	statusWords = dataLists(statusData)
+
+	// The lists a word is looked up in most, as sets: a clause asks for
+	// each of its words whether it is an adverb, a verb, a generic word …
+	adverbSet, determinerSet, genericSet  = setOf(adverbs), setOf(determiners), setOf(genericWords)
+	promiseVerbSet, stateSet, namePrepSet = setOf(promiseVerbs), setOf(stateWords), setOf(namePreps)
+	endingSet                             = setOf(endings)
 )
+
+// wordSet is a set of words.
+type wordSet map[string]bool
+
+func setOf(ws []string) wordSet {
+	s := wordSet{}
+	for _, w := range ws {
+		s[w] = true
+	}
+	return s
+}
+
+func (s wordSet) has(w string) bool { return s[w] }
 
 var (
 	reYearWord    = regexp.MustCompile(`(?:19|20)(?:[0-9]{2}|xx)年(?:度)?`)
@@ -304,7 +323,7 @@ func readPromise(c string) promise {
 			p.verb, verbEnd = v, i+n
 		}
 	}
-	if p.verb == "" && lastAdverb >= 0 && slices.Contains(promiseVerbs, ts[lastAdverb].text) {
+	if p.verb == "" && lastAdverb >= 0 && promiseVerbSet.has(ts[lastAdverb].text) {
 		p.verb, verbEnd = ts[lastAdverb].text, lastAdverb+1 // 加快 alone is the verb
 	}
 	if p.verb == "" {
@@ -318,7 +337,7 @@ func readPromise(c string) promise {
 			}
 			if w := milestoneAt(c, ts[j].start); modal && w != "" {
 				k := j
-				for k > i+1 && slices.Contains(adverbs, ts[k-1].text) {
+				for k > i+1 && adverbSet.has(ts[k-1].text) {
 					k-- // 确保某馆年底建成: the time is no part of the name
 				}
 				p.verb = w
@@ -356,7 +375,7 @@ func readPromise(c string) promise {
 // adverbsFrom returns the index of the first token from i that is no
 // adverb.
 func adverbsFrom(ts []token, i int) int {
-	for i < len(ts) && slices.Contains(adverbs, ts[i].text) {
+	for i < len(ts) && adverbSet.has(ts[i].text) {
 		i++
 	}
 	return i
@@ -421,7 +440,7 @@ func skipAdverbs(c string, ts []token, i int) (int, int) {
 				continue
 			}
 		}
-		if !slices.Contains(adverbs, ts[i].text) {
+		if !adverbSet.has(ts[i].text) {
 			break
 		}
 		last = i
@@ -434,11 +453,11 @@ func skipAdverbs(c string, ts []token, i int) (int, int) {
 // how many tokens it takes.
 func verbAt(ts []token, i int) (string, int) {
 	if i+1 < len(ts) {
-		if two := ts[i].text + ts[i+1].text; slices.Contains(promiseVerbs, two) {
+		if two := ts[i].text + ts[i+1].text; promiseVerbSet.has(two) {
 			return two, 2
 		}
 	}
-	if slices.Contains(promiseVerbs, ts[i].text) {
+	if promiseVerbSet.has(ts[i].text) {
 		return ts[i].text, 1
 	}
 	return "", 0
@@ -611,7 +630,7 @@ func distinctive(o object) bool {
 		switch {
 		case n >= 2 && segment.Frequency(w) < rareBelow:
 			return true
-		case n == 1 && !slices.Contains(genericWords, w):
+		case n == 1 && !genericSet.has(w):
 			singles++
 			if singles >= 2 {
 				return true
@@ -633,10 +652,10 @@ const rareBelow = 1000
 // word that names it (品牌, 活动) makes it an attribute of that noun (“某某”
 // 经济结构); "" otherwise.
 func quoteUse(before, after string) string {
-	if ts := tokens(before); len(ts) > 0 && slices.Contains(namePreps, ts[len(ts)-1].text) {
+	if ts := tokens(before); len(ts) > 0 && namePrepSet.has(ts[len(ts)-1].text) {
 		return "a quoted phrase of means, not a name"
 	}
-	if ts := tokens(after); len(ts) > 0 && hanzi.IsHan([]rune(ts[0].text)[0]) && !slices.Contains(stateWords, ts[0].text) &&
+	if ts := tokens(after); len(ts) > 0 && hanzi.IsHan([]rune(ts[0].text)[0]) && !stateSet.has(ts[0].text) &&
 		!startsWithAny(after, stateWords) && !slices.Contains(brandWords, ts[0].text) {
 		return "a quoted attribute of " + hanRun(after) + ", not a name"
 	}
@@ -682,10 +701,10 @@ func quoteDepth(depth int, token string) int {
 // generic words (重点项目建设: 项目), or "".
 func leadingEnding(text string) string {
 	for _, t := range tokens(text) {
-		if slices.Contains(endings, t.text) {
+		if endingSet.has(t.text) {
 			return t.text
 		}
-		if !slices.Contains(determiners, t.text) && !slices.Contains(genericWords, t.text) {
+		if !determinerSet.has(t.text) && !genericSet.has(t.text) {
 			return ""
 		}
 	}
@@ -742,7 +761,7 @@ func tailClass(text string) string {
 		if e := endingOfWord(t.text); e != "" {
 			return endingClass[e]
 		}
-		if !slices.Contains(determiners, t.text) && !slices.Contains(genericWords, t.text) {
+		if !determinerSet.has(t.text) && !genericSet.has(t.text) {
 			return "-"
 		}
 	}
@@ -753,7 +772,7 @@ func tailClass(text string) string {
 // taken off (丙项目建设: 项目), or "".
 func trailingEnding(text string) string {
 	ts := tokens(text)
-	for len(ts) > 0 && slices.Contains(stateWords, ts[len(ts)-1].text) {
+	for len(ts) > 0 && stateSet.has(ts[len(ts)-1].text) {
 		ts = ts[:len(ts)-1]
 	}
 	if len(ts) == 0 {
@@ -855,8 +874,8 @@ func nameObject(item string, at int) object {
 	stop := len(head)
 	depth := 0
 	for _, t := range ts {
-		if depth = quoteDepth(depth, t.text); depth == 0 && t.start > 0 && (startsWithAny(head[t.start:], stateWords) && bounds[t.start] || slices.Contains(namePreps, t.text) ||
-			slices.Contains(determiners, t.text)) {
+		if depth = quoteDepth(depth, t.text); depth == 0 && t.start > 0 && (startsWithAny(head[t.start:], stateWords) && bounds[t.start] || namePrepSet.has(t.text) ||
+			determinerSet.has(t.text)) {
 			stop = t.start
 			break
 		}
@@ -867,7 +886,7 @@ func nameObject(item string, at int) object {
 		// A project named by what is done to it: 某河道整治工程.
 		trimmed := strings.TrimRightFunc(head, func(r rune) bool { return !hanzi.IsHan(r) && r != '”' && r != '》' })
 		if e := lastEnding(trimmed, len(trimmed), bounds, func(int) bool { return true }); e == len(trimmed) && !strings.ContainsAny(trimmed[stop:], "的“”《》0123456789") &&
-			endingClass[endingOfWord(trimmed)] == "project" && !slices.ContainsFunc(tokens(trimmed[stop:]), func(t token) bool { return slices.Contains(namePreps, t.text) }) {
+			endingClass[endingOfWord(trimmed)] == "project" && !slices.ContainsFunc(tokens(trimmed[stop:]), func(t token) bool { return namePrepSet.has(t.text) }) {
 			end, fallback = e, true
 		}
 	}
@@ -923,8 +942,8 @@ func closesName(head string, j, stop int) bool {
 		return true
 	}
 	next := tokens(head[j:])[0].text
-	return startsWithAny(head[j:], stateWords) || startsWithAny(head[j:], statusWords["missed"]) || rePhase.MatchString(head[j:]) || slices.Contains(listWords, next) || next == "等" || slices.Contains(promiseVerbs, next) ||
-		slices.Contains(adverbs, next) || slices.Contains(modals, next) || slices.Contains(namePreps, next) || slices.Contains(genericWords, next)
+	return startsWithAny(head[j:], stateWords) || startsWithAny(head[j:], statusWords["missed"]) || rePhase.MatchString(head[j:]) || slices.Contains(listWords, next) || next == "等" || promiseVerbSet.has(next) ||
+		adverbSet.has(next) || slices.Contains(modals, next) || namePrepSet.has(next) || genericSet.has(next)
 }
 
 // lastEnding returns the end of the last ending of s before stop that
@@ -1002,7 +1021,7 @@ func guard(o object) string {
 		return "too short to name a thing"
 	}
 	first, _ := utf8.DecodeRuneInString(o.name)
-	if slices.Contains(namePreps, string(first)) {
+	if namePrepSet.has(string(first)) {
 		return "a phrase of means or place, not a name"
 	}
 	if strings.Contains(bare, "的") {
@@ -1010,7 +1029,7 @@ func guard(o object) string {
 	}
 	ws := words(bare)
 	for _, w := range ws {
-		if slices.Contains(determiners, w) {
+		if determinerSet.has(w) {
 			return "names a kind of thing (" + w + "), not one thing"
 		}
 	}
@@ -1025,7 +1044,7 @@ func guard(o object) string {
 	}
 	if e := endingOfWord(bare); endingClass[e] != "project" || o.head != "" {
 		for _, w := range ws[1:] {
-			if slices.Contains(adverbs, w) || slices.Contains(promiseVerbs, w) && !slices.Contains(stateWords, w) {
+			if adverbSet.has(w) || promiseVerbSet.has(w) && !stateSet.has(w) {
 				return "a phrase with a verb (" + w + "), not a name"
 			}
 		}
@@ -1148,7 +1167,7 @@ func countForm(key string) string {
 	for {
 		ts := tokens(k)
 		before, _, _ := strings.Cut(k, "#")
-		if len(ts) == 0 || !slices.Contains(genericWords, ts[0].text) || hanRunes(before)-hanRunes(ts[0].text) < 4 {
+		if len(ts) == 0 || !genericSet.has(ts[0].text) || hanRunes(before)-hanRunes(ts[0].text) < 4 {
 			break
 		}
 		k = k[ts[0].end:]
@@ -1254,7 +1273,7 @@ func newMatcher(key string, counted bool, context string) matcher {
 		m.part = countForm(key)
 	}
 	for _, t := range ts {
-		if !counted && t.start > 0 && slices.Contains(stateWords, t.text) {
+		if !counted && t.start > 0 && stateSet.has(t.text) {
 			if hanRunes(key[:t.start]) >= 4 {
 				m.part = key[:t.start]
 			}
@@ -1262,8 +1281,8 @@ func newMatcher(key string, counted bool, context string) matcher {
 		}
 	}
 	for _, w := range words(context) {
-		if hanRunes(w) >= 2 && !strings.Contains(key, w) && !slices.Contains(stateWords, w) && !slices.Contains(genericWords, w) &&
-			!slices.Contains(promiseVerbs, w) && !slices.Contains(adverbs, w) {
+		if hanRunes(w) >= 2 && !strings.Contains(key, w) && !stateSet.has(w) && !genericSet.has(w) &&
+			!promiseVerbSet.has(w) && !adverbSet.has(w) {
 			m.context = append(m.context, w)
 		}
 	}
@@ -1433,9 +1452,17 @@ func renamed(text, key string) bool {
 			}
 		}
 	}
+	// Every prefix below holds the shortest: a text without it holds none.
+	shortest, short := max(4, (len(kr)+1)/2), 0
+	for _, r := range kr[:shortest] {
+		short += utf8.RuneLen(r)
+	}
+	if !strings.Contains(text, keyV[:short]) {
+		return false
+	}
 	class, classRead := "", false // read when a prefix is found: most texts hold none
 	cut := len(keyV)              // where the prefix of n runes ends in keyV
-	for n := len(kr) - 1; n >= max(4, (len(kr)+1)/2); n-- {
+	for n := len(kr) - 1; n >= shortest; n-- {
 		cut -= utf8.RuneLen(kr[n])
 		prefix := keyV[:cut]
 		i := strings.Index(text, prefix)

@@ -246,12 +246,16 @@ func (ix *clauseIndex) sketched(cands []int32, m matcher, self int) []int32 {
 		sigs = ix.countedSigs
 	}
 	return slices.DeleteFunc(cands, func(j int32) bool {
-		return int(j) != self && !slices.ContainsFunc(needs, func(n need) bool {
-			if n.stateless {
-				return ix.statelessSigs[j].holds(&n.sig)
+		if int(j) == self {
+			return false
+		}
+		for k := range needs {
+			n := &needs[k]
+			if n.stateless && ix.statelessSigs[j].holds(&n.sig) || !n.stateless && sigs[j].holds(&n.sig) {
+				return false
 			}
-			return sigs[j].holds(&n.sig)
-		})
+		}
+		return true
 	})
 }
 
@@ -303,7 +307,25 @@ func (m matcher) needs() (needs []need, ok bool) {
 		}
 		needs = append(needs, need{sig: last}, need{sig: prefix})
 	}
-	return needs, true
+	return leastNeeds(needs), true
+}
+
+// leastNeeds drops the needs that hold another of the same text (a form's
+// pairs hold the first three, a key's pairs those of its part), which a
+// clause meets only when it meets that one too: every clause is tested
+// against what remains.
+func leastNeeds(needs []need) []need {
+	var out []need
+	for i, n := range needs {
+		if slices.Index(needs, n) < i {
+			continue // the same as one before it
+		}
+		if slices.ContainsFunc(needs, func(o need) bool { return o.stateless == n.stateless && o.sig != n.sig && n.sig.holds(&o.sig) }) {
+			continue // more than another
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 // wholeSketch returns the bits a text holding s whole has: those of the
