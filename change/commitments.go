@@ -335,7 +335,10 @@ func readPromise(c string) promise {
 				p.objects = objectsIn(c, ts[i].start, ts[j].start)
 				return p.explainEmpty(c)
 			}
-			if w := milestoneAt(c, ts[j].start); modal && w != "" {
+			if !modal {
+				continue // the milestone alone needs a modal: not looked for without one
+			}
+			if w := milestoneAt(c, ts[j].start); w != "" {
 				k := j
 				for k > i+1 && adverbSet.has(ts[k-1].text) {
 					k-- // 确保某馆年底建成: the time is no part of the name
