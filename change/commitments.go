@@ -1578,34 +1578,69 @@ func FindCommitments(res *align.Themes, opts CommitmentOptions) []Commitment {
 			promised[i] = promisedObjects(all[i], govs)
 		}
 	})
+	// The objects in the order of their clauses.
+	var objs []placedObject
 	var matchers []*matcher
-	for _, ps := range promised {
-		for k := range ps {
-			matchers = append(matchers, &ps[k].match)
+	for i, ps := range promised {
+		for _, p := range ps {
+			objs = append(objs, placedObject{p, i})
 		}
 	}
+	for k := range objs {
+		matchers = append(matchers, &objs[k].match)
+	}
 	clauses, keys := newClauseIndex(all, openingPairs(matchers)), newKeyIndex()
-	for i, cl := range all {
-		for _, p := range promised[i] {
-			o, key := p.object, p.key
-			ords := ordinalsOf(key)
-			if slices.ContainsFunc(keys.candidates(key), func(x int32) bool { return sameThing(out[x], key, ords, o.counted) }) {
-				continue
+	// The objects before each that name the same thing (sameThing): it is
+	// no commitment of its own when one of them is one. Read in parallel.
+	for k, p := range objs {
+		keys.add(p.key, k)
+	}
+	before := make([][]int32, len(objs))
+	work.Each(len(objs), func(k int) {
+		p := objs[k]
+		ords := ordinalsOf(p.key)
+		for _, x := range keys.candidates(p.key) {
+			if int(x) < k && sameThing(Commitment{Key: objs[x].key, match: objs[x].match}, p.key, ords, p.counted) {
+				before[k] = append(before[k], x)
 			}
-			cm := Commitment{Key: key, Label: labelOf(cl, o), Theme: res.Theme(cl.unit), match: p.match}
-			cands := clauses.candidates(cm.match, i)
-			for k, hit := range matchAll(cm.match, all, cands, i) {
-				if hit && !statement(all[cands[k]]) {
-					cm.Mentions = append(cm.Mentions, mentionOf(all, int(cands[k])))
-				}
-			}
-			cm.settle(c)
-			if o.weak && !cm.followed(c) && c.Index(cl.unit.Report) < len(c.Reports)-1 {
-				continue // a name that reads as a kind of thing, and the reports that could follow it do not
-			}
-			keys.add(cm.Key, len(out))
-			out = append(out, cm)
 		}
+	})
+	// follow finds the mentions of what an object names in every clause.
+	follow := func(p placedObject) *Commitment {
+		cl := all[p.clause]
+		cm := &Commitment{Key: p.key, Label: labelOf(cl, p.object), Theme: res.Theme(cl.unit), match: p.match}
+		cands := clauses.candidates(cm.match, p.clause)
+		for k, hit := range matchAll(cm.match, all, cands, p.clause) {
+			if hit && !statement(all[cands[k]]) {
+				cm.Mentions = append(cm.Mentions, mentionOf(all, int(cands[k])))
+			}
+		}
+		cm.settle(c)
+		return cm
+	}
+	// An object that no object before it names again is followed whatever
+	// the others become: those are followed in parallel, the others only
+	// when none of theirs is kept.
+	followed := make([]*Commitment, len(objs))
+	work.Each(len(objs), func(k int) {
+		if len(before[k]) == 0 {
+			followed[k] = follow(objs[k])
+		}
+	})
+	kept := make([]bool, len(objs))
+	for k, p := range objs {
+		if slices.ContainsFunc(before[k], func(x int32) bool { return kept[x] }) {
+			continue
+		}
+		cm := followed[k]
+		if cm == nil {
+			cm = follow(p)
+		}
+		if p.weak && !cm.followed(c) && c.Index(all[p.clause].unit.Report) < len(c.Reports)-1 {
+			continue // a name that reads as a kind of thing, and the reports that could follow it do not
+		}
+		kept[k] = true
+		out = append(out, *cm)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].reports() > out[j].reports() })
 	return out
@@ -1617,6 +1652,13 @@ type promisedObject struct {
 	object
 	key   string
 	match matcher
+}
+
+// placedObject is a promised object and the clause (an index of all) that
+// promises it.
+type placedObject struct {
+	promisedObject
+	clause int
 }
 
 // promisedObjects reads what a plan clause promises and returns the objects

@@ -345,19 +345,19 @@ func wholeSketch(s string) signature {
 	return sig
 }
 
-// keyIndex finds the commitments a new key may name again (see sameThing):
-// those whose key holds the new key's first two characters, and those whose
-// first two characters the new key holds.
+// keyIndex finds the keys of the objects promised that a key may name
+// again (see sameThing): those that hold its first two characters, and
+// those whose first two characters it holds.
 type keyIndex struct {
-	pairs *postings          // pair → the commitments whose key holds it
-	first map[uint64][]int32 // pair → the commitments whose key opens with it
+	pairs *postings          // pair → the keys that hold it
+	first map[uint64][]int32 // pair → the keys that open with it
 }
 
 func newKeyIndex() *keyIndex {
 	return &keyIndex{pairs: newPostings(), first: map[uint64][]int32{}}
 }
 
-// add indexes the key of commitment id (ids come in ascending order).
+// add indexes the key of object id (ids come in ascending order).
 func (kx *keyIndex) add(key string, id int) {
 	kx.pairs.addPairs(key, int32(id), nil)
 	if k, one, ok := firstPair(key); ok && !one {
@@ -365,7 +365,7 @@ func (kx *keyIndex) add(key string, id int) {
 	}
 }
 
-// candidates returns, in ascending order, the commitments that may name the
+// candidates returns, in ascending order, the objects whose keys may name the
 // same thing as key.
 func (kx *keyIndex) candidates(key string) []int32 {
 	var out []int32
