@@ -3,13 +3,13 @@ package align
 import (
 	"cmp"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/internal/english"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // Classification is what a unit is about.
@@ -133,7 +133,7 @@ func (lx *Lexicon) classify(u *corpus.Unit, section []termCount, sc *lexScratch)
 
 // reSceneLead matches the start of a lead sentence that places the year
 // rather than naming a topic: 今年是…之年, 2035年是不平凡的一年, 过去五年….
-var reSceneLead = regexp.MustCompile(`^(今年|去年|明年|当年|上年|过去|刚刚过去|本届|新的一年|一年来|五年来|[0-9]{4}年|“?十[一二三四五六七八九]五”?)`)
+var reSceneLead = lazyre.New(`^(今年|去年|明年|当年|上年|过去|刚刚过去|本届|新的一年|一年来|五年来|[0-9]{4}年|“?十[一二三四五六七八九]五”?)`)
 
 // namesTopic reports whether a paragraph outside any section opens with a
 // lead sentence of its own that names a topic (积极的财政政策要更加积极有为): a

@@ -2,7 +2,6 @@ package change
 
 import (
 	_ "embed"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -15,6 +14,7 @@ import (
 	"github.com/reportdiff/reportdiff/internal/english"
 	"github.com/reportdiff/reportdiff/internal/figure"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/lazyre"
 	"github.com/reportdiff/reportdiff/internal/segment"
 	"github.com/reportdiff/reportdiff/internal/work"
 )
@@ -125,13 +125,13 @@ func setOf(ws []string) wordSet {
 func (s wordSet) has(w string) bool { return s[w] }
 
 var (
-	reYearWord    = regexp.MustCompile(`(?:19|20)(?:[0-9]{2}|xx)年(?:度)?`)
-	reYearWordAt  = regexp.MustCompile(`^(?:` + reYearWord.String() + `)`)
-	reOrdinal     = regexp.MustCompile(`(第)?([一二三四五六七八九十两百0-9]+)(连冠|届|期|批|号)`)
-	reDigits      = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
-	rePlanPeriod  = regexp.MustCompile(`^十[一二三四五六七八九]*五(规划|时期)?$`)
-	rePhase       = regexp.MustCompile(`^第?[一二三四五六七八九十0-9]+期`)
-	reEventNumber = regexp.MustCompile(`^第[一二三四五六七八九十百0-9]+届`)
+	reYearWord    = lazyre.New(`(?:19|20)(?:[0-9]{2}|xx)年(?:度)?`)
+	reYearWordAt  = lazyre.New(`^(?:` + reYearWord.String() + `)`)
+	reOrdinal     = lazyre.New(`(第)?([一二三四五六七八九十两百0-9]+)(连冠|届|期|批|号)`)
+	reDigits      = lazyre.New(`[0-9]+(?:\.[0-9]+)?`)
+	rePlanPeriod  = lazyre.New(`^十[一二三四五六七八九]*五(规划|时期)?$`)
+	rePhase       = lazyre.New(`^第?[一二三四五六七八九十0-9]+期`)
+	reEventNumber = lazyre.New(`^第[一二三四五六七八九十百0-9]+届`)
 )
 
 // clauseBreak returns the offset and the length of the first mark of s
@@ -1552,7 +1552,7 @@ func reviewStatus(c clause, after string) (status, reason, word string) {
 	return Mentioned, "", ""
 }
 
-var reCause = regexp.MustCompile(`(受[^，,。；;]{2,40}影响|由于[^，,。；;]{2,40}|因[^，,。；;]{2,30}原因)`)
+var reCause = lazyre.New(`(受[^，,。；;]{2,40}影响|由于[^，,。；;]{2,40}|因[^，,。；;]{2,30}原因)`)
 
 // missedReason returns the cause a sentence gives for a promise not kept.
 func missedReason(sentence string) string {

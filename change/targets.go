@@ -3,7 +3,6 @@ package change
 import (
 	_ "embed"
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/internal/figure"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // Kinds of value.
@@ -142,16 +142,16 @@ var (
 	oneYearWords   = indicatorWords["oneyear"]
 	// rePlanPeriodName finds a five-year plan period named in quotation
 	// marks or with its word: “十三五”, 十二五时期.
-	rePlanPeriodName = regexp.MustCompile(`(?:九|十[一二三四五六七八九]?)五(?:”|"|时期|期间|以来)`)
+	rePlanPeriodName = lazyre.New(`(?:九|十[一二三四五六七八九]?)五(?:”|"|时期|期间|以来)`)
 
 	// quoteMarks do not belong to an indicator's name: “某某产业”增加值 (the
 	// name is folded first, which makes 「」 of “”).
 	quoteMarks = strings.NewReplacer("“", "", "”", "", "\"", "")
 	// reParenthesis finds what a parenthesis adds to a name: 生产总值（GDP）,
 	// 新（改）建.
-	reParenthesis = regexp.MustCompile(`[（(][^（()）]*[）)]`)
+	reParenthesis = lazyre.New(`[（(][^（()）]*[）)]`)
 	// reShareOf reads 占X的 and 占X的比重 as 占X比重.
-	reShareOf = regexp.MustCompile(`占(.+?)的(比重)?$`)
+	reShareOf = lazyre.New(`占(.+?)的(比重)?$`)
 )
 
 // canonical returns the name an indicator goes by, from a figure's label:
@@ -252,7 +252,7 @@ func startsWithWord(s string, ws []string) bool {
 	return false
 }
 
-var reTargetsLead = regexp.MustCompile(`^.{0,30}?(?:目标是|目标为)[:：]?`)
+var reTargetsLead = lazyre.New(`^.{0,30}?(?:目标是|目标为)[:：]?`)
 
 // targetClauses returns the clauses of a targets paragraph after its lead
 // (…主要預期目標是：), with their byte offsets.
@@ -281,10 +281,10 @@ func targetClauses(text string) [][2]int {
 
 // reNameInWords splits a target in words into its name and what it says:
 // 單位地區生產總值能耗下降達到上級要求, 居民人均可支配收入增長不低於經濟增長.
-var reNameInWords = regexp.MustCompile(`^(.{3,24}?(?:增长|下降|降低|提高))(.{2,20})$`)
+var reNameInWords = lazyre.New(`^(.{3,24}?(?:增长|下降|降低|提高))(.{2,20})$`)
 
 // reGoalInWords splits 某强度目标在规划期内统筹考核 into a name and its goal.
-var reGoalInWords = regexp.MustCompile(`^(.{2,24}?)目标(.{2,40})$`)
+var reGoalInWords = lazyre.New(`^(.{2,24}?)目标(.{2,40})$`)
 
 // candidate is a value read from a unit, with the indicator it belongs to.
 type candidate struct {

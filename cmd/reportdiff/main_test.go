@@ -9,6 +9,8 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
@@ -59,4 +61,13 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestExpressionsCompile compiles the expressions of every package of the
+// command, which are compiled on first use (lazyre): a bad one fails here,
+// not in a run that happens to need it.
+func TestExpressionsCompile(t *testing.T) {
+	if expr, err := lazyre.All(); err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
 }
