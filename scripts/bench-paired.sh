@@ -16,7 +16,8 @@
 #    folder is there): the median of N/4 runs (at least 3).
 #
 # With BASE, every run of the command built here is paired with a run of
-# BASE (say, a build of main), and the table has a column for each.
+# BASE (say, a build of main, made the same way: CGO_ENABLED=0, as README
+# builds the binary), and the table has a column for each.
 # Wall times come from bash's EPOCHREALTIME around each process, peak memory
 # from GNU time (/usr/bin/time, Debian's package "time"), whose own start is
 # in every run of every side.
@@ -37,7 +38,7 @@ fi
 base=${BASE:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-go build -o "$tmp/reportdiff" ./cmd/reportdiff
+CGO_ENABLED=0 go build -o "$tmp/reportdiff" ./cmd/reportdiff # as README builds it: static
 rd=$tmp/reportdiff
 "$rd" show 2015 > "$tmp/2015.txt"
 "$rd" show 2016 > "$tmp/2016.txt"

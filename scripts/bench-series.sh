@@ -18,7 +18,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 3000)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-go build -o "$tmp/reportdiff" ./cmd/reportdiff
+CGO_ENABLED=0 go build -o "$tmp/reportdiff" ./cmd/reportdiff # as README builds it: static
 cmds=(corpus targets priorities align commitments)
 
 # row NAME DIR: one line of the table, a cell per command: seconds and MB.
