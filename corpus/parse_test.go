@@ -230,6 +230,14 @@ func TestSentences(t *testing.T) {
 		{"他說：“好。”然後走了", []string{"他說：“好。”", "然後走了"}},
 		{"  甲。 乙。", []string{"甲。", "乙。"}},
 		{"", nil},
+		// ASCII stops, and characters that share a stop's first byte
+		// (、〃 E3, ，； EF) without being one: the byte shortcut decodes
+		// at every byte a stop can start with, and only there.
+		{"甲!乙?丙", []string{"甲!", "乙?", "丙"}},
+		{"甲、乙〃丙，丁；戊。", []string{"甲、乙〃丙，丁；戊。"}},
+		// Four-byte characters, and bytes that are no UTF-8 before a stop
+		// (a lead byte of 。 cut short, then a whole one).
+		{"𠀀𪚥。\xe3\x80。\xff！", []string{"𠀀𪚥。", "\xe3\x80。", "\xff！"}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -502,6 +510,19 @@ func TestFileNamedByDelivery(t *testing.T) {
 		}
 		if got != tt.want || c.Reports[0].Year != 2036 {
 			t.Errorf("%s: year %d, year-file-name %v, want %v", tt.name, c.Reports[0].Year, got, tt.want)
+		}
+	}
+}
+
+// runesOver answers as counting the runes does, on either side of the
+// byte lengths that decide alone (n and 4n): characters of one to four
+// bytes, and bytes that are no UTF-8 (a rune each).
+func TestRunesOver(t *testing.T) {
+	for _, s := range []string{"", "a", "abc", "甲", "甲乙", "甲乙丙", "𠀀", "𠀀𠀀", "𠀀𠀀𠀀", "a甲𠀀", "\xff", "\xff\xff\xff", "\xe3\x80", "甲\xe3\x80", "ab\xff甲𠀀é"} {
+		for n := 0; n <= 10; n++ {
+			if got, want := runesOver(s, n), runeLen(s) > n; got != want {
+				t.Errorf("runesOver(%q, %d) = %v, want %v (%d runes)", s, n, got, want, runeLen(s))
+			}
 		}
 	}
 }
