@@ -144,7 +144,7 @@ func FuzzDiffRoundTrip(f *testing.F) {
 		if !utf8.ValidString(a) || !utf8.ValidString(b) {
 			return
 		}
-		for _, o := range []Options{{}, {IgnoreYears: true, IgnorePunctWidth: true}} {
+		for _, o := range []Options{{}, {IgnoreYears: true, IgnorePunctWidth: true}, {IgnoreScript: true}} {
 			assertRoundTrip(t, a, b, Diff(a, b, o))
 		}
 	})
