@@ -430,3 +430,22 @@ func TestPairWithItself(t *testing.T) {
 		}
 	}
 }
+
+// A word of the lexicon is counted however long it is: one of 28
+// characters (84 bytes; words of 64 bytes or more were never looked for)
+// is the longest match where it stands, in either script, not its shorter
+// words.
+func TestLongTermCounted(t *testing.T) {
+	long := "推进城乡融合发展和区域协调发展的体制机制改革试点工作方案"
+	lx, err := ParseLexicon("lexicon", strings.NewReader("theme\tlong\tLong\ntheme\tshort\tShort\n"+
+		"term\tlong\t3\t"+long+"\nterm\tshort\t1\t城乡融合\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"我们" + long + "。", "我們推進城鄉融合發展和區域協調發展的體制機制改革試點工作方案。"} {
+		c := lx.Classify(&corpus.Unit{Text: text})
+		if len(c.Hits) != 1 || c.Hits[0].Term != long || c.Primary != "long" {
+			t.Errorf("%s: hits %+v, primary %q; want the long term alone", text, c.Hits, c.Primary)
+		}
+	}
+}

@@ -138,13 +138,10 @@ func ParseLexicon(name string, r io.Reader) (*Lexicon, error) {
 	// Longer words first: a match of 河道综合治理 is reported before 治理.
 	slices.SortStableFunc(lx.Terms, func(a, b Term) int { return len(b.folded) - len(a.folded) })
 	// The terms are longest first: so are the words of each first
-	// character. Words of 64 bytes and more are never looked for.
+	// character.
 	lx.byFirst = map[rune][]word{}
 	for i, t := range lx.Terms {
 		lx.maxLen = max(lx.maxLen, len(t.folded))
-		if len(t.folded) >= 64 {
-			continue
-		}
 		r, _ := utf8.DecodeRuneInString(t.folded)
 		ws := lx.byFirst[r]
 		if k := slices.IndexFunc(ws, func(w word) bool { return w.text == t.folded }); k >= 0 {
