@@ -39,7 +39,6 @@ type Lexicon struct {
 	index   map[string]int       // theme id → position
 	byFirst map[rune][]word      // the first character of the words → the words, longest first
 	starts  [1 << 16 / 64]uint64 // the first characters of the words in the Basic Multilingual Plane, as bits
-	maxLen  int                  // the longest folded word, in bytes
 }
 
 // General is the theme of units about the report as a whole: salutations,
@@ -141,7 +140,6 @@ func ParseLexicon(name string, r io.Reader) (*Lexicon, error) {
 	// character.
 	lx.byFirst = map[rune][]word{}
 	for i, t := range lx.Terms {
-		lx.maxLen = max(lx.maxLen, len(t.folded))
 		r, _ := utf8.DecodeRuneInString(t.folded)
 		ws := lx.byFirst[r]
 		if k := slices.IndexFunc(ws, func(w word) bool { return w.text == t.folded }); k >= 0 {

@@ -39,9 +39,8 @@ type scratch struct {
 // runs appends to dst the stretches of a text covered by those of its rare
 // features that are shared (a sorted set), given where its features stand
 // (sorted by feature, then place; those not shared are passed over):
-// overlapping or touching features
-// make one stretch, so a long name shared whole (滨江湿地公园二期工程, eight
-// trigrams) is one phrase, not seven.
+// overlapping or touching features make one stretch, so a long name shared
+// whole (滨江湿地公园二期工程, eight trigrams) is one phrase, not seven.
 func runs(dst []span, at []occurrence, shared []feat) []span {
 	from := len(dst)
 	k := 0

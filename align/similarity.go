@@ -2,6 +2,7 @@ package align
 
 import (
 	"cmp"
+	"iter"
 	"math"
 	"slices"
 	"sync"
@@ -414,10 +415,8 @@ func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep) *reportFreqs {
 	df, at := newFreqs(all, &fsc.sorter)
 	all = all[:0]
 	for _, p := range ps {
-		for i, o := range p.occ {
-			if i == 0 || p.occ[i-1].f != o.f {
-				all = append(all, o.f)
-			}
+		for _, f := range distinctFeats(p.occ) {
+			all = append(all, f)
 		}
 	}
 	df3, at3 := newFreqs(all, &fsc.sorter)
@@ -546,12 +545,27 @@ func newPrep(u *corpus.Unit, class Classification, section []feat, sc *prepScrat
 	p.clauses = clauses(p.runes, p.grams, gramAt, sc)
 	p.inClause, p.inClauseAt = clauseRefs(p.clauses, len(p.grams), sc.idx, sc)
 	p.occ = sortOccurrences(rareCandidates(f, p.runes, sc), p.runes, gramAt, sc)
-	for i, o := range p.occ {
-		if i == 0 || p.occ[i-1].f != o.f {
-			p.n3++
-		}
+	for range distinctFeats(p.occ) {
+		p.n3++
 	}
 	return p
+}
+
+// distinctFeats yields the features of occurrences sorted by feature, each
+// once, with its number among them (from 0).
+func distinctFeats(occ []occurrence) iter.Seq2[int, feat] {
+	return func(yield func(int, feat) bool) {
+		k := 0
+		for x, o := range occ {
+			if x > 0 && occ[x-1].f == o.f {
+				continue
+			}
+			if !yield(k, o.f) {
+				return
+			}
+			k++
+		}
+	}
 }
 
 // sectionTitles is what sectionGrams reads of a unit's section and
@@ -698,25 +712,18 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 		// The rare features, counted, then kept: at3 holds an index for
 		// each feature of the occurrences, taken once.
 		at3 := c.rf.at3[d.unit]
-		nRare, k := 0, 0
-		for x, o := range p.occ {
-			if x == 0 || p.occ[x-1].f != o.f {
-				if df(at3[k], c.rf.df3.n, c.other3) <= limit {
-					nRare++
-				}
-				k++
+		nRare := 0
+		for k := range distinctFeats(p.occ) {
+			if df(at3[k], c.rf.df3.n, c.other3) <= limit {
+				nRare++
 			}
 		}
 		d.rare = make([]feat, 0, nRare)
 		d.rareIdx = make([]int32, 0, nRare)
-		k = 0
-		for x, o := range p.occ {
-			if x == 0 || p.occ[x-1].f != o.f {
-				if df(at3[k], c.rf.df3.n, c.other3) <= limit {
-					d.rare = append(d.rare, o.f)
-					d.rareIdx = append(d.rareIdx, at3[k])
-				}
-				k++
+		for k, f := range distinctFeats(p.occ) {
+			if df(at3[k], c.rf.df3.n, c.other3) <= limit {
+				d.rare = append(d.rare, f)
+				d.rareIdx = append(d.rareIdx, at3[k])
 			}
 		}
 		// The weights in key order (the grams are sorted), normalised as

@@ -25,8 +25,10 @@ if [ -n "${BASE:-}" ]; then
   (cd "$tmp/base-src" && CGO_ENABLED=0 go build -o "$tmp/base" ./cmd/reportdiff)
   builds=(base new)
 fi
-"$tmp/new" show 2015 > "$tmp/2015.txt"
-"$tmp/new" show 2016 > "$tmp/2016.txt"
+# The last two years of the embedded corpus.
+read -r a b < <("$tmp/new" corpus --format csv | awk -F, 'NR > 1 && $2 > 0 {print $2}' | sort -n | tail -n 2 | paste -sd' ')
+"$tmp/new" show "$a" > "$tmp/a.txt"
+"$tmp/new" show "$b" > "$tmp/b.txt"
 
 # count COMMAND…: the median, in millions, of the instructions of RUNS runs.
 count() {
@@ -44,7 +46,7 @@ else
   echo "| command (embedded corpus) | this build |"
   echo "| --- | ---: |"
 fi
-for c in "--version" "corpus" "outline" "show 2015" "check" "facts" "align" "diff 2015 2016" "priorities" "commitments" "targets"; do
+for c in "--version" "corpus" "outline" "show $a" "check" "facts" "align" "diff $a $b" "priorities" "commitments" "targets"; do
   line="| \`$c\` |"
   for b in "${builds[@]}"; do
     # shellcheck disable=SC2086
@@ -52,7 +54,7 @@ for c in "--version" "corpus" "outline" "show 2015" "check" "facts" "align" "dif
   done
   echo "$line"
 done
-git_count=$(count git diff --no-index --word-diff-regex=. "$tmp/2015.txt" "$tmp/2016.txt")
+git_count=$(count git diff --no-index --word-diff-regex=. "$tmp/a.txt" "$tmp/b.txt")
 if [ ${#builds[@]} -eq 2 ]; then
   echo "| \`git diff --no-index --word-diff-regex=.\` (the same two texts) | $git_count | $git_count |"
 else

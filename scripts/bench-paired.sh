@@ -4,9 +4,9 @@
 #   scripts/bench-paired.sh [N] [SERIES]
 #   BASE=/path/to/an/older/reportdiff scripts/bench-paired.sh [N] [SERIES]
 #
-# 1. `reportdiff diff 2015 2016` on the embedded corpus against
-#    `git diff --no-index --word-diff-regex=.` on the same two report texts
-#    (`reportdiff show 2015`, `reportdiff show 2016`), run in pairs
+# 1. `reportdiff diff A B` on the embedded corpus (A and B its last two
+#    years) against `git diff --no-index --word-diff-regex=.` on the same
+#    two report texts (`reportdiff show A`, `reportdiff show B`), run in pairs
 #    (A B A B …, so that a change of load on the machine falls on both):
 #    median wall time and the largest peak memory (max RSS) of each, and
 #    `reportdiff --version`, the floor of any run of the binary.
@@ -40,8 +40,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 CGO_ENABLED=0 go build -o "$tmp/reportdiff" ./cmd/reportdiff # as README builds it: static
 rd=$tmp/reportdiff
-"$rd" show 2015 > "$tmp/2015.txt"
-"$rd" show 2016 > "$tmp/2016.txt"
+# years DIR…: the last two years of the corpus (the embedded one without DIR).
+years() { "$rd" ${1:+--corpus "$1"} corpus --format csv 2> /dev/null | awk -F, 'NR > 1 && $2 > 0 {print $2}' | sort -n | tail -n 2 | paste -sd' '; }
+read -r a b < <(years)
+"$rd" show "$a" > "$tmp/a.txt"
+"$rd" show "$b" > "$tmp/b.txt"
 
 # once LABEL COMMAND…: runs it once; appends its wall seconds and its max
 # RSS (kB) to the label's files.
@@ -85,15 +88,15 @@ header() {
 
 header "diff against git, $n pairs, medians; peak memory"
 for _ in $(seq "$n"); do
-  both "reportdiff diff 2015 2016" diff 2015 2016 --color never
-  once "git diff --no-index --word-diff-regex=." git diff --no-index --word-diff-regex=. "$tmp/2015.txt" "$tmp/2016.txt"
+  both "reportdiff diff $a $b" diff "$a" "$b" --color never
+  once "git diff --no-index --word-diff-regex=." git diff --no-index --word-diff-regex=. "$tmp/a.txt" "$tmp/b.txt"
   both "reportdiff --version (the floor)" --version
 done
-row "reportdiff diff 2015 2016"
+row "reportdiff diff $a $b"
 row "git diff --no-index --word-diff-regex=."
 row "reportdiff --version (the floor)"
 
-commands=("corpus" "outline" "show 2015" "check" "facts" "align" "diff 2015 2016" "priorities" "commitments" "targets")
+commands=("corpus" "outline" "show $a" "check" "facts" "align" "diff $a $b" "priorities" "commitments" "targets")
 echo
 header "embedded corpus, $n runs, medians"
 for _ in $(seq "$n"); do
@@ -109,7 +112,7 @@ if [ -n "$series" ] && [ -d "$series" ]; then
   reports=$(find "$series" -maxdepth 1 -type f \( -name '*.md' -o -name '*.txt' \) | wc -l)
   kb=$(( $(cat "$series"/* | wc -c) / 1024 ))
   # Two consecutive years of the series, the last two, for diff and show.
-  read -r y1 y2 < <("$rd" --corpus "$series" corpus --format csv 2> /dev/null | awk -F, 'NR > 1 && $2 > 0 {print $2}' | sort -n | tail -n 2 | paste -sd' ')
+  read -r y1 y2 < <(years "$series")
   series_cmds=("corpus" "outline" "show $y1" "check" "facts" "align" "diff $y1 $y2" "priorities" "commitments" "targets")
   echo
   header "series of $reports reports ($kb kB), $m runs, medians"
