@@ -16,6 +16,7 @@ func main() {
 	// GOGC, when set, decides.
 	if _, set := os.LookupEnv("GOGC"); !set {
 		debug.SetGCPercent(lightGC)
+		gcTuned = true
 	}
 	// A corpus of many governments is read a series at a time, two or more
 	// side by side: a soft limit makes the collector work harder before

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -52,7 +51,7 @@ func (g *globalOptions) loadSeries(col *corpus.Collection, s *corpus.Series) (*c
 	if err != nil {
 		return nil, err
 	}
-	if _, set := os.LookupEnv("GOGC"); !set && textBytes(c) > heavyCorpus {
+	if gcTuned && textBytes(c) > heavyCorpus {
 		// What a series of megabytes keeps live is tens of MB: at main's
 		// setting the heap would grow to five times that between
 		// collections; at this one to three times, for no measurable time.
@@ -76,6 +75,10 @@ const (
 	heavyGC     = 200
 	heavyCorpus = 1 << 20
 )
+
+// gcTuned is set by main when it sets the collector's percent (GOGC is not
+// set): only then does loadSeries change it.
+var gcTuned bool
 
 // textBytes returns the size of the texts of a corpus.
 func textBytes(c *corpus.Corpus) int {
