@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// reClauseBreak is what clauseBreak reads by bytes: a mark that ends a
+// reClauseBreak is what clauseBreaks.Index reads by bytes: a mark that ends a
 // clause, as a regexp finds it.
 var reClauseBreak = regexp.MustCompile(`[，,；;。：:！？]`)
 
@@ -28,7 +28,7 @@ var clauseTexts = []string{
 	"推进某街环境整治提升改造", "完成甲区改造建设任务", "环境整治", "整治\xe4环境整治", "周边环境整治工作启动",
 }
 
-// clauseBreak finds the marks the regexp finds, where it finds them.
+// clauseBreaks.Index finds the marks the regexp finds, where it finds them.
 func TestClauseBreak(t *testing.T) {
 	for _, s := range clauseTexts {
 		checkClauseBreak(t, s)
@@ -37,13 +37,13 @@ func TestClauseBreak(t *testing.T) {
 
 func checkClauseBreak(t *testing.T, s string) {
 	t.Helper()
-	at, n := clauseBreak(s)
+	at, n := clauseBreaks.Index(s)
 	want := reClauseBreak.FindStringIndex(s)
 	switch {
 	case want == nil && at >= 0:
-		t.Errorf("clauseBreak(%q) = %d, %d; the regexp finds no mark", s, at, n)
+		t.Errorf("clauseBreaks.Index(%q) = %d, %d; the regexp finds no mark", s, at, n)
 	case want != nil && (at != want[0] || at+n != want[1]):
-		t.Errorf("clauseBreak(%q) = %d, %d; the regexp finds %v", s, at, n, want)
+		t.Errorf("clauseBreaks.Index(%q) = %d, %d; the regexp finds %v", s, at, n, want)
 	}
 }
 

@@ -134,25 +134,8 @@ var (
 	reEventNumber = lazyre.New(`^第[一二三四五六七八九十百0-9]+届`)
 )
 
-// clauseBreak returns the offset and the length of the first mark of s
-// that ends a clause (，,；;。：:！？), or -1. It reads bytes: the ASCII marks
-// are bytes of their own, and the others open with 0xEF or 0xE3, which
-// open a character wherever they stand (strings.IndexAny and a regexp
-// decode every character, at twice the cost or more).
-func clauseBreak(s string) (at, n int) {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ',', ';', ':':
-			return i, 1
-		case 0xEF, 0xE3:
-			switch r, n := utf8.DecodeRuneInString(s[i:]); r {
-			case '，', '；', '。', '：', '！', '？':
-				return i, n
-			}
-		}
-	}
-	return -1, 0
-}
+// clauseBreaks are the marks that end a clause.
+var clauseBreaks = hanzi.NewMarks("，,；;。：:！？")
 
 // clause is a stretch of a unit between clause breaks.
 type clause struct {
@@ -173,7 +156,7 @@ func clausesOf(u *corpus.Unit) []clause {
 		sentence := f[fs:fe]
 		pos := fs
 		for {
-			at, n := clauseBreak(f[pos:fe])
+			at, n := clauseBreaks.Index(f[pos:fe])
 			if at < 0 {
 				break
 			}

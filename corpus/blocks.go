@@ -427,15 +427,11 @@ func splitSentences(text string) []Sentence {
 	var ss []Sentence
 	start := 0
 	for pos := 0; pos < len(text); {
-		if !stopLead[text[pos]] {
-			pos++ // no stop starts with this byte: no need to decode
-			continue
+		at, n := sentenceStops.Index(text[pos:])
+		if at < 0 {
+			break
 		}
-		r, n := hanzi.DecodeRune(text, pos)
-		pos += n
-		if !isStop(r) {
-			continue
-		}
+		pos += at + n
 		for pos < len(text) {
 			c, m := utf8.DecodeRuneInString(text[pos:])
 			if !isCloser(c) {
@@ -452,23 +448,8 @@ func splitSentences(text string) []Sentence {
 	return ss
 }
 
-// stopLead holds the first bytes of the stops isStop knows ('!', '?', and
-// the lead bytes of 。！？), none of which continues a character: a byte
-// that is not one starts no stop.
-var stopLead = func() (t [256]bool) {
-	for _, r := range "。！？!?" {
-		t[string(r)[0]] = true
-	}
-	return t
-}()
-
-func isStop(r rune) bool {
-	switch r {
-	case '。', '！', '？', '!', '?':
-		return true
-	}
-	return false
-}
+// sentenceStops are the marks that end a sentence.
+var sentenceStops = hanzi.NewMarks("。！？!?")
 
 func isCloser(r rune) bool {
 	switch r {

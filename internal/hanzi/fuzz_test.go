@@ -91,3 +91,25 @@ func foldByRune(s string) (string, []int) {
 	}
 	return b.String(), append(idx, len(s))
 }
+
+// FuzzMarksIndex checks Marks.Index against a scan that decodes every
+// character, on any bytes: it finds the same mark at the same place.
+func FuzzMarksIndex(f *testing.F) {
+	for _, s := range []string{"", "甲，乙。", "a,b;c", "\xe4，乙", "甲\xef\xbc", "\xe3\x80乙。", "\x8c，", "丙\xef\xbc\x8c\xbc", "“引语”！"} {
+		f.Add(s)
+	}
+	marks := NewMarks("，,；;。：:！？!?")
+	f.Fuzz(func(t *testing.T, s string) {
+		at, n := marks.Index(s)
+		wantAt, wantN := -1, 0
+		for i, r := range s {
+			if r != utf8.RuneError && strings.ContainsRune("，,；;。：:！？!?", r) {
+				wantAt, wantN = i, utf8.RuneLen(r)
+				break
+			}
+		}
+		if at != wantAt || n != wantN {
+			t.Fatalf("Index(%q) = %d, %d; decoding every character finds %d, %d", s, at, n, wantAt, wantN)
+		}
+	})
+}
