@@ -616,15 +616,9 @@ func (t *Themes) preps(units []*corpus.Unit) []*prep {
 		}
 	}
 	read := make([]*prep, len(missing))
-	var scratches sync.Pool
-	work.Each(len(missing), func(i int) {
-		sc, _ := scratches.Get().(*prepScratch)
-		if sc == nil {
-			sc = &prepScratch{}
-		}
+	work.EachWith(len(missing), func(sc *prepScratch, i int) {
 		u := missing[i]
 		read[i] = newPrep(u, t.Classes[u], sections[sectionTitles(u)], sc)
-		scratches.Put(sc)
 	})
 	for i, u := range missing {
 		t.prepared[u] = read[i]

@@ -47,15 +47,9 @@ func Classify(c *corpus.Corpus, lx *Lexicon, reports []*corpus.Report) *Themes {
 		}
 	}
 	classes := make([]Classification, len(t.Units))
-	var scratches sync.Pool
-	work.Each(len(t.Units), func(i int) {
-		sc, _ := scratches.Get().(*lexScratch)
-		if sc == nil {
-			sc = &lexScratch{}
-		}
+	work.EachWith(len(t.Units), func(sc *lexScratch, i int) {
 		u := t.Units[i]
 		classes[i] = lx.classify(u, sections[sectionLine(u)], sc)
-		scratches.Put(sc)
 	})
 	for i, u := range t.Units {
 		t.Classes[u] = classes[i]

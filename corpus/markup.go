@@ -372,7 +372,7 @@ func runningLines(lines []line) {
 		if l.furn == FurnPage || l.page {
 			any = true
 		}
-		if l.furn != "" || l.blank() || len(l.text) > 160 || runesOver(l.text, 40) || isSalutation(l.text) || hasSentenceEnd(l.text) {
+		if l.furn != "" || l.blank() || runesOver(l.text, 40) || isSalutation(l.text) || hasSentenceEnd(l.text) {
 			continue
 		}
 		key := reDigitRun.ReplaceAllString(strings.Join(strings.Fields(l.text), ""), "#")

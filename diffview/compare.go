@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/align"
@@ -75,7 +74,7 @@ func Prepare(a, b *corpus.Report, opts Options) *Texts {
 		}
 		read := make([]unitText, len(units))
 		segment.Load()
-		eachWith(len(units)+2, func(tz *tokenizer, i int) {
+		work.EachWith(len(units)+2, func(tz *tokenizer, i int) {
 			switch i {
 			case 0:
 				tx.inA = newSentenceIndex(a)
@@ -105,19 +104,6 @@ func Prepare(a, b *corpus.Report, opts Options) *Texts {
 		tx.keys = len(keys.ids)
 	}()
 	return tx
-}
-
-// eachWith calls f(0) … f(n-1) as work.Each does, handing each call a
-// scratch value that no other call uses meanwhile: the calls that run one
-// after another reuse one value and its buffers rather than each allocating
-// its own.
-func eachWith[T any](n int, f func(scratch *T, i int)) {
-	pool := sync.Pool{New: func() any { return new(T) }}
-	work.Each(n, func(i int) {
-		s := pool.Get().(*T)
-		f(s, i)
-		pool.Put(s)
-	})
 }
 
 // read reads a unit's figures and words, the keys of its words not
@@ -165,7 +151,7 @@ func (tx *Texts) Compare(t *align.Themes, links []align.Link) *Comparison {
 		linkedA[l.From], linkedB[l.To] = true, true
 		pairs[i] = Pair{From: l.From, To: l.To, Theme: t.Theme(l.To), Similarity: l.Score}
 	}
-	eachWith(len(pairs), func(d *differ, i int) { tx.diff(d, &pairs[i]) })
+	work.EachWith(len(pairs), func(d *differ, i int) { tx.diff(d, &pairs[i]) })
 	comp.Pairs = pairs
 	for _, u := range align.Alignable(a) {
 		if !linkedA[u] {
@@ -220,7 +206,7 @@ func (tx *Texts) Compare(t *align.Themes, links []align.Link) *Comparison {
 // shared): a sentence that moved rather than one that was written anew or
 // dropped. MovedTo names the unit it stands in.
 func markMoved(comp *Comparison, inA, inB *sentenceIndex) {
-	eachWith(len(comp.Pairs), func(m *mover, i int) {
+	work.EachWith(len(comp.Pairs), func(m *mover, i int) {
 		p := &comp.Pairs[i]
 		ops := m.ops[:0]
 		for _, op := range p.Ops {

@@ -4,9 +4,9 @@
 // measuring display width.
 //
 // Folding is character by character (OpenCC's TSCharacters table, first
-// choice of each entry, in t2s.tsv, embedded as t2s.bin). It is meant for matching
-// keywords and comparing texts written in either script, never for showing
-// text: the original characters are always what a user sees.
+// choice of each entry, in t2s.tsv, embedded as t2s.bin). It is meant for
+// matching keywords and comparing texts written in either script, never for
+// showing text: the original characters are always what a user sees.
 package hanzi
 
 import (

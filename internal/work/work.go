@@ -10,10 +10,20 @@ import (
 // and waits for them. Each call must write only its own results, so that the
 // outcome does not depend on the order the calls run in.
 func Each(n int, f func(i int)) {
+	EachWith(n, func(_ *struct{}, i int) { f(i) })
+}
+
+// EachWith calls f(0) … f(n-1) as Each does, handing each call the scratch
+// value of its goroutine (a T's zero value at first): the calls that run one
+// after another reuse one value and its buffers rather than each allocating
+// its own. What f leaves in the scratch must not change what a later call
+// computes.
+func EachWith[T any](n int, f func(scratch *T, i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
+		var s T
 		for i := 0; i < n; i++ {
-			f(i)
+			f(&s, i)
 		}
 		return
 	}
@@ -27,8 +37,9 @@ func Each(n int, f func(i int)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var s T
 			for i := range next {
-				f(i)
+				f(&s, i)
 			}
 		}()
 	}

@@ -19,6 +19,38 @@ func TestEach(t *testing.T) {
 	}
 }
 
+// EachWith calls every index once, and no two calls use one scratch at
+// the same time; calls reuse scratches (fewer than calls are made).
+func TestEachWith(t *testing.T) {
+	type scratch struct{ busy bool }
+	for _, n := range []int{0, 1, 2, 100} {
+		var mu sync.Mutex
+		seen := map[*scratch]bool{}
+		out := make([]int, n)
+		EachWith(n, func(s *scratch, i int) {
+			mu.Lock()
+			if s.busy {
+				t.Errorf("n=%d: call %d got a scratch in use", n, i)
+			}
+			s.busy = true
+			seen[s] = true
+			mu.Unlock()
+			out[i]++
+			mu.Lock()
+			s.busy = false
+			mu.Unlock()
+		})
+		for i, x := range out {
+			if x != 1 {
+				t.Fatalf("n=%d: index %d called %d times", n, i, x)
+			}
+		}
+		if n >= 100 && len(seen) >= n {
+			t.Errorf("n=%d: %d scratches for %d calls: none reused", n, len(seen), n)
+		}
+	}
+}
+
 func TestOrdered(t *testing.T) {
 	for _, jobs := range []int{1, 2, 4, 16} {
 		for _, n := range []int{0, 1, 7, 50} {
