@@ -14,57 +14,65 @@ import (
 
 //go:generate sh -c "go run genbin/main.go < words.txt > words.bin"
 
-// words.bin is words.txt as the segmenter loads it (see genbin): packed
-// keys in ascending order and log probabilities.
+// words.bin is words.txt as the segmenter reads it (see genbin for the
+// format): for each length of word, an index by first character, the
+// words' other characters packed into numbers, and their log
+// probabilities.
 //
 //go:embed words.bin
 var wordsBin []byte
 
 // dictionary is the word list the segmenter uses: the log probability of
-// each word of two to four characters, found by the word's characters packed
-// into one number (16 bits each; the list holds characters of the Basic
-// Multilingual Plane only), in a sorted table: a lookup compares numbers,
-// not strings. The table is read in place from the embedded words.bin,
-// not copied: a command pays only for the pages its lookups touch.
+// each word of two to four characters. Its tables are read in place from
+// the embedded words.bin, not copied or indexed at start: a command pays
+// only for the pages its lookups touch. A word is found by its first
+// character, which says where the words opening with it stand in the table
+// of its length, and then by its other characters, packed into one number
+// (16 bits each: the list holds characters of the Basic Multilingual Plane
+// only), among those few: a lookup compares numbers, not strings.
 type dictionary struct {
-	n       int
-	keys    []byte  // n little-endian uint64 keys, ascending
-	logp    []byte  // n little-endian float32 log probabilities
-	minLogp float64 // the log probability of a character that is no word
-	// first[l-2][c] is where the words of l characters whose first is
-	// hanFirst+c start in keys (and first[l-2][c+1] where they end): a
-	// lookup searches the few words that open with its character, not all.
-	first [3][]int32
+	tables  [3]table // words of two, three and four characters
+	minLogp float64  // the log probability of a character that is no word
 }
 
-// key returns the key of word i.
-func (d *dictionary) key(i int) uint64 { return binary.LittleEndian.Uint64(d.keys[8*i:]) }
-
-// prob returns the log probability of word i.
-func (d *dictionary) prob(i int) float32 {
-	return math.Float32frombits(binary.LittleEndian.Uint32(d.logp[4*i:]))
+// table holds the words of one length.
+type table struct {
+	n     int
+	first []byte // n+1 little-endian uint32: where the words opening with hanFirst+c start (and end)
+	rest  []byte // n little-endian numbers of width bytes: the other characters of each word
+	width int    // 2, 4 or 8
+	logp  []byte // n little-endian float32 log probabilities
 }
 
-// search returns the first word of lo … hi-1 whose key is key or more, or
-// hi.
-func (d *dictionary) search(lo, hi int, key uint64) int {
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if d.key(m) < key {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
-}
-
-// The first characters first indexes: the unified ideographs, which open
-// nearly every word; a word opening with another is searched for in all.
+// The first characters of the words: the unified ideographs (genbin
+// refuses a word that opens with another).
 const (
 	hanFirst = 0x4E00
 	hanLast  = 0x9FFF
+	firsts   = hanLast - hanFirst + 2 // entries of a table's index
 )
+
+// restAt returns the other characters of word i.
+func (t *table) restAt(i int) uint64 {
+	switch t.width {
+	case 2:
+		return uint64(binary.LittleEndian.Uint16(t.rest[2*i:]))
+	case 4:
+		return uint64(binary.LittleEndian.Uint32(t.rest[4*i:]))
+	}
+	return binary.LittleEndian.Uint64(t.rest[8*i:])
+}
+
+// bucket returns the words that open with character c: i ≤ word < j.
+func (t *table) bucket(c uint64) (i, j int) {
+	k := 4 * int(c-hanFirst)
+	return int(binary.LittleEndian.Uint32(t.first[k:])), int(binary.LittleEndian.Uint32(t.first[k+4:]))
+}
+
+// prob returns the log probability of word i.
+func (t *table) prob(i int) float32 {
+	return math.Float32frombits(binary.LittleEndian.Uint32(t.logp[4*i:]))
+}
 
 var (
 	dictOnce sync.Once
@@ -85,65 +93,73 @@ func pack(rs []rune) (key uint64, ok bool) {
 	return key, true
 }
 
-// load reads the embedded word list once.
+// load reads the embedded word list once: it only checks its sizes and
+// slices it.
 func load() *dictionary {
 	dictOnce.Do(func() {
-		b := wordsBin
-		if len(b) < 8 || string(b[:4]) != "RDW1" {
-			panic("segment: words.bin is not a word list; run go generate") // a build defect, caught by the tests
-		}
-		n := int(binary.LittleEndian.Uint32(b[4:]))
-		b = b[8:]
-		if len(b) != n*12+4 {
-			panic("segment: words.bin is cut short; run go generate")
-		}
-		d := &dictionary{n: n, keys: b[:8*n], logp: b[8*n : 12*n]}
-		d.minLogp = float64(math.Float32frombits(binary.LittleEndian.Uint32(b[12*n:])))
-		// Keys of two characters come first, then three, then four (a
-		// shorter word's number is the smaller), each in order of their
-		// first character.
-		bounds := [4]int{0, n, n, n} // where the words of 2, 3 and 4 characters start, and the end
-		bounds[1] = d.search(0, n, 1<<32)
-		bounds[2] = d.search(0, n, 1<<48)
-		for l := 2; l <= 4; l++ {
-			shift := 16 * uint(l-1)
-			idx := make([]int32, hanLast-hanFirst+2)
-			k, end := bounds[l-2], bounds[l-1]
-			for c := range idx {
-				for k < end && d.key(k)>>shift < uint64(hanFirst+c) {
-					k++
-				}
-				idx[c] = int32(k)
-			}
-			d.first[l-2] = idx
+		d, err := read(wordsBin)
+		if err != "" {
+			panic("segment: words.bin " + err + "; run go generate") // a build defect, caught by the tests
 		}
 		dict = d
 	})
 	return dict
 }
 
-// wordLen returns the number of characters of a key.
-func wordLen(key uint64) int {
-	switch {
-	case key < 1<<32:
-		return 2
-	case key < 1<<48:
-		return 3
+// read slices a word list in the format of genbin; err says what is
+// wrong with it.
+func read(b []byte) (*dictionary, string) {
+	const head = 4 + 3*4 + 4
+	if len(b) < head || string(b[:4]) != "RDW2" {
+		return nil, "is not a word list"
 	}
-	return 4
+	d := &dictionary{minLogp: float64(math.Float32frombits(binary.LittleEndian.Uint32(b[16:])))}
+	at := head
+	for l := range d.tables {
+		t := &d.tables[l]
+		t.n = int(binary.LittleEndian.Uint32(b[4+4*l:]))
+		t.width = [3]int{2, 4, 8}[l]
+		size := 4*firsts + t.n*(t.width+4)
+		if len(b)-at < size {
+			return nil, "is cut short"
+		}
+		t.first = b[at : at+4*firsts]
+		t.rest = b[at+4*firsts : at+4*firsts+t.n*t.width]
+		t.logp = b[at+4*firsts+t.n*t.width : at+size]
+		at += size
+	}
+	if at != len(b) {
+		return nil, "has bytes after its last table"
+	}
+	return d, ""
 }
 
 // lookup returns the log probability of the word with this key.
 func (d *dictionary) lookup(key uint64) (float32, bool) {
-	lo, hi := 0, d.n
-	if l := wordLen(key); len(d.first[l-2]) > 0 {
-		if c := key >> (16 * uint(l-1)); c >= hanFirst && c <= hanLast {
-			idx := d.first[l-2]
-			lo, hi = int(idx[c-hanFirst]), int(idx[c-hanFirst+1])
+	l := 2
+	switch {
+	case key >= 1<<48:
+		l = 4
+	case key >= 1<<32:
+		l = 3
+	}
+	shift := 16 * uint(l-1)
+	c, rest := key>>shift, key&(1<<shift-1)
+	if c < hanFirst || c > hanLast {
+		return 0, false
+	}
+	t := &d.tables[l-2]
+	lo, end := t.bucket(c)
+	for hi := end; lo < hi; {
+		m := int(uint(lo+hi) >> 1)
+		if t.restAt(m) < rest {
+			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	if i := d.search(lo, hi, key); i < hi && d.key(i) == key {
-		return d.prob(i), true
+	if lo < end && t.restAt(lo) == rest {
+		return t.prob(lo), true
 	}
 	return 0, false
 }

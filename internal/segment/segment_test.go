@@ -1,8 +1,10 @@
 package segment
 
 import (
+	"bytes"
 	"math"
 	"os"
+	"os/exec"
 	"slices"
 	"sort"
 	"strconv"
@@ -65,8 +67,26 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// entries returns every word of d in key order (words of two characters,
+// then three, then four; by first character, then the rest), walking its
+// tables as a reader who knows the format would.
+func entries(d *dictionary) (keys []uint64, probs []float32) {
+	for l, t := range d.tables {
+		shift := 16 * uint(l+1)
+		for c := uint64(hanFirst); c <= hanLast; c++ {
+			i, j := t.bucket(c)
+			for k := i; k < j; k++ {
+				keys = append(keys, c<<shift|t.restAt(k))
+				probs = append(probs, t.prob(k))
+			}
+		}
+	}
+	return keys, probs
+}
+
 // TestWordsBin checks that words.bin is words.txt as genbin writes it: the
-// same words, in key order, with their log probabilities.
+// same words, in key order, with their log probabilities, every word in the
+// bucket of its first character.
 func TestWordsBin(t *testing.T) {
 	b, err := os.ReadFile("words.txt")
 	if err != nil {
@@ -96,30 +116,79 @@ func TestWordsBin(t *testing.T) {
 	}
 	sort.Slice(words, func(i, j int) bool { return words[i].key < words[j].key })
 	d := load()
-	if d.n != len(words) {
-		t.Fatalf("words.bin has %d words, words.txt %d: run go generate ./internal/segment", d.n, len(words))
+	keys, probs := entries(d)
+	n := 0
+	for _, tb := range d.tables {
+		n += tb.n
+	}
+	if len(keys) != len(words) || n != len(words) {
+		t.Fatalf("words.bin has %d words (%d in its buckets), words.txt %d: run go generate ./internal/segment", n, len(keys), len(words))
 	}
 	for i, w := range words {
 		want := float32(math.Log(w.freq / total))
-		if d.key(i) != w.key || d.prob(i) != want {
-			t.Fatalf("word %d: key %x logp %v, want %x %v: run go generate ./internal/segment", i, d.key(i), d.prob(i), w.key, want)
+		if keys[i] != w.key || probs[i] != want {
+			t.Fatalf("word %d: key %x logp %v, want %x %v: run go generate ./internal/segment", i, keys[i], probs[i], w.key, want)
 		}
 	}
 }
 
-// The index by first character finds every word of the list, and no key
-// that is not one, as a search of the whole list does.
-func TestLookupByFirstCharacter(t *testing.T) {
-	d := load()
-	keys := make([]uint64, d.n)
-	for i := range keys {
-		keys[i] = d.key(i)
+// TestGenbin checks that words.bin is, byte for byte, what genbin makes of
+// words.txt now.
+func TestGenbin(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the generator")
 	}
-	for i, k := range keys {
-		if p, ok := d.lookup(k); !ok || p != d.prob(i) {
-			t.Fatalf("word %d (%x) not found by its first character", i, k)
+	txt, err := os.Open("words.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer txt.Close()
+	cmd := exec.Command("go", "run", "genbin/main.go")
+	cmd.Stdin = txt
+	want, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go run genbin/main.go: %v", err)
+	}
+	if !bytes.Equal(wordsBin, want) {
+		t.Fatalf("words.bin (%d bytes) is not what genbin makes of words.txt (%d bytes): run go generate ./internal/segment", len(wordsBin), len(want))
+	}
+}
+
+// A word list that is not one, or is cut short, or runs on, is refused
+// with a reason rather than read out of its bounds.
+func TestReadRefuses(t *testing.T) {
+	tests := []struct {
+		name string
+		b    []byte
+		want string
+	}{
+		{"empty", nil, "is not a word list"},
+		{"other magic", append([]byte("RDW1"), wordsBin[4:]...), "is not a word list"},
+		{"cut short", wordsBin[:len(wordsBin)-1], "is cut short"},
+		{"header only", wordsBin[:20], "is cut short"},
+		{"runs on", append(slices.Clip(wordsBin), 0), "has bytes after its last table"},
+	}
+	for _, tt := range tests {
+		if _, err := read(tt.b); err != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, err, tt.want)
 		}
-		for _, other := range []uint64{k + 1, k - 1, k ^ 1<<16} {
+	}
+	if _, err := read(wordsBin); err != "" {
+		t.Errorf("words.bin: %q", err)
+	}
+}
+
+// A lookup finds every word of the list, and no key that is not one, as a
+// search of the whole list does: keys one off a word, of another length,
+// opening with a character that is no unified ideograph.
+func TestLookup(t *testing.T) {
+	d := load()
+	keys, probs := entries(d)
+	for i, k := range keys {
+		if p, ok := d.lookup(k); !ok || p != probs[i] {
+			t.Fatalf("word %d (%x) not found", i, k)
+		}
+		for _, other := range []uint64{k + 1, k - 1, k ^ 1<<16, k >> 16, k<<16 | 0x4E00, k&0xFFFF | 0x3007<<16} {
 			_, want := slices.BinarySearch(keys, other)
 			if _, ok := d.lookup(other); ok != want {
 				t.Fatalf("key %x: found %v, the list says %v", other, ok, want)
