@@ -4,82 +4,42 @@
 // measuring display width.
 //
 // Folding is character by character (OpenCC's TSCharacters table, first
-// choice of each entry, in t2s.tsv, embedded as t2s.bin). It is meant for
-// matching keywords and comparing texts written in either script, never for
-// showing text: the original characters are always what a user sees.
+// choice of each entry, in t2s.tsv, made into Go arrays in t2s_table.go).
+// It is meant for matching keywords and comparing texts written in either
+// script, never for showing text: the original characters are always what
+// a user sees.
 package hanzi
 
 import (
-	_ "embed"
-	"encoding/binary"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-//go:generate sh -c "go run gent2s/main.go < t2s.tsv > t2s.bin"
+//go:generate sh -c "go run gent2s/main.go < t2s.tsv > t2s_table.go"
 
-// t2s.bin is t2s.tsv as the tables are built from it (see gent2s): the
-// pairs of a Traditional character and its Simplified form, as numbers.
-//
-//go:embed t2s.bin
-var t2sBin []byte
-
-// The folding tables, built from t2s.bin at start-up (every command but
-// --version folds text): t2sBMP for the Basic Multilingual Plane, where
-// nearly every character stands (a lookup per character of every text read,
-// so it must be fast), 0 where a character has no Simplified form of its
-// own; t2sWide for the characters beyond it; simplifiedOnly the characters
+// The folding tables are Go arrays made from t2s.tsv by gent2s
+// (t2s_table.go), data of the binary rather than work at start-up:
+// t2sBMP for the Basic Multilingual Plane, where nearly every character
+// stands (a lookup per character of every text read, so it must be fast),
+// 0 where a character has no Simplified form of its own; t2sWide for the
+// characters beyond it; simplifiedBits and simplifiedWide the characters
 // that are the Simplified form of another and no Traditional form
-// themselves (们, 这, 发 …), as bits for the plane and a map beyond.
-var (
-	t2sBMP         []rune
-	t2sWide        = map[rune]rune{}
-	simplifiedBits []uint64
-	simplifiedWide = map[rune]bool{}
-)
+// themselves (们, 这, 发 …).
 
-func init() {
-	t2sBMP = make([]rune, 0x10000)
-	simplifiedBits = make([]uint64, 0x10000/64)
-	pairs := t2sPairs(t2sBin)
-	for _, p := range pairs {
-		if tr, sr := p[0], p[1]; tr < 0x10000 {
-			t2sBMP[tr] = sr
-		} else {
-			t2sWide[tr] = sr
-		}
-	}
-	// The corner brackets that texts in Traditional characters quote with
-	// fold to the quotation marks of Simplified texts: 「四好農村路」 is
-	// “四好农村路” for matching.
-	for t, s := range map[rune]rune{'「': '“', '」': '”', '『': '‘', '』': '’', '﹁': '“', '﹂': '”'} {
-		t2sBMP[t] = s
-	}
-	// A Simplified form that is no Traditional form itself.
-	for _, p := range pairs {
-		if t, s := p[0], p[1]; s != t && FoldRune(t) == s && !hasSimplified(s) { // a line given again counts last
-			if s < 0x10000 {
-				simplifiedBits[s/64] |= 1 << (s % 64)
-			} else {
-				simplifiedWide[s] = true
-			}
-		}
-	}
-}
+// runePair is a Traditional character and its Simplified form.
+type runePair struct{ t, s rune }
 
-// t2sPairs reads the pairs of t2s.bin. A file that is not one is a build
-// defect, caught by the tests.
-func t2sPairs(b []byte) [][2]rune {
-	if len(b) < 4 || string(b[:4]) != "RDT1" || (len(b)-4)%8 != 0 {
-		panic("hanzi: t2s.bin is not a table of pairs; run go generate")
+// foldWide returns the Simplified form of r, a character beyond the plane,
+// if t2s.tsv gives one.
+func foldWide(r rune) (rune, bool) {
+	i, ok := slices.BinarySearchFunc(t2sWide[:], r, func(p runePair, r rune) int { return cmp.Compare(p.t, r) })
+	if !ok {
+		return 0, false
 	}
-	b = b[4:]
-	pairs := make([][2]rune, len(b)/8)
-	for i := range pairs {
-		pairs[i] = [2]rune{rune(binary.LittleEndian.Uint32(b[8*i:])), rune(binary.LittleEndian.Uint32(b[8*i+4:]))}
-	}
-	return pairs
+	return t2sWide[i].s, true
 }
 
 // hasSimplified reports whether t2s.tsv gives r a Simplified form (its own
@@ -88,7 +48,7 @@ func hasSimplified(r rune) bool {
 	if r < 0x10000 {
 		return r >= 0 && t2sBMP[r] != 0
 	}
-	_, ok := t2sWide[r]
+	_, ok := foldWide(r)
 	return ok
 }
 
@@ -98,7 +58,8 @@ func simplifiedOnly(r rune) bool {
 	if r < 0x10000 {
 		return r >= 0 && simplifiedBits[r/64]&(1<<(r%64)) != 0
 	}
-	return simplifiedWide[r]
+	_, ok := slices.BinarySearch(simplifiedWide[:], r)
+	return ok
 }
 
 // FoldRune returns the Simplified form of a Traditional character (and
@@ -110,7 +71,7 @@ func FoldRune(r rune) rune {
 		if s := t2sBMP[r]; s != 0 {
 			return s
 		}
-	} else if s, ok := t2sWide[r]; ok {
+	} else if s, ok := foldWide(r); ok {
 		return s
 	}
 	if r == '○' || r == '◯' {
@@ -150,14 +111,16 @@ var wordVariants = map[[2]rune][2]rune{
 	{'为', '著'}: {'为', '着'}, {'紧', '著'}: {'紧', '着'},
 }
 
-// variantStarts holds the first characters of wordVariants, a bit each.
-var variantStarts = func() *[1 << 10]uint64 {
-	var bits [1 << 10]uint64
+// variantStarts holds the first characters of wordVariants, a bit each
+// (set in place: a table returned by a function would be a copy on the
+// heap).
+var variantStarts [1 << 10]uint64
+
+func init() {
 	for k := range wordVariants {
-		bits[k[0]/64] |= 1 << (k[0] % 64)
+		variantStarts[k[0]/64] |= 1 << (k[0] % 64)
 	}
-	return &bits
-}()
+}
 
 // variant returns the mainland form of the pair of folded characters prev,
 // f when the pair is a word variant (wordVariants).

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 )
 
@@ -85,28 +86,53 @@ func TestFoldQuotes(t *testing.T) {
 	}
 }
 
-// TestT2SBin checks that t2s.bin is what gent2s makes of t2s.tsv (run go
-// generate ./internal/hanzi after changing the table), and that it holds
-// the table's 4,000 pairs and more.
-func TestT2SBin(t *testing.T) {
+// TestT2STable checks that t2s_table.go is what gent2s makes of t2s.tsv
+// (run go generate ./internal/hanzi after changing the table), and that
+// the tables fold every character of the file's 4,000 lines and more as
+// its line says.
+func TestT2STable(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the generator")
 	}
-	tsv, err := os.Open("t2s.tsv")
+	tsv, err := os.ReadFile("t2s.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer tsv.Close()
 	cmd := exec.Command("go", "run", "gent2s/main.go")
-	cmd.Stdin = tsv
+	cmd.Stdin = bytes.NewReader(tsv)
 	want, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("go run gent2s/main.go: %v", err)
 	}
-	if !bytes.Equal(t2sBin, want) {
-		t.Fatalf("t2s.bin (%d bytes) is not what gent2s makes of t2s.tsv (%d bytes): run go generate ./internal/hanzi", len(t2sBin), len(want))
+	got, err := os.ReadFile("t2s_table.go")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if n := len(t2sPairs(t2sBin)); n < 4000 {
-		t.Errorf("t2s.bin holds %d pairs; t2s.tsv has over 4,000", n)
+	if !bytes.Equal(got, want) {
+		t.Fatalf("t2s_table.go (%d bytes) is not what gent2s makes of t2s.tsv (%d bytes): run go generate ./internal/hanzi", len(got), len(want))
+	}
+	n := 0
+	for _, line := range strings.Split(string(tsv), "\n") {
+		tr, sr, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		n++
+		r, s := []rune(tr)[0], []rune(sr)[0]
+		if got := FoldRune(r); got != s {
+			t.Errorf("FoldRune(%q) = %q; t2s.tsv says %q", r, got, s)
+		}
+		if !hasSimplified(r) {
+			t.Errorf("hasSimplified(%q) = false", r)
+		}
+		if simplifiedOnly(r) {
+			t.Errorf("simplifiedOnly(%q) = true for a Traditional form", r)
+		}
+		if s != r && !hasSimplified(s) && !simplifiedOnly(s) {
+			t.Errorf("simplifiedOnly(%q) = false; it is the Simplified form of %q", s, r)
+		}
+	}
+	if n < 4000 {
+		t.Errorf("t2s.tsv holds %d pairs; it had over 4,000", n)
 	}
 }
