@@ -13,7 +13,8 @@ var reClauseBreak = regexp.MustCompile(`[，,；;。：:！？]`)
 // naiveWithoutStates takes every long state word out in turn, as
 // withoutStates does without its sketch.
 func naiveWithoutStates(s string) string {
-	for _, w := range longStateWords {
+	cw := vocab()
+	for _, w := range cw.longStateWords {
 		s = strings.ReplaceAll(s, w, "")
 	}
 	return s

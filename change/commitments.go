@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/align"
@@ -67,49 +68,78 @@ var endingData string
 //go:embed data/statuses.tsv
 var statusData string
 
-var (
-	commitmentWords = dataLists(commitmentData)
-	adverbs         = commitmentWords["adverb"]
-	modals          = commitmentWords["modal"]
-	promiseVerbs    = commitmentWords["verb"]
-	milestoneVerbs  = commitmentWords["milestone"]
-	listWords       = commitmentWords["list"]
-	headNouns       = commitmentWords["head"]
-	brandWords      = commitmentWords["brand"]
-	stateWords      = commitmentWords["state"]
-	determiners     = commitmentWords["determiner"]
-	genericWords    = commitmentWords["generic"]
-	namePreps       = commitmentWords["prep"]
-	complements     = commitmentWords["complement"]
-	actionVerbs     = commitmentWords["action"]
-	kindOpeners     = commitmentWords["opener"]
-	boundWords      = commitmentWords["bound"]
+//go:embed data/qualifiers.txt
+var qualifierData string
+
+// commitmentWords are the word lists commitments are read with, from
+// data/commitments.tsv, endings.tsv, statuses.tsv and qualifiers.txt.
+type commitmentWords struct {
+	adverbs, modals, promiseVerbs, milestoneVerbs, listWords, headNouns []string
+	brandWords, stateWords, determiners, genericWords, namePreps        []string
+	complements, actionVerbs, kindOpeners, boundWords                   []string
 
 	// endingClass gives the class of each ending (data/endings.tsv);
 	// endings lists them longest first.
-	endingClass = map[string]string{}
-	endings     = func() []string {
-		var es []string
-		for class, ws := range dataLists(endingData) {
-			for _, w := range ws {
-				endingClass[w] = class
-				es = append(es, w)
-			}
-		}
-		sort.Strings(es)
-		slices.SortStableFunc(es, func(a, b string) int { return len(b) - len(a) })
-		return es
-	}()
-	longestEnding = len(endings[0]) // in bytes
+	endingClass   map[string]string
+	endings       []string
+	longestEnding int // in bytes
 
-	statusWords = dataLists(statusData)
+	statusWords map[string][]string
 
 	// The lists a word is looked up in most, as sets: a clause asks for
 	// each of its words whether it is an adverb, a verb, a generic word …
-	adverbSet, determinerSet, genericSet  = setOf(adverbs), setOf(determiners), setOf(genericWords)
-	promiseVerbSet, stateSet, namePrepSet = setOf(promiseVerbs), setOf(stateWords), setOf(namePreps)
-	endingSet                             = setOf(endings)
-)
+	adverbSet, determinerSet, genericSet  wordSet
+	promiseVerbSet, stateSet, namePrepSet wordSet
+	endingSet                             wordSet
+
+	// longStateWords are the state words of two characters or more,
+	// longest first (环境整治 before 整治); longStateBits holds the bits
+	// (runeBit) of the characters of each.
+	longStateWords []string
+	longStateBits  []uint64
+
+	// genericQualifiers may open a name in one report and be left out in
+	// the next (data/qualifiers.txt): national and provincial names, scope
+	// words.
+	genericQualifiers []string
+}
+
+// vocab returns the word lists of commitments, read from the data files
+// on first use: most commands (diff, show, align …) follow no commitment
+// and need not pay for them at start-up.
+var vocab = sync.OnceValue(func() *commitmentWords {
+	lists := dataLists(commitmentData)
+	v := &commitmentWords{
+		adverbs: lists["adverb"], modals: lists["modal"], promiseVerbs: lists["verb"],
+		milestoneVerbs: lists["milestone"], listWords: lists["list"], headNouns: lists["head"],
+		brandWords: lists["brand"], stateWords: lists["state"], determiners: lists["determiner"],
+		genericWords: lists["generic"], namePreps: lists["prep"], complements: lists["complement"],
+		actionVerbs: lists["action"], kindOpeners: lists["opener"], boundWords: lists["bound"],
+		endingClass:       map[string]string{},
+		statusWords:       dataLists(statusData),
+		genericQualifiers: dataLines(qualifierData),
+	}
+	for class, ws := range dataLists(endingData) {
+		for _, w := range ws {
+			v.endingClass[w] = class
+			v.endings = append(v.endings, w)
+		}
+	}
+	sort.Strings(v.endings)
+	slices.SortStableFunc(v.endings, func(a, b string) int { return len(b) - len(a) })
+	v.longestEnding = len(v.endings[0])
+	v.adverbSet, v.determinerSet, v.genericSet = setOf(v.adverbs), setOf(v.determiners), setOf(v.genericWords)
+	v.promiseVerbSet, v.stateSet, v.namePrepSet = setOf(v.promiseVerbs), setOf(v.stateWords), setOf(v.namePreps)
+	v.endingSet = setOf(v.endings)
+	v.longStateWords = longestFirst(slices.DeleteFunc(slices.Clone(v.stateWords), func(w string) bool { return hanRunes(w) < 2 }))
+	v.longStateBits = make([]uint64, len(v.longStateWords))
+	for i, w := range v.longStateWords {
+		for _, r := range w {
+			v.longStateBits[i] |= runeBit(r)
+		}
+	}
+	return v
+})
 
 // wordSet is a set of words.
 type wordSet map[string]bool
@@ -283,16 +313,17 @@ type promise struct {
 // an ending, a quoted name or a count. A clause whose object comes first
 // (某中心实现竣工) names it before its verb.
 func readPromise(c string) promise {
+	cw := vocab()
 	ts := tokens(c)
 	i, lastAdverb := skipAdverbs(c, ts, listMarkers(ts))
 	subjectEnd := -1
 	modal := false
-	if i < len(ts) && slices.Contains(modals, ts[i].text) {
+	if i < len(ts) && slices.Contains(cw.modals, ts[i].text) {
 		i, _ = skipAdverbs(c, ts, i+1)
 		modal = true
 	} else {
 		for j := i + 1; j < len(ts) && j < i+12; j++ {
-			if slices.Contains(modals, ts[j].text) {
+			if slices.Contains(cw.modals, ts[j].text) {
 				subjectEnd = j
 				i, _ = skipAdverbs(c, ts, j+1)
 				break
@@ -306,14 +337,14 @@ func readPromise(c string) promise {
 			p.verb, verbEnd = v, i+n
 		}
 	}
-	if p.verb == "" && lastAdverb >= 0 && promiseVerbSet.has(ts[lastAdverb].text) {
+	if p.verb == "" && lastAdverb >= 0 && cw.promiseVerbSet.has(ts[lastAdverb].text) {
 		p.verb, verbEnd = ts[lastAdverb].text, lastAdverb+1 // 加快 alone is the verb
 	}
 	if p.verb == "" {
 		// The object first: 某中心实现竣工, 某中心完成建设.
 		// After a modal, the milestone alone: 确保某中心投入使用.
 		for j := i + 1; j < len(ts); j++ {
-			if (ts[j].text == "实现" || ts[j].text == "完成") && startsWithAny(c[ts[j].end:], milestoneVerbs) {
+			if (ts[j].text == "实现" || ts[j].text == "完成") && startsWithAny(c[ts[j].end:], cw.milestoneVerbs) {
 				p.verb = ts[j].text
 				p.objects = objectsIn(c, ts[i].start, ts[j].start)
 				return p.explainEmpty(c)
@@ -323,7 +354,7 @@ func readPromise(c string) promise {
 			}
 			if w := milestoneAt(c, ts[j].start); w != "" {
 				k := j
-				for k > i+1 && adverbSet.has(ts[k-1].text) {
+				for k > i+1 && cw.adverbSet.has(ts[k-1].text) {
 					k-- // 确保某馆年底建成: the time is no part of the name
 				}
 				p.verb = w
@@ -341,7 +372,7 @@ func readPromise(c string) promise {
 	for verbEnd < len(ts) {
 		if _, n := verbAt(ts, verbEnd); n > 0 {
 			verbEnd += n
-		} else if slices.Contains(complements, ts[verbEnd].text) {
+		} else if slices.Contains(cw.complements, ts[verbEnd].text) {
 			verbEnd++
 		} else if k := adverbsFrom(ts, verbEnd); k > verbEnd && k < len(ts) && verbAtOrModal(ts, k) {
 			verbEnd = k // adverbs before another verb (推进并完成); before a noun they open the name (共同某区)
@@ -361,7 +392,8 @@ func readPromise(c string) promise {
 // adverbsFrom returns the index of the first token from i that is no
 // adverb.
 func adverbsFrom(ts []token, i int) int {
-	for i < len(ts) && adverbSet.has(ts[i].text) {
+	cw := vocab()
+	for i < len(ts) && cw.adverbSet.has(ts[i].text) {
 		i++
 	}
 	return i
@@ -369,15 +401,17 @@ func adverbsFrom(ts []token, i int) int {
 
 // verbAtOrModal reports whether token i is a promise verb or a modal.
 func verbAtOrModal(ts []token, i int) bool {
+	cw := vocab()
 	_, n := verbAt(ts, i)
-	return n > 0 || slices.Contains(modals, ts[i].text)
+	return n > 0 || slices.Contains(cw.modals, ts[i].text)
 }
 
 // milestoneAt returns the milestone (data/commitments.tsv) that opens a
 // word of c at offset at, the longest, or "".
 func milestoneAt(c string, at int) string {
+	cw := vocab()
 	best := ""
-	for _, w := range milestoneVerbs {
+	for _, w := range cw.milestoneVerbs {
 		if len(w) > len(best) && strings.HasPrefix(c[at:], w) && wordBoundary(c, at+len(w)) {
 			best = w
 		}
@@ -413,6 +447,7 @@ func (p promise) explainEmpty(c string) promise {
 // adverb, year or time word, and the index of the last adverb skipped (-1
 // for none).
 func skipAdverbs(c string, ts []token, i int) (int, int) {
+	cw := vocab()
 	last := -1
 	for i < len(ts) {
 		// A year where the token starts (the pattern is tried only where it
@@ -426,7 +461,7 @@ func skipAdverbs(c string, ts []token, i int) (int, int) {
 				continue
 			}
 		}
-		if !adverbSet.has(ts[i].text) {
+		if !cw.adverbSet.has(ts[i].text) {
 			break
 		}
 		last = i
@@ -438,12 +473,13 @@ func skipAdverbs(c string, ts []token, i int) (int, int) {
 // verbAt returns the promise verb at token i, one word or two (全面完成), and
 // how many tokens it takes.
 func verbAt(ts []token, i int) (string, int) {
+	cw := vocab()
 	if i+1 < len(ts) {
-		if two := ts[i].text + ts[i+1].text; promiseVerbSet.has(two) {
+		if two := ts[i].text + ts[i+1].text; cw.promiseVerbSet.has(two) {
 			return two, 2
 		}
 	}
-	if promiseVerbSet.has(ts[i].text) {
+	if cw.promiseVerbSet.has(ts[i].text) {
 		return ts[i].text, 1
 	}
 	return "", 0
@@ -456,6 +492,7 @@ func verbAt(ts []token, i int) (string, int) {
 // one object; items before 等 and a kind of thing of another class (甲街、乙
 // 宫等重点地区) are examples too.
 func objectsIn(c string, from, to int) []object {
+	cw := vocab()
 	text := c[from:to]
 	items, tail := splitList(text)
 	head := ""
@@ -467,7 +504,7 @@ func objectsIn(c string, from, to int) []object {
 			o.reason, o.weak = guard(o), true
 			return []object{o}
 		}
-		if head = leadingEnding(rest); !slices.Contains(headNouns, head) {
+		if head = leadingEnding(rest); !slices.Contains(cw.headNouns, head) {
 			head, examples, exampleClass = "", strings.TrimSpace(hanRun(rest)), tailClass(rest)
 		}
 	}
@@ -514,8 +551,8 @@ func objectsIn(c string, from, to int) []object {
 					o, shared, ownKind = object{name: bare, from: at, to: at + len(bare)}, "", true
 				}
 			}
-			own := endingClass[endingOfWord(o.name)]
-			if shared != "" && (o.name == "" && trailingEnding(item) == "" || o.name != "" && hanRunes(item) <= 3 && own != endingClass[trailingEnding(shared)]) {
+			own := cw.endingClass[endingOfWord(o.name)]
+			if shared != "" && (o.name == "" && trailingEnding(item) == "" || o.name != "" && hanRunes(item) <= 3 && own != cw.endingClass[trailingEnding(shared)]) {
 				o = nameObject(strings.TrimSpace(item)+shared, from+it[0])
 				o.to = min(o.to, from+it[1])
 				o.head = shared
@@ -537,7 +574,7 @@ func objectsIn(c string, from, to int) []object {
 		if o.name == "" {
 			continue
 		}
-		if o.reason == "" && examples != "" && exampleClass != "-" && endingClass[endingOfWord(strings.TrimRight(o.name, "”》"))] != exampleClass {
+		if o.reason == "" && examples != "" && exampleClass != "-" && cw.endingClass[endingOfWord(strings.TrimRight(o.name, "”》"))] != exampleClass {
 			o.reason = "an example of " + examples + ", not a project of its own"
 		}
 		// A count, or a name with no ending of its own (quoted, or an item of
@@ -599,6 +636,7 @@ func qualifiers(text string, from int, items [][2]int, tail string) []object {
 // 某各庄), a stretch of single characters no word list knows, a number or an
 // ordinal.
 func distinctive(o object) bool {
+	cw := vocab()
 	name := strings.TrimRight(o.name, "”》")
 	if q := quoted(o.name); q != "" && !strings.HasSuffix(o.name, "”") && !strings.HasSuffix(o.name, "》") {
 		return true
@@ -616,7 +654,7 @@ func distinctive(o object) bool {
 		switch {
 		case n >= 2 && segment.Frequency(w) < rareBelow:
 			return true
-		case n == 1 && !genericSet.has(w):
+		case n == 1 && !cw.genericSet.has(w):
 			singles++
 			if singles >= 2 {
 				return true
@@ -638,11 +676,12 @@ const rareBelow = 1000
 // word that names it (品牌, 活动) makes it an attribute of that noun (“某某”
 // 经济结构); "" otherwise.
 func quoteUse(before, after string) string {
-	if ts := tokens(before); len(ts) > 0 && namePrepSet.has(ts[len(ts)-1].text) {
+	cw := vocab()
+	if ts := tokens(before); len(ts) > 0 && cw.namePrepSet.has(ts[len(ts)-1].text) {
 		return "a quoted phrase of means, not a name"
 	}
-	if ts := tokens(after); len(ts) > 0 && hanzi.IsHan([]rune(ts[0].text)[0]) && !stateSet.has(ts[0].text) &&
-		!startsWithAny(after, stateWords) && !slices.Contains(brandWords, ts[0].text) {
+	if ts := tokens(after); len(ts) > 0 && hanzi.IsHan([]rune(ts[0].text)[0]) && !cw.stateSet.has(ts[0].text) &&
+		!startsWithAny(after, cw.stateWords) && !slices.Contains(cw.brandWords, ts[0].text) {
 		return "a quoted attribute of " + hanRun(after) + ", not a name"
 	}
 	return ""
@@ -652,6 +691,7 @@ func quoteUse(before, after string) string {
 // 及, 与, 以及 outside quotation marks, up to a 等 that ends the list; tail is
 // the offset of what follows 等, or -1.
 func splitList(text string) (items [][2]int, tail int) {
+	cw := vocab()
 	tail = -1
 	start, depth := 0, 0
 	ts := tokens(text)
@@ -663,7 +703,7 @@ func splitList(text string) (items [][2]int, tail int) {
 			items = append(items, [2]int{start, t.start})
 			return items, t.end
 		}
-		if slices.Contains(listWords, t.text) && (t.text == "、" || hanRunes(text[start:t.start]) >= 2) {
+		if slices.Contains(cw.listWords, t.text) && (t.text == "、" || hanRunes(text[start:t.start]) >= 2) {
 			items = append(items, [2]int{start, t.start})
 			start = t.end
 		}
@@ -686,11 +726,12 @@ func quoteDepth(depth int, token string) int {
 // leadingEnding returns the ending that opens text after determiners and
 // generic words (重点项目建设: 项目), or "".
 func leadingEnding(text string) string {
+	cw := vocab()
 	for _, t := range tokens(text) {
-		if endingSet.has(t.text) {
+		if cw.endingSet.has(t.text) {
 			return t.text
 		}
-		if !determinerSet.has(t.text) && !genericSet.has(t.text) {
+		if !cw.determinerSet.has(t.text) && !cw.genericSet.has(t.text) {
 			return ""
 		}
 	}
@@ -743,11 +784,12 @@ func abs(n int) int {
 // tailClass returns the class of the kind of thing the words after 等 name
 // (重点地区: area, 市政道路: road), or "-" when they name none.
 func tailClass(text string) string {
+	cw := vocab()
 	for _, t := range tokens(text) {
 		if e := endingOfWord(t.text); e != "" {
-			return endingClass[e]
+			return cw.endingClass[e]
 		}
-		if !determinerSet.has(t.text) && !genericSet.has(t.text) {
+		if !cw.determinerSet.has(t.text) && !cw.genericSet.has(t.text) {
 			return "-"
 		}
 	}
@@ -757,14 +799,15 @@ func tailClass(text string) string {
 // trailingEnding returns the ending text closes with, state words after it
 // taken off (丙项目建设: 项目), or "".
 func trailingEnding(text string) string {
+	cw := vocab()
 	ts := tokens(text)
-	for len(ts) > 0 && stateSet.has(ts[len(ts)-1].text) {
+	for len(ts) > 0 && cw.stateSet.has(ts[len(ts)-1].text) {
 		ts = ts[:len(ts)-1]
 	}
 	if len(ts) == 0 {
 		return ""
 	}
-	for _, e := range endings {
+	for _, e := range cw.endings {
 		if strings.HasSuffix(text[:ts[len(ts)-1].end], e) && wordBoundary(text[:ts[len(ts)-1].end], len(text[:ts[len(ts)-1].end])-len(e)) {
 			return e
 		}
@@ -776,8 +819,9 @@ func trailingEnding(text string) string {
 // or "". It looks its tails up, longest first, rather than trying every
 // ending: names are read by the thousand.
 func endingOfWord(w string) string {
-	for i := max(0, len(w)-longestEnding); i < len(w); i++ {
-		if _, ok := endingClass[w[i:]]; ok {
+	cw := vocab()
+	for i := max(0, len(w)-cw.longestEnding); i < len(w); i++ {
+		if _, ok := cw.endingClass[w[i:]]; ok {
 			return w[i:]
 		}
 	}
@@ -804,6 +848,7 @@ func wordBoundary(s string, at int) bool {
 // 公厕改造, 区属12个驿站), or an amount after what it measures (屋顶绿化3万
 // 平方米). The count becomes # in the name.
 func countObject(item string, at int) (object, bool) {
+	cw := vocab()
 	figs := figure.Extract(item)
 	if len(figs) == 0 {
 		return object{}, false
@@ -814,13 +859,13 @@ func countObject(item string, at int) (object, bool) {
 		return object{}, false
 	}
 	before := strings.TrimSpace(item[:f.Start])
-	for _, w := range boundWords {
+	for _, w := range cw.boundWords {
 		before = strings.TrimSpace(strings.TrimSuffix(before, w)) // 某小区不少于600个: the bound is no part of the name
 	}
 	after := item[f.End:]
 	if len(figs) > 1 {
 		after = after[:figs[1].Start-f.End] // 5处节点改造和15条道路: the first count's own words
-		for _, w := range listWords {
+		for _, w := range cw.listWords {
 			after = strings.TrimSuffix(strings.TrimSpace(after), w)
 		}
 		figs = figs[:1]
@@ -832,7 +877,7 @@ func countObject(item string, at int) (object, bool) {
 	if i := strings.Index(after, "的"); i >= 0 {
 		after = after[:i]
 	}
-	if madeOf(after, append(slices.Clone(stateWords), "任务", "工作", "目标")) && after != "" {
+	if madeOf(after, append(slices.Clone(cw.stateWords), "任务", "工作", "目标")) && after != "" {
 		return object{}, false // 20万平方米改造任务 counts no thing
 	}
 	switch {
@@ -850,6 +895,7 @@ func countObject(item string, at int) (object, bool) {
 // after it included; or an item that ends with an ending past such words (某
 // 河道整治工程); or a quoted name that opens it.
 func nameObject(item string, at int) object {
+	cw := vocab()
 	rs := []rune(item)
 	head := string(rs[:min(len(rs), 24)])
 	ts := tokens(head)
@@ -860,8 +906,8 @@ func nameObject(item string, at int) object {
 	stop := len(head)
 	depth := 0
 	for _, t := range ts {
-		if depth = quoteDepth(depth, t.text); depth == 0 && t.start > 0 && (startsWithAny(head[t.start:], stateWords) && bounds[t.start] || namePrepSet.has(t.text) ||
-			determinerSet.has(t.text)) {
+		if depth = quoteDepth(depth, t.text); depth == 0 && t.start > 0 && (startsWithAny(head[t.start:], cw.stateWords) && bounds[t.start] || cw.namePrepSet.has(t.text) ||
+			cw.determinerSet.has(t.text)) {
 			stop = t.start
 			break
 		}
@@ -872,7 +918,7 @@ func nameObject(item string, at int) object {
 		// A project named by what is done to it: 某河道整治工程.
 		trimmed := strings.TrimRightFunc(head, func(r rune) bool { return !hanzi.IsHan(r) && r != '”' && r != '》' })
 		if e := lastEnding(trimmed, len(trimmed), bounds, func(int) bool { return true }); e == len(trimmed) && !strings.ContainsAny(trimmed[stop:], "的“”《》0123456789") &&
-			endingClass[endingOfWord(trimmed)] == "project" && !slices.ContainsFunc(tokens(trimmed[stop:]), func(t token) bool { return namePrepSet.has(t.text) }) {
+			cw.endingClass[endingOfWord(trimmed)] == "project" && !slices.ContainsFunc(tokens(trimmed[stop:]), func(t token) bool { return cw.namePrepSet.has(t.text) }) {
 			end, fallback = e, true
 		}
 	}
@@ -920,6 +966,7 @@ func nameObject(item string, at int) object {
 // a word that says it was not done (某公园未能开工) or a phase (某公园二期),
 // not before more of a name (某街集团, 某区情).
 func closesName(head string, j, stop int) bool {
+	cw := vocab()
 	if j >= stop || j >= len(head) {
 		return true
 	}
@@ -928,8 +975,8 @@ func closesName(head string, j, stop int) bool {
 		return true
 	}
 	next := tokens(head[j:])[0].text
-	return startsWithAny(head[j:], stateWords) || startsWithAny(head[j:], statusWords["missed"]) || rePhase.MatchString(head[j:]) || slices.Contains(listWords, next) || next == "等" || promiseVerbSet.has(next) ||
-		adverbSet.has(next) || slices.Contains(modals, next) || namePrepSet.has(next) || genericSet.has(next)
+	return startsWithAny(head[j:], cw.stateWords) || startsWithAny(head[j:], cw.statusWords["missed"]) || rePhase.MatchString(head[j:]) || slices.Contains(cw.listWords, next) || next == "等" || cw.promiseVerbSet.has(next) ||
+		cw.adverbSet.has(next) || slices.Contains(cw.modals, next) || cw.namePrepSet.has(next) || cw.genericSet.has(next)
 }
 
 // lastEnding returns the end of the last ending of s before stop that
@@ -937,8 +984,9 @@ func closesName(head string, j, stop int) bool {
 // marks, or -1. An ending must open a word too, or close a word rare enough
 // to be a name (某某楼, not 调节).
 func lastEnding(s string, stop int, bounds map[int]bool, closes func(int) bool) int {
+	cw := vocab()
 	end := -1
-	for _, e := range endings {
+	for _, e := range cw.endings {
 		for i := strings.Index(s, e); i >= 0; {
 			j := i + len(e)
 			if j <= stop && j > end && bounds[j] && balancedQuotes(s[:j]) && (bounds[i] || rareWordEndingAt(s, j)) && closes(j) {
@@ -995,11 +1043,12 @@ func startsWithAny(s string, ws []string) bool {
 // a name too thin (两个字), a phrase of means or place (以…, 对…), a kind of
 // thing (重点项目, 一批工程, 公立医院).
 func guard(o object) string {
+	cw := vocab()
 	bare := strings.Trim(o.name, "“”《》")
 	if rePlanPeriod.MatchString(bare) {
 		return "a plan period, not a project"
 	}
-	if slices.Contains(genericQualifiers, bare) {
+	if slices.Contains(cw.genericQualifiers, bare) {
 		return "a scope word, not a name"
 	}
 	han := hanRunes(bare)
@@ -1007,7 +1056,7 @@ func guard(o object) string {
 		return "too short to name a thing"
 	}
 	first, _ := utf8.DecodeRuneInString(o.name)
-	if namePrepSet.has(string(first)) {
+	if cw.namePrepSet.has(string(first)) {
 		return "a phrase of means or place, not a name"
 	}
 	if strings.Contains(bare, "的") {
@@ -1015,11 +1064,11 @@ func guard(o object) string {
 	}
 	ws := words(bare)
 	for _, w := range ws {
-		if determinerSet.has(w) {
+		if cw.determinerSet.has(w) {
 			return "names a kind of thing (" + w + "), not one thing"
 		}
 	}
-	if len(ws) > 1 && slices.Contains(kindOpeners, ws[0]) {
+	if len(ws) > 1 && slices.Contains(cw.kindOpeners, ws[0]) {
 		return "names a kind of thing (" + ws[0] + "), not one thing"
 	}
 	if v := openingVerb(bare); v != "" && !o.counted {
@@ -1028,9 +1077,9 @@ func guard(o object) string {
 	if !o.counted && quoted(o.name) == "" && commonNoun(bare) {
 		return "names a kind of thing (" + bare + "), not one thing"
 	}
-	if e := endingOfWord(bare); endingClass[e] != "project" || o.head != "" {
+	if e := endingOfWord(bare); cw.endingClass[e] != "project" || o.head != "" {
 		for _, w := range ws[1:] {
-			if adverbSet.has(w) || promiseVerbSet.has(w) && !stateSet.has(w) {
+			if cw.adverbSet.has(w) || cw.promiseVerbSet.has(w) && !cw.stateSet.has(w) {
 				return "a phrase with a verb (" + w + "), not a name"
 			}
 		}
@@ -1058,7 +1107,7 @@ func guard(o object) string {
 		if allNumerals(before) {
 			return "too short to name a thing"
 		}
-		if madeOf(before, genericWords) {
+		if madeOf(before, cw.genericWords) {
 			return "names a kind of thing (" + bare + "), not one thing"
 		}
 	}
@@ -1069,7 +1118,8 @@ func guard(o object) string {
 // action and verb) a name opens with, ending at a word boundary with more of
 // the name after it (落实 of 落实某项制度), or "".
 func openingVerb(name string) string {
-	for _, list := range [][]string{actionVerbs, promiseVerbs} {
+	cw := vocab()
+	for _, list := range [][]string{cw.actionVerbs, cw.promiseVerbs} {
 		for _, v := range list {
 			if strings.HasPrefix(name, v) && len(v) < len(name) && wordBoundary(name, len(v)) {
 				return v
@@ -1085,6 +1135,7 @@ func openingVerb(name string) string {
 // an organisation named by one common word (运营公司), where a real one has
 // a name of its own.
 func commonNoun(name string) bool {
+	cw := vocab()
 	e := endingOfWord(name)
 	stem := strings.TrimSuffix(name, e)
 	if e == "" || stem == "" {
@@ -1094,7 +1145,7 @@ func commonNoun(name string) bool {
 		return true
 	}
 	ws := words(stem)
-	return (endingClass[e] == "org" || endingClass[e] == "project") && len(ws) == 1 && hanRunes(ws[0]) >= 2 && segment.Frequency(ws[0]) >= rareBelow
+	return (cw.endingClass[e] == "org" || cw.endingClass[e] == "project") && len(ws) == 1 && hanRunes(ws[0]) >= 2 && segment.Frequency(ws[0]) >= rareBelow
 }
 
 // madeOf reports whether s is made of the words ws only, in any way of
@@ -1149,11 +1200,12 @@ func keyOf(name string) string {
 // it while four characters remain before the count (城镇某某小区改造#个 →
 // 某某小区#个), or "" when fewer than three characters remain.
 func countForm(key string) string {
+	cw := vocab()
 	k := withoutStates(key)
 	for {
 		ts := tokens(k)
 		before, _, _ := strings.Cut(k, "#")
-		if len(ts) == 0 || !genericSet.has(ts[0].text) || hanRunes(before)-hanRunes(ts[0].text) < 4 {
+		if len(ts) == 0 || !cw.genericSet.has(ts[0].text) || hanRunes(before)-hanRunes(ts[0].text) < 4 {
 			break
 		}
 		k = k[ts[0].end:]
@@ -1170,6 +1222,7 @@ func countForm(key string) string {
 // looked for, as taking words out adds no character (a text that is not
 // UTF-8, whose bytes may join otherwise, is read for every word).
 func withoutStates(s string) string {
+	cw := vocab()
 	var have uint64
 	for _, r := range s {
 		if r == utf8.RuneError {
@@ -1178,8 +1231,8 @@ func withoutStates(s string) string {
 		}
 		have |= runeBit(r)
 	}
-	for i, w := range longStateWords {
-		if longStateBits[i]&^have == 0 {
+	for i, w := range cw.longStateWords {
+		if cw.longStateBits[i]&^have == 0 {
 			s = strings.ReplaceAll(s, w, "")
 		}
 	}
@@ -1188,22 +1241,6 @@ func withoutStates(s string) string {
 
 // runeBit returns a bit for a character, one of 64 by a hash.
 func runeBit(r rune) uint64 { return 1 << (uint64(uint32(r)) * runeMix >> 58) }
-
-var (
-	// longStateWords are the state words of two characters or more,
-	// longest first (环境整治 before 整治).
-	longStateWords = longestFirst(slices.DeleteFunc(slices.Clone(stateWords), func(w string) bool { return hanRunes(w) < 2 }))
-	// longStateBits holds the bits (runeBit) of the characters of each.
-	longStateBits = func() []uint64 {
-		bits := make([]uint64, len(longStateWords))
-		for i, w := range longStateWords {
-			for _, r := range w {
-				bits[i] |= runeBit(r)
-			}
-		}
-		return bits
-	}()
-)
 
 // matcher decides whether a clause speaks of a commitment.
 type matcher struct {
@@ -1238,7 +1275,8 @@ func ordinalsOf(s string) []ordinal {
 // bareOf returns a name less a leading national or scope qualifier
 // (data/qualifiers.txt) when four characters or more remain, or "".
 func bareOf(name string) string {
-	for _, q := range genericQualifiers {
+	cw := vocab()
+	for _, q := range cw.genericQualifiers {
 		if rest := strings.TrimPrefix(name, q); rest != name && hanRunes(rest) >= 4 {
 			return rest
 		}
@@ -1247,6 +1285,7 @@ func bareOf(name string) string {
 }
 
 func newMatcher(key string, counted bool, context string) matcher {
+	cw := vocab()
 	m := matcher{key: key, counted: counted, ordinals: ordinalsOf(key), bare: bareOf(key)}
 	if q := strings.Index(key, "“"); q > 0 && hanRunes(key[:q]) >= 4 {
 		m.title = key[:q]
@@ -1259,7 +1298,7 @@ func newMatcher(key string, counted bool, context string) matcher {
 		m.part = countForm(key)
 	}
 	for _, t := range ts {
-		if !counted && t.start > 0 && stateSet.has(t.text) {
+		if !counted && t.start > 0 && cw.stateSet.has(t.text) {
 			if hanRunes(key[:t.start]) >= 4 {
 				m.part = key[:t.start]
 			}
@@ -1267,8 +1306,8 @@ func newMatcher(key string, counted bool, context string) matcher {
 		}
 	}
 	for _, w := range words(context) {
-		if hanRunes(w) >= 2 && !strings.Contains(key, w) && !stateSet.has(w) && !genericSet.has(w) &&
-			!promiseVerbSet.has(w) && !adverbSet.has(w) {
+		if hanRunes(w) >= 2 && !strings.Contains(key, w) && !cw.stateSet.has(w) && !cw.genericSet.has(w) &&
+			!cw.promiseVerbSet.has(w) && !cw.adverbSet.has(w) {
 			m.context = append(m.context, w)
 		}
 	}
@@ -1388,6 +1427,7 @@ func conflicting(a, b []ordinal) bool {
 // 全球行 → 某庙会), or a leading part of two thirds of it or more that goes on
 // with an ending of the same class (某某环线景观 → 某某环线绿道).
 func renamed(text, key string) bool {
+	cw := vocab()
 	if utf8.RuneCountInString(key) < 5 {
 		return false
 	}
@@ -1457,12 +1497,12 @@ func renamed(text, key string) bool {
 		}
 		rest := text[i+len(prefix):]
 		if e := endingOfWord(prefix); e != "" && wordBoundary(key, len(prefix)) {
-			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !hanzi.IsHan(r) || startsWithAny(rest, stateWords) {
+			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !hanzi.IsHan(r) || startsWithAny(rest, cw.stateWords) {
 				return true // 某庙会全球行 named 某庙会, 某西区剩余地块 named 某西区
 			}
 		}
 		if !classRead {
-			class, classRead = endingClass[endingOfWord(key)], true
+			class, classRead = cw.endingClass[endingOfWord(key)], true
 		}
 		if class == "" || 3*n < 2*len(kr) {
 			continue
@@ -1470,8 +1510,8 @@ func renamed(text, key string) bool {
 		// The ending may begin with the prefix's last character: 某绿地 → 某绿道.
 		_, lastSize := utf8.DecodeLastRuneInString(prefix)
 		for _, from := range []string{rest, text[i+len(prefix)-lastSize:]} {
-			for _, e := range endings {
-				if strings.HasPrefix(from, e) && endingClass[e] == class {
+			for _, e := range cw.endings {
+				if strings.HasPrefix(from, e) && cw.endingClass[e] == class {
 					return true
 				}
 			}
@@ -1500,13 +1540,6 @@ func lcs(a, b []rune) int {
 	return prev[len(b)]
 }
 
-//go:embed data/qualifiers.txt
-var qualifierData string
-
-// genericQualifiers may open a name in one report and be left out in the
-// next (data/qualifiers.txt): national and provincial names, scope words.
-var genericQualifiers = dataLines(qualifierData)
-
 // reviewStatus reads the status of a mention in a review part by the words
 // of its own clause, or failing those of the rest of its sentence that
 // names no other thing (after): missed when they say so (the negation
@@ -1515,16 +1548,17 @@ var genericQualifiers = dataLines(qualifierData)
 // 建成，乙公园未能开工), else a milestone (partial unless its promise named
 // it), a partial word, an achieved one. word is the word that decided.
 func reviewStatus(c clause, after string) (status, reason, word string) {
-	for _, w := range statusWords["missed"] {
+	cw := vocab()
+	for _, w := range cw.statusWords["missed"] {
 		if strings.Contains(c.folded, w) || strings.Contains(after, w) {
 			return Missed, missedReason(c.sentence), w
 		}
 	}
 	for _, scope := range []string{c.folded, after} {
 		for _, s := range []struct{ status, list string }{{Partial, "milestone"}, {Partial, "partial"}, {Achieved, "achieved"}} {
-			for _, w := range statusWords[s.list] {
+			for _, w := range cw.statusWords[s.list] {
 				if strings.Contains(scope, w) {
-					if s.list == "partial" && slices.ContainsFunc(statusWords["achieved"], func(a string) bool { return strings.Contains(a, w) && strings.Contains(scope, a) }) {
+					if s.list == "partial" && slices.ContainsFunc(cw.statusWords["achieved"], func(a string) bool { return strings.Contains(a, w) && strings.Contains(scope, a) }) {
 						continue // 主体工程完工 holds no partial word, 完成 of 圆满完成 none either
 					}
 					return s.status, "", w
@@ -1840,6 +1874,7 @@ func endsItem(cl clause) bool {
 // or a missed report changes that), else repeated if promised again, else
 // unreported, or open when no report follows the promise.
 func (cm *Commitment) settle(c *corpus.Corpus) {
+	cw := vocab()
 	sort.SliceStable(cm.Mentions, func(i, j int) bool {
 		a, b := cm.Mentions[i].Unit, cm.Mentions[j].Unit
 		if ra, rb := c.Index(a.Report), c.Index(b.Report); ra != rb {
@@ -1872,7 +1907,7 @@ func (cm *Commitment) settle(c *corpus.Corpus) {
 					cm.Mentions[i].Status = Achieved
 				}
 			}
-		case m.Status == Partial && slices.Contains(statusWords["milestone"], m.word) && lastPromise != "" && strings.Contains(lastPromise, m.word):
+		case m.Status == Partial && slices.Contains(cw.statusWords["milestone"], m.word) && lastPromise != "" && strings.Contains(lastPromise, m.word):
 			cm.Mentions[i].Status, milestone[i] = Achieved, true
 		}
 	}

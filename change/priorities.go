@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/align"
@@ -54,7 +55,8 @@ func DefaultPriorityOptions() PriorityOptions { return PriorityOptions{MinCount:
 //go:embed data/stopwords.txt
 var stopData string
 
-var stopwords = func() map[string]bool {
+// stopwords returns the stop words (data/stopwords.txt), read on first use.
+var stopwords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, line := range dataLines(stopData) {
 		for _, w := range strings.Fields(line) {
@@ -62,7 +64,7 @@ var stopwords = func() map[string]bool {
 		}
 	}
 	return m
-}()
+})
 
 // MeasurePriorities computes the theme shares of the review and plan parts of
 // every report and the words that rose and fell between consecutive reports
@@ -154,6 +156,7 @@ type written map[string]string
 
 func wordCounts(r *corpus.Report, forms written) map[string]int {
 	m := map[string]int{}
+	stop := stopwords()
 	var c cutter
 	for _, u := range r.Units {
 		if u.Role == corpus.RoleFront || u.Role == corpus.RoleSalutation {
@@ -175,7 +178,7 @@ func wordCounts(r *corpus.Report, forms written) map[string]int {
 				}
 				if l >= 2 {
 					w := run[b:e]
-					if !stopwords[w] {
+					if !stop[w] {
 						m[w]++
 						if _, ok := forms[w]; !ok {
 							if orig == nil {

@@ -52,6 +52,7 @@ func TestRenamedReadsTextByBytes(t *testing.T) {
 // renamedByRunes is renamed as it was first written, the whole text read as
 // runes.
 func renamedByRunes(text, key string) bool {
+	cw := vocab()
 	if utf8.RuneCountInString(key) < 5 {
 		return false
 	}
@@ -79,7 +80,7 @@ func renamedByRunes(text, key string) bool {
 			}
 		}
 	}
-	class := endingClass[endingOfWord(key)]
+	class := cw.endingClass[endingOfWord(key)]
 	for n := len(kr) - 1; n >= max(4, (len(kr)+1)/2); n-- {
 		prefix := string(kr[:n])
 		i := strings.Index(text, prefix)
@@ -88,7 +89,7 @@ func renamedByRunes(text, key string) bool {
 		}
 		rest := text[i+len(prefix):]
 		if e := endingOfWord(prefix); e != "" && wordBoundary(key, len(prefix)) {
-			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !hanzi.IsHan(r) || startsWithAny(rest, stateWords) {
+			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !hanzi.IsHan(r) || startsWithAny(rest, cw.stateWords) {
 				return true // 某庙会全球行 named 某庙会, 某西区剩余地块 named 某西区
 			}
 		}
@@ -98,8 +99,8 @@ func renamedByRunes(text, key string) bool {
 		// The ending may begin with the prefix's last character: 某绿地 → 某绿道.
 		_, lastSize := utf8.DecodeLastRuneInString(prefix)
 		for _, from := range []string{rest, text[i+len(prefix)-lastSize:]} {
-			for _, e := range endings {
-				if strings.HasPrefix(from, e) && endingClass[e] == class {
+			for _, e := range cw.endings {
+				if strings.HasPrefix(from, e) && cw.endingClass[e] == class {
 					return true
 				}
 			}

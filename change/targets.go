@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/align"
@@ -122,24 +123,36 @@ func readAliases(data string) aliasTable {
 	return t
 }
 
-var (
-	aliases = readAliases(aliasData)
+// aliases returns what data/aliases.tsv says, read on first use.
+var aliases = sync.OnceValue(func() aliasTable { return readAliases(aliasData) })
 
-	indicatorWords = dataLists(indicatorData)
-	scopeWords     = indicatorWords["scope"]
-	levelVerbs     = longestFirst(indicatorWords["level"])
-	badEnds        = indicatorWords["end"]
-	upWords        = indicatorWords["up"]
-	downWords      = indicatorWords["down"]
-	dropWords      = indicatorWords["drop"]
-	leadVerbs      = indicatorWords["lead"]
-	prepositions   = indicatorWords["prep"]
-	nonNames       = indicatorWords["nonname"]
-	horizons       = indicatorWords["horizon"]
-	averageWords   = indicatorWords["average"]
-	totalWords     = indicatorWords["cumulative"]
-	termWords      = indicatorWords["term"]
-	oneYearWords   = indicatorWords["oneyear"]
+// indicatorWords are the word lists targets are read with
+// (data/indicators.tsv).
+type indicatorWords struct {
+	scopeWords, levelVerbs, badEnds, upWords, downWords, dropWords, leadVerbs []string
+	prepositions, nonNames, horizons, averageWords, totalWords, termWords     []string
+	oneYearWords                                                              []string
+	// nameOpeners are the scope words then the lead verbs: what a name is
+	// read without when it opens with one.
+	nameOpeners []string
+}
+
+// indicatorVocab returns the word lists of targets, read on first use:
+// most commands read no target and need not pay for them at start-up.
+var indicatorVocab = sync.OnceValue(func() *indicatorWords {
+	lists := dataLists(indicatorData)
+	w := &indicatorWords{
+		scopeWords: lists["scope"], levelVerbs: longestFirst(lists["level"]), badEnds: lists["end"],
+		upWords: lists["up"], downWords: lists["down"], dropWords: lists["drop"], leadVerbs: lists["lead"],
+		prepositions: lists["prep"], nonNames: lists["nonname"], horizons: lists["horizon"],
+		averageWords: lists["average"], totalWords: lists["cumulative"], termWords: lists["term"],
+		oneYearWords: lists["oneyear"],
+	}
+	w.nameOpeners = append(slices.Clip(w.scopeWords), w.leadVerbs...)
+	return w
+})
+
+var (
 	// rePlanPeriodName finds a five-year plan period named in quotation
 	// marks or with its word: “十三五”, 十二五时期.
 	rePlanPeriodName = lazyre.New(`(?:九|十[一二三四五六七八九]?)五(?:”|"|时期|期间|以来)`)
@@ -161,24 +174,25 @@ var (
 // alone, a fragment that opens with a preposition or a comparison, a book
 // title.
 func canonical(label string) (name, dir string, ok bool) {
+	iw := indicatorVocab()
 	k := cleanLabel(quoteMarks.Replace(figure.Key(label)))
-	if strings.ContainsAny(k, "《》") || startsWithWord(k, prepositions) {
+	if strings.ContainsAny(k, "《》") || startsWithWord(k, iw.prepositions) {
 		return "", "", false
 	}
 	k = reParenthesis.ReplaceAllString(k, "")
-	for _, w := range dropWords {
+	for _, w := range iw.dropWords {
 		if t := strings.ReplaceAll(k, w, ""); t != "" {
 			k = t
 		}
 	}
 	for changed := true; changed; {
 		changed = false
-		for _, w := range levelVerbs {
+		for _, w := range iw.levelVerbs {
 			if t := strings.TrimSuffix(k, w); t != k && t != "" {
 				k, changed = figure.Key(t), true
 			}
 		}
-		for _, s := range append(scopeWords, leadVerbs...) {
+		for _, s := range iw.nameOpeners {
 			if t := strings.TrimPrefix(k, s); t != k && t != "" {
 				k, changed = t, true
 			}
@@ -186,13 +200,13 @@ func canonical(label string) (name, dir string, ok bool) {
 	}
 	k = reShareOf.ReplaceAllString(k, "占${1}比重")
 	base := k
-	for _, w := range upWords {
+	for _, w := range iw.upWords {
 		if strings.HasSuffix(base, w) {
 			base, dir = strings.TrimSuffix(base, w), "增长"
 			break
 		}
 	}
-	for _, w := range downWords {
+	for _, w := range iw.downWords {
 		if dir == "" && strings.HasSuffix(base, w) {
 			base, dir = strings.TrimSuffix(base, w), "下降"
 			break
@@ -202,22 +216,22 @@ func canonical(label string) (name, dir string, ok bool) {
 		// A growth that took over its subject from a level before it keeps
 		// that level's verbs (收入累计完成…，增长6%: 收入累计增长): they say
 		// how the level was counted, not what grew.
-		for _, w := range levelVerbs {
+		for _, w := range iw.levelVerbs {
 			if t := strings.TrimSuffix(base, w); t != base && t != "" {
 				base = t
 				break
 			}
 		}
 	}
-	if c, ok := aliases.names[hanzi.Lower(base)]; ok {
+	if c, ok := aliases().names[hanzi.Lower(base)]; ok {
 		base = c
 	}
 	name = base + dir
-	if utf8.RuneCountInString(name) < 3 || slices.Contains(nonNames, name) || slices.Contains(nonNames, base) || slices.Contains(levelVerbs, name) ||
-		slices.Contains(levelVerbs, base) {
+	if utf8.RuneCountInString(name) < 3 || slices.Contains(iw.nonNames, name) || slices.Contains(iw.nonNames, base) || slices.Contains(iw.levelVerbs, name) ||
+		slices.Contains(iw.levelVerbs, base) {
 		return "", "", false // a verb alone (设立, 降至) names no indicator
 	}
-	for _, w := range badEnds {
+	for _, w := range iw.badEnds {
 		if strings.HasSuffix(base, w) {
 			return "", "", false // 进入排名前1% ranks, it measures nothing; 某专项和 is cut short
 		}
@@ -312,10 +326,10 @@ func ReadTargets(t *align.Themes, opts TargetOptions) []Indicator {
 	// A target in words alone, of an indicator no figure and no alias
 	// names, is a sentence of the targets paragraph, not an indicator.
 	ins = slices.DeleteFunc(ins, func(in *Indicator) bool {
-		return !aliases.known[baseName(in.Name)] && !slices.ContainsFunc(in.Values, func(v Value) bool { return v.Numeric })
+		return !aliases().known[baseName(in.Name)] && !slices.ContainsFunc(in.Values, func(v Value) bool { return v.Numeric })
 	})
 	for _, in := range ins {
-		in.Verdicts = verdicts(in, opts.Tolerance, aliases.lessIsBetter[in.Name])
+		in.Verdicts = verdicts(in, opts.Tolerance, aliases().lessIsBetter[in.Name])
 		in.Headline = headline(in)
 	}
 	bridgeScopes(ins, opts.Tolerance)
@@ -397,7 +411,7 @@ func bridgeScopes(ins []*Indicator, tolerance float64) {
 		}
 		a, vd := cs[0].in, &cs[0].in.Verdicts[cs[0].vd]
 		vd.Outcome, vd.OutcomeOf = k.out.Verdicts[verdictOfYear(k.out, k.year)].Outcome, k.out.Name
-		vd.Verdict = verdictOf(vd.Target, vd.Outcome, tolerance, aliases.lessIsBetter[a.Name])
+		vd.Verdict = verdictOf(vd.Target, vd.Outcome, tolerance, aliases().lessIsBetter[a.Name])
 	}
 }
 
@@ -451,7 +465,7 @@ func unitValues(u *corpus.Unit) []candidate {
 		if severalYears(v, f.Start) {
 			continue
 		}
-		known := aliases.known[baseName(name)]
+		known := aliases().known[baseName(name)]
 		cs = append(cs, candidate{name: name, headline: headline, known: known, v: v})
 	}
 	if kind == Target {
@@ -459,7 +473,7 @@ func unitValues(u *corpus.Unit) []candidate {
 			// Outside a targets paragraph, only of an indicator the alias
 			// table names: a plan's 居民收入增长与经济增长同步 where the
 			// paragraph has no lead of its own.
-			if c.known = aliases.known[baseName(c.name)]; headline || c.known {
+			if c.known = aliases().known[baseName(c.name)]; headline || c.known {
 				c.headline = headline
 				cs = append(cs, c)
 			}
@@ -471,6 +485,7 @@ func unitValues(u *corpus.Unit) []candidate {
 // figureValue makes the value of a figure. A target set for two years (今明
 // 两年…) is about the second.
 func figureValue(u *corpus.Unit, f figure.Figure, kind string, year int) Value {
+	iw := indicatorVocab()
 	v := Value{Year: year, Kind: kind, Value: f.Value, Numeric: true, Low: f.Low, High: f.High, Qualifier: f.Qualifier,
 		Measure: f.Measure, Unit: u, Label: cleanLabel(f.Label), Line: u.LineOf(f.Start), From: f.From, FromValue: f.FromValue}
 	if f.Range {
@@ -489,7 +504,7 @@ func figureValue(u *corpus.Unit, f figure.Figure, kind string, year int) Value {
 	if kind == Target && year != 0 {
 		st, _ := sentenceAt(u, f.Start) // from the unit's start when no sentence holds it
 		sentence := hanzi.Fold(u.Text[st.Start:f.Start])
-		for _, h := range horizons {
+		for _, h := range iw.horizons {
 			if strings.Contains(sentence, h) {
 				v.Year = year + 1
 				break
@@ -505,14 +520,15 @@ func figureValue(u *corpus.Unit, f figure.Figure, kind string, year int) Value {
 // the heading of its part speaks of several years (过去五年, a plan period),
 // and the clause names no single year (全年累计).
 func severalYears(v Value, at int) bool {
+	iw := indicatorVocab()
 	text := hanzi.Fold(v.Text) + "|" + hanzi.Fold(v.Label)
-	if containsAny(text, oneYearWords) {
+	if containsAny(text, iw.oneYearWords) {
 		return false
 	}
-	if containsAny(text, averageWords) {
+	if containsAny(text, iw.averageWords) {
 		return true
 	}
-	if !containsAny(text, totalWords) {
+	if !containsAny(text, iw.totalWords) {
 		return false
 	}
 	u := v.Unit
@@ -524,7 +540,7 @@ func severalYears(v Value, at int) bool {
 		context += "|" + u.Part.Heading.Text
 	}
 	context = hanzi.Fold(context)
-	return containsAny(context, termWords) || rePlanPeriodName.MatchString(context)
+	return containsAny(context, iw.termWords) || rePlanPeriodName.MatchString(context)
 }
 
 func containsAny(s string, ws []string) bool {
@@ -566,7 +582,7 @@ func wordTargets(u *corpus.Unit, year int) []candidate {
 			if m = reGoalInWords.FindStringSubmatchIndex(folded); m == nil {
 				continue
 			}
-			if name, _, ok := canonical(folded[m[2]:m[3]]); !ok || !aliases.known[baseName(name)] {
+			if name, _, ok := canonical(folded[m[2]:m[3]]); !ok || !aliases().known[baseName(name)] {
 				continue
 			}
 		}
