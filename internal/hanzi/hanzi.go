@@ -91,8 +91,34 @@ func FoldRune(r rune) rune {
 // 社区, 專案 for 项目) put back to mainland ones. The result has the same
 // number of runes as s, so rune offsets carry over between the two.
 func Fold(s string) string {
-	f, _ := fold(s, false)
-	return f
+	first := unchanged(s)
+	if first == len(s) {
+		return s
+	}
+	// A strings.Builder's String is its own buffer: the folded text is
+	// allocated once (bytes turned into a string would be twice). A
+	// folded rune is written when the next is known, since the two may
+	// make a word variant, whose first rune replaces it.
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:first])
+	pending := rune(-1)
+	for i := first; i < len(s); {
+		r, size := decode(s, i)
+		i += size
+		f := FoldRune(r)
+		if v, ok := variant(pending, f); ok {
+			b.WriteRune(v[0])
+			pending = v[1]
+			continue
+		}
+		if pending >= 0 {
+			b.WriteRune(pending)
+		}
+		pending = f
+	}
+	b.WriteRune(pending)
+	return b.String()
 }
 
 // wordVariants maps Taiwan word forms, after character folding, to the
@@ -132,28 +158,21 @@ func variant(prev, f rune) ([2]rune, bool) {
 	return v, ok
 }
 
-// fold folds s and, when withIndex is set, maps every byte offset of the
-// result to the offset in s it came from. A text that folding leaves as it
-// is (most of a Simplified corpus) comes back as itself, unallocated.
-func fold(s string, withIndex bool) (string, []int) {
+// foldMap is FoldMap. A text that folding leaves as it is (most of a
+// Simplified corpus) comes back as itself, unallocated.
+func foldMap(s string) (string, []int) {
 	first := unchanged(s)
-	var idx []int
-	if withIndex {
-		// Every byte of a rune maps to where the rune starts.
-		idx = make([]int, first, len(s)+1)
-		for i := 0; i < first; {
-			_, size := utf8.DecodeRuneInString(s[i:first])
-			for j := i; j < i+size; j++ {
-				idx[j] = i
-			}
-			i += size
+	// Every byte of a rune maps to where the rune starts.
+	idx := make([]int, first, len(s)+1)
+	for i := 0; i < first; {
+		_, size := utf8.DecodeRuneInString(s[i:first])
+		for j := i; j < i+size; j++ {
+			idx[j] = i
 		}
+		i += size
 	}
 	if first == len(s) {
-		if withIndex {
-			idx = append(idx, len(s))
-		}
-		return s, idx
+		return s, append(idx, len(s))
 	}
 	b := make([]byte, first, len(s)+utf8.UTFMax)
 	copy(b, s[:first])
@@ -164,28 +183,21 @@ func fold(s string, withIndex bool) (string, []int) {
 		if v, ok := variant(prev, f); ok {
 			// Rewrite the first character of the pair, already written.
 			b = utf8.AppendRune(b[:prevAt], v[0])
-			if withIndex {
-				idx = idx[:prevAt]
-				for len(idx) < len(b) {
-					idx = append(idx, prevFrom)
-				}
+			idx = idx[:prevAt]
+			for len(idx) < len(b) {
+				idx = append(idx, prevFrom)
 			}
 			f = v[1]
 		}
 		n := len(b)
 		prev, prevAt, prevFrom = f, n, i
 		b = utf8.AppendRune(b, f)
-		if withIndex {
-			for j := n; j < len(b); j++ {
-				idx = append(idx, i)
-			}
+		for j := n; j < len(b); j++ {
+			idx = append(idx, i)
 		}
 		i += size
 	}
-	if withIndex {
-		idx = append(idx, len(s))
-	}
-	return string(b), idx
+	return string(b), append(idx, len(s))
 }
 
 // DecodeRune returns the rune at s[i] and its size, as
@@ -378,7 +390,7 @@ func PadRight(s string, width int) string {
 // FoldMap folds s like Fold and also returns, for every byte offset of the
 // folded text (and its end), the byte offset in s it came from, so matches
 // found in the folded text can be quoted from the original.
-func FoldMap(s string) (string, []int) { return fold(s, true) }
+func FoldMap(s string) (string, []int) { return foldMap(s) }
 
 // LooksTraditional reports whether s is written in Traditional characters:
 // at least one Han character in fifty changes when folded to Simplified.
