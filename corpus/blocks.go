@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -41,7 +42,13 @@ type block struct {
 //   - a paragraph line that stops without final punctuation continues on the
 //     next line unless that line is a heading (…引導更多民間資 / 本參與港區建設。).
 func buildBlocks(lines []line) []*block {
-	var content []line
+	n := 0
+	for _, l := range lines {
+		if !l.blank() && l.furn == "" {
+			n++
+		}
+	}
+	content := make([]line, 0, n) // a copy: a line of it may be rewritten below, and lines are read again after
 	for _, l := range lines {
 		if !l.blank() && l.furn == "" {
 			content = append(content, l)
@@ -99,7 +106,8 @@ func buildBlocks(lines []line) []*block {
 			i--
 			continue
 		}
-		b := &block{text: l.text, segs: append([]Span(nil), l.segs...), start: l.cs, strong: l.strong, line: l.no, endLine: l.no,
+		// The line's segments, clipped: a block that grows copies them.
+		b := &block{text: l.text, segs: slices.Clip(l.segs), start: l.cs, strong: l.strong, line: l.no, endLine: l.no,
 			appendix: l.appendix}
 		if boldAcross(content, i) {
 			// **甲省政府 / 工作报告**: one heading in bold over two lines.
@@ -423,8 +431,10 @@ func partKindOf(heading string) (kind PartKind, ok bool) {
 // splitSentences cuts text at 。！？ (with the closing quotes that follow) and
 // returns byte ranges; text between the last stop and the end is a sentence
 // of its own.
-func splitSentences(text string) []Sentence {
-	var ss []Sentence
+func splitSentences(text string) []Sentence { return appendSentences(nil, text) }
+
+// appendSentences appends to ss the sentences of text (splitSentences).
+func appendSentences(ss []Sentence, text string) []Sentence {
 	start := 0
 	for pos := 0; pos < len(text); {
 		at, n := sentenceStops.Index(text[pos:])

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -59,6 +60,12 @@ func assertLossless(t *testing.T, src *Source) {
 			}
 			if joined.String() != u.Text {
 				t.Fatalf("unit %s: text %q is not its segments %q", u.ID, u.Text, joined.String())
+			}
+			// A report's unit's sentences are taken from its block's: they
+			// must be what cutting its own text gives (the file's front
+			// matter is cut into none).
+			if want := splitSentences(u.Text); u.Role != RoleFront && !slices.Equal(u.Sentences, want) {
+				t.Fatalf("unit %s: sentences %v, its text cuts into %v", u.ID, u.Sentences, want)
 			}
 		}
 	}

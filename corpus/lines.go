@@ -37,7 +37,11 @@ func (l line) blank() bool { return l.text == "" }
 // splitLines cuts text[start:end] into lines. first is the number of the line
 // at start.
 func splitLines(text string, start, end, first int) []line {
-	var ls []line
+	// Sized once: a line a newline, and the last; the one segment of
+	// each line is a piece of one array.
+	n := strings.Count(text[start:end], "\n") + 1
+	ls := make([]line, 0, n)
+	spans := make([]Span, n)
 	no := first
 	for pos := start; pos < end; no++ {
 		nl := strings.IndexByte(text[pos:end], '\n')
@@ -60,8 +64,10 @@ func splitLines(text string, start, end, first int) []line {
 		if content != "" {
 			indent = utf8.RuneCountInString(raw[:cs-pos])
 		}
+		seg := spans[len(ls) : len(ls)+1 : len(ls)+1]
+		seg[0] = Span{cs, cs + len(content)}
 		ls = append(ls, line{no: no, start: pos, end: stop, cs: cs, ce: cs + len(content), text: content,
-			segs: []Span{{cs, cs + len(content)}}, page: page, indent: indent})
+			segs: seg, page: page, indent: indent})
 		pos = stop
 	}
 	return ls

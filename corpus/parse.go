@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -86,11 +88,12 @@ func ParseSource(name, text string) (*Source, []Warning) {
 		}
 		r := &Report{Source: src, Index: i + 1, Span: Span{start, end}}
 		r.Marker = &Heading{Span: Span{start, m.l.end}, Line: m.l.no, EndLine: m.l.no, Text: m.l.text, Marker: m.l.text, Number: m.num}
-		for _, l := range lines {
-			if l.start >= m.l.end && l.start < end {
-				bodies[i] = append(bodies[i], l)
-			}
-		}
+		// The report's lines are a run of the file's (lines are in order),
+		// shared rather than copied, as when reports are told apart by
+		// their openings above.
+		from, _ := slices.BinarySearchFunc(lines, m.l.end, func(l line, at int) int { return cmp.Compare(l.start, at) })
+		to, _ := slices.BinarySearchFunc(lines, end, func(l line, at int) int { return cmp.Compare(l.start, at) })
+		bodies[i] = lines[from:to]
 		src.Reports = append(src.Reports, r)
 	}
 	return src, append(warns, parseReports(src, bodies)...)
@@ -118,6 +121,8 @@ type reportBuilder struct {
 	levels [2]markerKind // the marker kinds of sections and subsections in the current part
 	merged bool          // the report shows topic paragraphs merged on one line
 	bareN  int           // the last lost-parentheses number seen in the current section
+
+	sentences []Sentence // the sentences of a heading read as a paragraph, until the next
 }
 
 // draft is a piece before its span is final: content starts at start.
@@ -454,8 +459,8 @@ func (b *reportBuilder) block(bl *block) {
 			h = b.heading(bl)
 			title = strings.TrimSpace(bl.text[len(h.Marker):])
 		} else {
-			ss := splitSentences(bl.text)
-			title = strings.TrimSpace(strings.TrimPrefix(strings.TrimRight(ss[0].Text, "。！？!?"), bl.mtext))
+			b.sentences = appendSentences(b.sentences[:0], bl.text)
+			title = strings.TrimSpace(strings.TrimPrefix(strings.TrimRight(b.sentences[0].Text, "。！？!?"), bl.mtext))
 		}
 		n := bl.number
 		if bl.marker == markNone {
@@ -492,22 +497,31 @@ func (b *reportBuilder) units(bl *block) {
 	if b.sub == nil {
 		b.startSubsection(nil, "", 0)
 	}
+	// The block's sentences become its units': those of a unit are the
+	// ones that start in it (a unit is cut where a sentence starts, and
+	// only spaces lie between sentences), their offsets made the unit's.
 	ss := splitSentences(bl.text)
-	cuts := []int{0}
+	cuts, firsts := []int{0}, []int{0}
 	if bl.kind == bParagraph {
 		for _, i := range topicBreaks(ss, b.merged) {
-			cuts = append(cuts, ss[i].Start)
+			cuts, firsts = append(cuts, ss[i].Start), append(firsts, i)
 		}
 	}
-	cuts = append(cuts, len(bl.text))
+	cuts, firsts = append(cuts, len(bl.text)), append(firsts, len(ss))
 	for i := 0; i+1 < len(cuts); i++ {
 		segs := subSegs(bl.segs, cuts[i], cuts[i+1])
 		u := &Unit{Report: b.r, Part: b.part, Section: b.sec, Subsection: b.sub, segs: segs}
-		var sb strings.Builder
-		for _, s := range segs {
-			sb.WriteString(b.r.Source.Text[s.Start:s.End])
+		// A block's text is the bytes of its segments joined, so the
+		// unit's is a piece of it, not a copy (a one-line paragraph's is
+		// a piece of the source).
+		raw := bl.text[cuts[i]:cuts[i+1]]
+		u.Text = trimSpace(raw)
+		at := cuts[i] + len(raw) - len(strings.TrimLeft(raw, spaces)) // where u.Text starts in bl.text
+		u.Sentences = ss[firsts[i]:firsts[i+1]:firsts[i+1]]
+		for j := range u.Sentences {
+			u.Sentences[j].Start -= at
+			u.Sentences[j].End -= at
 		}
-		u.Text = trimSpace(sb.String())
 		u.segs = trimSegs(b.r.Source.Text, segs)
 		if bl.kind == bSalutation {
 			u.Role = RoleSalutation
@@ -528,8 +542,12 @@ func (b *reportBuilder) units(bl *block) {
 // since well-typeset reports (one paragraph a line) use short sentences
 // inside a topic too.
 func showsMerges(blocks []*block) bool {
+	var ss []Sentence // one block's at a time
 	for _, bl := range blocks {
-		if bl.kind == bParagraph && len(topicBreaks(splitSentences(bl.text), false)) > 0 {
+		if bl.kind != bParagraph {
+			continue
+		}
+		if ss = appendSentences(ss[:0], bl.text); len(topicBreaks(ss, false)) > 0 {
 			return true
 		}
 	}
@@ -661,7 +679,6 @@ func (b *reportBuilder) finish(lines []line) {
 			u.Line = src.LineAt(u.segs[0].Start)
 			u.EndLine = src.LineAt(u.segs[len(u.segs)-1].End - 1)
 		}
-		u.Sentences = splitSentences(u.Text)
 		u.Heading = leadSentence(u.Text, u.Sentences)
 		u.folded = hanzi.Fold(u.Text)
 	}
