@@ -501,32 +501,33 @@ func leadSentence(text string, ss []Sentence) string {
 	return first
 }
 
+// bigrams is a set of pairs of Han characters, folded.
+type bigrams map[[2]rune]bool
+
 // genericBigrams are two-character words so common in work reports that
 // sharing them says nothing about sharing a topic.
-var genericBigrams = func() map[string]bool {
-	m := map[string]bool{}
+var genericBigrams = func() bigrams {
+	m := bigrams{}
 	for _, w := range strings.Fields(`推进 加强 完善 深化 建设 工作 发展 进一 一步 全面 积极 实施 开展 提高 提升
 		推动 坚持 持续 不断 做好 落实 健全 加快 加大 继续 实现 完成 成功 进行 做到 着力 努力 大力 切实
 		机制 制度 体系 重点 全区 全市 我区 我市 区域 有效 不断 进展 成效 取得 明显 显著 稳步 深入
 		以及 我们 各项 相关 和谐 促进 服务 管理 社会 创新 改革`) {
-		m[w] = true
+		rs := []rune(w)
+		m[[2]rune{rs[0], rs[1]}] = true
 	}
 	return m
 }()
 
 // contentBigrams returns the set of folded Han bigrams of s that are not
 // generic.
-func contentBigrams(s string) map[string]bool {
-	rs := []rune(hanzi.Fold(s))
-	m := map[string]bool{}
-	for i := 0; i+1 < len(rs); i++ {
-		if !hanzi.IsHan(rs[i]) || !hanzi.IsHan(rs[i+1]) {
-			continue
-		}
-		bg := string(rs[i : i+2])
-		if !genericBigrams[bg] {
+func contentBigrams(s string) bigrams {
+	m := bigrams{}
+	prev := rune(-1)
+	for _, r := range hanzi.Fold(s) {
+		if bg := [2]rune{prev, r}; hanzi.IsHan(prev) && hanzi.IsHan(r) && !genericBigrams[bg] {
 			m[bg] = true
 		}
+		prev = r
 	}
 	return m
 }
@@ -561,7 +562,7 @@ func topicSentence(s string) bool {
 func topicBreaks(ss []Sentence, byCohesion bool) []int {
 	var breaks []int
 	last := 0
-	var lead map[string]bool // read when first needed
+	var lead bigrams // read when first needed
 	for i := 1; i+1 < len(ss); i++ {
 		if !topicSentence(ss[i].Text) || i-last < 2 {
 			continue
@@ -571,7 +572,7 @@ func topicBreaks(ss []Sentence, byCohesion bool) []int {
 			continue
 		}
 		if lead == nil {
-			lead = map[string]bool{}
+			lead = bigrams{}
 			if topicSentence(ss[0].Text) {
 				lead = contentBigrams(ss[0].Text)
 			}
@@ -601,7 +602,7 @@ func topicBreaks(ss []Sentence, byCohesion bool) []int {
 	return breaks
 }
 
-func overlaps(a, b map[string]bool) bool {
+func overlaps(a, b bigrams) bool {
 	for k := range a {
 		if b[k] {
 			return true

@@ -297,7 +297,7 @@ func (b *reportBuilder) partHeadings(blocks []*block) map[int]PartKind {
 
 // headingYear returns the first year a heading names, or 0.
 func headingYear(s string) int {
-	f, _ := squeeze(hanzi.FoldMap(s))
+	f, _ := squeeze(hanzi.Fold(s), nil)
 	if m := reYear.FindStringSubmatch(f); m != nil {
 		return yearOf(m[1])
 	}

@@ -332,7 +332,7 @@ func yearFromLeads(leads []int) int {
 // November or December, for the next year.
 func workYear(blocks []*block, end int) (year int, late bool) {
 	for _, bl := range blocks[:end] {
-		f, _ := squeeze(hanzi.FoldMap(bl.text))
+		f, _ := squeeze(hanzi.Fold(bl.text), nil)
 		if m := reDate.FindStringSubmatch(f); m != nil && (isDateline(f) || !runesOver(f, 40)) {
 			y, month := yearOf(m[1]), numberOf(m[2])
 			if month >= 11 {
@@ -442,7 +442,7 @@ func evidenceOf(blocks []*block, at, year int, late bool, op sectionOpening) sec
 		case year:
 			add(cueYear, 3, inLead, op.firstYear == year)
 		}
-		hf, _ := squeeze(hanzi.FoldMap(blocks[at].text))
+		hf, _ := squeeze(hanzi.Fold(blocks[at].text), nil)
 		years := map[int]bool{}
 		for _, m := range reYear.FindAllStringSubmatch(hf, -1) {
 			years[yearOf(m[1])] = true

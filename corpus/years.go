@@ -120,10 +120,17 @@ type session struct {
 // stands in decides which year it speaks of: the review part speaks of the
 // year before delivery, the preamble and plan of the year of delivery.
 func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
-	var idx []int // folded offsets to offsets in the unit's text, made when evidence is found
+	// idx maps the offsets of the unit's folded text, spaces squeezed out
+	// when spaced, to offsets in its text: made when evidence is found,
+	// which few units hold.
+	var idx []int
+	spaced := false
 	index := func(u *Unit) []int {
 		if idx == nil {
 			idx = hanzi.FoldIndex(u.Text, u.Folded())
+			if spaced {
+				_, idx = squeeze(u.Folded(), idx)
+			}
 		}
 		return idx
 	}
@@ -137,7 +144,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 		if h == nil {
 			continue
 		}
-		f, _ := squeeze(hanzi.FoldMap(h.Text))
+		f, _ := squeeze(hanzi.Fold(h.Text), nil)
 		ms := reYear.FindAllStringSubmatchIndex(f, -1)
 		if ms == nil {
 			continue
@@ -205,9 +212,9 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 	for _, u := range r.Units {
 		kind := u.PartKind()
 		f := u.Folded()
-		idx = nil
-		if hasSpace(f) {
-			f, idx = squeeze(f, index(u))
+		idx, spaced = nil, hasSpace(f)
+		if spaced {
+			f, _ = squeeze(f, nil)
 		}
 		if u.Role == RoleFront {
 			if m := reDate.FindStringSubmatchIndex(f); m != nil {
@@ -374,15 +381,19 @@ func isPublication(f string, m []int) bool {
 	return paper && page || newspaper || wire
 }
 
-// squeeze takes out of a folded text, and its offset index, the spaces that
-// a PDF or a typesetter put between characters (2022 年, 25 周年, 30 000),
-// keeping only those between two Latin letters.
+// squeeze takes out of a folded text, and its offset index unless that is
+// nil, the spaces that a PDF or a typesetter put between characters (2022
+// 年, 25 周年, 30 000), keeping only those between two Latin letters.
 func squeeze(f string, idx []int) (string, []int) {
 	if !hasSpace(f) {
 		return f, idx
 	}
 	var b strings.Builder
-	out := make([]int, 0, len(idx))
+	b.Grow(len(f))
+	var out []int
+	if idx != nil {
+		out = make([]int, 0, len(idx))
+	}
 	prev := rune(0)
 	for i, r := range f {
 		if r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' {
@@ -393,12 +404,16 @@ func squeeze(f string, idx []int) (string, []int) {
 		}
 		n := b.Len()
 		b.WriteRune(r)
-		for j := n; j < b.Len(); j++ {
-			out = append(out, idx[i+j-n])
+		if idx != nil {
+			for j := n; j < b.Len(); j++ {
+				out = append(out, idx[i+j-n])
+			}
 		}
 		prev = r
 	}
-	out = append(out, idx[len(f)])
+	if idx != nil {
+		out = append(out, idx[len(f)])
+	}
 	return b.String(), out
 }
 
