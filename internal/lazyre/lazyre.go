@@ -16,8 +16,9 @@ import (
 // Regexp is a regular expression compiled on first use. It is safe for
 // concurrent use.
 type Regexp struct {
-	expr    string
-	compile func() *regexp.Regexp
+	expr string
+	once sync.Once
+	re   *regexp.Regexp
 }
 
 var (
@@ -28,7 +29,9 @@ var (
 // New returns the expression expr, to be compiled on first use (it panics
 // then if expr does not compile, as regexp.MustCompile does at once).
 func New(expr string) *Regexp {
-	r := &Regexp{expr: expr, compile: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
+	// One allocation at start-up per expression, where sync.OnceValue's
+	// closure and the variables it holds made six.
+	r := &Regexp{expr: expr}
 	mu.Lock()
 	all = append(all, r)
 	mu.Unlock()
@@ -47,6 +50,12 @@ func All() (expr string, err error) {
 		}
 	}
 	return "", nil
+}
+
+// compile returns the compiled expression, compiling it on first use.
+func (r *Regexp) compile() *regexp.Regexp {
+	r.once.Do(func() { r.re = regexp.MustCompile(r.expr) })
+	return r.re
 }
 
 // Re returns the compiled expression.
