@@ -68,15 +68,18 @@ var partCues = func() []partCue {
 	kinds := map[string]cueKind{"past": cuePast, "now": cueNow, "year": cueYear, "ahead": cueAhead, "will": cueWill,
 		"targets": cueTargets, "conduct": cueConduct}
 	places := map[string]cuePlace{"heading": inHeading, "lead": inLead, "opener": inOpener, "body": inBody}
-	var cues []partCue
+	cues := make([]partCue, 0, strings.Count(partCueData, "\n")+1)
 	for _, l := range strings.Split(partCueData, "\n") {
 		if strings.HasPrefix(l, "#") || strings.TrimSpace(l) == "" {
 			continue
 		}
-		f := strings.Split(l, "\t")
-		if len(f) != 4 {
+		if strings.Count(l, "\t") != 3 {
 			panic("corpus: bad line in data/partcues.tsv: " + l)
 		}
+		var f [4]string // cut in place: this runs at every start
+		f[0], f[3], _ = strings.Cut(l, "\t")
+		f[1], f[3], _ = strings.Cut(f[3], "\t")
+		f[2], f[3], _ = strings.Cut(f[3], "\t")
 		kind, okKind := kinds[f[0]]
 		place, okPlace := places[f[1]]
 		w, err := strconv.Atoi(f[2])

@@ -35,7 +35,7 @@ type calendarEntry struct {
 }
 
 var calendar = func() []calendarEntry {
-	var es []calendarEntry
+	es := make([]calendarEntry, 0, strings.Count(calendarData, "\n")+1)
 	for _, l := range strings.Split(calendarData, "\n") {
 		if strings.HasPrefix(l, "#") || strings.TrimSpace(l) == "" {
 			continue

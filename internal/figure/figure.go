@@ -87,7 +87,8 @@ var units = func() []string {
 		"微克/立方米", "微克每立方米", "毫克/立方米", "毫克/升", "立方米", "千克",
 	}
 	magnitudes := []string{"万亿", "亿", "万", "千"}
-	us := append([]string{}, magnitudes...)
+	us := make([]string, 0, len(magnitudes)*(len(counted)+1)+len(counted)) // sized once: this runs at every start
+	us = append(us, magnitudes...)
 	for _, m := range magnitudes {
 		for _, c := range counted {
 			if c != "个百分点" && c != "百分点" && c != "倍" && c != "岁" && c != "天" {
