@@ -13,7 +13,7 @@ var reClauseBreak = regexp.MustCompile(`[，,；;。：:！？]`)
 // naiveWithoutStates takes every long state word out in turn, as
 // withoutStates does without its sketch.
 func naiveWithoutStates(s string) string {
-	cw := vocab()
+	cw := commitmentVocab()
 	for _, w := range cw.longStateWords {
 		s = strings.ReplaceAll(s, w, "")
 	}

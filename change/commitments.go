@@ -104,10 +104,10 @@ type commitmentWords struct {
 	genericQualifiers []string
 }
 
-// vocab returns the word lists of commitments, read from the data files
-// on first use: most commands (diff, show, align …) follow no commitment
-// and need not pay for them at start-up.
-var vocab = sync.OnceValue(func() *commitmentWords {
+// commitmentVocab returns the word lists of commitments, read from the
+// data files on first use: most commands (diff, show, align …) follow no
+// commitment and need not pay for them at start-up.
+var commitmentVocab = sync.OnceValue(func() *commitmentWords {
 	lists := dataLists(commitmentData)
 	v := &commitmentWords{
 		adverbs: lists["adverb"], modals: lists["modal"], promiseVerbs: lists["verb"],
@@ -313,7 +313,7 @@ type promise struct {
 // an ending, a quoted name or a count. A clause whose object comes first
 // (某中心实现竣工) names it before its verb.
 func readPromise(c string) promise {
-	cw := vocab()
+	cw := commitmentVocab()
 	ts := tokens(c)
 	i, lastAdverb := skipAdverbs(c, ts, listMarkers(ts))
 	subjectEnd := -1
@@ -392,7 +392,7 @@ func readPromise(c string) promise {
 // adverbsFrom returns the index of the first token from i that is no
 // adverb.
 func adverbsFrom(ts []token, i int) int {
-	cw := vocab()
+	cw := commitmentVocab()
 	for i < len(ts) && cw.adverbSet.has(ts[i].text) {
 		i++
 	}
@@ -401,7 +401,7 @@ func adverbsFrom(ts []token, i int) int {
 
 // verbAtOrModal reports whether token i is a promise verb or a modal.
 func verbAtOrModal(ts []token, i int) bool {
-	cw := vocab()
+	cw := commitmentVocab()
 	_, n := verbAt(ts, i)
 	return n > 0 || slices.Contains(cw.modals, ts[i].text)
 }
@@ -409,7 +409,7 @@ func verbAtOrModal(ts []token, i int) bool {
 // milestoneAt returns the milestone (data/commitments.tsv) that opens a
 // word of c at offset at, the longest, or "".
 func milestoneAt(c string, at int) string {
-	cw := vocab()
+	cw := commitmentVocab()
 	best := ""
 	for _, w := range cw.milestoneVerbs {
 		if len(w) > len(best) && strings.HasPrefix(c[at:], w) && wordBoundary(c, at+len(w)) {
@@ -447,7 +447,7 @@ func (p promise) explainEmpty(c string) promise {
 // adverb, year or time word, and the index of the last adverb skipped (-1
 // for none).
 func skipAdverbs(c string, ts []token, i int) (int, int) {
-	cw := vocab()
+	cw := commitmentVocab()
 	last := -1
 	for i < len(ts) {
 		// A year where the token starts (the pattern is tried only where it
@@ -473,7 +473,7 @@ func skipAdverbs(c string, ts []token, i int) (int, int) {
 // verbAt returns the promise verb at token i, one word or two (全面完成), and
 // how many tokens it takes.
 func verbAt(ts []token, i int) (string, int) {
-	cw := vocab()
+	cw := commitmentVocab()
 	if i+1 < len(ts) {
 		if two := ts[i].text + ts[i+1].text; cw.promiseVerbSet.has(two) {
 			return two, 2
@@ -492,7 +492,7 @@ func verbAt(ts []token, i int) (string, int) {
 // one object; items before 等 and a kind of thing of another class (甲街、乙
 // 宫等重点地区) are examples too.
 func objectsIn(c string, from, to int) []object {
-	cw := vocab()
+	cw := commitmentVocab()
 	text := c[from:to]
 	items, tail := splitList(text)
 	head := ""
@@ -636,7 +636,7 @@ func qualifiers(text string, from int, items [][2]int, tail string) []object {
 // 某各庄), a stretch of single characters no word list knows, a number or an
 // ordinal.
 func distinctive(o object) bool {
-	cw := vocab()
+	cw := commitmentVocab()
 	name := strings.TrimRight(o.name, "”》")
 	if q := quoted(o.name); q != "" && !strings.HasSuffix(o.name, "”") && !strings.HasSuffix(o.name, "》") {
 		return true
@@ -676,7 +676,7 @@ const rareBelow = 1000
 // word that names it (品牌, 活动) makes it an attribute of that noun (“某某”
 // 经济结构); "" otherwise.
 func quoteUse(before, after string) string {
-	cw := vocab()
+	cw := commitmentVocab()
 	if ts := tokens(before); len(ts) > 0 && cw.namePrepSet.has(ts[len(ts)-1].text) {
 		return "a quoted phrase of means, not a name"
 	}
@@ -691,7 +691,7 @@ func quoteUse(before, after string) string {
 // 及, 与, 以及 outside quotation marks, up to a 等 that ends the list; tail is
 // the offset of what follows 等, or -1.
 func splitList(text string) (items [][2]int, tail int) {
-	cw := vocab()
+	cw := commitmentVocab()
 	tail = -1
 	start, depth := 0, 0
 	ts := tokens(text)
@@ -726,7 +726,7 @@ func quoteDepth(depth int, token string) int {
 // leadingEnding returns the ending that opens text after determiners and
 // generic words (重点项目建设: 项目), or "".
 func leadingEnding(text string) string {
-	cw := vocab()
+	cw := commitmentVocab()
 	for _, t := range tokens(text) {
 		if cw.endingSet.has(t.text) {
 			return t.text
@@ -784,7 +784,7 @@ func abs(n int) int {
 // tailClass returns the class of the kind of thing the words after 等 name
 // (重点地区: area, 市政道路: road), or "-" when they name none.
 func tailClass(text string) string {
-	cw := vocab()
+	cw := commitmentVocab()
 	for _, t := range tokens(text) {
 		if e := endingOfWord(t.text); e != "" {
 			return cw.endingClass[e]
@@ -799,7 +799,7 @@ func tailClass(text string) string {
 // trailingEnding returns the ending text closes with, state words after it
 // taken off (丙项目建设: 项目), or "".
 func trailingEnding(text string) string {
-	cw := vocab()
+	cw := commitmentVocab()
 	ts := tokens(text)
 	for len(ts) > 0 && cw.stateSet.has(ts[len(ts)-1].text) {
 		ts = ts[:len(ts)-1]
@@ -819,7 +819,7 @@ func trailingEnding(text string) string {
 // or "". It looks its tails up, longest first, rather than trying every
 // ending: names are read by the thousand.
 func endingOfWord(w string) string {
-	cw := vocab()
+	cw := commitmentVocab()
 	for i := max(0, len(w)-cw.longestEnding); i < len(w); i++ {
 		if _, ok := cw.endingClass[w[i:]]; ok {
 			return w[i:]
@@ -848,7 +848,7 @@ func wordBoundary(s string, at int) bool {
 // 公厕改造, 区属12个驿站), or an amount after what it measures (屋顶绿化3万
 // 平方米). The count becomes # in the name.
 func countObject(item string, at int) (object, bool) {
-	cw := vocab()
+	cw := commitmentVocab()
 	figs := figure.Extract(item)
 	if len(figs) == 0 {
 		return object{}, false
@@ -895,7 +895,7 @@ func countObject(item string, at int) (object, bool) {
 // after it included; or an item that ends with an ending past such words (某
 // 河道整治工程); or a quoted name that opens it.
 func nameObject(item string, at int) object {
-	cw := vocab()
+	cw := commitmentVocab()
 	rs := []rune(item)
 	head := string(rs[:min(len(rs), 24)])
 	ts := tokens(head)
@@ -966,7 +966,7 @@ func nameObject(item string, at int) object {
 // a word that says it was not done (某公园未能开工) or a phase (某公园二期),
 // not before more of a name (某街集团, 某区情).
 func closesName(head string, j, stop int) bool {
-	cw := vocab()
+	cw := commitmentVocab()
 	if j >= stop || j >= len(head) {
 		return true
 	}
@@ -984,7 +984,7 @@ func closesName(head string, j, stop int) bool {
 // marks, or -1. An ending must open a word too, or close a word rare enough
 // to be a name (某某楼, not 调节).
 func lastEnding(s string, stop int, bounds map[int]bool, closes func(int) bool) int {
-	cw := vocab()
+	cw := commitmentVocab()
 	end := -1
 	for _, e := range cw.endings {
 		for i := strings.Index(s, e); i >= 0; {
@@ -1043,7 +1043,7 @@ func startsWithAny(s string, ws []string) bool {
 // a name too thin (两个字), a phrase of means or place (以…, 对…), a kind of
 // thing (重点项目, 一批工程, 公立医院).
 func guard(o object) string {
-	cw := vocab()
+	cw := commitmentVocab()
 	bare := strings.Trim(o.name, "“”《》")
 	if rePlanPeriod.MatchString(bare) {
 		return "a plan period, not a project"
@@ -1118,7 +1118,7 @@ func guard(o object) string {
 // action and verb) a name opens with, ending at a word boundary with more of
 // the name after it (落实 of 落实某项制度), or "".
 func openingVerb(name string) string {
-	cw := vocab()
+	cw := commitmentVocab()
 	for _, list := range [][]string{cw.actionVerbs, cw.promiseVerbs} {
 		for _, v := range list {
 			if strings.HasPrefix(name, v) && len(v) < len(name) && wordBoundary(name, len(v)) {
@@ -1135,7 +1135,7 @@ func openingVerb(name string) string {
 // an organisation named by one common word (运营公司), where a real one has
 // a name of its own.
 func commonNoun(name string) bool {
-	cw := vocab()
+	cw := commitmentVocab()
 	e := endingOfWord(name)
 	stem := strings.TrimSuffix(name, e)
 	if e == "" || stem == "" {
@@ -1200,7 +1200,7 @@ func keyOf(name string) string {
 // it while four characters remain before the count (城镇某某小区改造#个 →
 // 某某小区#个), or "" when fewer than three characters remain.
 func countForm(key string) string {
-	cw := vocab()
+	cw := commitmentVocab()
 	k := withoutStates(key)
 	for {
 		ts := tokens(k)
@@ -1222,7 +1222,7 @@ func countForm(key string) string {
 // looked for, as taking words out adds no character (a text that is not
 // UTF-8, whose bytes may join otherwise, is read for every word).
 func withoutStates(s string) string {
-	cw := vocab()
+	cw := commitmentVocab()
 	var have uint64
 	for _, r := range s {
 		if r == utf8.RuneError {
@@ -1275,7 +1275,7 @@ func ordinalsOf(s string) []ordinal {
 // bareOf returns a name less a leading national or scope qualifier
 // (data/qualifiers.txt) when four characters or more remain, or "".
 func bareOf(name string) string {
-	cw := vocab()
+	cw := commitmentVocab()
 	for _, q := range cw.genericQualifiers {
 		if rest := strings.TrimPrefix(name, q); rest != name && hanRunes(rest) >= 4 {
 			return rest
@@ -1285,7 +1285,7 @@ func bareOf(name string) string {
 }
 
 func newMatcher(key string, counted bool, context string) matcher {
-	cw := vocab()
+	cw := commitmentVocab()
 	m := matcher{key: key, counted: counted, ordinals: ordinalsOf(key), bare: bareOf(key)}
 	if q := strings.Index(key, "“"); q > 0 && hanRunes(key[:q]) >= 4 {
 		m.title = key[:q]
@@ -1427,7 +1427,7 @@ func conflicting(a, b []ordinal) bool {
 // 全球行 → 某庙会), or a leading part of two thirds of it or more that goes on
 // with an ending of the same class (某某环线景观 → 某某环线绿道).
 func renamed(text, key string) bool {
-	cw := vocab()
+	cw := commitmentVocab()
 	if utf8.RuneCountInString(key) < 5 {
 		return false
 	}
@@ -1548,7 +1548,7 @@ func lcs(a, b []rune) int {
 // 建成，乙公园未能开工), else a milestone (partial unless its promise named
 // it), a partial word, an achieved one. word is the word that decided.
 func reviewStatus(c clause, after string) (status, reason, word string) {
-	cw := vocab()
+	cw := commitmentVocab()
 	for _, w := range cw.statusWords["missed"] {
 		if strings.Contains(c.folded, w) || strings.Contains(after, w) {
 			return Missed, missedReason(c.sentence), w
@@ -1874,7 +1874,7 @@ func endsItem(cl clause) bool {
 // or a missed report changes that), else repeated if promised again, else
 // unreported, or open when no report follows the promise.
 func (cm *Commitment) settle(c *corpus.Corpus) {
-	cw := vocab()
+	cw := commitmentVocab()
 	sort.SliceStable(cm.Mentions, func(i, j int) bool {
 		a, b := cm.Mentions[i].Unit, cm.Mentions[j].Unit
 		if ra, rb := c.Index(a.Report), c.Index(b.Report); ra != rb {

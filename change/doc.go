@@ -15,7 +15,8 @@
 //
 // The words these rest on are data files under data/: promise verbs,
 // adverbs, endings of names by class, status words, indicator aliases and
-// the words that shape an indicator's name.
+// the words that shape an indicator's name. Each is read when first needed,
+// so that a command that uses none (diff, show) does not read them.
 //
 // It takes a corpus and its classification and returns data; it prints
 // nothing.

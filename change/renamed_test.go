@@ -52,7 +52,7 @@ func TestRenamedReadsTextByBytes(t *testing.T) {
 // renamedByRunes is renamed as it was first written, the whole text read as
 // runes.
 func renamedByRunes(text, key string) bool {
-	cw := vocab()
+	cw := commitmentVocab()
 	if utf8.RuneCountInString(key) < 5 {
 		return false
 	}
