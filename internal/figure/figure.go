@@ -54,7 +54,11 @@ var lists = func() map[string][]string {
 		if !ok || strings.HasPrefix(line, "#") {
 			continue
 		}
-		m[name] = append(m[name], strings.Fields(words)...)
+		ws := strings.Fields(words)
+		if prev, ok := m[name]; ok { // a list may take several lines
+			ws = append(prev, ws...)
+		}
+		m[name] = ws
 	}
 	return m
 }()
