@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -19,15 +20,15 @@ type Labeler func(theme string) string
 
 // painter holds the colors of the diff views.
 type painter struct {
-	del, ins, moved, head, dim, fig func(string) string
+	del, ins, moved, head, dim, fig ink
 	show                            func(string) string // the corpus text as the reader asked to see it
 	color                           bool
 }
 
 func newPainter(st Style) painter {
 	return painter{
-		del: st.paint(color.FgRed), ins: st.paint(color.FgGreen), moved: st.paint(color.FgMagenta),
-		head: st.paint(boldAttr...), dim: st.paint(dimAttr...), fig: st.paint(color.FgYellow), color: st.Color,
+		del: st.ink(color.FgRed), ins: st.ink(color.FgGreen), moved: st.ink(color.FgMagenta),
+		head: st.ink(boldAttr...), dim: st.ink(dimAttr...), fig: st.ink(color.FgYellow), color: st.Color,
 		show: st.shown,
 	}
 }
@@ -41,30 +42,47 @@ type textRun struct {
 	ign  bool   // ignored
 }
 
-// decorate returns the visible form of a textRun: colored when colors are
-// on, otherwise wrapped in [-…-] or {+…+} (moved ones end in "(moved)").
+// decorate returns the visible form of a textRun (appendRun).
 func (p painter) decorate(s textRun) string {
 	if s.kind == diffview.Equal || s.ign {
 		return s.text
 	}
+	return string(p.appendRun(nil, s))
+}
+
+// appendRun appends the visible form of a textRun: colored when colors are
+// on, otherwise wrapped in [-…-] or {+…+}; a moved one is followed by the
+// unit it moved to or from.
+func (p painter) appendRun(dst []byte, s textRun) []byte {
+	if s.kind == diffview.Equal || s.ign {
+		return append(dst, s.text...)
+	}
 	if p.color {
 		switch {
 		case s.mark:
-			return p.moved(s.text) + p.dim("(moved "+arrow(s)+s.to+")")
+			dst = p.moved.paint(dst, s.text)
+			dst, from := p.dim.begin(dst)
+			return p.dim.end(appendMoved(dst, s), from)
 		case s.kind == diffview.Delete:
-			return p.del(s.text)
+			return p.del.paint(dst, s.text)
 		default:
-			return p.ins(s.text)
+			return p.ins.paint(dst, s.text)
 		}
 	}
 	open, closing := "[-", "-]"
 	if s.kind == diffview.Insert {
 		open, closing = "{+", "+}"
 	}
+	dst = append(append(append(dst, open...), s.text...), closing...)
 	if s.mark {
-		closing += "(moved " + arrow(s) + s.to + ")"
+		dst = appendMoved(dst, s)
 	}
-	return open + s.text + closing
+	return dst
+}
+
+// appendMoved appends the note of a moved run: "(moved to p2-u7)".
+func appendMoved(dst []byte, s textRun) []byte {
+	return append(append(append(append(dst, "(moved "...), arrow(s)...), s.to...), ')')
 }
 
 // arrow says which way a moved sentence went: to the unit that now holds
@@ -76,29 +94,55 @@ func arrow(s textRun) string {
 	return "from "
 }
 
-func pairHeader(p diffview.Pair, pt painter, label Labeler) string {
-	name := func(u *corpus.Unit) string {
+// appendPairHeader appends the line that opens a pair: its units, their
+// part and names, and their similarity.
+func appendPairHeader(dst []byte, p diffview.Pair, pt painter) []byte {
+	name := func(dst []byte, u *corpus.Unit) []byte {
 		if u.Heading != "" {
-			return pt.show(u.Heading)
+			return append(dst, pt.show(u.Heading)...)
 		}
-		return hanzi.Truncate(pt.show(u.Text), 24)
+		return appendTruncated(dst, pt.show(u.Text), 24)
 	}
 	switch {
 	case p.From == nil:
-		return fmt.Sprintf("%s %s  %s  %s", pt.head(p.To.ID), pt.ins("added"), p.To.PartKind(), name(p.To))
+		dst = pt.ins.paint(append(pt.head.paint(dst, p.To.ID), ' '), "added")
+		return name(append(append(append(dst, "  "...), p.To.PartKind()...), "  "...), p.To)
 	case p.To == nil:
-		return fmt.Sprintf("%s %s  %s  %s", pt.head(p.From.ID), pt.del("removed"), p.From.PartKind(), name(p.From))
+		dst = pt.del.paint(append(pt.head.paint(dst, p.From.ID), ' '), "removed")
+		return name(append(append(append(dst, "  "...), p.From.PartKind()...), "  "...), p.From)
 	}
-	names := name(p.From)
-	if n := name(p.To); n != names {
-		names += " → " + n
+	dst = pt.head.paint(append(pt.head.paint(dst, p.From.ID), " → "...), p.To.ID)
+	dst = append(append(append(dst, "  "...), p.To.PartKind()...), "  "...)
+	// The new unit's name follows the old one's when they differ.
+	from := len(dst)
+	dst = name(dst, p.From)
+	to := len(dst)
+	dst = name(append(dst, " → "...), p.To)
+	if string(dst[from:to]) == string(dst[to+len(" → "):]) {
+		dst = dst[:to]
 	}
-	return fmt.Sprintf("%s → %s  %s  %s  %s", pt.head(p.From.ID), pt.head(p.To.ID), p.To.PartKind(), names,
-		pt.dim(fmt.Sprintf("(similarity %.2f)", p.Similarity)))
+	dst, at := pt.dim.begin(append(dst, "  "...))
+	dst = strconv.AppendFloat(append(dst, "(similarity "...), p.Similarity, 'f', 2, 64) // as %.2f
+	return pt.dim.end(append(dst, ')'), at)
 }
 
-func themeHeader(theme string, pt painter, label Labeler) string {
-	return pt.head("══ "+label(theme)+" ") + pt.head(strings.Repeat("═", 8))
+// appendTruncated appends hanzi.Truncate(s, width), reading no more of s
+// than it needs to tell whether s fits.
+func appendTruncated(dst []byte, s string, width int) []byte {
+	w, cut := 0, -1 // cut: where the text stops when it does not fit
+	for i, r := range s {
+		rw := hanzi.RuneWidth(r)
+		if cut < 0 && w+rw > width-1 {
+			cut = i
+		}
+		if w += rw; w > width {
+			if width <= 0 {
+				return dst
+			}
+			return append(append(dst, s[:cut]...), "…"...)
+		}
+	}
+	return append(dst, s...)
 }
 
 // DiffInline writes every pair of the comparison, theme by theme, as one text
@@ -106,39 +150,68 @@ func themeHeader(theme string, pt painter, label Labeler) string {
 // changed.
 func DiffInline(w io.Writer, c *diffview.Comparison, st Style, label Labeler) error {
 	pt := newPainter(st)
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", pt.head(fmt.Sprintf("%s %s → %s %s", c.A.Name(), c.A.ID, c.B.Name(), c.B.ID)))
+	tb := newTextBuffer(w, inlineSize(c, pt))
+	b, at := pt.head.begin(tb.buf)
+	b = append(append(append(append(b, c.A.Name()...), ' '), c.A.ID...), " → "...)
+	b = append(append(append(b, c.B.Name()...), ' '), c.B.ID...)
+	b = append(pt.head.end(b, at), '\n')
 	theme := ""
 	for _, p := range c.Pairs {
 		if p.Theme != theme {
 			theme = p.Theme
-			fmt.Fprintf(&b, "\n%s\n", themeHeader(theme, pt, label))
+			b, at = pt.head.begin(append(b, '\n'))
+			b = append(append(append(b, "══ "...), label(theme)...), ' ')
+			b = append(pt.head.paint(pt.head.end(b, at), "════════"), '\n')
 		}
-		fmt.Fprintf(&b, "\n%s\n", pairHeader(p, pt, label))
-		for _, s := range segments(p.Ops, pt.show) {
-			b.WriteString(pt.decorate(s))
+		b = append(appendPairHeader(append(b, '\n'), p, pt), '\n')
+		for _, op := range p.Ops {
+			if op.Ignored && op.Kind == diffview.Delete {
+				continue // the new form of an ignored change is shown, plain
+			}
+			b = pt.appendRun(b, textRun{text: pt.show(op.Text), kind: op.Kind, mark: op.Moved, to: op.MovedTo, ign: op.Ignored})
 		}
-		b.WriteString("\n")
-		writeFigures(&b, p, pt)
+		b = append(b, '\n')
+		for _, f := range p.Figures {
+			b = pt.fig.paint(append(b, "  "...), "figure")
+			b = append(append(append(append(append(append(b, ' '), pt.show(f.Label)...), ": "...), pt.show(f.From)...), " → "...), pt.show(f.To)...)
+			b = append(b, '\n')
+		}
 	}
-	return writeText(w, b.String())
+	tb.buf = b
+	return tb.flush()
 }
 
-func writeFigures(b *strings.Builder, p diffview.Pair, pt painter) {
-	for _, f := range p.Figures {
-		fmt.Fprintf(b, "  %s %s: %s → %s\n", pt.fig("figure"), pt.show(f.Label), pt.show(f.From), pt.show(f.To))
+// inlineSize is about the size of the inline view of c: its texts, and
+// what a pair's header and the marks or colors of an edit take on average
+// (these weigh a tenth of the view); a view that takes more grows its
+// buffer once.
+func inlineSize(c *diffview.Comparison, pt painter) int {
+	mark, color := 4, len(pt.del.on)+len(pt.del.off) // [-…-], or a color's escapes
+	if pt.color {
+		mark = color
 	}
-}
-
-func segments(ops []diffview.Op, show func(string) string) []textRun {
-	var ss []textRun
-	for _, op := range ops {
-		if op.Ignored && op.Kind == diffview.Delete {
-			continue // the new form of an ignored change is shown, plain
+	n := 0
+	for _, p := range c.Pairs {
+		n += 96 + 3*color
+		for _, u := range []*corpus.Unit{p.From, p.To} {
+			if u != nil {
+				n += len(u.ID) + min(len(u.Heading), 80)
+			}
 		}
-		ss = append(ss, textRun{text: show(op.Text), kind: op.Kind, mark: op.Moved, to: op.MovedTo, ign: op.Ignored})
+		for _, op := range p.Ops {
+			n += len(op.Text)
+			if op.Kind != diffview.Equal {
+				n += mark
+				if op.Moved {
+					n += color + len("(moved from )") + len(op.MovedTo)
+				}
+			}
+		}
+		for _, f := range p.Figures {
+			n += 16 + color + len(f.Label) + len(f.From) + len(f.To)
+		}
 	}
-	return ss
+	return n
 }
 
 // DiffSideBySide writes every pair as two columns, the old text on the left
@@ -151,14 +224,14 @@ func DiffSideBySide(w io.Writer, c *diffview.Comparison, st Style, label Labeler
 	var b strings.Builder
 	head := hanzi.PadRight(hanzi.Truncate(fmt.Sprintf("%s %s", c.A.Name(), c.A.ID), colW), colW) + " │ " +
 		hanzi.Truncate(fmt.Sprintf("%s %s", c.B.Name(), c.B.ID), colW)
-	b.WriteString(pt.head(head) + "\n")
+	b.WriteString(pt.head.wrap(head) + "\n")
 	theme := ""
 	for _, p := range c.Pairs {
 		if p.Theme != theme {
 			theme = p.Theme
-			b.WriteString("\n" + pt.head(hanzi.Truncate("══ "+label(theme)+" ══", width)) + "\n")
+			b.WriteString("\n" + pt.head.wrap(hanzi.Truncate("══ "+label(theme)+" ══", width)) + "\n")
 		}
-		b.WriteString(pt.dim(strings.Repeat("─", width)) + "\n")
+		b.WriteString(pt.dim.wrap(strings.Repeat("─", width)) + "\n")
 		var left, right []textRun
 		for _, op := range p.Ops {
 			s := textRun{text: pt.show(op.Text), kind: op.Kind, mark: op.Moved, to: op.MovedTo, ign: op.Ignored}
@@ -178,7 +251,7 @@ func DiffSideBySide(w io.Writer, c *diffview.Comparison, st Style, label Labeler
 		}
 		lines := zipColumns(wrapSegments([]textRun{{text: lname, kind: diffview.Equal}}, colW, pt), wrapSegments([]textRun{{text: rname, kind: diffview.Equal}}, colW, pt), colW)
 		for _, l := range lines {
-			b.WriteString(pt.head(l) + "\n")
+			b.WriteString(pt.head.wrap(l) + "\n")
 		}
 		for _, l := range zipColumns(wrapSegments(left, colW, pt), wrapSegments(right, colW, pt), colW) {
 			b.WriteString(l + "\n")
@@ -222,7 +295,7 @@ func wrapSegments(ss []textRun, width int, pt painter) []visibleLine {
 		mark := s.mark && pt.color
 		paint := func(t string) string { return pt.decorate(textRun{text: t, kind: s.kind, ign: s.ign}) }
 		if mark {
-			paint = func(t string) string { return pt.moved(t) }
+			paint = func(t string) string { return pt.moved.wrap(t) }
 			closing = "(moved " + arrow(s) + s.to + ")"
 		}
 		if !pt.color {
@@ -328,14 +401,14 @@ func DiffStat(w io.Writer, c *diffview.Comparison, st Style, label Labeler) erro
 			a.sim += p.Similarity
 		}
 	}
-	fmt.Fprintf(&b, "%s\n", pt.head(fmt.Sprintf("%-14s %6s %10s %8s %8s %8s %6s", "THEME", "PAIRS", "SIMILARITY", "DELETED", "INSERTED", "REMOVED", "ADDED")))
+	fmt.Fprintf(&b, "%s\n", pt.head.wrap(fmt.Sprintf("%-14s %6s %10s %8s %8s %8s %6s", "THEME", "PAIRS", "SIMILARITY", "DELETED", "INSERTED", "REMOVED", "ADDED")))
 	for _, t := range themes {
 		a := totals[t]
 		sim := "—"
 		if a.pairs > 0 {
 			sim = fmt.Sprintf("%.2f", a.sim/float64(a.pairs))
 		}
-		fmt.Fprintf(&b, "%-14s %6d %10s %8s %8s %8d %6d\n", t, a.pairs, sim, pt.del(fmt.Sprintf("-%d", a.del)), pt.ins(fmt.Sprintf("+%d", a.ins)), a.removed, a.added)
+		fmt.Fprintf(&b, "%-14s %6d %10s %8s %8s %8d %6d\n", t, a.pairs, sim, pt.del.wrap(fmt.Sprintf("-%d", a.del)), pt.ins.wrap(fmt.Sprintf("+%d", a.ins)), a.removed, a.added)
 	}
 	b.WriteString("\n")
 	for _, p := range c.Pairs {

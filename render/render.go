@@ -6,6 +6,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"strings"
@@ -89,7 +90,8 @@ func Visible(s string) string {
 	return b.String()
 }
 
-func hasControl(s string) bool {
+// hasControl reports whether Visible would change s.
+func hasControl[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 && c != '\n' && c != '\t' && (c != '\r' || i+1 == len(s) || s[i+1] != '\n') || c == 0x7f || c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xa0 {
@@ -107,6 +109,100 @@ func writeText(w io.Writer, s string) error {
 		s = strings.ReplaceAll(s, escMark, "\x1b")
 	}
 	_, err := io.WriteString(w, s)
+	return err
+}
+
+// ink is a color of a text view, for views that append their text to a
+// buffer rather than build strings: Style.paint's coloring, taken apart. It
+// is the zero ink when colors are off.
+type ink struct {
+	on, off string // what opens and closes the color, with escMark for the escape character
+}
+
+// ink returns the color attrs make as Style.paint applies it, or the zero
+// ink when colors are off.
+func (s Style) ink(attrs ...color.Attribute) ink {
+	if !s.Color {
+		return ink{}
+	}
+	c := color.New(attrs...)
+	c.EnableColor()
+	on, off, _ := strings.Cut(c.Sprint("\x00"), "\x00")
+	return ink{strings.ReplaceAll(on, "\x1b", escMark), strings.ReplaceAll(off, "\x1b", escMark)}
+}
+
+// wrap returns t in the color: what Style.paint's function returns.
+func (k ink) wrap(t string) string {
+	if k == (ink{}) {
+		return t
+	}
+	return string(k.paint(make([]byte, 0, len(k.on)+len(t)+len(k.off)), t))
+}
+
+// begin opens the color at the end of dst: what is appended after it, up
+// to end (given the offset begin returns), is painted as one text.
+func (k ink) begin(dst []byte) ([]byte, int) {
+	return append(dst, k.on...), len(dst) + len(k.on)
+}
+
+// end closes the color begun at from: the text since then is made Visible,
+// as Style.paint does when colors are on, and the color is reset.
+func (k ink) end(dst []byte, from int) []byte {
+	if k == (ink{}) {
+		return dst // colors off: the text is left as it is, as Style.paint leaves it
+	}
+	if hasControl(dst[from:]) {
+		dst = append(dst[:from], Visible(string(dst[from:]))...)
+	}
+	return append(dst, k.off...)
+}
+
+// paint appends t in the color: what Style.paint's function returns.
+func (k ink) paint(dst []byte, t string) []byte {
+	dst, from := k.begin(dst)
+	return k.end(append(dst, t...), from)
+}
+
+// textBuffer is where a text view is built: the spare room of the
+// writer's own buffer when it has one (a bytes.Buffer, which the command
+// writes its views to), sized once to what the view is expected to take,
+// so that the view is neither built in a string nor copied from one; a
+// buffer of its own otherwise. A view appends to buf, then calls flush.
+type textBuffer struct {
+	w   io.Writer
+	buf []byte
+}
+
+// newTextBuffer returns a textBuffer for a view of about size bytes to be
+// written to w.
+func newTextBuffer(w io.Writer, size int) textBuffer {
+	if b, ok := w.(interface {
+		Grow(int)
+		AvailableBuffer() []byte
+	}); ok {
+		b.Grow(size)
+		return textBuffer{w: w, buf: b.AvailableBuffer()}
+	}
+	return textBuffer{w: w, buf: make([]byte, 0, size)}
+}
+
+// flush writes the view as writeText does: its corpus text made Visible,
+// then its colors turned into escape sequences. In the writer's own buffer
+// the text is written where it already stands.
+func (t textBuffer) flush() error {
+	b := t.buf
+	if hasControl(b) {
+		b = []byte(Visible(string(b)))
+	}
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(b[i:], escMark[0])
+		if j < 0 {
+			break
+		}
+		i += j
+		b[i] = '\x1b'
+	}
+	_, err := t.w.Write(b)
 	return err
 }
 
