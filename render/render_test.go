@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -115,6 +117,66 @@ func TestVisibleWriter(t *testing.T) {
 		}
 		if b.String() != want {
 			t.Errorf("cut at %d: %q, want %q", cut, b.String(), want)
+		}
+	}
+}
+
+// TestInk checks that an ink paints as Style.paint does, colors on and
+// off, and that a view built in a textBuffer is written as writeText writes
+// it, into a bytes.Buffer that already holds text and into a plain writer.
+func TestInk(t *testing.T) {
+	texts := []string{"", "甲乙", "紅\x1b[31m字", "行尾\r\n下行\r", "C1\u009b31m", "\r", "\n\r"}
+	for _, on := range []bool{false, true} {
+		st := Style{Color: on}
+		for _, attrs := range [][]color.Attribute{{color.FgRed}, boldAttr, dimAttr} {
+			k := st.ink(attrs...)
+			for _, s := range texts {
+				want := st.paint(attrs...)(s)
+				if got := k.wrap(s); got != want {
+					t.Errorf("color %v %v: wrap(%q) = %q, want %q", on, attrs, s, got, want)
+				}
+				// Painted in two pieces, it is painted as one text.
+				buf, at := k.begin([]byte("前"))
+				buf = append(append(buf, s...), s...)
+				if got := string(k.end(buf, at)); got != "前"+st.paint(attrs...)(s+s) {
+					t.Errorf("color %v %v: begin/end of %q twice = %q", on, attrs, s, got)
+				}
+				var plain strings.Builder
+				if err := writeText(&plain, "前"+want+s+"\n"); err != nil {
+					t.Fatal(err)
+				}
+				viaBuffer := bytes.NewBufferString("已有")
+				tb := newTextBuffer(viaBuffer, 4)
+				tb.buf = append(k.paint(append(tb.buf, "前"...), s), s+"\n"...)
+				var viaWriter strings.Builder
+				tw := newTextBuffer(&viaWriter, 0)
+				tw.buf = append(tw.buf, tb.buf...)
+				if err := tb.flush(); err != nil {
+					t.Fatal(err)
+				}
+				if err := tw.flush(); err != nil {
+					t.Fatal(err)
+				}
+				if viaBuffer.String() != "已有"+plain.String() || viaWriter.String() != plain.String() {
+					t.Errorf("color %v %v %q: textBuffer wrote %q and %q, want %q", on, attrs, s,
+						viaBuffer.String(), viaWriter.String(), plain.String())
+				}
+			}
+		}
+	}
+}
+
+func TestAppendTruncated(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	pool := []rune("甲乙丙ab1 \u0301\u200b\x07…")
+	for n := 0; n < 2000; n++ {
+		rs := make([]rune, rng.Intn(30))
+		for i := range rs {
+			rs[i] = pool[rng.Intn(len(pool))]
+		}
+		s, width := string(rs), rng.Intn(32)-1
+		if got, want := string(appendTruncated([]byte("x"), s, width)), "x"+hanzi.Truncate(s, width); got != want {
+			t.Fatalf("appendTruncated(%q, %d) = %q, want %q", s, width, got, want)
 		}
 	}
 }
