@@ -114,7 +114,8 @@ func (tz *tokenizer) read(u *corpus.Unit) unitText {
 	return unitText{figs: figs, words: slices.Clone(tz.words)}
 }
 
-// diff sets the operations and figure changes of pair p.
+// diff sets the operations and figure changes of pair p, its operations
+// in d's buffer.
 func (tx *Texts) diff(d *differ, p *Pair) {
 	ta, okA := tx.units[p.From]
 	tb, okB := tx.units[p.To]
@@ -146,26 +147,49 @@ func (tx *Texts) Compare(t *align.Themes, links []align.Link) *Comparison {
 	a, b := tx.a, tx.b
 	comp := &Comparison{A: a, B: b}
 	linkedA, linkedB := map[*corpus.Unit]bool{}, map[*corpus.Unit]bool{}
-	pairs := make([]Pair, len(links))
-	for i, l := range links {
+	for _, l := range links {
 		linkedA[l.From], linkedB[l.To] = true, true
-		pairs[i] = Pair{From: l.From, To: l.To, Theme: t.Theme(l.To), Similarity: l.Score}
 	}
-	work.EachWith(len(pairs), func(d *differ, i int) { tx.diff(d, &pairs[i]) })
-	comp.Pairs = pairs
+	var removed, added []*corpus.Unit
 	for _, u := range align.Alignable(a) {
 		if !linkedA[u] {
-			comp.Pairs = append(comp.Pairs, Pair{From: u, Theme: t.Theme(u), Ops: []Op{{Kind: Delete, Text: u.Text}}})
+			removed = append(removed, u)
 		}
 	}
 	if b != a {
 		for _, u := range align.Alignable(b) {
 			if !linkedB[u] {
-				comp.Pairs = append(comp.Pairs, Pair{To: u, Theme: t.Theme(u), Ops: []Op{{Kind: Insert, Text: u.Text}}})
+				added = append(added, u)
 			}
 		}
 	}
-	markMoved(comp, tx.inA, tx.inB)
+	pairs := make([]Pair, 0, len(links)+len(removed)+len(added))
+	for _, l := range links {
+		pairs = append(pairs, Pair{From: l.From, To: l.To, Theme: t.Theme(l.To), Similarity: l.Score})
+	}
+	for _, u := range removed {
+		pairs = append(pairs, Pair{From: u, Theme: t.Theme(u)})
+	}
+	for _, u := range added {
+		pairs = append(pairs, Pair{To: u, Theme: t.Theme(u)})
+	}
+	// Each pair's operations are worked out in its goroutine's buffers (the
+	// diff, then the moved sentences) and kept in a slice of their size.
+	work.EachWith(len(pairs), func(s *pairWork, i int) {
+		p := &pairs[i]
+		switch {
+		case p.To == nil:
+			s.whole = append(s.whole[:0], Op{Kind: Delete, Text: p.From.Text})
+			p.Ops = s.whole
+		case p.From == nil:
+			s.whole = append(s.whole[:0], Op{Kind: Insert, Text: p.To.Text})
+			p.Ops = s.whole
+		default:
+			tx.diff(&s.differ, p)
+		}
+		p.Ops = slices.Clone(s.markMoved(p, tx.inA, tx.inB))
+	})
+	comp.Pairs = pairs
 	order := map[string]int{}
 	for i, th := range t.Lexicon.Themes {
 		order[th.ID] = i
@@ -199,61 +223,65 @@ func (tx *Texts) Compare(t *align.Themes, links []align.Link) *Comparison {
 	return comp
 }
 
-// markMoved cuts the deletions and insertions of every pair at sentence
-// ends and marks those sentences that stand in another unit of the other
-// report (found by inA and inB, the sentence indexes of the two reports),
-// word for word or nearly (at least four in five of their character pairs
-// shared): a sentence that moved rather than one that was written anew or
-// dropped. MovedTo names the unit it stands in.
-func markMoved(comp *Comparison, inA, inB *sentenceIndex) {
-	work.EachWith(len(comp.Pairs), func(m *mover, i int) {
-		p := &comp.Pairs[i]
-		ops := m.ops[:0]
-		for _, op := range p.Ops {
-			if op.Kind == Equal || op.Ignored {
-				ops = append(ops, op)
-				continue
-			}
-			text, at := "", op.BStart // the unit's text and where the op stands in it
-			if op.Kind == Delete && p.From != nil {
-				text, at = p.From.Text, op.AStart
-			} else if p.To != nil {
-				text = p.To.Text
-			}
-			// Neighbouring sentences with the same mark stay one operation,
-			// a stretch of op.Text (mergeOps would join them again).
-			from, off := 0, 0
-			var mark *corpus.Unit
-			for k, rest := 0, op.Text; rest != ""; k++ {
-				part := rest[:cutAfter(rest, sentenceEnds)]
-				rest = rest[len(part):]
-				at += len(part)
-				var to *corpus.Unit
-				if endsSentence(part) || endsSentence(text[:min(len(text), at+3)]) {
-					// A whole sentence: look for it in the other report.
-					switch op.Kind {
-					case Delete:
-						to = inB.find(&m.finder, part, p.To)
-					case Insert:
-						to = inA.find(&m.finder, part, p.From)
-					}
-				}
-				if k > 0 && to != mark {
-					ops = append(ops, movedOp(op, op.Text[from:off], mark))
-					from = off
-				}
-				mark = to
-				off += len(part)
-			}
-			if off > from {
-				ops = append(ops, movedOp(op, op.Text[from:off], mark))
-			}
+// pairWork holds the buffers of the work on one pair; it serves one
+// goroutine.
+type pairWork struct {
+	differ
+	mover
+	whole []Op // the operation of a unit shown whole
+}
+
+// markMoved cuts the deletions and insertions of pair p at sentence ends
+// and marks those sentences that stand in another unit of the other report
+// (found by inA and inB, the sentence indexes of the two reports), word for
+// word or nearly (at least four in five of their character pairs shared): a
+// sentence that moved rather than one that was written anew or dropped.
+// MovedTo names the unit it stands in. It returns the pair's operations so
+// marked, in m's buffer.
+func (m *mover) markMoved(p *Pair, inA, inB *sentenceIndex) []Op {
+	ops := m.ops[:0]
+	for _, op := range p.Ops {
+		if op.Kind == Equal || op.Ignored {
+			ops = append(ops, op)
+			continue
 		}
-		m.ops = ops
-		// The pair's own slice takes the operations back when it can hold
-		// them (no sentence was cut from another).
-		p.Ops = fixStarts(append(p.Ops[:0], mergeOps(ops)...))
-	})
+		text, at := "", op.BStart // the unit's text and where the op stands in it
+		if op.Kind == Delete && p.From != nil {
+			text, at = p.From.Text, op.AStart
+		} else if p.To != nil {
+			text = p.To.Text
+		}
+		// Neighbouring sentences with the same mark stay one operation,
+		// a stretch of op.Text (mergeOps would join them again).
+		from, off := 0, 0
+		var mark *corpus.Unit
+		for k, rest := 0, op.Text; rest != ""; k++ {
+			part := rest[:cutAfter(rest, sentenceEnds)]
+			rest = rest[len(part):]
+			at += len(part)
+			var to *corpus.Unit
+			if endsSentence(part) || endsSentence(text[:min(len(text), at+3)]) {
+				// A whole sentence: look for it in the other report.
+				switch op.Kind {
+				case Delete:
+					to = inB.find(&m.finder, part, p.To)
+				case Insert:
+					to = inA.find(&m.finder, part, p.From)
+				}
+			}
+			if k > 0 && to != mark {
+				ops = append(ops, movedOp(op, op.Text[from:off], mark))
+				from = off
+			}
+			mark = to
+			off += len(part)
+		}
+		if off > from {
+			ops = append(ops, movedOp(op, op.Text[from:off], mark))
+		}
+	}
+	m.ops = ops
+	return fixStarts(mergeOps(ops))
 }
 
 // mover holds the buffers of markMoved; it serves one goroutine.

@@ -26,9 +26,10 @@ type Op struct {
 	Text    string
 	AStart  int    // byte offset in the old text (where an insert goes, for inserts)
 	BStart  int    // byte offset in the new text (where a delete was, for deletes)
-	Moved   bool   // a deleted or inserted sentence that stands elsewhere in the other report
-	MovedTo string // the id of the unit it stands in
-	Ignored bool   // a change the options say to ignore (a year, the width of a comma)
+	MovedTo string // the id of the unit it stands in, when Moved
+	// (The flags come last, side by side: an Op takes 72 bytes, not 80.)
+	Moved   bool // a deleted or inserted sentence that stands elsewhere in the other report
+	Ignored bool // a change the options say to ignore (a year, the width of a comma)
 }
 
 // Diff returns the word-level operations that turn a into b. If a and b are
@@ -71,7 +72,8 @@ func (k *keyNumbers) number(text string, ws []word) {
 }
 
 // differ diffs texts cut into words with go-diff, reusing its buffers from
-// one diff to the next; it serves one goroutine. Its zero value is ready.
+// one diff to the next (the operations diff returns too, valid until the
+// next diff); it serves one goroutine. Its zero value is ready.
 type differ struct {
 	dmp *diffmatchpatch.DiffMatchPatch
 	// code[id] is the rune that stands for key id in diff number seen[id]:
@@ -82,6 +84,7 @@ type differ struct {
 	code   []rune
 	diffs  int32
 	ra, rb []rune
+	ops    []Op // what diff returns
 }
 
 // diff diffs two texts cut into words (every byte of a text in one of its
@@ -116,7 +119,7 @@ func (d *differ) diff(a, b string, wa, wb []word, keys int, byText bool) []Op {
 	}
 	d.ra, d.rb = encode(d.ra, wa), encode(d.rb, wb)
 	diffs := d.dmp.DiffMainRunes(d.ra, d.rb, false)
-	ops := make([]Op, 0, len(diffs)+2)
+	ops := d.ops[:0]
 	// emit appends op, joined to the operation before it when both are of a
 	// kind and not ignored: both stand in the same text, one after the
 	// other, so the two are one stretch of it.
@@ -194,7 +197,8 @@ func (d *differ) diff(a, b string, wa, wb []word, keys int, byText bool) []Op {
 			j += n
 		}
 	}
-	return fixStarts(absorbGlue(a, b, ops))
+	d.ops = fixStarts(absorbGlue(a, b, ops))
+	return d.ops
 }
 
 // absorbGlue merges into the edits around it an equal stretch of one
