@@ -1,6 +1,8 @@
 package diffview
 
 import (
+	"bytes"
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strings"
@@ -319,11 +321,13 @@ func mergeOps(ops []Op) []Op {
 // Once built it is only read, by any number of goroutines.
 type sentenceIndex struct {
 	units   []*corpus.Unit
-	pairs   []uint64         // the distinct character pairs of each sentence, sorted, one sentence after another
-	pairAt  []int32          // where each sentence's pairs start in pairs (and the next's end)
-	entries []uint64         // every (character pair, sentence), packed (see entry), sorted
-	exact   map[string]int32 // sentence key → the first sentence with that key
-	sameKey []int32          // sentence → the next sentence with its key, or -1
+	keys    []byte   // the keys of all sentences (appendSentenceKey), one after another
+	keyAt   []int    // where each sentence's key starts in keys (and the next's ends)
+	npairs  []int32  // how many distinct character pairs each sentence has
+	entries []uint64 // every (character pair, sentence), packed (see entry), sorted
+	seed    maphash.Seed
+	byHash  map[uint64]int32 // the hash of a key → the first sentence whose key has that hash
+	sameKey []int32          // sentence → the next sentence whose key has its hash, or -1
 }
 
 // A character pair takes 42 bits (two runes of 21), a sentence number the
@@ -335,57 +339,57 @@ func entry(pair uint64, id int32) uint64 { return pair<<idBits | uint64(id) }
 
 func newSentenceIndex(r *corpus.Report) *sentenceIndex {
 	ix := &sentenceIndex{}
-	// The keys of all sentences, one after another; keyAt[id] is where
-	// sentence id's starts (and keyAt[id+1] where it ends).
-	size := 0
+	size, n := 0, 0
 	for _, u := range r.Units {
 		for _, s := range u.Sentences {
 			size += len(s.Text)
 		}
+		n += len(u.Sentences)
 	}
-	buf := make([]byte, 0, size)
-	keyAt := []int{0}
+	ix.keys, ix.keyAt, ix.units = make([]byte, 0, size), make([]int, 1, n+1), make([]*corpus.Unit, 0, n)
 	for _, u := range r.Units {
 		for _, s := range u.Sentences {
-			buf = appendSentenceKey(buf, s.Text)
-			keyAt = append(keyAt, len(buf))
+			ix.keys = appendSentenceKey(ix.keys, s.Text)
+			ix.keyAt = append(ix.keyAt, len(ix.keys))
 			ix.units = append(ix.units, u)
 		}
 	}
-	n := len(ix.units)
-	ix.pairs = make([]uint64, 0, utf8.RuneCount(buf)) // a sentence has fewer pairs than characters
-	ix.pairAt = make([]int32, 1, n+1)
-	for id := range n {
-		ix.pairs = appendCharPairs(ix.pairs, buf[keyAt[id]:keyAt[id+1]])
-		ix.pairAt = append(ix.pairAt, int32(len(ix.pairs)))
+	// The distinct pairs of each sentence, one sentence after another (a
+	// sentence has fewer pairs than characters), become its entries where
+	// they stand; sorted, they are the index. A candidate's own pairs are
+	// read again from its key (find compares a few of them, a handful a
+	// report).
+	entries := make([]uint64, 0, utf8.RuneCount(ix.keys))
+	ix.npairs = make([]int32, n)
+	for id := range int32(n) {
+		from := len(entries)
+		entries = appendCharPairs(entries, ix.key(id))
+		ix.npairs[id] = int32(len(entries) - from)
+		for k := from; k < len(entries); k++ {
+			entries[k] = entry(entries[k], id)
+		}
 	}
-	// The sentences of each key, chained in order from the first.
-	keys := string(buf)
-	ix.exact, ix.sameKey = make(map[string]int32, n), make([]int32, n)
-	for id := n - 1; id >= 0; id-- {
-		k := keys[keyAt[id]:keyAt[id+1]]
-		next, ok := ix.exact[k]
+	if n >= 1<<idBits {
+		entries = nil // too many sentences to pack, a report of millions: look for none
+	}
+	slices.Sort(entries)
+	ix.entries = entries
+	// The sentences of each key's hash, chained in order from the first.
+	ix.seed, ix.byHash, ix.sameKey = maphash.MakeSeed(), make(map[uint64]int32, n), make([]int32, n)
+	for id := int32(n) - 1; id >= 0; id-- {
+		h := maphash.Bytes(ix.seed, ix.key(id))
+		next, ok := ix.byHash[h]
 		if !ok {
 			next = -1
 		}
-		ix.sameKey[id], ix.exact[k] = next, int32(id)
+		ix.sameKey[id], ix.byHash[h] = next, id
 	}
-	if n < 1<<idBits {
-		// (Too many sentences to pack, a report of millions: look for none.)
-		ix.entries = make([]uint64, 0, len(ix.pairs))
-		for id := range n {
-			for _, p := range ix.sentencePairs(int32(id)) {
-				ix.entries = append(ix.entries, entry(p, int32(id)))
-			}
-		}
-	}
-	slices.Sort(ix.entries)
 	return ix
 }
 
-// sentencePairs returns the distinct character pairs of sentence id.
-func (ix *sentenceIndex) sentencePairs(id int32) []uint64 {
-	return ix.pairs[ix.pairAt[id]:ix.pairAt[id+1]]
+// key returns the key of sentence id.
+func (ix *sentenceIndex) key(id int32) []byte {
+	return ix.keys[ix.keyAt[id]:ix.keyAt[id+1]]
 }
 
 // postings returns the entries of the sentences that hold character pair p.
@@ -402,6 +406,7 @@ func (ix *sentenceIndex) postings(p uint64) []uint64 {
 type finder struct {
 	key   []byte
 	pairs []uint64
+	other []uint64 // a candidate's pairs
 	lists [][]uint64
 	ids   []int32
 }
@@ -418,9 +423,9 @@ func (ix *sentenceIndex) find(f *finder, sentence string, partner *corpus.Unit) 
 	if utf8.RuneCount(f.key) < 10 {
 		return nil
 	}
-	if id, ok := ix.exact[string(f.key)]; ok {
+	if id, ok := ix.byHash[maphash.Bytes(ix.seed, f.key)]; ok {
 		for ; id >= 0; id = ix.sameKey[id] {
-			if ix.units[id] != partner {
+			if ix.units[id] != partner && bytes.Equal(ix.key(id), f.key) {
 				return ix.units[id]
 			}
 		}
@@ -454,7 +459,7 @@ func (ix *sentenceIndex) find(f *finder, sentence string, partner *corpus.Unit) 
 			continue
 		}
 		// A Dice coefficient of 0.8 needs lengths within half of each other.
-		m := len(ix.sentencePairs(id))
+		m := int(ix.npairs[id])
 		if 2*m < len(ps) || m > 2*len(ps) {
 			continue
 		}
@@ -464,7 +469,8 @@ func (ix *sentenceIndex) find(f *finder, sentence string, partner *corpus.Unit) 
 		if most := hits + len(lists) - rare; 2*float64(most)/float64(len(ps)+m) <= bestDice {
 			continue
 		}
-		n := sortedset.CountCommon(ps, ix.sentencePairs(id))
+		f.other = appendCharPairs(f.other[:0], ix.key(id))
+		n := sortedset.CountCommon(ps, f.other)
 		if d := 2 * float64(n) / float64(len(ps)+m); d > bestDice {
 			best, bestDice = id, d
 		}

@@ -1,0 +1,94 @@
+package diffview
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/sortedset"
+)
+
+// sentencesRead is every sentence of a report, read for findByReading.
+type sentencesRead struct {
+	units []*corpus.Unit
+	keys  []string
+	pairs [][]uint64
+}
+
+func readSentences(r *corpus.Report) sentencesRead {
+	var sr sentencesRead
+	for _, u := range r.Units {
+		for _, s := range u.Sentences {
+			key := appendSentenceKey(nil, s.Text)
+			sr.units, sr.keys, sr.pairs = append(sr.units, u), append(sr.keys, string(key)), append(sr.pairs, appendCharPairs(nil, key))
+		}
+	}
+	return sr
+}
+
+// findByReading is what sentenceIndex.find returns, found by reading every
+// sentence of the report: the first sentence with the same key in a unit
+// other than partner, else the one of the highest Dice coefficient of
+// character pairs above 0.8 (the first of those that tie).
+func (sr sentencesRead) findByReading(sentence string, partner *corpus.Unit) *corpus.Unit {
+	key := appendSentenceKey(nil, sentence)
+	if utf8.RuneCount(key) < 10 {
+		return nil
+	}
+	for i, k := range sr.keys {
+		if sr.units[i] != partner && k == string(key) {
+			return sr.units[i]
+		}
+	}
+	ps := appendCharPairs(nil, key)
+	var best *corpus.Unit
+	bestDice := 0.8
+	for i, qs := range sr.pairs {
+		if d := 2 * float64(sortedset.CountCommon(ps, qs)) / float64(len(ps)+len(qs)); sr.units[i] != partner && d > bestDice {
+			best, bestDice = sr.units[i], d
+		}
+	}
+	return best
+}
+
+// TestSentenceIndexFind looks for every sentence of the embedded corpus,
+// as written and with a character dropped or doubled, in every report,
+// with and without a partner to pass over, and checks that the index finds
+// what reading every sentence finds.
+func TestSentenceIndexFind(t *testing.T) {
+	c, err := corpus.Load("", corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, tried := 0, 0
+	for _, r := range c.Reports {
+		ix, sr := newSentenceIndex(r), readSentences(r)
+		var f finder
+		for _, q := range c.Reports {
+			for _, u := range q.Units {
+				for k, s := range u.Sentences {
+					rs := []rune(s.Text)
+					cut := len(rs) / 2
+					for _, text := range []string{s.Text, string(rs[:cut]) + string(rs[cut+1:]), string(rs[:cut+1]) + string(rs[cut:])} {
+						// The unit at the same place in r, or none, to pass over.
+						var partner *corpus.Unit
+						if k%2 == 0 && u.Seq <= len(r.Units) {
+							partner = r.Units[u.Seq-1]
+						}
+						got, want := ix.find(&f, text, partner), sr.findByReading(text, partner)
+						if got != want {
+							t.Fatalf("%s, %q (partner %v): found %v, want %v", r.ID, text, partner, got, want)
+						}
+						tried++
+						if got != nil {
+							found++
+						}
+					}
+				}
+			}
+		}
+	}
+	if found == 0 || found == tried {
+		t.Errorf("found %d of %d sentences: the test tries nothing", found, tried)
+	}
+}
