@@ -117,8 +117,8 @@ func (tz *tokenizer) read(u *corpus.Unit) unitText {
 }
 
 // diff sets the operations and figure changes of pair p, its operations
-// in d's buffer.
-func (tx *Texts) diff(d *differ, p *Pair) {
+// in w's buffer.
+func (tx *Texts) diff(w *pairWork, p *Pair) {
 	ta, okA := tx.units[p.From]
 	tb, okB := tx.units[p.To]
 	keys := tx.keys
@@ -132,8 +132,8 @@ func (tx *Texts) diff(d *differ, p *Pair) {
 		k.number(p.To.Text, tb.words)
 		keys = len(k.ids)
 	}
-	p.Ops = d.diff(p.From.Text, p.To.Text, ta.words, tb.words, keys, tx.opts != Options{})
-	p.Figures = figureChanges(ta.figs, tb.figs, tx.opts)
+	p.Ops = w.diff(p.From.Text, p.To.Text, ta.words, tb.words, keys, tx.opts != Options{})
+	p.Figures = w.figureChanges(ta.figs, tb.figs, tx.opts)
 }
 
 // Compare diffs report a against report b: every pair of units that links
@@ -187,7 +187,7 @@ func (tx *Texts) Compare(t *align.Themes, links []align.Link) *Comparison {
 			s.whole = append(s.whole[:0], Op{Kind: Insert, Text: p.To.Text})
 			p.Ops = s.whole
 		default:
-			tx.diff(&s.differ, p)
+			tx.diff(s, p)
 		}
 		p.Ops = slices.Clone(s.markMoved(p, tx.inA, tx.inB))
 	})
@@ -230,6 +230,7 @@ func (tx *Texts) Compare(t *align.Themes, links []align.Link) *Comparison {
 type pairWork struct {
 	differ
 	mover
+	figureMatcher
 	whole []Op // the operation of a unit shown whole
 }
 
@@ -562,9 +563,9 @@ func cutAfter(s, ends string) int {
 // figureChanges returns the figures of two texts, paired by MatchFigures,
 // whose value changed. With opts.IgnoreScript, a figure written in the other
 // script (億元, 亿元) has not changed.
-func figureChanges(fa, fb []figure.Figure, opts Options) []FigureChange {
+func (m *figureMatcher) figureChanges(fa, fb []figure.Figure, opts Options) []FigureChange {
 	var out []FigureChange
-	for i, j := range MatchFigures(fa, fb) {
+	for i, j := range m.match(fa, fb) {
 		if j < 0 {
 			continue
 		}
@@ -592,14 +593,44 @@ func figureChanges(fa, fb []figure.Figure, opts Options) []FigureChange {
 // the other (matchFiguresByReading in the tests reads it so: the same
 // pairs).
 func MatchFigures(fa, fb []figure.Figure) []int {
-	ka, kb := figureKeys(fa), figureKeys(fb)
-	matchA := make([]int, len(fa))
-	for i := range matchA {
-		matchA[i] = -1
+	var m figureMatcher
+	return m.match(fa, fb)
+}
+
+// figureMatcher pairs figures as MatchFigures does, reusing its tables and
+// buffers from one pair of texts to the next: a comparison matches the
+// figures of every pair of paragraphs. It serves one goroutine; what match
+// returns is valid until its next call.
+type figureMatcher struct {
+	ka, kb []string // the keys of the labels (figure.Key)
+	matchA []int
+	groups figureGroups
+	// matchClosest's
+	holding map[rune]int32 // character → its list of the groups whose keys hold it
+	lists   [][]int32
+	seen    []int
+	rs      []runeCount
+	sorted  []rune
+	// distinctive's, and every group's sorted characters
+	count map[rune]int
+	ends  []int
+	runes []rune
+	own   [][]rune
+}
+
+// match pairs the figures of fa and fb (MatchFigures).
+func (m *figureMatcher) match(fa, fb []figure.Figure) []int {
+	m.ka, m.kb = appendFigureKeys(m.ka[:0], fa), appendFigureKeys(m.kb[:0], fb)
+	ka, kb := m.ka, m.kb
+	m.matchA = m.matchA[:0]
+	for range fa {
+		m.matchA = append(m.matchA, -1)
 	}
+	matchA := m.matchA
 	// The same label and measure: each figure of fa takes the first of fb
 	// not yet taken.
-	groups := newFigureGroups(fb, kb)
+	groups := &m.groups
+	groups.reset(fb, kb)
 	left := 0
 	for i, x := range fa {
 		if ka[i] == "" {
@@ -612,18 +643,17 @@ func MatchFigures(fa, fb []figure.Figure) []int {
 		left++
 	}
 	if left > 0 {
-		groups.matchClosest(fa, ka, kb, matchA)
+		m.matchClosest(fa, matchA)
 	}
 	return matchA
 }
 
-// figureKeys returns the key of each figure's label (figure.Key).
-func figureKeys(fs []figure.Figure) []string {
-	ks := make([]string, len(fs))
-	for i, f := range fs {
-		ks[i] = figure.Key(f.Label)
+// appendFigureKeys appends the key of each figure's label (figure.Key).
+func appendFigureKeys(dst []string, fs []figure.Figure) []string {
+	for _, f := range fs {
+		dst = append(dst, figure.Key(f.Label))
 	}
-	return ks
+	return dst
 }
 
 // figureWhat is what a figure measures: its label's key and its measure.
@@ -645,8 +675,14 @@ type figureGroups struct {
 	list []figureGroup
 }
 
-func newFigureGroups(fs []figure.Figure, keys []string) *figureGroups {
-	gs := &figureGroups{of: map[figureWhat]int{}}
+// reset indexes the figures fs, whose label keys are keys, reusing the
+// tables of the figures indexed before.
+func (gs *figureGroups) reset(fs []figure.Figure, keys []string) {
+	if gs.of == nil {
+		gs.of = map[figureWhat]int{}
+	}
+	clear(gs.of)
+	gs.list = gs.list[:0]
 	for j, f := range fs {
 		if keys[j] == "" {
 			continue
@@ -656,11 +692,15 @@ func newFigureGroups(fs []figure.Figure, keys []string) *figureGroups {
 		if !ok {
 			g = len(gs.list)
 			gs.of[w] = g
-			gs.list = append(gs.list, figureGroup{what: w})
+			if g < cap(gs.list) {
+				gs.list = gs.list[:g+1] // a group of before: its slice of figures serves again
+				gs.list[g].what, gs.list[g].free = w, gs.list[g].free[:0]
+			} else {
+				gs.list = append(gs.list, figureGroup{what: w})
+			}
 		}
 		gs.list[g].free = append(gs.list[g].free, j)
 	}
-	return gs
 }
 
 // takeFirst pairs the first free figure of group g and returns it.
@@ -687,31 +727,65 @@ func (gs *figureGroups) takeLast(g int) int {
 // shared ≤ m. So a group that may pair holds one of any set of the label's
 // characters outside which fewer than n/3 of them stand: only the groups
 // holding one of the label's rarest characters, that many, are weighed.
-func (gs *figureGroups) matchClosest(fa []figure.Figure, ka, kb []string, matchA []int) {
-	da, db := distinctive(ka), distinctive(kb)
-	holding := map[rune][]int32{} // character → the groups whose keys hold it, each once
+func (m *figureMatcher) matchClosest(fa []figure.Figure, matchA []int) {
+	ka, kb, gs := m.ka, m.kb, &m.groups
+	// The characters of every label, twice (distinctive), and of every
+	// group's key, in one buffer sized once.
+	n := 0
+	for _, k := range ka {
+		n += 2 * utf8.RuneCountInString(k)
+	}
+	for _, k := range kb {
+		n += 2 * utf8.RuneCountInString(k)
+	}
+	for _, g := range gs.list {
+		n += utf8.RuneCountInString(g.what.key)
+	}
+	m.runes, m.own = slices.Grow(m.runes[:0], n), slices.Grow(m.own[:0], len(ka)+len(kb))
+	da, db := m.distinctive(ka), m.distinctive(kb)
+	if m.holding == nil {
+		m.holding = map[rune]int32{}
+	}
+	clear(m.holding)
+	m.lists = m.lists[:0]
 	for g := range gs.list {
 		grp := &gs.list[g]
-		grp.runes = []rune(grp.what.key)
+		from := len(m.runes)
+		for _, r := range grp.what.key {
+			m.runes = append(m.runes, r)
+		}
+		grp.runes = m.runes[from:len(m.runes):len(m.runes)]
 		slices.Sort(grp.runes)
 		for k, r := range grp.runes {
 			if k == 0 || r != grp.runes[k-1] {
-				holding[r] = append(holding[r], int32(g))
+				m.hold(r, int32(g))
 			}
 		}
 	}
-	seen := make([]int, len(gs.list)) // the figure of fa that last weighed a group, plus one
-	var rs []runeCount
-	var sorted []rune
+	holding := func(r rune) []int32 {
+		if l, ok := m.holding[r]; ok {
+			return m.lists[l]
+		}
+		return nil
+	}
+	seen := m.seen[:0] // the figure of fa that last weighed a group, plus one
+	for range gs.list {
+		seen = append(seen, 0)
+	}
+	m.seen = seen
+	rs, sorted := m.rs, m.sorted
 	for i, x := range fa {
 		if matchA[i] >= 0 || ka[i] == "" {
 			continue
 		}
-		sorted = append(sorted[:0], []rune(ka[i])...)
+		sorted = sorted[:0]
+		for _, r := range ka[i] {
+			sorted = append(sorted, r)
+		}
 		slices.Sort(sorted)
 		rs = countRunes(rs[:0], sorted)
 		slices.SortFunc(rs, func(p, q runeCount) int {
-			if d := len(holding[p.r]) - len(holding[q.r]); d != 0 {
+			if d := len(holding(p.r)) - len(holding(q.r)); d != 0 {
 				return d
 			}
 			return int(p.r - q.r)
@@ -727,7 +801,7 @@ func (gs *figureGroups) matchClosest(fa []figure.Figure, ka, kb []string, matchA
 				break // no group without the characters weighed so far can pair
 			}
 			rest -= rc.n
-			for _, g := range holding[rc.r] {
+			for _, g := range holding(rc.r) {
 				if seen[g] == i+1 {
 					continue
 				}
@@ -751,6 +825,23 @@ func (gs *figureGroups) matchClosest(fa []figure.Figure, ka, kb []string, matchA
 			matchA[i] = gs.takeLast(bestG)
 		}
 	}
+	m.rs, m.sorted = rs, sorted
+}
+
+// hold adds group g to the groups holding character r.
+func (m *figureMatcher) hold(r rune, g int32) {
+	l, ok := m.holding[r]
+	if !ok {
+		l = int32(len(m.lists))
+		m.holding[r] = l
+		if int(l) < cap(m.lists) {
+			m.lists = m.lists[:l+1] // a list of before serves again
+			m.lists[l] = m.lists[l][:0]
+		} else {
+			m.lists = append(m.lists, nil)
+		}
+	}
+	m.lists[l] = append(m.lists[l], g)
 }
 
 // runeCount is a character and how many times a text holds it.
@@ -780,45 +871,46 @@ func sortedDice(a, b []rune) float64 {
 	return 2 * float64(sortedset.CountCommon(a, b)) / float64(len(a)+len(b))
 }
 
-// distinctRunes returns the distinct characters of s.
-func distinctRunes(s string) []rune {
-	rs := []rune(s)
-	slices.Sort(rs)
-	return slices.Compact(rs)
-}
-
 // distinctive returns, for each label of a text, the characters no other
 // label of that text holds, sorted: what tells its figure from its
 // neighbours' (the industry's name where every label of a paragraph of
-// shares holds 增加值佔GDP).
-func distinctive(keys []string) [][]rune {
-	sets := map[string][]rune{} // key → its distinct characters
-	count := map[rune]int{}     // character → the labels that hold it
+// shares holds 增加值佔GDP). The characters are appended to m.runes, the
+// lists to m.own, which are only appended to until matchClosest starts
+// again: what distinctive returns stays valid until then.
+func (m *figureMatcher) distinctive(keys []string) [][]rune {
+	if m.count == nil {
+		m.count = map[rune]int{}
+	}
+	clear(m.count) // character → the labels that hold it
+	// Each label's distinct characters, sorted, one label after another;
+	// label i's end at m.ends[i].
+	m.ends = m.ends[:0]
+	at := len(m.runes)
 	for _, k := range keys {
-		rs, ok := sets[k]
-		if !ok {
-			rs = distinctRunes(k)
-			sets[k] = rs
+		from := len(m.runes)
+		for _, r := range k {
+			m.runes = append(m.runes, r)
 		}
-		for _, r := range rs {
-			count[r]++
+		slices.Sort(m.runes[from:])
+		m.runes = m.runes[:from+len(slices.Compact(m.runes[from:]))]
+		for _, r := range m.runes[from:] {
+			m.count[r]++
 		}
+		m.ends = append(m.ends, len(m.runes))
 	}
-	own := map[string][]rune{}
-	out := make([][]rune, len(keys))
-	for i, k := range keys {
-		rs, ok := own[k]
-		if !ok {
-			for _, r := range sets[k] {
-				if count[r] == 1 {
-					rs = append(rs, r)
-				}
+	start := len(m.own)
+	for _, end := range m.ends {
+		set := m.runes[at:end]
+		at = end
+		from := len(m.runes)
+		for _, r := range set {
+			if m.count[r] == 1 {
+				m.runes = append(m.runes, r)
 			}
-			own[k] = rs
 		}
-		out[i] = rs
+		m.own = append(m.own, m.runes[from:len(m.runes):len(m.runes)])
 	}
-	return out
+	return m.own[start:len(m.own):len(m.own)]
 }
 
 // tellsApart reports whether two labels are told apart by what

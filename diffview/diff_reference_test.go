@@ -156,9 +156,10 @@ func TestDiffByWordMap(t *testing.T) {
 			opts := Options{IgnoreYears: mask&1 != 0, IgnorePunctWidth: mask&2 != 0, IgnoreScript: mask&4 != 0}
 			tx := Prepare(a, b, opts)
 			<-tx.done
+			var w pairWork // its buffers serve every pair, as in Compare
 			for _, l := range links {
 				p := Pair{From: l.From, To: l.To}
-				tx.diff(&differ{}, &p)
+				tx.diff(&w, &p)
 				x, y := l.From.Text, l.To.Text
 				if want := diffByWordMap(x, y, Tokenize(x, opts), Tokenize(y, opts)); !slices.Equal(p.Ops, want) {
 					t.Fatalf("%+v: units %s and %s:\n got %v\nwant %v", opts, l.From.ID, l.To.ID, p.Ops, want)

@@ -16,7 +16,7 @@ import (
 // figure of fa reads every figure of fb, first for the same label, then for
 // the closest. The indexed MatchFigures must pair the same figures.
 func matchFiguresByReading(fa, fb []figure.Figure) []int {
-	ka, kb := figureKeys(fa), figureKeys(fb)
+	ka, kb := appendFigureKeys(nil, fa), appendFigureKeys(nil, fb)
 	da, db := distinctiveSets(ka), distinctiveSets(kb)
 	matchA := make([]int, len(fa))
 	usedB := make([]bool, len(fb))
@@ -117,6 +117,7 @@ func TestMatchFiguresIndexed(t *testing.T) {
 		[]rune("甲乙丙丁增加值占GDP比重"),
 		[]rune("城镇农村人均可支配收入增长投资"),
 	}
+	var m figureMatcher
 	for k := range 3000 {
 		chars := alphabets[k%len(alphabets)]
 		fa := randomFigures(rng, rng.IntN(12), chars)
@@ -127,6 +128,10 @@ func TestMatchFiguresIndexed(t *testing.T) {
 		got, want := MatchFigures(fa, fb), matchFiguresByReading(fa, fb)
 		if !slices.Equal(got, want) {
 			t.Fatalf("case %d: %v, want %v\nfa %v\nfb %v", k, got, want, labels(fa), labels(fb))
+		}
+		// A matcher that served every case before pairs them alike.
+		if got := m.match(fa, fb); !slices.Equal(got, want) {
+			t.Fatalf("case %d, reused matcher: %v, want %v\nfa %v\nfb %v", k, got, want, labels(fa), labels(fb))
 		}
 	}
 	c, err := corpus.Load("", corpus.Options{})
@@ -146,7 +151,8 @@ func TestMatchFiguresIndexed(t *testing.T) {
 	pairs := 0
 	for i := range figs {
 		for j := i; j < len(figs); j += 7 {
-			if !slices.Equal(MatchFigures(figs[i], figs[j]), matchFiguresByReading(figs[i], figs[j])) {
+			want := matchFiguresByReading(figs[i], figs[j])
+			if !slices.Equal(MatchFigures(figs[i], figs[j]), want) || !slices.Equal(m.match(figs[i], figs[j]), want) {
 				t.Fatalf("units %d and %d pair their figures differently", i, j)
 			}
 			pairs++
