@@ -111,7 +111,7 @@ func Prepare(a, b *corpus.Report, opts Options) *Texts {
 // read reads a unit's figures and words, the keys of its words not
 // numbered yet.
 func (tz *tokenizer) read(u *corpus.Unit) unitText {
-	figs := figure.Extract(u.Text)
+	figs := figure.ExtractFolded(u.Text, u.Folded())
 	tz.words = tz.appendWords(tz.words[:0], u.Text, figs)
 	return unitText{figs: figs, words: slices.Clone(tz.words)}
 }

@@ -1,10 +1,12 @@
 package diffview
 
 import (
+	"slices"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/figure"
 	"github.com/reportdiff/reportdiff/internal/sortedset"
 )
 
@@ -90,5 +92,29 @@ func TestSentenceIndexFind(t *testing.T) {
 	}
 	if found == 0 || found == tried {
 		t.Errorf("found %d of %d sentences: the test tries nothing", found, tried)
+	}
+}
+
+// TestReadFigures checks that a unit's figures, read from the folded text
+// the unit keeps, are the figures of its text, for every unit of the
+// embedded corpus.
+func TestReadFigures(t *testing.T) {
+	c, err := corpus.Load("", corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tz tokenizer
+	figures := 0
+	for _, r := range c.Reports {
+		for _, u := range r.Units {
+			got, want := tz.read(u).figs, figure.Extract(u.Text)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s: figures %v, want %v", u.ID, got, want)
+			}
+			figures += len(got)
+		}
+	}
+	if figures == 0 {
+		t.Fatal("no figures read")
 	}
 }

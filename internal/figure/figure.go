@@ -123,7 +123,21 @@ func Extract(text string) []Figure {
 	if !hasDigit(text) {
 		return []Figure{} // every figure opens with a digit
 	}
-	folded, idx := hanzi.Fold(text), offsets{text: text}
+	return extract(text, hanzi.Fold(text))
+}
+
+// ExtractFolded is Extract for a text whose folding, hanzi.Fold(text), is
+// at hand (a corpus unit keeps its own): the text is not folded again.
+func ExtractFolded(text, folded string) []Figure {
+	if !hasDigit(text) {
+		return []Figure{}
+	}
+	return extract(text, folded)
+}
+
+// extract returns the figures of text, folded is hanzi.Fold(text).
+func extract(text, folded string) []Figure {
+	idx := offsets{text: text}
 	if !sameShape(text, folded) {
 		idx.fold = hanzi.FoldIndex(text, folded)
 	}
