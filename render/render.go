@@ -90,9 +90,32 @@ func Visible(s string) string {
 	return b.String()
 }
 
-// hasControl reports whether Visible would change s.
+// hasControl reports whether Visible would change s. A view is read whole
+// (writeText, textBuffer.flush), so eight bytes are tested at a time: most
+// words of a text hold no byte below 0x20, no DEL and no 0xc2 (the lead byte
+// of a C1 control), which three word operations tell; the others are read
+// byte by byte.
 func hasControl[T string | []byte](s T) bool {
-	for i := 0; i < len(s); i++ {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8] // (of a known length: the eight loads become one)
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		del, c2 := x^0x7f*ones, x^0xc2*ones
+		// A byte below n sets its high bit here (n ≤ 0x80); a zero byte of
+		// del or c2 is a byte below 1.
+		if (x-0x20*ones)&^x&highs|(del-ones)&^del&highs|(c2-ones)&^c2&highs != 0 && controlIn(s, i, i+8) {
+			return true
+		}
+	}
+	return controlIn(s, i, len(s))
+}
+
+// controlIn reports whether Visible would change s at one of the bytes from
+// s[i] up to s[end].
+func controlIn[T string | []byte](s T, i, end int) bool {
+	for ; i < end; i++ {
 		c := s[i]
 		if c < 0x20 && c != '\n' && c != '\t' && (c != '\r' || i+1 == len(s) || s[i+1] != '\n') || c == 0x7f || c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xa0 {
 			return true

@@ -180,3 +180,26 @@ func TestAppendTruncated(t *testing.T) {
 		}
 	}
 }
+
+// TestHasControl checks the word-at-a-time hasControl against reading
+// every byte, on random texts of the bytes that matter (a CR before a LF or
+// not, across the words it reads), in both of its forms.
+func TestHasControl(t *testing.T) {
+	byByte := func(s string) bool { return controlIn(s, 0, len(s)) }
+	pool := []string{"a", "甲", "\n", "\r", "\r\n", "\t", "\x00", "\x1f", " ", "\x7f", "\u0085", "\u00a0", "·", "\xc2", "\x80", "\xff", "~"}
+	rng := rand.New(rand.NewSource(3))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(40); k > 0; k-- {
+			p := pool[rng.Intn(len(pool))]
+			if rng.Intn(3) > 0 {
+				p = pool[rng.Intn(2)] // mostly text, so that whole words of it occur
+			}
+			b.WriteString(p)
+		}
+		s := b.String()
+		if got, want := hasControl(s), byByte(s); got != want || hasControl([]byte(s)) != want {
+			t.Fatalf("hasControl(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
