@@ -126,9 +126,33 @@ func appendPairHeader(dst []byte, p diffview.Pair, pt painter) []byte {
 	return pt.dim.end(append(dst, ')'), at)
 }
 
-// appendTruncated appends hanzi.Truncate(s, width), reading no more of s
-// than it needs to tell whether s fits.
+// appendTruncated appends hanzi.Truncate(s, width) (truncated).
 func appendTruncated(dst []byte, s string, width int) []byte {
+	n, ellipsis := truncated(s, width)
+	dst = append(dst, s[:n]...)
+	if ellipsis {
+		dst = append(dst, "…"...)
+	}
+	return dst
+}
+
+// truncate returns hanzi.Truncate(s, width) (truncated).
+func truncate(s string, width int) string {
+	n, ellipsis := truncated(s, width)
+	switch {
+	case ellipsis:
+		return s[:n] + "…"
+	case n < len(s):
+		return ""
+	}
+	return s
+}
+
+// truncated says what hanzi.Truncate(s, width) keeps of s, s[:n], and
+// whether it ends it with an ellipsis, reading no more of s than it needs
+// to tell whether s fits: a unit's text of thousands of characters is
+// named by its first two dozen.
+func truncated(s string, width int) (n int, ellipsis bool) {
 	w, cut := 0, -1 // cut: where the text stops when it does not fit
 	for i, r := range s {
 		rw := hanzi.RuneWidth(r)
@@ -137,12 +161,12 @@ func appendTruncated(dst []byte, s string, width int) []byte {
 		}
 		if w += rw; w > width {
 			if width <= 0 {
-				return dst
+				return 0, false
 			}
-			return append(append(dst, s[:cut]...), "…"...)
+			return cut, true
 		}
 	}
-	return append(dst, s...)
+	return len(s), false
 }
 
 // DiffInline writes every pair of the comparison, theme by theme, as one text
@@ -381,7 +405,8 @@ func DiffStat(w io.Writer, c *diffview.Comparison, st Style, label Labeler) erro
 	}
 	totals := map[string]*agg{}
 	var themes []string
-	for _, p := range c.Pairs {
+	changed := make([][2]int, len(c.Pairs)) // each pair's characters deleted and inserted, counted once
+	for k, p := range c.Pairs {
 		a := totals[p.Theme]
 		if a == nil {
 			a = &agg{}
@@ -389,6 +414,7 @@ func DiffStat(w io.Writer, c *diffview.Comparison, st Style, label Labeler) erro
 			themes = append(themes, p.Theme)
 		}
 		d, i := changedChars(p.Ops)
+		changed[k] = [2]int{d, i}
 		a.del += d
 		a.ins += i
 		switch {
@@ -411,8 +437,8 @@ func DiffStat(w io.Writer, c *diffview.Comparison, st Style, label Labeler) erro
 		fmt.Fprintf(&b, "%-14s %6d %10s %8s %8s %8d %6d\n", t, a.pairs, sim, pt.del.wrap(fmt.Sprintf("-%d", a.del)), pt.ins.wrap(fmt.Sprintf("+%d", a.ins)), a.removed, a.added)
 	}
 	b.WriteString("\n")
-	for _, p := range c.Pairs {
-		d, i := changedChars(p.Ops)
+	for k, p := range c.Pairs {
+		d, i := changed[k][0], changed[k][1]
 		var ids, sim, name string
 		switch {
 		case p.From == nil:
@@ -423,7 +449,7 @@ func DiffStat(w io.Writer, c *diffview.Comparison, st Style, label Labeler) erro
 			ids, sim, name = p.From.ID+" → "+p.To.ID, fmt.Sprintf("%.2f", p.Similarity), unitName(p.To)
 		}
 		line := fmt.Sprintf("%-17s %-7s %6s %6s  ", ids, sim, fmt.Sprintf("-%d", d), fmt.Sprintf("+%d", i))
-		fmt.Fprintf(&b, "%s%s\n", line, hanzi.Truncate(pt.show(name), max(10, max(st.Width, 40)-hanzi.Width(line))))
+		fmt.Fprintf(&b, "%s%s\n", line, truncate(pt.show(name), max(10, max(st.Width, 40)-hanzi.Width(line))))
 	}
 	return writeText(w, b.String())
 }

@@ -166,6 +166,8 @@ func TestInk(t *testing.T) {
 	}
 }
 
+// TestAppendTruncated checks appendTruncated and truncate against
+// hanzi.Truncate on random texts and widths.
 func TestAppendTruncated(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	pool := []rune("甲乙丙ab1 \u0301\u200b\x07…")
@@ -175,8 +177,12 @@ func TestAppendTruncated(t *testing.T) {
 			rs[i] = pool[rng.Intn(len(pool))]
 		}
 		s, width := string(rs), rng.Intn(32)-1
-		if got, want := string(appendTruncated([]byte("x"), s, width)), "x"+hanzi.Truncate(s, width); got != want {
-			t.Fatalf("appendTruncated(%q, %d) = %q, want %q", s, width, got, want)
+		want := hanzi.Truncate(s, width)
+		if got := string(appendTruncated([]byte("x"), s, width)); got != "x"+want {
+			t.Fatalf("appendTruncated(%q, %d) = %q, want %q", s, width, got, "x"+want)
+		}
+		if got := truncate(s, width); got != want {
+			t.Fatalf("truncate(%q, %d) = %q, want %q", s, width, got, want)
 		}
 	}
 }
