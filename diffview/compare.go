@@ -984,7 +984,8 @@ func (c *Comparison) Filter(f Filter) *Comparison {
 	out := &Comparison{A: c.A, B: c.B}
 	theme, unit, phrase := f.Theme, f.Unit, f.Phrase
 	key := hanzi.Fold(phrase)
-	for _, p := range c.Pairs {
+	kept := make([]int32, 0, len(c.Pairs)) // the pairs kept, copied once they are counted
+	for i, p := range c.Pairs {
 		if !f.All && !p.Changed() {
 			continue
 		}
@@ -994,11 +995,17 @@ func (c *Comparison) Filter(f Filter) *Comparison {
 		if unit != "" && !(p.From != nil && p.From.ID == unit || p.To != nil && p.To.ID == unit) {
 			continue
 		}
-		if phrase != "" && !(p.From != nil && strings.Contains(hanzi.Fold(p.From.Text), key) ||
-			p.To != nil && strings.Contains(hanzi.Fold(p.To.Text), key)) {
+		if phrase != "" && !(p.From != nil && strings.Contains(p.From.Folded(), key) ||
+			p.To != nil && strings.Contains(p.To.Folded(), key)) {
 			continue
 		}
-		out.Pairs = append(out.Pairs, p)
+		kept = append(kept, int32(i))
+	}
+	if len(kept) > 0 {
+		out.Pairs = make([]Pair, len(kept))
+		for k, i := range kept {
+			out.Pairs[k] = c.Pairs[i]
+		}
 	}
 	return out
 }
