@@ -245,27 +245,22 @@ func DiffSideBySide(w io.Writer, c *diffview.Comparison, st Style, label Labeler
 	pt := newPainter(st)
 	width := max(st.Width, 40)
 	colW := (width - 3) / 2
-	var b strings.Builder
+	// Both columns repeat the text the two units share, and pad their lines:
+	// half as much again as the inline view is about what they take.
+	tb := newTextBuffer(w, inlineSize(c, pt)*8/5)
 	head := hanzi.PadRight(hanzi.Truncate(fmt.Sprintf("%s %s", c.A.Name(), c.A.ID), colW), colW) + " │ " +
 		hanzi.Truncate(fmt.Sprintf("%s %s", c.B.Name(), c.B.ID), colW)
-	b.WriteString(pt.head.wrap(head) + "\n")
+	b := append(pt.head.paint(tb.buf, head), '\n')
+	rule := pt.dim.wrap(strings.Repeat("─", width)) + "\n"
 	theme := ""
+	var left, right column
+	var lruns, rruns []textRun
 	for _, p := range c.Pairs {
 		if p.Theme != theme {
 			theme = p.Theme
-			b.WriteString("\n" + pt.head.wrap(hanzi.Truncate("══ "+label(theme)+" ══", width)) + "\n")
+			b = append(pt.head.paint(append(b, '\n'), truncate("══ "+label(theme)+" ══", width)), '\n')
 		}
-		b.WriteString(pt.dim.wrap(strings.Repeat("─", width)) + "\n")
-		var left, right []textRun
-		for _, op := range p.Ops {
-			s := textRun{text: pt.show(op.Text), kind: op.Kind, mark: op.Moved, to: op.MovedTo, ign: op.Ignored}
-			if op.Kind != diffview.Insert {
-				left = append(left, s)
-			}
-			if op.Kind != diffview.Delete {
-				right = append(right, s)
-			}
-		}
+		b = append(b, rule...)
 		lname, rname := "", ""
 		if p.From != nil {
 			lname = p.From.ID + " " + pt.show(p.From.Heading)
@@ -273,36 +268,64 @@ func DiffSideBySide(w io.Writer, c *diffview.Comparison, st Style, label Labeler
 		if p.To != nil {
 			rname = p.To.ID + " " + pt.show(p.To.Heading)
 		}
-		lines := zipColumns(wrapSegments([]textRun{{text: lname, kind: diffview.Equal}}, colW, pt), wrapSegments([]textRun{{text: rname, kind: diffview.Equal}}, colW, pt), colW)
-		for _, l := range lines {
-			b.WriteString(pt.head.wrap(l) + "\n")
+		lruns, rruns = append(lruns[:0], textRun{text: lname, kind: diffview.Equal}), append(rruns[:0], textRun{text: rname, kind: diffview.Equal})
+		left.wrap(lruns, colW, pt)
+		right.wrap(rruns, colW, pt)
+		b = appendZipped(b, &left, &right, colW, pt.head)
+		lruns, rruns = lruns[:0], rruns[:0]
+		for _, op := range p.Ops {
+			s := textRun{text: pt.show(op.Text), kind: op.Kind, mark: op.Moved, to: op.MovedTo, ign: op.Ignored}
+			if op.Kind != diffview.Insert {
+				lruns = append(lruns, s)
+			}
+			if op.Kind != diffview.Delete {
+				rruns = append(rruns, s)
+			}
 		}
-		for _, l := range zipColumns(wrapSegments(left, colW, pt), wrapSegments(right, colW, pt), colW) {
-			b.WriteString(l + "\n")
-		}
+		left.wrap(lruns, colW, pt)
+		right.wrap(rruns, colW, pt)
+		b = appendZipped(b, &left, &right, colW, ink{})
 		for _, f := range p.Figures {
-			b.WriteString(hanzi.Truncate(fmt.Sprintf("  figure %s: %s → %s", pt.show(f.Label), pt.show(f.From), pt.show(f.To)), width) + "\n")
+			b = append(append(b, truncate(fmt.Sprintf("  figure %s: %s → %s", pt.show(f.Label), pt.show(f.From), pt.show(f.To)), width)...), '\n')
 		}
 	}
-	return writeText(w, b.String())
+	tb.buf = b
+	return tb.flush()
 }
 
-// visibleLine is a wrapped line: what to print, and how many columns it takes.
+// visibleLine is a wrapped line of a column: where its text stands in the
+// column's buffer, and how many columns it takes.
 type visibleLine struct {
-	text  string
-	width int
+	from, to int
+	width    int
 }
 
-// wrapSegments lays segments out in lines of at most width columns. Marks
-// ([- -] {+ +}) take room like text when colors are off.
-func wrapSegments(ss []textRun, width int, pt painter) []visibleLine {
-	var lines []visibleLine
-	var cur strings.Builder
-	curW := 0
+// column is a column of text wrapped in lines, their text one line after
+// another in one buffer; it is reused from one pair to the next.
+type column struct {
+	buf   []byte
+	lines []visibleLine
+	body  []rune
+}
+
+// line returns the text of line i, or "" past the last.
+func (c *column) line(i int) ([]byte, int) {
+	if i >= len(c.lines) {
+		return nil, 0
+	}
+	l := c.lines[i]
+	return c.buf[l.from:l.to], l.width
+}
+
+// wrap lays segments out in lines of at most width columns, in place of the
+// column's lines before. Marks ([- -] {+ +}) take room like text when colors
+// are off.
+func (c *column) wrap(ss []textRun, width int, pt painter) {
+	c.buf, c.lines = c.buf[:0], c.lines[:0]
+	from, curW := 0, 0
 	flush := func() {
-		lines = append(lines, visibleLine{cur.String(), curW})
-		cur.Reset()
-		curW = 0
+		c.lines = append(c.lines, visibleLine{from, len(c.buf), curW})
+		from, curW = len(c.buf), 0
 	}
 	for _, s := range ss {
 		open, closing := "", ""
@@ -315,26 +338,34 @@ func wrapSegments(ss []textRun, width int, pt painter) []visibleLine {
 				closing += "(moved " + arrow(s) + s.to + ")"
 			}
 		}
-		// A moved run, with its note, takes the moved color.
-		mark := s.mark && pt.color
-		paint := func(t string) string { return pt.decorate(textRun{text: t, kind: s.kind, ign: s.ign}) }
-		if mark {
-			paint = func(t string) string { return pt.moved.wrap(t) }
+		// A moved run, with its note, takes the moved color; an equal or
+		// ignored one none.
+		var paint ink
+		switch {
+		case s.mark && pt.color:
+			paint = pt.moved
 			closing = "(moved " + arrow(s) + s.to + ")"
-		}
-		if !pt.color {
-			paint = func(t string) string { return t }
+		case s.kind == diffview.Equal || s.ign:
+		case s.kind == diffview.Delete:
+			paint = pt.del
+		default:
+			paint = pt.ins
 		}
 		// Lay out open + text + closing rune by rune; colored runs are
 		// painted line by line so that no escape spans a line break.
-		var run strings.Builder
+		run := -1 // where the run of this line began, painted; -1: none yet
 		emitRun := func() {
-			if run.Len() > 0 {
-				cur.WriteString(paint(run.String()))
-				run.Reset()
+			if run >= 0 {
+				c.buf, run = paint.end(c.buf, run), -1
 			}
 		}
-		body := []rune(open + s.text + closing)
+		body := c.body[:0]
+		for _, part := range [...]string{open, s.text, closing} {
+			for _, r := range part {
+				body = append(body, r)
+			}
+		}
+		c.body = body
 		for i, r := range body {
 			if r == '\n' || r == '\r' {
 				continue
@@ -350,15 +381,17 @@ func wrapSegments(ss []textRun, width int, pt painter) []visibleLine {
 				emitRun()
 				flush()
 			}
-			run.WriteRune(r)
+			if run < 0 {
+				c.buf, run = paint.begin(c.buf)
+			}
+			c.buf = utf8.AppendRune(c.buf, r)
 			curW += rw
 		}
 		emitRun()
 	}
-	if cur.Len() > 0 || len(lines) == 0 {
+	if len(c.buf) > from || len(c.lines) == 0 {
 		flush()
 	}
-	return lines
 }
 
 // wordWidth returns the width of the number or Latin word that starts at
@@ -377,21 +410,22 @@ func wordWidth(rs []rune, i int) int {
 	return w
 }
 
-// zipColumns puts two columns side by side, padding the left one.
-func zipColumns(left, right []visibleLine, colW int) []string {
-	n := max(len(left), len(right))
-	out := make([]string, n)
-	for i := 0; i < n; i++ {
-		var l, r visibleLine
-		if i < len(left) {
-			l = left[i]
+// appendZipped appends two columns side by side, padding the left one, each
+// line in the color k.
+func appendZipped(dst []byte, left, right *column, colW int, k ink) []byte {
+	for i := range max(len(left.lines), len(right.lines)) {
+		l, lw := left.line(i)
+		r, _ := right.line(i)
+		var at int
+		dst, at = k.begin(dst)
+		dst = append(dst, l...)
+		for range colW - lw {
+			dst = append(dst, ' ')
 		}
-		if i < len(right) {
-			r = right[i]
-		}
-		out[i] = l.text + strings.Repeat(" ", max(0, colW-l.width)) + " │ " + r.text
+		dst = append(append(dst, " │ "...), r...)
+		dst = append(k.end(dst, at), '\n')
 	}
-	return out
+	return dst
 }
 
 // DiffStat writes, per theme and per pair, the similarity and how many

@@ -40,14 +40,40 @@ func TestSideBySideWidth(t *testing.T) {
 					right = append(right, s)
 				}
 			}
-			for _, line := range zipColumns(wrapSegments(left, colW, pt), wrapSegments(right, colW, pt), colW) {
-				var b strings.Builder
-				if err := writeText(&b, line); err != nil {
-					t.Fatal(err)
-				}
-				if w := visibleWidth(b.String()); w > width {
+			var lc, rc column
+			lc.wrap(left, colW, pt)
+			rc.wrap(right, colW, pt)
+			var b strings.Builder
+			if err := writeText(&b, string(appendZipped(nil, &lc, &rc, colW, ink{}))); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+			if len(lines) != max(len(lc.lines), len(rc.lines)) {
+				t.Fatalf("width %d, color %v: %d lines of columns of %d and %d", width, color, len(lines), len(lc.lines), len(rc.lines))
+			}
+			for _, line := range lines {
+				if w := visibleWidth(line); w > width {
 					t.Fatalf("width %d, color %v: a line of %d columns: %q", width, color, w, line)
 				}
+			}
+			if color {
+				continue
+			}
+			// The lines of a column, joined, are its text and marks.
+			var want, got strings.Builder
+			for _, s := range left {
+				open, closing := "", ""
+				if s.kind == diffview.Delete {
+					open, closing = "[-", "-]"
+				}
+				want.WriteString(open + strings.NewReplacer("\n", "", "\r", "").Replace(s.text) + closing)
+			}
+			for i := range lc.lines {
+				l, _ := lc.line(i)
+				got.Write(l)
+			}
+			if got.String() != want.String() {
+				t.Fatalf("width %d: the left column reads %q, want %q", width, got.String(), want.String())
 			}
 		}
 	}
