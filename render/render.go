@@ -46,16 +46,10 @@ func (s Style) width() int {
 const escMark = "\xff"
 
 // paint returns a function that colors its argument with attrs when colors
-// are on and returns it unchanged otherwise. Each color is switched on or
-// off here, so fatih/color's package-level NoColor (fixed from os.Stdout
-// when it loads) plays no part: the Style alone decides.
+// are on (its text made Visible) and returns it unchanged otherwise: the
+// ink of attrs (Style.ink).
 func (s Style) paint(attrs ...color.Attribute) func(string) string {
-	if !s.Color {
-		return func(t string) string { return t }
-	}
-	c := color.New(attrs...)
-	c.EnableColor()
-	return func(t string) string { return strings.ReplaceAll(c.Sprint(Visible(t)), "\x1b", escMark) }
+	return s.ink(attrs...).wrap
 }
 
 // Visible returns s with its control characters (C0 but line feed and tab,
@@ -135,15 +129,17 @@ func writeText(w io.Writer, s string) error {
 	return err
 }
 
-// ink is a color of a text view, for views that append their text to a
-// buffer rather than build strings: Style.paint's coloring, taken apart. It
-// is the zero ink when colors are off.
+// ink is a color of a text view: the escapes that open and close it, so
+// that a view can paint the text it appends to a buffer (begin, end) as
+// well as a string (wrap). It is the zero ink when colors are off.
 type ink struct {
 	on, off string // what opens and closes the color, with escMark for the escape character
 }
 
-// ink returns the color attrs make as Style.paint applies it, or the zero
-// ink when colors are off.
+// ink returns the color attrs make, as fatih/color writes it, or the zero
+// ink when colors are off. Each color is switched on here, so fatih/color's
+// package-level NoColor (fixed from os.Stdout when it loads) plays no part:
+// the Style alone decides.
 func (s Style) ink(attrs ...color.Attribute) ink {
 	if !s.Color {
 		return ink{}
@@ -154,7 +150,7 @@ func (s Style) ink(attrs ...color.Attribute) ink {
 	return ink{strings.ReplaceAll(on, "\x1b", escMark), strings.ReplaceAll(off, "\x1b", escMark)}
 }
 
-// wrap returns t in the color: what Style.paint's function returns.
+// wrap returns t in the color, made Visible (t itself when colors are off).
 func (k ink) wrap(t string) string {
 	if k == (ink{}) {
 		return t
@@ -169,10 +165,10 @@ func (k ink) begin(dst []byte) ([]byte, int) {
 }
 
 // end closes the color begun at from: the text since then is made Visible,
-// as Style.paint does when colors are on, and the color is reset.
+// as wrap makes it, and the color is reset.
 func (k ink) end(dst []byte, from int) []byte {
 	if k == (ink{}) {
-		return dst // colors off: the text is left as it is, as Style.paint leaves it
+		return dst // colors off: the text is left as it is, as wrap leaves it
 	}
 	if hasControl(dst[from:]) {
 		dst = append(dst[:from], Visible(string(dst[from:]))...)
@@ -180,7 +176,7 @@ func (k ink) end(dst []byte, from int) []byte {
 	return append(dst, k.off...)
 }
 
-// paint appends t in the color: what Style.paint's function returns.
+// paint appends t in the color, as wrap returns it.
 func (k ink) paint(dst []byte, t string) []byte {
 	dst, from := k.begin(dst)
 	return k.end(append(dst, t...), from)

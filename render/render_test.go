@@ -121,24 +121,34 @@ func TestVisibleWriter(t *testing.T) {
 	}
 }
 
-// TestInk checks that an ink paints as Style.paint does, colors on and
-// off, and that a view built in a textBuffer is written as writeText writes
-// it, into a bytes.Buffer that already holds text and into a plain writer.
+// TestInk checks that an ink paints as fatih/color colors a text made
+// Visible (its escapes marked, for writeText), colors on and off, and that
+// a view built in a textBuffer is written as writeText writes it, into a
+// bytes.Buffer that already holds text and into a plain writer.
 func TestInk(t *testing.T) {
 	texts := []string{"", "甲乙", "紅\x1b[31m字", "行尾\r\n下行\r", "C1\u009b31m", "\r", "\n\r"}
 	for _, on := range []bool{false, true} {
 		st := Style{Color: on}
 		for _, attrs := range [][]color.Attribute{{color.FgRed}, boldAttr, dimAttr} {
 			k := st.ink(attrs...)
+			c := color.New(attrs...)
+			c.EnableColor()
+			// paint is how the views colored a text before inks.
+			paint := func(t string) string {
+				if !on {
+					return t
+				}
+				return strings.ReplaceAll(c.Sprint(Visible(t)), "\x1b", escMark)
+			}
 			for _, s := range texts {
-				want := st.paint(attrs...)(s)
+				want := paint(s)
 				if got := k.wrap(s); got != want {
 					t.Errorf("color %v %v: wrap(%q) = %q, want %q", on, attrs, s, got, want)
 				}
 				// Painted in two pieces, it is painted as one text.
 				buf, at := k.begin([]byte("前"))
 				buf = append(append(buf, s...), s...)
-				if got := string(k.end(buf, at)); got != "前"+st.paint(attrs...)(s+s) {
+				if got := string(k.end(buf, at)); got != "前"+paint(s+s) {
 					t.Errorf("color %v %v: begin/end of %q twice = %q", on, attrs, s, got)
 				}
 				var plain strings.Builder
