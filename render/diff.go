@@ -42,14 +42,6 @@ type textRun struct {
 	ign  bool   // ignored
 }
 
-// decorate returns the visible form of a textRun (appendRun).
-func (p painter) decorate(s textRun) string {
-	if s.kind == diffview.Equal || s.ign {
-		return s.text
-	}
-	return string(p.appendRun(nil, s))
-}
-
 // appendRun appends the visible form of a textRun: colored when colors are
 // on, otherwise wrapped in [-…-] or {+…+}; a moved one is followed by the
 // unit it moved to or from.
@@ -60,8 +52,7 @@ func (p painter) appendRun(dst []byte, s textRun) []byte {
 	if p.color {
 		switch {
 		case s.mark:
-			dst = p.moved.paint(dst, s.text)
-			dst, from := p.dim.begin(dst)
+			dst, from := p.dim.begin(p.moved.paint(dst, s.text))
 			return p.dim.end(appendMoved(dst, s), from)
 		case s.kind == diffview.Delete:
 			return p.del.paint(dst, s.text)
@@ -80,7 +71,7 @@ func (p painter) appendRun(dst []byte, s textRun) []byte {
 	return dst
 }
 
-// appendMoved appends the note of a moved run: "(moved to p2-u7)".
+// appendMoved appends the note of a moved run: "(moved to p2.7)".
 func appendMoved(dst []byte, s textRun) []byte {
 	return append(append(append(append(dst, "(moved "...), arrow(s)...), s.to...), ')')
 }
