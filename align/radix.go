@@ -24,14 +24,23 @@ type keyed struct {
 // smallSort is the size under which insertion sort beats the radix passes.
 const smallSort = 48
 
+// buffers returns s's two buffers of n keyed features, for radix.
+func (s *sorter) buffers(n int) (a, b []keyed) {
+	if cap(s.a) < n {
+		s.a, s.b = make([]keyed, n), make([]keyed, n)
+	}
+	return s.a[:n], s.b[:n]
+}
+
 // order sorts fs stably, in place, and returns for each feature in order
 // its index in fs before the sort: a buffer of s, valid until its next use.
 func (s *sorter) order(fs []feat) []int32 {
 	n := len(fs)
-	if cap(s.a) < n {
-		s.a, s.b, s.idx = make([]keyed, n), make([]keyed, n), make([]int32, n)
+	a, b := s.buffers(n)
+	if cap(s.idx) < n {
+		s.idx = make([]int32, n)
 	}
-	a, b, idx := s.a[:n], s.b[:n], s.idx[:n]
+	idx := s.idx[:n]
 	// The hashed features (bit 63 clear) come before the packed ones (bit
 	// 63 set): put them first, each in its order, and sort the two parts
 	// apart, so that the few hashes, whose bits are all different, do not

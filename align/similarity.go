@@ -339,38 +339,35 @@ type freqs struct {
 	n    []int32
 }
 
-// newFreqs counts the features of all, and returns for each feature of
-// all (as given; all is sorted) its index among the keys.
-func newFreqs(all []feat, s *sorter) (freqs, []int32) {
-	from := s.order(all)
-	fs := all
+// countSorted counts the features of two sorted runs of keyed features,
+// the first all below the second: the distinct features and how many
+// times each comes, and, in at, for each feature its index among them (by
+// keyed.i).
+func countSorted(lo, hi []keyed, at []int32) freqs {
 	n := 0
-	for i, f := range fs {
-		if i == 0 || fs[i-1] != f {
-			n++
+	for _, run := range [2][]keyed{lo, hi} {
+		for x, k := range run {
+			if x == 0 || run[x-1].f != k.f {
+				n++
+			}
 		}
 	}
 	fr := freqs{keys: make([]feat, 0, n), n: make([]int32, 0, n)}
-	at := make([]int32, len(all))
-	for i, f := range fs {
-		if k := len(fr.keys); k == 0 || fr.keys[k-1] != f {
-			fr.keys = append(fr.keys, f)
-			fr.n = append(fr.n, 0)
+	for _, run := range [2][]keyed{lo, hi} {
+		for _, k := range run {
+			if x := len(fr.keys); x == 0 || fr.keys[x-1] != k.f {
+				fr.keys = append(fr.keys, k.f)
+				fr.n = append(fr.n, 0)
+			}
+			fr.n[len(fr.n)-1]++
+			at[k.i] = int32(len(fr.keys) - 1)
 		}
-		fr.n[len(fr.n)-1]++
-		at[from[i]] = int32(len(fr.keys) - 1)
 	}
-	return fr, at
+	return fr
 }
 
-// freqScratch holds the buffers of freqsOf.
-type freqScratch struct {
-	sorter
-	all []feat
-}
-
-// freqScratches keeps the buffers of freqsOf from one report to the next
-// (*freqScratch): they hold the features of all the units of a report.
+// freqScratches keeps the buffers of freqsOf's sorts from one model to
+// the next (*sorter): they hold the features of all the units of a report.
 var freqScratches sync.Pool
 
 // reportFreqs are the document frequencies of the units of one report,
@@ -380,9 +377,30 @@ type reportFreqs struct {
 	at, at3 map[*corpus.Unit][]int32 // a unit's grams (features of prep.occ, once each) → their index in df (df3)
 }
 
+// low21 masks the last rune of a packed feature.
+const low21 = 1<<21 - 1
+
+// featsOf returns how many features freqsOf sorts at once for units with
+// these preps: the grams, or the features of their occurrences.
+func featsOf(ps []*prep) int {
+	n, n3 := 0, 0
+	for _, p := range ps {
+		n += len(p.grams)
+		n3 += p.n3
+	}
+	return max(n, n3)
+}
+
 // freqsOf returns the document frequencies of a report's units (with their
-// preps), counted once.
-func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep) *reportFreqs {
+// preps), counted once, sorting with s.
+//
+// The features of the units are sorted, with where each came from, straight
+// from the preps, the hashed ones (bit 63 clear) apart from the packed ones
+// as sorter.order does. A trigram is sorted as the index of its first two
+// characters among the report's bigrams (counted first) and its third: the
+// same order in a number of some 30 bits rather than 60, so four radix
+// passes rather than six.
+func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep, s *sorter) *reportFreqs {
 	if len(units) == 0 {
 		return &reportFreqs{}
 	}
@@ -394,33 +412,66 @@ func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep) *reportFreqs {
 		return rf
 	}
 	n, n3 := 0, 0
+	low, low3 := 0, 0 // how many are hashed: each unit's first
 	for _, p := range ps {
 		n += len(p.grams)
 		n3 += p.n3
+		for _, g := range p.grams {
+			if g.f&packed != 0 {
+				break
+			}
+			low++
+		}
+		for _, f := range distinctFeats(p.occ) {
+			if f&packed != 0 {
+				break
+			}
+			low3++
+		}
 	}
 	// The units' features, one after the other, and where each stands
 	// among the report's: the index of gram k of unit i is at[from+k].
-	// The buffers of the sort are kept for the next report.
-	fsc, _ := freqScratches.Get().(*freqScratch)
-	if fsc == nil {
-		fsc = &freqScratch{}
-	}
-	defer freqScratches.Put(fsc)
-	all := slices.Grow(fsc.all[:0], max(n, n3))
+	a, b := s.buffers(max(n, n3))
+	l, h, x := 0, low, int32(0)
 	for _, p := range ps {
-		for _, c := range p.grams {
-			all = append(all, c.f)
+		for _, g := range p.grams {
+			if g.f&packed == 0 {
+				a[l], l = keyed{g.f, x}, l+1
+			} else {
+				a[h], h = keyed{g.f, x}, h+1
+			}
+			x++
 		}
 	}
-	df, at := newFreqs(all, &fsc.sorter)
-	all = all[:0]
+	at := make([]int32, n)
+	df := countSorted(radix(a[:low], b[:low]), radix(a[low:n], b[low:n]), at)
+	l, h, x = 0, low3, 0
+	from := 0 // where the unit's grams stand in at
 	for _, p := range ps {
+		k := 0
 		for _, f := range distinctFeats(p.occ) {
-			all = append(all, f)
+			if f&packed == 0 {
+				a[l], l = keyed{f, x}, l+1
+			} else {
+				// The first two characters of a trigram are a bigram of
+				// its unit, found in order (the trigrams are sorted).
+				first := packed | (f&^packed)>>21
+				for p.grams[k].f < first {
+					k++
+				}
+				a[h], h = keyed{packed | feat(at[from+k])<<21 | f&low21, x}, h+1
+			}
+			x++
+		}
+		from += len(p.grams)
+	}
+	at3 := make([]int32, n3)
+	df3 := countSorted(radix(a[:low3], b[:low3]), radix(a[low3:n3], b[low3:n3]), at3)
+	for i, f := range df3.keys {
+		if f&packed != 0 {
+			df3.keys[i] = packed | (df.keys[(f&^packed)>>21]&^packed)<<21 | f&low21
 		}
 	}
-	df3, at3 := newFreqs(all, &fsc.sorter)
-	fsc.all = all
 	rf = &reportFreqs{df: df, df3: df3, at: make(map[*corpus.Unit][]int32, len(units)), at3: make(map[*corpus.Unit][]int32, len(units))}
 	k, k3 := 0, 0
 	for i, u := range units {
@@ -669,7 +720,23 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 		ids           []int32 // for each key of rf.df, its number among the model's grams (nil: the same)
 	}
 	rfs := make([]*reportFreqs, len(groups))
-	work.Each(len(groups), func(k int) { rfs[k] = t.freqsOf(groups[k], ps[from[k]:from[k+1]]) })
+	// One report after the other, so that they share the buffers of the
+	// sorts (some 30 bytes a feature of a report, sized once for the
+	// larger): counting them in parallel would give each its own for a
+	// fraction of a millisecond. The buffers are kept for the next model.
+	fs, _ := freqScratches.Get().(*sorter)
+	if fs == nil {
+		fs = &sorter{}
+	}
+	size := 0
+	for k := range groups {
+		size = max(size, featsOf(ps[from[k]:from[k+1]]))
+	}
+	fs.buffers(size)
+	for k := range groups {
+		rfs[k] = t.freqsOf(groups[k], ps[from[k]:from[k+1]], fs)
+	}
+	freqScratches.Put(fs)
 	cs := make([]*counts, len(groups))
 	for k := range groups {
 		cs[k] = &counts{rf: rfs[k]}
