@@ -21,6 +21,7 @@ type span struct{ start, end int32 }
 // nothing in the common case. A scratch serves one goroutine.
 type scratch struct {
 	shared   []feat
+	ra0, rb0 []feat // the rare features of each unit
 	ra, rb   []span
 	dup      []bool
 	okA, okB []bool
@@ -72,7 +73,8 @@ func runs(dst []span, at []occurrence, shared []feat) []span {
 // that stands whole in one unit and cut in two in the other counts once.
 // The runs are in sc's buffers until its next use.
 func phrases(a, b *doc, sc *scratch) (int, []span) {
-	return phrasesOf(a, b, sortedset.AppendCommon(sc.shared[:0], a.rare, b.rare), sc)
+	sc.ra0, sc.rb0 = a.rare(sc.ra0[:0]), b.rare(sc.rb0[:0])
+	return phrasesOf(a, b, sortedset.AppendCommon(sc.shared[:0], sc.ra0, sc.rb0), sc)
 }
 
 // phrasesOf is phrases given the rare features a and b share (sorted).

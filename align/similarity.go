@@ -140,9 +140,9 @@ type doc struct {
 	section  []feat       // bigrams of the titles of its section and subsection, sorted
 	opener   bool         // the unit opens its section (see opens)
 	leader   bool         // the unit comes first in its section (see leads)
-	rare     []feat       // trigrams, quoted terms and figures rare in the corpus, sorted
-	rareIdx  []int32      // the index of each among its report's trigrams (reportFreqs.df3)
 	occ      []occurrence // where its trigrams, quoted terms and figures stand, by feature, then place (prep.occ)
+	at3      []int32      // the index of each feature of occ (once each) among its report's (reportFreqs.df3)
+	tri      *trigrams    // those of its report
 	clauses  []clause     // the clauses long enough to be looked for in another unit
 	inClause []clauseRef  // the clauses each gram stands in, from inClauseAt[k] (see prep)
 	clauseAt []int32
@@ -515,15 +515,32 @@ type model struct {
 	// keys is how many distinct grams the model's units have: doc.ids
 	// number them from 0.
 	keys int
-	// rare lists, for each report's trigrams (reportFreqs.df3), the units
-	// of the report for which it is rare (model ordinals); other3 gives,
-	// for each trigram of a report, its index among the other report's,
-	// -1 when the other has it not (nil with one report).
-	rare   []postings
-	other3 [][]int32
+	// tri holds what the model knows of each report's trigrams.
+	tri []trigrams
 	// scratches holds the buffers of the comparisons of its units, reused
 	// by every block of its two reports (*scratch).
 	scratches sync.Pool
+}
+
+// trigrams is what a model knows of the trigrams, quoted terms and figures
+// of the units of one of its reports (reportFreqs.df3): which are rare in
+// the model and where they stand.
+type trigrams struct {
+	keys  []feat   // the report's, sorted
+	rare  []bool   // whether each is rare in the model
+	other []int32  // the index of each among the other report's keys, -1 when it has it not (nil with one report)
+	units postings // the units of the report for which each is rare (model ordinals)
+}
+
+// rare appends to dst the features of d's occurrences rare in its model,
+// in key order.
+func (d *doc) rare(dst []feat) []feat {
+	for _, x := range d.at3 {
+		if d.tri.rare[x] {
+			dst = append(dst, d.tri.keys[x])
+		}
+	}
+	return dst
 }
 
 // postings lists, for each key of a sorted set, some numbers:
@@ -701,24 +718,6 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 	for k, g := range groups {
 		from[k+1] = from[k] + len(g)
 	}
-	for k := range groups {
-		for i := from[k]; i < from[k+1]; i++ {
-			u, p := units[i], ps[i]
-			d := &doc{unit: u, grams: p.grams, runes: p.runes, heading: p.heading, section: p.section,
-				opener: p.opener, leader: p.leader, themes: p.themes, class: t.Classes[u],
-				occ: p.occ, inClause: p.inClause, clauseAt: p.inClauseAt, group: k, ord: i}
-			d.clauses = slices.Clone(p.clauses)
-			docs[i] = d
-			m.docs[u] = d
-		}
-	}
-	// The document frequency of a feature of a unit in the model: its count
-	// in the unit's report and in the other, each read by index.
-	type counts struct {
-		rf            *reportFreqs
-		other, other3 []int32 // for each key of rf, its count in the other report
-		ids           []int32 // for each key of rf.df, its number among the model's grams (nil: the same)
-	}
 	rfs := make([]*reportFreqs, len(groups))
 	// One report after the other, so that they share the buffers of the
 	// sorts (some 30 bytes a feature of a report, sized once for the
@@ -737,55 +736,69 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 		rfs[k] = t.freqsOf(groups[k], ps[from[k]:from[k+1]], fs)
 	}
 	freqScratches.Put(fs)
+	// A trigram is rare when it stands in no more than two units per
+	// report: a name that comes back in a year's review and plan, not a
+	// phrase of every paragraph.
+	limit := rareUnits * max(1, reports)
+	m.tri = make([]trigrams, len(groups))
+	for k := range groups {
+		tr := &m.tri[k]
+		tr.keys = rfs[k].df3.keys
+		if len(groups) == 2 {
+			tr.other = crossIn(rfs[k].df3, rfs[1-k].df3)
+		}
+		tr.rare = make([]bool, len(tr.keys))
+		for x, n := range rfs[k].df3.n {
+			if tr.other != nil && tr.other[x] >= 0 {
+				n += rfs[1-k].df3.n[tr.other[x]]
+			}
+			tr.rare[x] = int(n) <= limit
+		}
+	}
+	for k := range groups {
+		for i := from[k]; i < from[k+1]; i++ {
+			u, p := units[i], ps[i]
+			d := &doc{unit: u, grams: p.grams, runes: p.runes, heading: p.heading, section: p.section,
+				opener: p.opener, leader: p.leader, themes: p.themes, class: t.Classes[u],
+				occ: p.occ, inClause: p.inClause, clauseAt: p.inClauseAt, group: k, ord: i}
+			d.at3, d.tri = rfs[k].at3[u], &m.tri[k]
+			d.clauses = slices.Clone(p.clauses)
+			docs[i] = d
+			m.docs[u] = d
+		}
+	}
+	// The document frequency of a feature of a unit in the model: its count
+	// in the unit's report and in the other, each read by index.
+	type counts struct {
+		rf    *reportFreqs
+		other []int32 // for each key of rf.df, its count in the other report
+		ids   []int32 // for each key of rf.df, its number among the model's grams (nil: the same)
+	}
 	cs := make([]*counts, len(groups))
 	for k := range groups {
 		cs[k] = &counts{rf: rfs[k]}
 	}
-	m.other3 = make([][]int32, len(groups))
 	if len(groups) == 2 {
 		for k := range groups {
-			o := rfs[1-k]
-			cs[k].other = countsIn(rfs[k].df, o.df)
-			cs[k].other3, m.other3[k] = crossIn(rfs[k].df3, o.df3)
+			cs[k].other = countsIn(rfs[k].df, rfs[1-k].df)
 		}
 		cs[0].ids, cs[1].ids, m.keys = union(rfs[0].df.keys, rfs[1].df.keys)
 	} else if len(groups) == 1 {
 		m.keys = len(rfs[0].df.keys)
 	}
-	// A trigram is rare when it stands in no more than two units per
-	// report: a name that comes back in a year's review and plan, not a
-	// phrase of every paragraph.
-	limit := rareUnits * max(1, reports)
 	// The IDF of a gram by the number of units it stands in, 0 to n.
 	idf := make([]float64, m.n+1)
 	for k := range idf {
 		idf[k] = math.Log(float64(m.n+1)/float64(k+1)) + 1
 	}
 	work.Each(len(units), func(i int) {
-		d, p := docs[i], ps[i]
+		d := docs[i]
 		c := cs[d.group]
 		df := func(k int32, n []int32, other []int32) int {
 			if other != nil {
 				return int(n[k] + other[k])
 			}
 			return int(n[k])
-		}
-		// The rare features, counted, then kept: at3 holds an index for
-		// each feature of the occurrences, taken once.
-		at3 := c.rf.at3[d.unit]
-		nRare := 0
-		for k := range distinctFeats(p.occ) {
-			if df(at3[k], c.rf.df3.n, c.other3) <= limit {
-				nRare++
-			}
-		}
-		d.rare = make([]feat, 0, nRare)
-		d.rareIdx = make([]int32, 0, nRare)
-		for k, f := range distinctFeats(p.occ) {
-			if df(at3[k], c.rf.df3.n, c.other3) <= limit {
-				d.rare = append(d.rare, f)
-				d.rareIdx = append(d.rareIdx, at3[k])
-			}
 		}
 		// The weights in key order (the grams are sorted), normalised as
 		// sorted does: the same sums in the same order. They hold the IDF
@@ -818,35 +831,42 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 		}
 	})
 	// The units of each report for which each of its trigrams is rare.
-	m.rare = make([]postings, len(groups))
 	for k := range groups {
+		tr := &m.tri[k]
 		ds := docs[from[k]:from[k+1]]
-		p := postings{at: make([]int32, len(rfs[k].df3.keys)+1)}
+		p := postings{at: make([]int32, len(tr.keys)+1)}
 		for _, d := range ds {
-			for _, x := range d.rareIdx {
-				p.at[x+1]++
+			for _, x := range d.at3 {
+				if tr.rare[x] {
+					p.at[x+1]++
+				}
 			}
 		}
 		for x := 1; x < len(p.at); x++ {
 			p.at[x] += p.at[x-1]
 		}
+		// Each key's numbers are written at at[x], moved on by one each:
+		// at[x] ends where at[x+1] began, and at is moved back by one.
 		p.of = make([]int32, p.at[len(p.at)-1])
-		next := slices.Clone(p.at[:len(p.at)-1])
 		for _, d := range ds {
-			for _, x := range d.rareIdx {
-				p.of[next[x]] = int32(d.ord)
-				next[x]++
+			for _, x := range d.at3 {
+				if tr.rare[x] {
+					p.of[p.at[x]] = int32(d.ord)
+					p.at[x]++
+				}
 			}
 		}
-		m.rare[k] = p
+		copy(p.at[1:], p.at)
+		p.at[0] = 0
+		tr.units = p
 	}
 	return m
 }
 
-// crossIn returns, for each key of fr, its count in o (0 when o has it
-// not) and its index among o's keys (-1): one walk through both.
-func crossIn(fr, o freqs) (counts, idx []int32) {
-	counts, idx = make([]int32, len(fr.keys)), make([]int32, len(fr.keys))
+// crossIn returns, for each key of fr, its index among o's keys (-1 when
+// o has it not): one walk through both.
+func crossIn(fr, o freqs) (idx []int32) {
+	idx = make([]int32, len(fr.keys))
 	j := 0
 	for i, f := range fr.keys {
 		for j < len(o.keys) && o.keys[j] < f {
@@ -854,10 +874,10 @@ func crossIn(fr, o freqs) (counts, idx []int32) {
 		}
 		idx[i] = -1
 		if j < len(o.keys) && o.keys[j] == f {
-			counts[i], idx[i] = o.n[j], int32(j)
+			idx[i] = int32(j)
 		}
 	}
-	return counts, idx
+	return idx
 }
 
 // union numbers the keys of two sorted sets together: for each key of a
@@ -1051,15 +1071,19 @@ func (m *model) similarities(a *corpus.Unit, b []*doc, inB []int32, sc *scratch,
 	for j := range lists {
 		lists[j] = lists[j][:0]
 	}
-	for x, f := range da.rare {
-		for g := range m.rare {
-			k := da.rareIdx[x]
+	for _, x := range da.at3 {
+		if !da.tri.rare[x] {
+			continue
+		}
+		f := da.tri.keys[x]
+		for g := range m.tri {
+			k := x
 			if g != da.group {
-				if k = m.other3[da.group][k]; k < 0 {
+				if k = da.tri.other[x]; k < 0 {
 					continue
 				}
 			}
-			for _, ord := range m.rare[g].get(k) {
+			for _, ord := range m.tri[g].units.get(k) {
 				if j := inB[ord]; j >= 0 {
 					lists[j] = append(lists[j], f)
 				}
