@@ -130,9 +130,7 @@ func contains(hay, needle []rune) bool {
 // clause is a clause of a unit long enough to be looked for in another.
 type clause struct {
 	span
-	grams []feat    // its distinct character bigrams (and Latin words), sorted
-	idf   []float64 // the weight of each in the model
-	total float64   // their sum
+	grams []int32 // its distinct character bigrams (and Latin words): their indices among the unit's grams, sorted
 }
 
 // minClauseGrams is the fewest distinct bigrams of a clause looked for in
@@ -154,9 +152,8 @@ const coverMin = 0.8
 // The text is given as the runes of a unit's folded text, its grams
 // (sorted) and the index among them of the bigram at each rune (gramAt, -1
 // where none starts, see gramsOf): a clause's bigrams are sorted as their
-// indices. The clauses' bigrams share one array; sc.idx receives their
-// indices among the grams, clause after clause (for clauseRefs).
-func clauses(rs []rune, grams []featCount, gramAt []int32, sc *prepScratch) []clause {
+// indices, which stand for them. The clauses' bigrams share one array.
+func clauses(rs []rune, gramAt []int32, sc *prepScratch) []clause {
 	ix, ends := sc.idx[:0], sc.ends[:0] // where each clause's indices end in ix
 	spans := sc.spans[:0]
 	start := 0
@@ -190,10 +187,7 @@ func clauses(rs []rune, grams []featCount, gramAt []int32, sc *prepScratch) []cl
 	if len(spans) == 0 {
 		return nil
 	}
-	all := make([]feat, len(ix))
-	for k, g := range ix {
-		all[k] = grams[g].f
-	}
+	all := slices.Clone(ix)
 	out := make([]clause, len(spans))
 	from := int32(0)
 	for i, end := range ends {
@@ -203,51 +197,40 @@ func clauses(rs []rune, grams []featCount, gramAt []int32, sc *prepScratch) []cl
 	return out
 }
 
-// weigh gives the bigrams of each clause their weight: idf holds the
-// weight of each of the unit's grams, refs[at[k]:at[k+1]] the bigrams of
-// its clauses that gram k is (see clauseRefs). The clauses' weights share
-// one array.
-func weigh(cs []clause, refs []clauseRef, at []int32, idf []float64) {
-	n := 0
-	for _, c := range cs {
-		n += len(c.grams)
-	}
-	all := make([]float64, n)
-	for i := range cs {
-		c := &cs[i]
-		c.idf, all = all[:len(c.grams):len(c.grams)], all[len(c.grams):]
-	}
-	for k, w := range idf {
-		for _, r := range refs[at[k]:at[k+1]] {
-			cs[r.clause].idf[r.gram] = w
+// weigh returns the weight of each clause of d in its model: the sum of
+// the IDF of its bigrams, in their order. out is a buffer of len(d.clauses).
+func weigh(d *doc, out []float64) []float64 {
+	for i, c := range d.clauses {
+		total := 0.0
+		for _, g := range c.grams {
+			total += d.weight(g)
 		}
+		out[i] = total
 	}
-	for i := range cs {
-		c := &cs[i]
-		c.total = 0
-		for _, w := range c.idf {
-			c.total += w
-		}
-	}
+	return out
 }
 
-// overlap returns how much of the smaller of two clauses the other holds:
-// the weight of the bigrams they share over the weight of the smaller's.
-func overlap(s, t *clause) float64 {
+// overlap returns how much of the smaller of clause i of a and clause j of
+// b the other holds: the weight of the bigrams they share over the weight
+// of the smaller's. The bigrams are compared by their numbers in the model
+// (doc.ids), which are in key order.
+func overlap(a, b *doc, i, j int) float64 {
+	s, t := a.clauses[i].grams, b.clauses[j].grams
 	shared := 0.0
-	for i, j := 0, 0; i < len(s.grams) && j < len(t.grams); {
+	for x, y := 0, 0; x < len(s) && y < len(t); {
+		p, q := a.ids[s[x]], b.ids[t[y]]
 		switch {
-		case s.grams[i] < t.grams[j]:
-			i++
-		case s.grams[i] > t.grams[j]:
-			j++
+		case p < q:
+			x++
+		case p > q:
+			y++
 		default:
-			shared += s.idf[i]
-			i++
-			j++
+			shared += a.idf[p]
+			x++
+			y++
 		}
 	}
-	return shared / min(s.total, t.total)
+	return shared / min(a.totals[i], b.totals[j])
 }
 
 // clauseMatch is a clause of one unit found in the other.
@@ -294,10 +277,10 @@ func coveredIf(a, b *doc, sc *scratch, found func(clauseMatch)) int {
 		hit := false
 		try := func(j int) {
 			t := &b.clauses[j]
-			if s.total <= t.total && !sc.okA[i] || t.total < s.total && !sc.okB[j] {
+			if a.totals[i] <= b.totals[j] && !sc.okA[i] || b.totals[j] < a.totals[i] && !sc.okB[j] {
 				return // the smaller one is not held by the other unit
 			}
-			if o := overlap(s, t); o >= coverMin {
+			if o := overlap(a, b, i, j); o >= coverMin {
 				if !hit {
 					inA++
 				}
@@ -330,19 +313,19 @@ func coveredIf(a, b *doc, sc *scratch, found func(clauseMatch)) int {
 // clause of b.
 func promising(ok []bool, a, b *doc) []bool {
 	ok = slices.Grow(ok[:0], len(a.clauses))[:len(a.clauses)]
-	for i := range a.clauses {
-		c := &a.clauses[i]
+	for i, c := range a.clauses {
 		held := 0.0
 		k := 0
-		for x, g := range c.grams {
-			for k < len(b.grams) && b.grams[k].f < g {
+		for _, g := range c.grams {
+			id := a.ids[g]
+			for k < len(b.ids) && b.ids[k] < id {
 				k++
 			}
-			if k < len(b.grams) && b.grams[k].f == g {
-				held += c.idf[x]
+			if k < len(b.ids) && b.ids[k] == id {
+				held += a.idf[id]
 			}
 		}
-		ok[i] = held >= coverMin*c.total
+		ok[i] = held >= coverMin*a.totals[i]
 	}
 	return ok
 }

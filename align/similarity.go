@@ -144,9 +144,11 @@ type doc struct {
 	at3      []int32      // the index of each feature of occ (once each) among its report's (reportFreqs.df3)
 	tri      *trigrams    // those of its report
 	clauses  []clause     // the clauses long enough to be looked for in another unit
-	inClause []clauseRef  // the clauses each gram stands in, from inClauseAt[k] (see prep)
+	totals   []float64    // the weight of each clause in the model (see weigh)
+	inClause []int32      // the clauses each gram stands in, from inClauseAt[k] (see prep)
 	clauseAt []int32
-	themes   []entry // theme scores, normalised
+	idf      []float64 // the model's IDF of each gram, by number (model.idf)
+	themes   []entry   // theme scores, normalised
 	class    Classification
 	group    int // the report of the model it belongs to
 	ord      int // its place among the model's units
@@ -491,22 +493,6 @@ func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep, s *sorter) *reportFre
 	return rf
 }
 
-// countsIn returns, for each key of fr, its count in o (0 when o has it
-// not): one walk through both.
-func countsIn(fr, o freqs) []int32 {
-	out := make([]int32, len(fr.keys))
-	j := 0
-	for i, f := range fr.keys {
-		for j < len(o.keys) && o.keys[j] < f {
-			j++
-		}
-		if j < len(o.keys) && o.keys[j] == f {
-			out[i] = o.n[j]
-		}
-	}
-	return out
-}
-
 // model holds the documents of a corpus and the document frequencies that
 // weight them.
 type model struct {
@@ -515,6 +501,8 @@ type model struct {
 	// keys is how many distinct grams the model's units have: doc.ids
 	// number them from 0.
 	keys int
+	// idf holds the IDF of each gram of the model, by number (doc.ids).
+	idf []float64
 	// tri holds what the model knows of each report's trigrams.
 	tri []trigrams
 	// scratches holds the buffers of the comparisons of its units, reused
@@ -531,6 +519,9 @@ type trigrams struct {
 	other []int32  // the index of each among the other report's keys, -1 when it has it not (nil with one report)
 	units postings // the units of the report for which each is rare (model ordinals)
 }
+
+// weight returns the IDF of d's gram k in its model.
+func (d *doc) weight(k int32) float64 { return d.idf[d.ids[k]] }
 
 // rare appends to dst the features of d's occurrences rare in its model,
 // in key order.
@@ -566,15 +557,12 @@ type prep struct {
 	occ     []occurrence // trigrams, quoted terms and figures, by feature, then place
 	n3      int          // how many different features occ has
 	clauses []clause     // the clauses long enough to be looked for in another unit, unweighted
-	// The clauses gram k of grams stands in: inClause[inClauseAt[k]:inClauseAt[k+1]].
-	inClause   []clauseRef
+	// The clauses gram k of grams stands in (their indices):
+	// inClause[inClauseAt[k]:inClauseAt[k+1]]; nil without clauses.
+	inClause   []int32
 	inClauseAt []int32
 	themes     []entry // theme scores, normalised
 }
-
-// clauseRef is a bigram of a clause: the clause's index among the unit's
-// clauses and the bigram's among the clause's grams.
-type clauseRef struct{ clause, gram int32 }
 
 // prepScratch holds the buffers of newPrep, reused from one unit to the
 // next. A prepScratch serves one goroutine.
@@ -590,7 +578,6 @@ type prepScratch struct {
 	ends   []int32
 	spans  []span
 	runes  []rune
-	next   []int32
 }
 
 // newPrep reads a unit; section is the bigrams of the titles of its section
@@ -610,8 +597,8 @@ func newPrep(u *corpus.Unit, class Classification, section []feat, sc *prepScrat
 		p.themes = append(p.themes, entry{hashOf(k), v})
 	}
 	p.themes = sortedVector(p.themes)
-	p.clauses = clauses(p.runes, p.grams, gramAt, sc)
-	p.inClause, p.inClauseAt = clauseRefs(p.clauses, len(p.grams), sc.idx, sc)
+	p.clauses = clauses(p.runes, gramAt, sc)
+	p.inClause, p.inClauseAt = clauseRefs(p.clauses, len(p.grams))
 	p.occ = sortOccurrences(rareCandidates(f, p.runes, sc), p.runes, gramAt, sc)
 	for range distinctFeats(p.occ) {
 		p.n3++
@@ -762,64 +749,73 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 				opener: p.opener, leader: p.leader, themes: p.themes, class: t.Classes[u],
 				occ: p.occ, inClause: p.inClause, clauseAt: p.inClauseAt, group: k, ord: i}
 			d.at3, d.tri = rfs[k].at3[u], &m.tri[k]
-			d.clauses = slices.Clone(p.clauses)
+			d.clauses = p.clauses
 			docs[i] = d
 			m.docs[u] = d
 		}
 	}
-	// The document frequency of a feature of a unit in the model: its count
-	// in the unit's report and in the other, each read by index.
-	type counts struct {
-		rf    *reportFreqs
-		other []int32 // for each key of rf.df, its count in the other report
-		ids   []int32 // for each key of rf.df, its number among the model's grams (nil: the same)
-	}
-	cs := make([]*counts, len(groups))
-	for k := range groups {
-		cs[k] = &counts{rf: rfs[k]}
-	}
+	// The model's grams are numbered in key order (doc.ids): those of one
+	// report as its own, those of two by their union. The IDF of each, by
+	// the number of units it stands in: the count in each report, added up
+	// first (as floats: whole numbers, exact).
+	ids := make([][]int32, len(groups)) // for each key of a report's grams, its number (nil: the same)
 	if len(groups) == 2 {
-		for k := range groups {
-			cs[k].other = countsIn(rfs[k].df, rfs[1-k].df)
-		}
-		cs[0].ids, cs[1].ids, m.keys = union(rfs[0].df.keys, rfs[1].df.keys)
+		ids[0], ids[1], m.keys = union(rfs[0].df.keys, rfs[1].df.keys)
 	} else if len(groups) == 1 {
 		m.keys = len(rfs[0].df.keys)
 	}
-	// The IDF of a gram by the number of units it stands in, 0 to n.
-	idf := make([]float64, m.n+1)
-	for k := range idf {
-		idf[k] = math.Log(float64(m.n+1)/float64(k+1)) + 1
+	m.idf = make([]float64, m.keys)
+	for k, rf := range rfs {
+		for x, n := range rf.df.n {
+			id := int32(x)
+			if ids[k] != nil {
+				id = ids[k][x]
+			}
+			m.idf[id] += float64(n)
+		}
+	}
+	byCount := make([]float64, m.n+1)
+	for k := range byCount {
+		byCount[k] = math.Log(float64(m.n+1)/float64(k+1)) + 1
+	}
+	for id, n := range m.idf {
+		m.idf[id] = byCount[int(n)]
+	}
+	// Each unit's weights, its grams' numbers and its clauses' weights,
+	// sub-slices of one array each.
+	ng, nc := 0, 0
+	for _, d := range docs {
+		ng, nc = ng+len(d.grams), nc+len(d.clauses)
+	}
+	tfidfs, totals := make([]float64, ng), make([]float64, nc)
+	var numbers []int32
+	if len(groups) == 2 {
+		numbers = make([]int32, ng)
+	}
+	for _, d := range docs {
+		n, c := len(d.grams), len(d.clauses)
+		d.tfidf, tfidfs = tfidfs[:n:n], tfidfs[n:]
+		d.totals, totals = totals[:c:c], totals[c:]
+		if numbers != nil {
+			d.ids, numbers = numbers[:n:n], numbers[n:]
+		}
+		d.idf = m.idf
 	}
 	work.Each(len(units), func(i int) {
 		d := docs[i]
-		c := cs[d.group]
-		df := func(k int32, n []int32, other []int32) int {
-			if other != nil {
-				return int(n[k] + other[k])
-			}
-			return int(n[k])
-		}
-		// The weights in key order (the grams are sorted), normalised as
-		// sorted does: the same sums in the same order. They hold the IDF
-		// of each gram first, for the clauses' weights.
-		d.tfidf = make([]float64, len(d.grams))
-		at := c.rf.at[d.unit]
-		for k := range d.grams {
-			d.tfidf[k] = idf[df(at[k], c.rf.df.n, c.other)]
-		}
-		if c.ids == nil {
+		at := rfs[d.group].at[d.unit]
+		if ids[d.group] == nil {
 			d.ids = at
 		} else {
-			d.ids = make([]int32, len(at))
 			for k, x := range at {
-				d.ids[k] = c.ids[x]
+				d.ids[k] = ids[d.group][x]
 			}
 		}
-		weigh(d.clauses, d.inClause, d.clauseAt, d.tfidf)
+		// The weights in key order (the grams are sorted), normalised as
+		// sorted does: the same sums in the same order.
 		norm := 0.0
 		for k, g := range d.grams {
-			w := tf(g.n) * d.tfidf[k]
+			w := tf(g.n) * d.weight(int32(k))
 			d.tfidf[k] = w
 			norm += w * w
 		}
@@ -829,6 +825,7 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 				d.tfidf[k] /= norm
 			}
 		}
+		weigh(d, d.totals)
 	})
 	// The units of each report for which each of its trigrams is rare.
 	for k := range groups {
@@ -904,31 +901,32 @@ func union(a, b []feat) (ia, ib []int32, n int) {
 }
 
 // clauseRefs lists, for each gram of a unit (of n), the clauses it stands
-// in: refs[at[k]:at[k+1]] for gram k, in clause order, given the index
-// among the grams of each gram of each clause (idx, see clauses).
-func clauseRefs(cs []clause, n int, idx []int32, sc *prepScratch) (refs []clauseRef, at []int32) {
-	at = make([]int32, n+1)
-	if len(idx) == 0 {
-		return nil, at
+// in: refs[at[k]:at[k+1]] for gram k, in clause order; nil and nil when
+// there are no clauses.
+func clauseRefs(cs []clause, n int) (refs, at []int32) {
+	if len(cs) == 0 {
+		return nil, nil
 	}
-	for _, k := range idx {
-		at[k+1]++
+	at = make([]int32, n+1)
+	for _, c := range cs {
+		for _, k := range c.grams {
+			at[k+1]++
+		}
 	}
 	for k := 1; k < len(at); k++ {
 		at[k] += at[k-1]
 	}
-	refs = make([]clauseRef, len(idx))
-	next := append(sc.next[:0], at[:len(at)-1]...)
-	sc.next = next
-	x := 0
+	// Each gram's clauses are written at at[k], moved on by one each: at[k]
+	// ends where at[k+1] began, and at is moved back by one.
+	refs = make([]int32, at[n])
 	for ci, c := range cs {
-		for gi := range c.grams {
-			k := idx[x]
-			refs[next[k]] = clauseRef{int32(ci), int32(gi)}
-			next[k]++
-			x++
+		for _, k := range c.grams {
+			refs[at[k]] = int32(ci)
+			at[k]++
 		}
 	}
+	copy(at[1:], at)
+	at[0] = 0
 	return refs, at
 }
 
@@ -1126,12 +1124,13 @@ func held(ok []bool, d *doc, both []int32, side int, buf *[]float64) []bool {
 	clear(w)
 	for x := side; x < len(both); x += 2 {
 		k := both[x]
-		for _, r := range d.inClause[d.clauseAt[k]:d.clauseAt[k+1]] {
-			w[r.clause] += d.clauses[r.clause].idf[r.gram]
+		wk := d.weight(k)
+		for _, c := range d.inClause[d.clauseAt[k]:d.clauseAt[k+1]] {
+			w[c] += wk
 		}
 	}
 	for i := range d.clauses {
-		ok[i] = w[i] >= coverMin*d.clauses[i].total
+		ok[i] = w[i] >= coverMin*d.totals[i]
 	}
 	*buf = w
 	return ok
