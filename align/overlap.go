@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/reportdiff/reportdiff/internal/sortedset"
 )
@@ -12,8 +13,9 @@ import (
 // the rare phrases they share, and the clauses of one that stand nearly
 // word for word in the other.
 
-// span is a stretch of a unit's text: rune offsets [start, end), which are
-// the same in its text and its folded text.
+// span is a stretch of a unit's text, [start, end): rune offsets for a
+// clause (the same in its text and its folded text), byte offsets into its
+// folded text for an occurrence and a run of them.
 type span struct{ start, end int32 }
 
 // scratch holds the buffers of the comparison of two units, reused from one
@@ -95,12 +97,16 @@ func distinct(d *doc, rs []span, sc *scratch) []span {
 	if len(rs) < 2 {
 		return rs
 	}
-	text := func(r span) []rune { return d.runes[r.start:r.end] }
+	// The texts are valid UTF-8 (folding writes U+FFFD for a byte that is
+	// not), so a text holds another as bytes where it holds it as
+	// characters, and of two texts one holds, the longer in bytes is the
+	// longer in characters.
+	text := func(r span) string { return d.text[r.start:r.end] }
 	sc.dup = slices.Grow(sc.dup[:0], len(rs))[:len(rs)]
 	for i, r := range rs {
 		sc.dup[i] = false
 		for j, o := range rs {
-			if j != i && (len(text(o)) > len(text(r)) || j < i) && contains(text(o), text(r)) {
+			if j != i && (len(text(o)) > len(text(r)) || j < i) && strings.Contains(text(o), text(r)) {
 				sc.dup[i] = true
 				break
 			}
@@ -113,16 +119,6 @@ func distinct(d *doc, rs []span, sc *scratch) []span {
 		}
 	}
 	return out
-}
-
-// contains reports whether needle stands in hay.
-func contains(hay, needle []rune) bool {
-	for i := 0; i+len(needle) <= len(hay); i++ {
-		if slices.Equal(hay[i:i+len(needle)], needle) {
-			return true
-		}
-	}
-	return false
 }
 
 // Clauses found in the other unit.

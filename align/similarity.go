@@ -134,7 +134,7 @@ type doc struct {
 	unit     *corpus.Unit
 	grams    []featCount  // character bigrams (and Latin words) of the text, with counts, sorted
 	ids      []int32      // the number of each gram among the model's (see model.keys)
-	runes    []rune       // the folded text
+	text     string       // the folded text, lower case
 	tfidf    []float64    // the TF-IDF weight of each gram, normalised
 	heading  []feat       // bigrams of the unit's heading, sorted; nil when it has none
 	section  []feat       // bigrams of the titles of its section and subsection, sorted
@@ -253,22 +253,28 @@ func gramsOf(rs []rune, sc *prepScratch, at []int32) []featCount {
 	return out
 }
 
-// occurrence is a feature found in a text and where: rune offsets [start,
-// end) into the unit's folded text, which has the runes of its text one for
-// one.
+// occurrence is a feature found in a text and where: byte offsets [start,
+// end) into the unit's folded text.
 type occurrence struct {
 	f          feat
 	start, end int32
 }
 
-// rareCandidates returns the trigrams of folded text (rs, its runes) in
-// text order, then its quoted terms and figures in text order, with where
-// they stand. The slice returned is sc's buffer, valid until its next use.
-func rareCandidates(folded string, rs []rune, sc *prepScratch) []occurrence {
-	occ := slices.Grow(sc.occ[:0], len(rs))
+// rareCandidates returns the trigrams of folded text in text order, then
+// its quoted terms and figures in text order, with where they stand, and
+// the key of each for sortOccurrences. The text is also given as its runes
+// (rs), the byte offset of each rune and of the end (at) and the index of
+// the bigram at each rune among its grams (gramAt, see gramsOf): a trigram
+// is keyed by the index of its first two characters and its third, the
+// same order as its feature in a number of half the bits, which needs half
+// the radix passes; a quoted term or figure by its feature. The slices
+// returned are sc's buffers, valid until their next use.
+func rareCandidates(folded string, rs []rune, at, gramAt []int32, sc *prepScratch) ([]occurrence, []feat) {
+	occ, keys := slices.Grow(sc.occ[:0], len(rs)), slices.Grow(sc.feats[:0], len(rs))
 	for i := 0; i+2 < len(rs); i++ {
 		if hanzi.IsHan(rs[i]) && hanzi.IsHan(rs[i+1]) && hanzi.IsHan(rs[i+2]) {
-			occ = append(occ, occurrence{pack(rs[i], rs[i+1], rs[i+2]), int32(i), int32(i + 3)})
+			occ = append(occ, occurrence{pack(rs[i], rs[i+1], rs[i+2]), at[i], at[i+3]})
+			keys = append(keys, packed|feat(gramAt[i])<<21|feat(rs[i+2]))
 		}
 	}
 	tri := len(occ)
@@ -279,44 +285,19 @@ func rareCandidates(folded string, rs []rune, sc *prepScratch) []occurrence {
 	for _, loc := range reFigureToken.FindAllStringIndex(folded) {
 		occ = append(occ, occurrence{hashOf2("#", folded[loc[0]:loc[1]]), int32(loc[0]), int32(loc[1])})
 	}
-	sc.occ = occ
 	more := occ[tri:]
-	if len(more) == 0 {
-		return occ
-	}
-	// Byte offsets to rune offsets.
-	runeAt := slices.Grow(sc.runeAt[:0], len(folded)+1)[:len(folded)+1]
-	r := int32(0)
-	for b := range folded {
-		runeAt[b] = r
-		r++
-	}
-	runeAt[len(folded)] = r
-	sc.runeAt = runeAt
-	for i := range more {
-		more[i].start, more[i].end = runeAt[more[i].start], runeAt[more[i].end]
-	}
 	slices.SortStableFunc(more, func(a, b occurrence) int { return cmp.Compare(a.start, b.start) })
-	return occ
+	for _, o := range more {
+		keys = append(keys, o.f)
+	}
+	sc.occ, sc.feats = occ, keys
+	return occ, keys
 }
 
 // sortOccurrences returns occurrences sorted by feature, then place, given
-// them with those of each feature in text order (as rareCandidates gives
-// them): a stable sort by feature. rs are the runes of the text and gramAt
-// the index of the bigram at each rune among its grams (see gramsOf): a
-// trigram is sorted as the index of its first two characters and its
-// third, the same order in a number of half the bits, which needs half the
-// radix passes.
-func sortOccurrences(occ []occurrence, rs []rune, gramAt []int32, sc *prepScratch) []occurrence {
-	keys := slices.Grow(sc.feats[:0], len(occ))
-	for _, o := range occ {
-		if o.f&packed != 0 {
-			keys = append(keys, packed|feat(gramAt[o.start])<<21|feat(rs[o.start+2]))
-		} else {
-			keys = append(keys, o.f)
-		}
-	}
-	sc.feats = keys
+// them with those of each feature in text order and their keys (as
+// rareCandidates gives them): a stable sort by key.
+func sortOccurrences(occ []occurrence, keys []feat, sc *prepScratch) []occurrence {
 	from := sc.order(keys)
 	out := make([]occurrence, len(occ))
 	for i, k := range from {
@@ -549,7 +530,7 @@ func (p postings) get(k int32) []int32 { return p.of[p.at[k]:p.at[k+1]] }
 // every model the unit is in (a report of a series is in four).
 type prep struct {
 	grams   []featCount  // character bigrams (and Latin words) of the text, with counts, sorted
-	runes   []rune       // the folded text
+	text    string       // the folded text, lower case
 	heading []feat       // bigrams of the unit's heading, sorted; nil when it has none
 	section []feat       // bigrams of the titles of its section and subsection, sorted
 	opener  bool         // the unit opens its section (see opens)
@@ -572,22 +553,29 @@ type prepScratch struct {
 	pos    []int32
 	gramAt []int32
 	occ    []occurrence
-	runeAt []int32
 	quoted [][4]int
 	idx    []int32
 	ends   []int32
 	spans  []span
 	runes  []rune
+	text   []rune  // the runes of the unit's text
+	at     []int32 // the byte offset of each in the text, and of its end
 }
 
 // newPrep reads a unit; section is the bigrams of the titles of its section
 // and subsection (see sectionGrams).
 func newPrep(u *corpus.Unit, class Classification, section []feat, sc *prepScratch) *prep {
 	f := hanzi.Lower(u.Folded())
-	p := &prep{runes: []rune(f), section: section}
-	gramAt := slices.Grow(sc.gramAt[:0], len(p.runes))[:len(p.runes)]
+	p := &prep{text: f, section: section}
+	rs, at := sc.text[:0], sc.at[:0]
+	for i, r := range f {
+		rs, at = append(rs, r), append(at, int32(i))
+	}
+	at = append(at, int32(len(f)))
+	sc.text, sc.at = rs, at
+	gramAt := slices.Grow(sc.gramAt[:0], len(rs))[:len(rs)]
 	sc.gramAt = gramAt
-	p.grams = gramsOf(p.runes, sc, gramAt)
+	p.grams = gramsOf(rs, sc, gramAt)
 	if u.Heading != "" {
 		p.heading = setOf(grams(hanzi.Lower(hanzi.Fold(u.Heading)), sc))
 	}
@@ -597,9 +585,10 @@ func newPrep(u *corpus.Unit, class Classification, section []feat, sc *prepScrat
 		p.themes = append(p.themes, entry{hashOf(k), v})
 	}
 	p.themes = sortedVector(p.themes)
-	p.clauses = clauses(p.runes, gramAt, sc)
+	p.clauses = clauses(rs, gramAt, sc)
 	p.inClause, p.inClauseAt = clauseRefs(p.clauses, len(p.grams))
-	p.occ = sortOccurrences(rareCandidates(f, p.runes, sc), p.runes, gramAt, sc)
+	occ, keys := rareCandidates(f, rs, at, gramAt, sc)
+	p.occ = sortOccurrences(occ, keys, sc)
 	for range distinctFeats(p.occ) {
 		p.n3++
 	}
@@ -745,7 +734,7 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 	for k := range groups {
 		for i := from[k]; i < from[k+1]; i++ {
 			u, p := units[i], ps[i]
-			d := &doc{unit: u, grams: p.grams, runes: p.runes, heading: p.heading, section: p.section,
+			d := &doc{unit: u, grams: p.grams, text: p.text, heading: p.heading, section: p.section,
 				opener: p.opener, leader: p.leader, themes: p.themes, class: t.Classes[u],
 				occ: p.occ, inClause: p.inClause, clauseAt: p.inClauseAt, group: k, ord: i}
 			d.at3, d.tri = rfs[k].at3[u], &m.tri[k]
@@ -1144,19 +1133,22 @@ func (m *model) shared(a, b *corpus.Unit) []string {
 		sc = &scratch{}
 	}
 	defer m.scratches.Put(sc)
-	_, runs := phrases(m.docs[a], m.docs[b], sc)
-	// The runs are rune offsets: walk the text to their bytes, rather than
-	// convert it whole to runes.
-	r, at := int32(0), 0 // a rune of the text and its byte offset
+	da := m.docs[a]
+	_, runs := phrases(da, m.docs[b], sc)
+	// The runs are byte offsets into the folded text, which has the runes
+	// of the text one for one: walk both to the text's bytes.
+	f, t := 0, 0 // a rune's byte offset in the folded text and in the text
 	byteAt := func(k int32) int {
-		if k < r {
-			r, at = 0, 0
+		if int(k) < f {
+			f, t = 0, 0
 		}
-		for ; r < k; r++ {
-			_, size := utf8.DecodeRuneInString(a.Text[at:])
-			at += size
+		for f < int(k) {
+			_, size := utf8.DecodeRuneInString(da.text[f:])
+			f += size
+			_, size = utf8.DecodeRuneInString(a.Text[t:])
+			t += size
 		}
-		return at
+		return t
 	}
 	var out []string
 	for _, x := range runs {

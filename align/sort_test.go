@@ -29,10 +29,17 @@ func TestSortOccurrences(t *testing.T) {
 		texts = append(texts, string(rs))
 	}
 	for _, text := range texts {
-		rs, sc := []rune(text), &prepScratch{}
+		var rs []rune
+		var at []int32
+		for i, r := range text {
+			rs, at = append(rs, r), append(at, int32(i))
+		}
+		at = append(at, int32(len(text)))
+		sc := &prepScratch{}
 		gramAt := make([]int32, len(rs))
 		gramsOf(rs, sc, gramAt)
-		occ := slices.Clone(rareCandidates(text, rs, sc))
+		occ, keys := rareCandidates(text, rs, at, gramAt, sc)
+		occ, keys = slices.Clone(occ), slices.Clone(keys)
 		want := slices.Clone(occ)
 		slices.SortFunc(want, func(a, b occurrence) int {
 			if c := cmp.Compare(a.f, b.f); c != 0 {
@@ -40,7 +47,7 @@ func TestSortOccurrences(t *testing.T) {
 			}
 			return cmp.Compare(a.start, b.start)
 		})
-		if got := sortOccurrences(occ, rs, gramAt, sc); !slices.Equal(got, want) {
+		if got := sortOccurrences(occ, keys, sc); !slices.Equal(got, want) {
 			t.Fatalf("%q:\n got %v\nwant %v", text, got, want)
 		}
 	}
