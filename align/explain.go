@@ -74,7 +74,7 @@ func (res *Result) Explain(a, b *corpus.Unit) Explanation {
 		ex.Why = "a unit without a topic (front matter, salutation or empty) is never linked"
 		return ex
 	}
-	ex.Similarity = bl.sims[i][j]
+	ex.Similarity = bl.similarity(i, j)
 	ex.Shared = m.shared(from, to)
 	fr, tr := []rune(from.Text), []rune(to.Text)
 	covered(m.docs[from], m.docs[to], &scratch{}, func(x clauseMatch) {
@@ -87,7 +87,7 @@ func (res *Result) Explain(a, b *corpus.Unit) Explanation {
 		}
 	}
 	for k, v := range bl.b {
-		ex.Candidates = append(ex.Candidates, Candidate{Unit: v, Score: bl.sims[i][k].Score, Barred: bl.bar[i][k], Linked: linked[v]})
+		ex.Candidates = append(ex.Candidates, Candidate{Unit: v, Score: bl.sims[bl.at(i, k)].Score, Barred: bl.bars[bl.at(i, k)].String(), Linked: linked[v]})
 	}
 	slices.SortStableFunc(ex.Candidates, func(x, y Candidate) int {
 		switch {
@@ -120,10 +120,10 @@ func (res *Result) why(ex Explanation, bl *block, i, j int) string {
 		return fmt.Sprintf("%s unit and %s unit are never linked: continuity links join the same kind of part, followups a plan to the next report's review", english.A(string(ex.From.PartKind())), english.A(string(ex.To.PartKind())))
 	case gap > 2 || gap == 2 && ex.Kind == Followup:
 		return "the reports are not consecutive: links join consecutive reports (and, for a topic that skips a year, a unit with no link to the next report to the report after it)"
-	case bl.bar[i][j] != "":
-		return bl.bar[i][j]
+	case bl.bars[bl.at(i, j)] != barNone:
+		return bl.bars[bl.at(i, j)].String()
 	}
-	s, min := bl.sims[i][j].Score, ex.MinScore
+	s, min := bl.sims[bl.at(i, j)].Score, ex.MinScore
 	if gap == 2 {
 		min = ex.Clear // a topic that skips a year must clear the threshold
 		if ex.Linked {

@@ -263,21 +263,56 @@ func (res *Result) match(m *model, a, b []*corpus.Unit, kind string, min float64
 // block is the comparison of the units of two parts: the similarity of
 // every pair, with the context of their sections, and the pairs that may
 // not link whatever they score.
+//
+// The pairs are held in one slice each, pair (i, j) at i*len(b)+j (see
+// at): a block of two parts of a hundred units each holds ten thousand.
 type block struct {
 	a, b []*corpus.Unit
 	kind string
-	sims [][]Similarity
-	bar  [][]string // why a pair may not link, "" when it may
+	sims []weighed
+	bars []bar // why a pair may not link, barNone when it may
 }
+
+// weighed is the similarity of a pair of units as a block holds it: the
+// phrases they share are named for links only (Similarity.Shared).
+type weighed struct {
+	Score float64
+	Measures
+}
+
+// at returns the index of pair (i, j) in the block's slices.
+func (bl *block) at(i, j int) int { return i*len(bl.b) + j }
+
+// similarity returns the similarity of pair (i, j), without its phrases.
+func (bl *block) similarity(i, j int) Similarity {
+	s := bl.sims[bl.at(i, j)]
+	return Similarity{Score: s.Score, Measures: s.Measures}
+}
+
+// bar is a reason a pair may not link whatever it scores.
+type bar uint8
 
 // Reasons a pair may not link whatever it scores.
 const (
-	barGeneral  = "one speaks of the report as a whole (general), the other of a topic"
-	barOpener   = "one opens its section (states the aim of what follows), the other is a topic paragraph"
-	barPromise  = "a followup joins a promise to what was reported on it: among general paragraphs, only targets to outcome figures"
-	barOpenPlan = "a followup joins a promise to what was reported on it: the opening of a section states an aim, not a promise"
-	barWords    = "their words share next to nothing (no rare phrase, no clause, a text cosine under 0.05): alike sections and themes alone make no link"
+	barNone bar = iota
+	barGeneral
+	barOpener
+	barPromise
+	barOpenPlan
+	barWords
 )
+
+// String says the reason, "" for barNone.
+func (b bar) String() string { return barReasons[b] }
+
+var barReasons = [...]string{
+	barNone:     "",
+	barGeneral:  "one speaks of the report as a whole (general), the other of a topic",
+	barOpener:   "one opens its section (states the aim of what follows), the other is a topic paragraph",
+	barPromise:  "a followup joins a promise to what was reported on it: among general paragraphs, only targets to outcome figures",
+	barOpenPlan: "a followup joins a promise to what was reported on it: the opening of a section states an aim, not a promise",
+	barWords:    "their words share next to nothing (no rare phrase, no clause, a text cosine under 0.05): alike sections and themes alone make no link",
+}
 
 // minText is the least text cosine of two topic paragraphs that share no
 // rare phrase and no clause for them to be linked (barWords says it).
@@ -286,10 +321,11 @@ const minText = 0.05
 // block computes the similarities of the units of a and b, as linked by
 // kind.
 func (res *Result) block(m *model, a, b []*corpus.Unit, kind string) *block {
-	bl := &block{a: a, b: b, kind: kind, sims: make([][]Similarity, len(a)), bar: make([][]string, len(a))}
+	bl := &block{a: a, b: b, kind: kind}
 	if len(a) == 0 || len(b) == 0 {
 		return bl
 	}
+	bl.sims, bl.bars = make([]weighed, len(a)*len(b)), make([]bar, len(a)*len(b))
 	inB := make([]int32, m.n)
 	for k := range inB {
 		inB[k] = -1
@@ -304,22 +340,20 @@ func (res *Result) block(m *model, a, b []*corpus.Unit, kind string) *block {
 		if sc == nil {
 			sc = &scratch{}
 		}
-		bl.sims[i] = make([]Similarity, len(b))
-		m.similarities(a[i], bd, inB, sc, bl.sims[i])
+		m.similarities(a[i], bd, inB, sc, bl.sims[bl.at(i, 0):bl.at(i+1, 0)])
 		m.scratches.Put(sc)
 	})
 	withContext(a, b, bl.sims)
 	for i, u := range a {
 		du := m.docs[u]
-		bl.bar[i] = make([]string, len(b))
 		for j, v := range b {
-			dv := bd[j]
+			dv, x := bd[j], bl.at(i, j)
 			if u.Folded() == v.Folded() {
-				bl.sims[i][j] = identical // the same words: nothing to weigh
+				bl.sims[x] = identical // the same words: nothing to weigh
 			}
-			bl.bar[i][j] = barred(du, dv, kind)
-			if s := bl.sims[i][j]; bl.bar[i][j] == "" && s.Text < minText && s.Rare == 0 && s.Coverage == 0 && !(du.opener && dv.opener) {
-				bl.bar[i][j] = barWords
+			bl.bars[x] = barred(du, dv, kind)
+			if s := bl.sims[x]; bl.bars[x] == barNone && s.Text < minText && s.Rare == 0 && s.Coverage == 0 && !(du.opener && dv.opener) {
+				bl.bars[x] = barWords
 			}
 		}
 	}
@@ -327,8 +361,8 @@ func (res *Result) block(m *model, a, b []*corpus.Unit, kind string) *block {
 }
 
 // barred says why the units of du and dv may not be joined by a link of
-// kind, or "".
-func barred(du, dv *doc, kind string) string {
+// kind, or barNone.
+func barred(du, dv *doc, kind string) bar {
 	u, v := du.unit, dv.unit
 	gu, gv := du.class.Primary == General, dv.class.Primary == General
 	switch {
@@ -345,16 +379,16 @@ func barred(du, dv *doc, kind string) string {
 	case kind == Followup && du.opener:
 		return barOpenPlan
 	}
-	return ""
+	return barNone
 }
 
 // score returns the score of pair (i, j) for linking: 0 when it may not
 // link.
 func (bl *block) score(i, j int) float64 {
-	if bl.bar[i][j] != "" {
-		return 0
+	if x := bl.at(i, j); bl.bars[x] == barNone {
+		return bl.sims[x].Score
 	}
-	return bl.sims[i][j].Score
+	return 0
 }
 
 // best returns the best partner in b of unit i of a (across false) or the
@@ -445,7 +479,7 @@ func (bl *block) link(min float64) []Link {
 	var links []Link
 	for _, p := range pairs {
 		i, j := p[0], p[1]
-		links = append(links, Link{From: bl.a[i], To: bl.b[j], Kind: bl.kind, Similarity: bl.sims[i][j]})
+		links = append(links, Link{From: bl.a[i], To: bl.b[j], Kind: bl.kind, Similarity: bl.similarity(i, j)})
 	}
 	return links
 }
@@ -517,7 +551,7 @@ func (res *Result) majority(units []*corpus.Unit) string {
 }
 
 // identical is the similarity of two units with the same words.
-var identical = Similarity{Score: 1, Measures: Measures{Text: 1, Heading: 1, Rare: 1, Theme: 1, Context: 1, Coverage: 1}}
+var identical = weighed{Score: 1, Measures: Measures{Text: 1, Heading: 1, Rare: 1, Theme: 1, Context: 1, Coverage: 1}}
 
 // fillShared names the rare words each link's units share.
 func (res *Result) fillShared(links []Link) {

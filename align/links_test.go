@@ -61,16 +61,16 @@ func TestDecide(t *testing.T) {
 		{"barred", [][]float64{{0.9, 0.1}, {0.1, 0.4}}, [][]bool{{true, false}, {false, false}}, [][2]int{{1, 1}}},
 	}
 	for _, tt := range tests {
-		bl := &block{kind: Continuity, sims: make([][]Similarity, len(tt.scores)), bar: make([][]string, len(tt.scores))}
+		bl := &block{kind: Continuity}
 		for i, row := range tt.scores {
 			bl.a = append(bl.a, &corpus.Unit{ID: fmt.Sprint("a", i)})
-			bl.sims[i] = make([]Similarity, len(row))
-			bl.bar[i] = make([]string, len(row))
 			for j, s := range row {
-				bl.sims[i][j].Score = s
+				bl.sims = append(bl.sims, weighed{Score: s})
+				b := barNone
 				if tt.bar != nil && tt.bar[i][j] {
-					bl.bar[i][j] = barGeneral
+					b = barGeneral
 				}
+				bl.bars = append(bl.bars, b)
 			}
 		}
 		for j := range tt.scores[0] {

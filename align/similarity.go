@@ -1037,7 +1037,7 @@ func (m *model) similarity(a, b *corpus.Unit, sc *scratch) Similarity {
 // find the units of b that have them through the model's postings, so a
 // pair that shares none costs nothing more; and the clauses each unit may
 // find in the other are weighed from the grams they share.
-func (m *model) similarities(a *corpus.Unit, b []*doc, inB []int32, sc *scratch, out []Similarity) {
+func (m *model) similarities(a *corpus.Unit, b []*doc, inB []int32, sc *scratch, out []weighed) {
 	da := m.docs[a]
 	if len(sc.pos) < m.keys {
 		sc.pos = make([]int32, m.keys)
@@ -1087,7 +1087,7 @@ func (m *model) similarities(a *corpus.Unit, b []*doc, inB []int32, sc *scratch,
 				sc.both = append(sc.both, p-1, int32(k))
 			}
 		}
-		s := Similarity{Measures: Measures{Text: text, Heading: headingSimilarity(da, db), Theme: cosine(da.themes, db.themes)}}
+		s := weighed{Measures: Measures{Text: text, Heading: headingSimilarity(da, db), Theme: cosine(da.themes, db.themes)}}
 		n, _ := phrasesOf(da, db, lists[j], sc)
 		lists[j] = sc.shared // its buffer, grown or not
 		s.Rare = math.Min(1, float64(n)/rareFull)
@@ -1168,7 +1168,8 @@ func (m *model) shared(a, b *corpus.Unit) []string {
 // back, reworded, matches well even where its opening paragraph is too
 // abstract to match on its words). Units outside any titled section are
 // their own context.
-func withContext(a, b []*corpus.Unit, sims [][]Similarity) {
+// sims holds the similarity of pair (i, j) at i*len(b)+j.
+func withContext(a, b []*corpus.Unit, sims []weighed) {
 	// The sections are numbered, those of a and those of b apart, so that
 	// the sums are held in arrays.
 	size := map[*corpus.Section]int{}
@@ -1187,7 +1188,7 @@ func withContext(a, b []*corpus.Unit, sims [][]Similarity) {
 	for i := range a {
 		clear(best)
 		for j := range b {
-			best[secB[j]] = math.Max(best[secB[j]], sims[i][j].Score)
+			best[secB[j]] = math.Max(best[secB[j]], sims[i*len(b)+j].Score)
 		}
 		for t, x := range best[:nb] {
 			bestA[secA[i]*nb+t] += x
@@ -1196,7 +1197,7 @@ func withContext(a, b []*corpus.Unit, sims [][]Similarity) {
 	for j := range b {
 		clear(best)
 		for i := range a {
-			best[secA[i]] = math.Max(best[secA[i]], sims[i][j].Score)
+			best[secA[i]] = math.Max(best[secA[i]], sims[i*len(b)+j].Score)
 		}
 		for s, x := range best[:na] {
 			bestB[s*nb+secB[j]] += x
@@ -1205,12 +1206,12 @@ func withContext(a, b []*corpus.Unit, sims [][]Similarity) {
 	for i, u := range a {
 		for j, v := range b {
 			k := secA[i]*nb + secB[j]
-			ctx := sims[i][j].Score
+			ctx := sims[i*len(b)+j].Score
 			if u.Section.Title != "" && v.Section.Title != "" {
 				ctx = (bestA[k]/float64(sizeA[secA[i]]) + bestB[k]/float64(sizeB[secB[j]])) / 2
 			}
-			sims[i][j].Context = math.Min(1, ctx/contextFull)
-			sims[i][j].Score += wContext * sims[i][j].Context
+			sims[i*len(b)+j].Context = math.Min(1, ctx/contextFull)
+			sims[i*len(b)+j].Score += wContext * sims[i*len(b)+j].Context
 		}
 	}
 }

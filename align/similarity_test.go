@@ -66,7 +66,7 @@ func TestSimilaritiesAsSimilarity(t *testing.T) {
 					inB[m.docs[v].ord] = int32(j)
 				}
 				sc := &scratch{} // one for all rows, as a goroutine of block uses it
-				row := make([]Similarity, len(b))
+				row := make([]weighed, len(b))
 				bd := make([]*doc, len(b))
 				for j, v := range b {
 					bd[j] = m.docs[v]
