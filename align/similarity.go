@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"iter"
 	"math"
+	"math/bits"
 	"slices"
 	"sync"
 	"unicode"
@@ -322,29 +323,104 @@ type freqs struct {
 	n    []int32
 }
 
-// countSorted counts the features of two sorted runs of keyed features,
-// the first all below the second: the distinct features and how many
-// times each comes, and, in at, for each feature its index among them (by
-// keyed.i).
-func countSorted(lo, hi []keyed, at []int32) freqs {
+// countFeats counts features (fs, which it overwrites): the distinct
+// features, sorted, and how many times each comes, and for each feature of
+// fs its index among them.
+//
+// The hashed features (bit 63 clear), a few, are sorted apart with their
+// indices (sorter.order says why). Each packed one is sorted as one number
+// in fs itself: its bits below bit 63 above the bits of its index, by
+// flagSort, which needs no second buffer; where they would not fit in 64
+// bits (features of more than 42 bits among millions), they are sorted
+// with their indices as the hashed ones are.
+func (s *sorter) countFeats(fs []uint64) (freqs, []int32) {
+	n := len(fs)
+	at := make([]int32, n)
+	low, payload := 0, uint64(0)
+	for _, f := range fs {
+		if feat(f)&packed == 0 {
+			low++
+		} else {
+			payload |= f &^ uint64(packed)
+		}
+	}
+	ib := bits.Len(uint(n)) // the bits of an index
+	if bits.Len64(payload)+ib > 64 {
+		a, b := s.buffers(n)
+		for i, f := range fs {
+			a[i] = keyed{feat(f), int32(i)}
+		}
+		l, h := splitKeyed(a[:n], b[:n], low)
+		return countKeyed(radix(l, b[:len(l)]), radix(h, b[len(l):]), nil, 0, at), at
+	}
+	a, b := s.buffers(low)
+	l, h := 0, 0
+	for i, f := range fs {
+		if feat(f)&packed == 0 {
+			a[l], l = keyed{feat(f), int32(i)}, l+1
+		} else {
+			fs[h], h = (f&^uint64(packed))<<ib|uint64(i), h+1
+		}
+	}
+	s.flagSort(fs[:h], ib)
+	return countKeyed(radix(a[:l], b[:l]), nil, fs[:h], ib, at), at
+}
+
+// splitKeyed moves the hashed features of a (low of them) before the
+// packed ones, each in their order, through buf; it returns the two runs,
+// in a.
+func splitKeyed(a, buf []keyed, low int) (hashed, packedRun []keyed) {
+	copy(buf, a)
+	l, h := 0, low
+	for _, k := range buf {
+		if k.f&packed == 0 {
+			a[l], l = k, l+1
+		} else {
+			a[h], h = k, h+1
+		}
+	}
+	return a[:low], a[low:]
+}
+
+// countKeyed counts the features of sorted runs, each below the next: lo
+// and hi of keyed features, then vs of packed features as countFeats sorts
+// them (ib bits of index). It returns the distinct features and how many
+// times each comes, and sets at, for each feature, to its index among them.
+func countKeyed(lo, hi []keyed, vs []uint64, ib int, at []int32) freqs {
 	n := 0
 	for _, run := range [2][]keyed{lo, hi} {
-		for x, k := range run {
-			if x == 0 || run[x-1].f != k.f {
+		for x, c := range run {
+			if x == 0 || run[x-1].f != c.f {
 				n++
 			}
 		}
 	}
-	fr := freqs{keys: make([]feat, 0, n), n: make([]int32, 0, n)}
-	for _, run := range [2][]keyed{lo, hi} {
-		for _, k := range run {
-			if x := len(fr.keys); x == 0 || fr.keys[x-1] != k.f {
-				fr.keys = append(fr.keys, k.f)
-				fr.n = append(fr.n, 0)
-			}
-			fr.n[len(fr.n)-1]++
-			at[k.i] = int32(len(fr.keys) - 1)
+	last := ^uint64(0) // no feature's bits above its index
+	for _, v := range vs {
+		if v>>ib != last {
+			n, last = n+1, v>>ib
 		}
+	}
+	fr := freqs{keys: make([]feat, n), n: make([]int32, n)}
+	k := int32(-1) // the index of the last key
+	for _, run := range [2][]keyed{lo, hi} {
+		for x, c := range run {
+			if x == 0 || run[x-1].f != c.f {
+				k++
+				fr.keys[k] = c.f
+			}
+			fr.n[k]++
+			at[c.i] = k
+		}
+	}
+	mask, last := uint64(1)<<ib-1, ^uint64(0)
+	for _, v := range vs {
+		if v>>ib != last {
+			k, last = k+1, v>>ib
+			fr.keys[k] = packed | feat(last)
+		}
+		fr.n[k]++
+		at[v&mask] = k
 	}
 	return fr
 }
@@ -375,14 +451,10 @@ func featsOf(ps []*prep) int {
 }
 
 // freqsOf returns the document frequencies of a report's units (with their
-// preps), counted once, sorting with s.
-//
-// The features of the units are sorted, with where each came from, straight
-// from the preps, the hashed ones (bit 63 clear) apart from the packed ones
-// as sorter.order does. A trigram is sorted as the index of its first two
-// characters among the report's bigrams (counted first) and its third: the
-// same order in a number of some 30 bits rather than 60, so four radix
-// passes rather than six.
+// preps), counted once, sorting with s (see countFeats). A trigram is
+// sorted as the index of its first two characters among the report's
+// bigrams (counted first) and its third: the same order in a number of
+// some 35 bits rather than 63.
 func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep, s *sorter) *reportFreqs {
 	if len(units) == 0 {
 		return &reportFreqs{}
@@ -395,61 +467,39 @@ func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep, s *sorter) *reportFre
 		return rf
 	}
 	n, n3 := 0, 0
-	low, low3 := 0, 0 // how many are hashed: each unit's first
 	for _, p := range ps {
 		n += len(p.grams)
 		n3 += p.n3
-		for _, g := range p.grams {
-			if g.f&packed != 0 {
-				break
-			}
-			low++
-		}
-		for _, f := range distinctFeats(p.occ) {
-			if f&packed != 0 {
-				break
-			}
-			low3++
-		}
 	}
 	// The units' features, one after the other, and where each stands
 	// among the report's: the index of gram k of unit i is at[from+k].
-	a, b := s.buffers(max(n, n3))
-	l, h, x := 0, low, int32(0)
+	fs := s.values(max(n, n3))
+	x := 0
 	for _, p := range ps {
 		for _, g := range p.grams {
-			if g.f&packed == 0 {
-				a[l], l = keyed{g.f, x}, l+1
-			} else {
-				a[h], h = keyed{g.f, x}, h+1
-			}
-			x++
+			fs[x], x = uint64(g.f), x+1
 		}
 	}
-	at := make([]int32, n)
-	df := countSorted(radix(a[:low], b[:low]), radix(a[low:n], b[low:n]), at)
-	l, h, x = 0, low3, 0
+	df, at := s.countFeats(fs[:n])
+	x = 0
 	from := 0 // where the unit's grams stand in at
 	for _, p := range ps {
 		k := 0
 		for _, f := range distinctFeats(p.occ) {
-			if f&packed == 0 {
-				a[l], l = keyed{f, x}, l+1
-			} else {
+			if f&packed != 0 {
 				// The first two characters of a trigram are a bigram of
 				// its unit, found in order (the trigrams are sorted).
 				first := packed | (f&^packed)>>21
 				for p.grams[k].f < first {
 					k++
 				}
-				a[h], h = keyed{packed | feat(at[from+k])<<21 | f&low21, x}, h+1
+				f = packed | feat(at[from+k])<<21 | f&low21
 			}
-			x++
+			fs[x], x = uint64(f), x+1
 		}
 		from += len(p.grams)
 	}
-	at3 := make([]int32, n3)
-	df3 := countSorted(radix(a[:low3], b[:low3]), radix(a[low3:n3], b[low3:n3]), at3)
+	df3, at3 := s.countFeats(fs[:n3])
 	for i, f := range df3.keys {
 		if f&packed != 0 {
 			df3.keys[i] = packed | (df.keys[(f&^packed)>>21]&^packed)<<21 | f&low21
@@ -695,10 +745,10 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 		from[k+1] = from[k] + len(g)
 	}
 	rfs := make([]*reportFreqs, len(groups))
-	// One report after the other, so that they share the buffers of the
-	// sorts (some 30 bytes a feature of a report, sized once for the
-	// larger): counting them in parallel would give each its own for a
-	// fraction of a millisecond. The buffers are kept for the next model.
+	// One report after the other, so that they share the buffer of the
+	// sorts (8 bytes a feature of a report, sized once for the larger):
+	// counting them in parallel would give each its own for a fraction of
+	// a millisecond. The buffer is kept for the next model.
 	fs, _ := freqScratches.Get().(*sorter)
 	if fs == nil {
 		fs = &sorter{}
@@ -707,7 +757,7 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 	for k := range groups {
 		size = max(size, featsOf(ps[from[k]:from[k+1]]))
 	}
-	fs.buffers(size)
+	fs.values(size)
 	for k := range groups {
 		rfs[k] = t.freqsOf(groups[k], ps[from[k]:from[k+1]], fs)
 	}
