@@ -364,7 +364,7 @@ func (res *Result) block(m *model, a, b []*corpus.Unit, kind string) *block {
 // kind, or barNone.
 func barred(du, dv *doc, kind string) bar {
 	u, v := du.unit, dv.unit
-	gu, gv := du.class.Primary == General, dv.class.Primary == General
+	gu, gv := du.general, dv.general
 	switch {
 	case gu != gv:
 		// A paragraph about the report as a whole (targets, thanks,

@@ -130,29 +130,20 @@ func textCosine(a, b *doc) float64 {
 	return s
 }
 
-// doc holds what similarity needs to know of a unit.
+// doc holds what similarity needs to know of a unit in a model: its prep
+// (what does not depend on the model) and its weights in the model.
 type doc struct {
-	unit     *corpus.Unit
-	grams    []featCount  // character bigrams (and Latin words) of the text, with counts, sorted
-	ids      []int32      // the number of each gram among the model's (see model.keys)
-	text     string       // the folded text, lower case
-	tfidf    []float64    // the TF-IDF weight of each gram, normalised
-	heading  []feat       // bigrams of the unit's heading, sorted; nil when it has none
-	section  []feat       // bigrams of the titles of its section and subsection, sorted
-	opener   bool         // the unit opens its section (see opens)
-	leader   bool         // the unit comes first in its section (see leads)
-	occ      []occurrence // where its trigrams, quoted terms and figures stand, by feature, then place (prep.occ)
-	at3      []int32      // the index of each feature of occ (once each) among its report's (reportFreqs.df3)
-	tri      *trigrams    // those of its report
-	clauses  []clause     // the clauses long enough to be looked for in another unit
-	totals   []float64    // the weight of each clause in the model (see weigh)
-	inClause []int32      // the clauses each gram stands in, from inClauseAt[k] (see prep)
-	clauseAt []int32
-	idf      []float64 // the model's IDF of each gram, by number (model.idf)
-	themes   []entry   // theme scores, normalised
-	class    Classification
-	group    int // the report of the model it belongs to
-	ord      int // its place among the model's units
+	*prep
+	unit    *corpus.Unit
+	general bool      // its primary theme is General
+	ids     []int32   // the number of each gram among the model's (see model.keys)
+	tfidf   []float64 // the TF-IDF weight of each gram, normalised
+	idf     []float64 // the model's IDF of each gram, by number (model.idf)
+	totals  []float64 // the weight of each clause in the model (see weigh)
+	at3     []int32   // the index of each feature of occ (once each) among its report's (reportFreqs.df3)
+	tri     *trigrams // those of its report
+	group   int       // the report of the model it belongs to
+	ord     int       // its place among the model's units
 }
 
 // featCount is a feature and how many times a text has it.
@@ -781,16 +772,14 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 			tr.rare[x] = int(n) <= limit
 		}
 	}
+	all := make([]doc, len(units))
 	for k := range groups {
 		for i := from[k]; i < from[k+1]; i++ {
-			u, p := units[i], ps[i]
-			d := &doc{unit: u, grams: p.grams, text: p.text, heading: p.heading, section: p.section,
-				opener: p.opener, leader: p.leader, themes: p.themes, class: t.Classes[u],
-				occ: p.occ, inClause: p.inClause, clauseAt: p.inClauseAt, group: k, ord: i}
-			d.at3, d.tri = rfs[k].at3[u], &m.tri[k]
-			d.clauses = p.clauses
-			docs[i] = d
-			m.docs[u] = d
+			u := units[i]
+			all[i] = doc{prep: ps[i], unit: u, general: t.Classes[u].Primary == General,
+				at3: rfs[k].at3[u], tri: &m.tri[k], group: k, ord: i}
+			docs[i] = &all[i]
+			m.docs[u] = docs[i]
 		}
 	}
 	// The model's grams are numbered in key order (doc.ids): those of one
@@ -1161,10 +1150,11 @@ func held(ok []bool, d *doc, both []int32, side int, buf *[]float64) []bool {
 	ok = slices.Grow(ok[:0], len(d.clauses))[:len(d.clauses)]
 	w := slices.Grow((*buf)[:0], len(d.clauses))[:len(d.clauses)]
 	clear(w)
+	ids, idf, refs, at := d.ids, d.idf, d.inClause, d.inClauseAt
 	for x := side; x < len(both); x += 2 {
 		k := both[x]
-		wk := d.weight(k)
-		for _, c := range d.inClause[d.clauseAt[k]:d.clauseAt[k+1]] {
+		wk := idf[ids[k]]
+		for _, c := range refs[at[k]:at[k+1]] {
 			w[c] += wk
 		}
 	}
