@@ -117,9 +117,9 @@ func textCosine(a, b *doc) float64 {
 	s := 0.0
 	for i, j := 0, 0; i < len(a.grams) && j < len(b.grams); {
 		switch {
-		case a.grams[i].f < b.grams[j].f:
+		case a.grams[i] < b.grams[j]:
 			i++
-		case a.grams[i].f > b.grams[j].f:
+		case a.grams[i] > b.grams[j]:
 			j++
 		default:
 			s += a.tfidf[i] * b.tfidf[j]
@@ -144,12 +144,6 @@ type doc struct {
 	tri     *trigrams // those of its report
 	group   int       // the report of the model it belongs to
 	ord     int       // its place among the model's units
-}
-
-// featCount is a feature and how many times a text has it.
-type featCount struct {
-	f feat
-	n int32
 }
 
 var reFigureToken = ledscan.MustCompile(`[0-9]+(?:\.[0-9]+)?(?:%|万|亿|个|户|家|项|条|所|座|平方米|公里|人|套|栋|处|元)`)
@@ -188,20 +182,26 @@ func quotedTerms(dst [][4]int, s string) [][4]int {
 }
 
 // grams returns the Han character bigrams of folded text and its runs of
-// Latin letters and digits, with their counts, sorted.
-func grams(folded string, sc *prepScratch) []featCount {
+// Latin letters and digits, sorted, each once.
+func grams(folded string, sc *prepScratch) []feat {
 	rs := sc.runes[:0]
 	for _, r := range folded {
 		rs = append(rs, r)
 	}
 	sc.runes = rs
-	return gramsOf(rs, sc, nil)
+	return gramsOf(rs, sc, nil, nil)
 }
+
+// repeat is a gram a text has more than once: its index among the text's
+// grams and how many times. Nine in ten grams of a paragraph stand in it
+// once: their counts are not kept.
+type repeat struct{ gram, n int32 }
 
 // gramsOf is grams of a text given as runes. With at non-nil (as long as
 // rs), it also sets at[i] to the index among the grams returned of the
-// bigram that starts at rune i, -1 where none does.
-func gramsOf(rs []rune, sc *prepScratch, at []int32) []featCount {
+// bigram that starts at rune i, -1 where none does; with repeats non-nil,
+// it sets it to the grams the text has more than once, in order.
+func gramsOf(rs []rune, sc *prepScratch, at []int32, repeats *[]repeat) []feat {
 	fs, pos := sc.feats[:0], sc.pos[:0] // the features and where each starts (-1: a Latin word)
 	for i := 0; i < len(rs); i++ {
 		switch {
@@ -229,17 +229,28 @@ func gramsOf(rs []rune, sc *prepScratch, at []int32) []featCount {
 			n++
 		}
 	}
-	out := make([]featCount, 0, n)
+	out, reps := make([]feat, 0, n), sc.reps[:0]
 	for i, f := range fs {
-		if n := len(out); n > 0 && out[n-1].f == f {
-			out[n-1].n++
+		if k := len(out); k > 0 && out[k-1] == f {
+			if r := len(reps); r > 0 && reps[r-1].gram == int32(k-1) {
+				reps[r-1].n++
+			} else {
+				reps = append(reps, repeat{int32(k - 1), 2})
+			}
 		} else {
-			out = append(out, featCount{f, 1})
+			out = append(out, f)
 		}
 		if at != nil {
 			if p := pos[from[i]]; p >= 0 {
 				at[p] = int32(len(out) - 1)
 			}
+		}
+	}
+	sc.reps = reps
+	if repeats != nil {
+		*repeats = nil
+		if len(reps) > 0 {
+			*repeats = slices.Clone(reps)
 		}
 	}
 	return out
@@ -296,15 +307,6 @@ func sortOccurrences(occ []occurrence, keys []feat, sc *prepScratch) []occurrenc
 		out[i] = occ[k]
 	}
 	return out
-}
-
-// setOf returns the features of a count list.
-func setOf(fc []featCount) []feat {
-	s := make([]feat, len(fc))
-	for i, c := range fc {
-		s[i] = c.f
-	}
-	return s
 }
 
 // freqs counts, for each feature, how many units have it: sorted features
@@ -468,7 +470,7 @@ func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep, s *sorter) *reportFre
 	x := 0
 	for _, p := range ps {
 		for _, g := range p.grams {
-			fs[x], x = uint64(g.f), x+1
+			fs[x], x = uint64(g), x+1
 		}
 	}
 	df, at := s.countFeats(fs[:n])
@@ -481,7 +483,7 @@ func (t *Themes) freqsOf(units []*corpus.Unit, ps []*prep, s *sorter) *reportFre
 				// The first two characters of a trigram are a bigram of
 				// its unit, found in order (the trigrams are sorted).
 				first := packed | (f&^packed)>>21
-				for p.grams[k].f < first {
+				for p.grams[k] < first {
 					k++
 				}
 				f = packed | feat(at[from+k])<<21 | f&low21
@@ -570,7 +572,8 @@ func (p postings) get(k int32) []int32 { return p.of[p.at[k]:p.at[k+1]] }
 // depend on which units it is weighed with: read once per unit, shared by
 // every model the unit is in (a report of a series is in four).
 type prep struct {
-	grams   []featCount  // character bigrams (and Latin words) of the text, with counts, sorted
+	grams   []feat       // character bigrams (and Latin words) of the text, sorted, each once
+	repeats []repeat     // those it has more than once
 	text    string       // the folded text, lower case
 	heading []feat       // bigrams of the unit's heading, sorted; nil when it has none
 	section []feat       // bigrams of the titles of its section and subsection, sorted
@@ -598,6 +601,7 @@ type prepScratch struct {
 	idx    []int32
 	ends   []int32
 	spans  []span
+	reps   []repeat
 	runes  []rune
 	text   []rune  // the runes of the unit's text
 	at     []int32 // the byte offset of each in the text, and of its end
@@ -616,9 +620,9 @@ func newPrep(u *corpus.Unit, class Classification, section []feat, sc *prepScrat
 	sc.text, sc.at = rs, at
 	gramAt := slices.Grow(sc.gramAt[:0], len(rs))[:len(rs)]
 	sc.gramAt = gramAt
-	p.grams = gramsOf(rs, sc, gramAt)
+	p.grams = gramsOf(rs, sc, gramAt, &p.repeats)
 	if u.Heading != "" {
-		p.heading = setOf(grams(hanzi.Lower(hanzi.Fold(u.Heading)), sc))
+		p.heading = grams(hanzi.Lower(hanzi.Fold(u.Heading)), sc)
 	}
 	p.opener, p.leader = opens(u), leads(u)
 	p.themes = make([]entry, 0, len(class.Scores))
@@ -660,7 +664,7 @@ func sectionTitles(u *corpus.Unit) string { return u.SectionTitle() + "|" + u.Su
 // sectionGrams returns the bigrams of the titles of a unit's section and
 // subsection (sectionTitles), sorted.
 func sectionGrams(titles string, sc *prepScratch) []feat {
-	return setOf(grams(hanzi.Lower(hanzi.Fold(titles)), sc))
+	return grams(hanzi.Lower(hanzi.Fold(titles)), sc)
 }
 
 // drop forgets what was read of a report's units (their preps and document
@@ -840,11 +844,18 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 			}
 		}
 		// The weights in key order (the grams are sorted), normalised as
-		// sorted does: the same sums in the same order.
+		// sorted does: the same sums in the same order. The weight of a
+		// gram the text has once is its IDF (1 + ln 1 = 1), of the others
+		// their IDF times 1 + ln n.
+		tfidf, idf := d.tfidf, d.idf
+		for k, id := range d.ids {
+			tfidf[k] = idf[id]
+		}
+		for _, r := range d.repeats {
+			tfidf[r.gram] *= tf(r.n)
+		}
 		norm := 0.0
-		for k, g := range d.grams {
-			w := tf(g.n) * d.weight(int32(k))
-			d.tfidf[k] = w
+		for _, w := range tfidf {
 			norm += w * w
 		}
 		if norm > 0 {

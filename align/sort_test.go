@@ -37,7 +37,7 @@ func TestSortOccurrences(t *testing.T) {
 		at = append(at, int32(len(text)))
 		sc := &prepScratch{}
 		gramAt := make([]int32, len(rs))
-		gramsOf(rs, sc, gramAt)
+		gramsOf(rs, sc, gramAt, nil)
 		occ, keys := rareCandidates(text, rs, at, gramAt, sc)
 		occ, keys = slices.Clone(occ), slices.Clone(keys)
 		want := slices.Clone(occ)
