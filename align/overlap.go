@@ -208,20 +208,19 @@ func weigh(d *doc, out []float64) []float64 {
 
 // overlap returns how much of the smaller of clause i of a and clause j of
 // b the other holds: the weight of the bigrams they share over the weight
-// of the smaller's. The bigrams are compared by their numbers in the model
-// (doc.ids), which are in key order.
+// of the smaller's.
 func overlap(a, b *doc, i, j int) float64 {
 	s, t := a.clauses[i].grams, b.clauses[j].grams
 	shared := 0.0
 	for x, y := 0, 0; x < len(s) && y < len(t); {
-		p, q := a.ids[s[x]], b.ids[t[y]]
+		p, q := a.grams[s[x]], b.grams[t[y]]
 		switch {
 		case p < q:
 			x++
 		case p > q:
 			y++
 		default:
-			shared += a.idf[p]
+			shared += a.weight(s[x])
 			x++
 			y++
 		}
@@ -313,12 +312,12 @@ func promising(ok []bool, a, b *doc) []bool {
 		held := 0.0
 		k := 0
 		for _, g := range c.grams {
-			id := a.ids[g]
-			for k < len(b.ids) && b.ids[k] < id {
+			f := a.grams[g]
+			for k < len(b.grams) && b.grams[k] < f {
 				k++
 			}
-			if k < len(b.ids) && b.ids[k] == id {
-				held += a.idf[id]
+			if k < len(b.grams) && b.grams[k] == f {
+				held += a.weight(g)
 			}
 		}
 		ok[i] = held >= coverMin*a.totals[i]

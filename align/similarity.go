@@ -786,13 +786,14 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 			m.docs[u] = docs[i]
 		}
 	}
-	// The model's grams are numbered in key order (doc.ids): those of one
-	// report as its own, those of two by their union. The IDF of each, by
-	// the number of units it stands in: the count in each report, added up
-	// first (as floats: whole numbers, exact).
+	// The model's grams are numbered (doc.ids): those of the first report
+	// as its own, those of the second that the first has not after them
+	// (see number). The IDF of each, by the number of units it stands in:
+	// the count in each report, added up first (as floats: whole numbers,
+	// exact).
 	ids := make([][]int32, len(groups)) // for each key of a report's grams, its number (nil: the same)
 	if len(groups) == 2 {
-		ids[0], ids[1], m.keys = union(rfs[0].df.keys, rfs[1].df.keys)
+		ids[1], m.keys = number(rfs[0].df.keys, rfs[1].df.keys)
 	} else if len(groups) == 1 {
 		m.keys = len(rfs[0].df.keys)
 	}
@@ -822,13 +823,13 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 	tfidfs, totals := make([]float64, ng), make([]float64, nc)
 	var numbers []int32
 	if len(groups) == 2 {
-		numbers = make([]int32, ng)
+		numbers = make([]int32, ng-gramsIn(docs[:from[1]]))
 	}
 	for _, d := range docs {
 		n, c := len(d.grams), len(d.clauses)
 		d.tfidf, tfidfs = tfidfs[:n:n], tfidfs[n:]
 		d.totals, totals = totals[:c:c], totals[c:]
-		if numbers != nil {
+		if ids[d.group] != nil {
 			d.ids, numbers = numbers[:n:n], numbers[n:]
 		}
 		d.idf = m.idf
@@ -916,27 +917,32 @@ func crossIn(fr, o freqs) (idx []int32) {
 	return idx
 }
 
-// union numbers the keys of two sorted sets together: for each key of a
-// and of b, its index in their union, and the size of the union.
-func union(a, b []feat) (ia, ib []int32, n int) {
-	ia, ib = make([]int32, len(a)), make([]int32, len(b))
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j == len(b) || i < len(a) && a[i] < b[j]:
-			ia[i] = int32(n)
+// number numbers the keys of two sorted sets together, those of a by their
+// index: for each key of b, the index of the same key in a, or a number
+// from len(a) up in order; and how many numbers there are.
+func number(a, b []feat) (ib []int32, n int) {
+	ib, n = make([]int32, len(b)), len(a)
+	i := 0
+	for j, f := range b {
+		for i < len(a) && a[i] < f {
 			i++
-		case i == len(a) || b[j] < a[i]:
-			ib[j] = int32(n)
-			j++
-		default:
-			ia[i], ib[j] = int32(n), int32(n)
-			i++
-			j++
 		}
-		n++
+		if i < len(a) && a[i] == f {
+			ib[j] = int32(i)
+		} else {
+			ib[j], n = int32(n), n+1
+		}
 	}
-	return ia, ib, n
+	return ib, n
+}
+
+// gramsIn returns how many grams the docs have.
+func gramsIn(ds []*doc) int {
+	n := 0
+	for _, d := range ds {
+		n += len(d.grams)
+	}
+	return n
 }
 
 // clauseRefs lists, for each gram of a unit (of n), the clauses it stands
