@@ -69,8 +69,13 @@ func (lx *Lexicon) classify(u *corpus.Unit, section []termCount, sc *lexScratch)
 	// The scores of the unit's own words and of its section's titles, by
 	// theme (lexicon order), and the themes that have a word.
 	nt := len(lx.Themes)
-	own, prior := make([]float64, nt), make([]float64, nt)
-	found := make([]bool, nt)
+	if len(sc.own) < nt {
+		sc.own, sc.prior, sc.has = make([]float64, nt), make([]float64, nt), make([]bool, nt)
+	}
+	own, prior, found := sc.own[:nt], sc.prior[:nt], sc.has[:nt]
+	clear(own)
+	clear(prior)
+	clear(found)
 	hits := make([]Hit, 0, len(text)+len(heading)+len(section))
 	add := func(terms []termCount, where string, factor float64, into []float64) {
 		for _, c := range terms { // lexicon order, as the hits have always come

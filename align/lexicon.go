@@ -181,6 +181,11 @@ type lexScratch struct {
 	n       []int32 // by term, how many times the text being read has it
 	touched []int32 // the terms it has
 	found   []termCount
+
+	// for classify: by theme, the scores of a unit's own words and of its
+	// section's titles, and whether a word was found
+	own, prior []float64
+	has        []bool
 }
 
 // termCount is a term of the lexicon (its index) and how many times a text
