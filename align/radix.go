@@ -13,8 +13,8 @@ type sorter struct {
 	a, b []keyed
 	idx  []int32
 
-	// for count
-	vals  []uint64
+	// for countFeats
+	vals  []uint64  // the features of a report
 	flags [][]int32 // flagSort's counts and ends, by depth
 }
 

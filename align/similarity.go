@@ -602,7 +602,7 @@ type prepScratch struct {
 	ends   []int32
 	spans  []span
 	reps   []repeat
-	runes  []rune
+	runes  []rune  // the runes of a heading or of section titles (grams)
 	text   []rune  // the runes of the unit's text
 	at     []int32 // the byte offset of each in the text, and of its end
 }
