@@ -97,11 +97,12 @@ func Align(t *Themes, opts Options) *Result {
 // continuity links Align makes between them, with the same scores; for any
 // other two, the links Align would make were they consecutive. t must hold
 // the classes of both reports' units. A report paired with itself links
-// every unit to itself.
+// every unit to itself. The links' Shared phrases are left empty: a
+// comparison of two reports needs the links and their scores, and the
+// phrases are named for the views that show them (Align, Result.Explain).
 func Pair(t *Themes, a, b *corpus.Report, opts Options) []Link {
 	res := &Result{Themes: t, minScore: opts.MinScore, models: map[[2]*corpus.Report]*model{}}
 	links := res.continuity(a, b, res.minScore)
-	res.fillShared(links)
 	sortLinks(t.Corpus, links)
 	return links
 }
@@ -552,11 +553,3 @@ func (res *Result) majority(units []*corpus.Unit) string {
 
 // identical is the similarity of two units with the same words.
 var identical = weighed{Score: 1, Measures: Measures{Text: 1, Heading: 1, Rare: 1, Theme: 1, Context: 1, Coverage: 1}}
-
-// fillShared names the rare words each link's units share.
-func (res *Result) fillShared(links []Link) {
-	for i := range links {
-		l := &links[i]
-		l.Shared = res.modelOf(l.From.Report, l.To.Report).shared(l.From, l.To)
-	}
-}
