@@ -196,3 +196,33 @@ func TestLookup(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLengths cuts the embedded corpus's text (folded, in runs of Han
+// characters) into words: the lookups of the word list, as diff makes them.
+func BenchmarkLengths(b *testing.B) {
+	text, err := os.ReadFile("../../corpus/seed/seed.txt")
+	if err != nil {
+		b.Skip(err)
+	}
+	var runs [][]rune
+	var run []rune
+	for _, r := range hanzi.Fold(string(text)) {
+		if r >= hanFirst && r <= hanLast {
+			run = append(run, r)
+			continue
+		}
+		if len(run) > 0 {
+			runs = append(runs, run)
+			run = nil
+		}
+	}
+	load()
+	var c Cutter
+	var dst []int
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, r := range runs {
+			dst = c.AppendLengths(dst[:0], r)
+		}
+	}
+}
