@@ -1,6 +1,10 @@
 package align
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/reportdiff/reportdiff/internal/flagsort"
+)
 
 // sorter sorts features by radix, with buffers reused from one sort to the
 // next. A report's units have some ten thousand grams between them, each
@@ -14,8 +18,8 @@ type sorter struct {
 	idx  []int32
 
 	// for countFeats
-	vals  []uint64  // the features of a report
-	flags [][]int32 // flagSort's counts and ends, by depth
+	vals []uint64        // the features of a report
+	flag flagsort.Sorter // for the packed features
 }
 
 // keyed is a feature and its index before the sort: moved together, with
@@ -127,87 +131,4 @@ func radix(keys, buf []keyed) []keyed {
 		src, dst = dst, src
 	}
 	return src
-}
-
-// flagSort sorts vs in place by their bits from bit lo up; the order of
-// numbers that differ only below lo is any. It is a radix sort from the
-// most significant bits down that moves each number into its bucket by
-// cycles (McIlroy, Bostic and McIlroy's American flag sort, 1993), so that
-// it needs no second buffer, then sorts each bucket by the next bits. A
-// part of n numbers is split by about log2(n)-3 bits at once (up to twelve
-// for the whole, eight below), so that most buckets are left with a few
-// numbers, sorted by insertion.
-func (s *sorter) flagSort(vs []uint64, lo int) { s.flag(vs, lo, 0) }
-
-// flagSmall is the size under which flag sorts by insertion.
-const flagSmall = 64
-
-// flag sorts vs by their bits from lo up, with the counts of depth: by
-// the highest bits in which they differ first.
-func (s *sorter) flag(vs []uint64, lo, depth int) {
-	if len(vs) < flagSmall {
-		for i := 1; i < len(vs); i++ {
-			v := vs[i]
-			j := i
-			for ; j > 0 && vs[j-1] > v; j-- {
-				vs[j] = vs[j-1]
-			}
-			vs[j] = v
-		}
-		return
-	}
-	or, and := uint64(0), ^uint64(0)
-	for _, v := range vs {
-		or, and = or|v, and&v
-	}
-	diff := (or ^ and) >> lo
-	if diff == 0 {
-		return
-	}
-	top := lo + bits.Len64(diff)
-	most := 8
-	if depth == 0 {
-		most = 12
-	}
-	w := min(max(bits.Len(uint(len(vs)))-3, 1), most, top-lo)
-	shift, mask := top-w, uint64(1)<<w-1
-	if len(s.flags) <= depth {
-		s.flags = append(s.flags, nil)
-	}
-	if len(s.flags[depth]) < 2<<w {
-		s.flags[depth] = make([]int32, 2<<w)
-	}
-	next, end := s.flags[depth][:1<<w], s.flags[depth][1<<w:2<<w]
-	clear(next)
-	for _, v := range vs {
-		next[v>>shift&mask]++
-	}
-	at := int32(0)
-	for d, c := range next {
-		next[d], at = at, at+c
-		end[d] = at
-	}
-	// Each number goes to the next free place of its bucket, the number
-	// there moving on in its turn, until one of bucket d comes back.
-	for d := range next {
-		for next[d] < end[d] {
-			v := vs[next[d]]
-			for x := v >> shift & mask; x != uint64(d); x = v >> shift & mask {
-				vs[next[x]], v = v, vs[next[x]]
-				next[x]++
-			}
-			vs[next[d]] = v
-			next[d]++
-		}
-	}
-	if shift <= lo {
-		return
-	}
-	from := int32(0)
-	for _, to := range end {
-		if to-from > 1 {
-			s.flag(vs[from:to], lo, depth+1)
-		}
-		from = to
-	}
 }

@@ -323,7 +323,7 @@ type freqs struct {
 // The hashed features (bit 63 clear), a few, are sorted apart with their
 // indices (sorter.order says why). Each packed one is sorted as one number
 // in fs itself: its bits below bit 63 above the bits of its index, by
-// flagSort, which needs no second buffer; where they would not fit in 64
+// an American flag sort (flagsort.Sorter), which needs no second buffer; where they would not fit in 64
 // bits (features of more than 42 bits among millions), they are sorted
 // with their indices as the hashed ones are.
 func (s *sorter) countFeats(fs []uint64) (freqs, []int32) {
@@ -355,7 +355,7 @@ func (s *sorter) countFeats(fs []uint64) (freqs, []int32) {
 			fs[h], h = (f&^uint64(packed))<<ib|uint64(i), h+1
 		}
 	}
-	s.flagSort(fs[:h], ib)
+	s.flag.Sort(fs[:h], ib)
 	return countKeyed(radix(a[:l], b[:l]), nil, fs[:h], ib, at), at
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/internal/figure"
+	"github.com/reportdiff/reportdiff/internal/flagsort"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 	"github.com/reportdiff/reportdiff/internal/segment"
 	"github.com/reportdiff/reportdiff/internal/sortedset"
@@ -373,7 +374,10 @@ func newSentenceIndex(r *corpus.Report) *sentenceIndex {
 	if n >= 1<<idBits {
 		entries = nil // too many sentences to pack, a report of millions: look for none
 	}
-	slices.Sort(entries)
+	// Some ten thousand numbers a report: sorted by their bits, in half the
+	// time a comparison sort takes.
+	var fs flagsort.Sorter
+	fs.Sort(entries, 0)
 	ix.entries = entries
 	// The sentences of each key's hash, chained in order from the first.
 	ix.seed, ix.byHash, ix.sameKey = maphash.MakeSeed(), make(map[uint64]int32, n), make([]int32, n)
