@@ -8,7 +8,8 @@
 //	go run gent2s/main.go < t2s.tsv > t2s_table.go
 //
 // Lines without a tab, or whose first field or second starts with no valid
-// character, are skipped; a character given again counts last.
+// character, are skipped; a character given again counts last; a
+// Simplified form that is folded again is followed to its end.
 package main
 
 import (
@@ -17,6 +18,7 @@ import (
 	"fmt"
 	"go/format"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -50,6 +52,23 @@ func main() {
 	fold := map[rune]rune{}
 	for _, p := range append(slices.Clone(pairs), brackets...) {
 		fold[p[0]] = p[1]
+	}
+	// A Simplified form that the table folds again (薴 to 苧, 苧 to 苎) is
+	// followed to its end, so that folding a folded text changes nothing:
+	// a Traditional text and a Simplified one then fold alike.
+	given := maps.Clone(fold)
+	for t, s := range given {
+		for n := 0; ; n++ {
+			next, ok := given[s]
+			if !ok || next == s {
+				break
+			}
+			if n == len(given) {
+				panic(fmt.Sprintf("t2s.tsv folds %q in a circle", t))
+			}
+			s = next
+		}
+		fold[t] = s
 	}
 	// A Simplified form that is no Traditional form itself (们, 这, 发).
 	simplifiedOnly := map[rune]bool{}
