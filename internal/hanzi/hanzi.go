@@ -158,9 +158,12 @@ func variant(prev, f rune) ([2]rune, bool) {
 	return v, ok
 }
 
-// foldMap is FoldMap. A text that folding leaves as it is (most of a
-// Simplified corpus) comes back as itself, unallocated.
-func foldMap(s string) (string, []int) {
+// FoldMap folds s like Fold and also returns, for every byte offset of the
+// folded text (and its end), the byte offset in s it came from, so matches
+// found in the folded text can be quoted from the original. A text that
+// folding leaves as it is (most of a Simplified corpus) comes back as
+// itself, unallocated.
+func FoldMap(s string) (string, []int) {
 	first := unchanged(s)
 	// Every byte of a rune maps to where the rune starts.
 	idx := make([]int, first, len(s)+1)
@@ -386,11 +389,6 @@ func PadRight(s string, width int) string {
 	}
 	return s
 }
-
-// FoldMap folds s like Fold and also returns, for every byte offset of the
-// folded text (and its end), the byte offset in s it came from, so matches
-// found in the folded text can be quoted from the original.
-func FoldMap(s string) (string, []int) { return foldMap(s) }
 
 // LooksTraditional reports whether s is written in Traditional characters:
 // at least one Han character in fifty changes when folded to Simplified.
