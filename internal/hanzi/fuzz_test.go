@@ -41,6 +41,9 @@ func FuzzFold(f *testing.F) {
 		if utf8.RuneCountInString(once) != utf8.RuneCountInString(s) {
 			t.Fatalf("Fold(%q) = %q: rune count changed", s, once)
 		}
+		if !utf8.ValidString(once) {
+			t.Fatalf("Fold(%q) = %q: not valid UTF-8", s, once)
+		}
 		if twice := Fold(once); twice != once {
 			t.Fatalf("Fold is not idempotent on %q: %q then %q", s, once, twice)
 		}

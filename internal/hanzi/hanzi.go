@@ -89,7 +89,10 @@ func FoldRune(r rune) rune {
 // Fold returns s with every rune passed through FoldRune and the Taiwan
 // forms of a few words that texts converted from Simplified carry (社群 for
 // 社区, 專案 for 项目) put back to mainland ones. The result has the same
-// number of runes as s, so rune offsets carry over between the two.
+// number of runes as s, so rune offsets carry over between the two, and
+// is valid UTF-8: a byte that is not becomes U+FFFD, as ranging over s
+// reads it (readers of folded text rely on this: byte offsets of a folded
+// text always fall between characters).
 func Fold(s string) string {
 	first := unchanged(s)
 	if first == len(s) {
