@@ -50,7 +50,7 @@ func ParseSource(name, text string) (*Source, []Warning) {
 			if i+1 < len(bounds) {
 				end = bounds[i+1]
 			}
-			bodies[i] = lines[b:end]
+			bodies[i] = lines[b:end:end]
 			r := &Report{Source: src, Index: i + 1, Span: Span{lines[b].start, lines[end-1].end}}
 			if i == 0 {
 				r.Span.Start = 0
@@ -93,14 +93,16 @@ func ParseSource(name, text string) (*Source, []Warning) {
 		// their openings above.
 		from, _ := slices.BinarySearchFunc(lines, m.l.end, func(l line, at int) int { return cmp.Compare(l.start, at) })
 		to, _ := slices.BinarySearchFunc(lines, end, func(l line, at int) int { return cmp.Compare(l.start, at) })
-		bodies[i] = lines[from:to]
+		bodies[i] = lines[from:to:to]
 		src.Reports = append(src.Reports, r)
 	}
 	return src, append(warns, parseReports(src, bodies)...)
 }
 
 // parseReports reads the reports of a file side by side, each from its
-// lines; each writes only its own.
+// lines; each writes only its own. The bodies are runs of one array of the
+// file's lines, clipped (full slice expressions) so that an append to one
+// cannot write over the next report's lines while that is read.
 func parseReports(src *Source, bodies [][]line) []Warning {
 	reportWarns := make([][]Warning, len(bodies))
 	work.Each(len(bodies), func(i int) { reportWarns[i] = parseReport(src.Reports[i], bodies[i]) })
