@@ -361,18 +361,20 @@ func newSentenceIndex(r *corpus.Report) *sentenceIndex {
 	// they stand; sorted, they are the index. A candidate's own pairs are
 	// read again from its key (find compares a few of them, a handful a
 	// report).
-	entries := make([]uint64, 0, utf8.RuneCount(ix.keys))
+	// A report of millions of sentences has too many to pack into entries:
+	// none is looked for in it.
+	var entries []uint64
 	ix.npairs = make([]int32, n)
-	for id := range int32(n) {
-		from := len(entries)
-		entries = appendCharPairs(entries, ix.key(id))
-		ix.npairs[id] = int32(len(entries) - from)
-		for k := from; k < len(entries); k++ {
-			entries[k] = entry(entries[k], id)
+	if n < 1<<idBits {
+		entries = make([]uint64, 0, utf8.RuneCount(ix.keys))
+		for id := range int32(n) {
+			from := len(entries)
+			entries = appendCharPairs(entries, ix.key(id))
+			ix.npairs[id] = int32(len(entries) - from)
+			for k := from; k < len(entries); k++ {
+				entries[k] = entry(entries[k], id)
+			}
 		}
-	}
-	if n >= 1<<idBits {
-		entries = nil // too many sentences to pack, a report of millions: look for none
 	}
 	// Some ten thousand numbers a report: sorted by their bits, in half the
 	// time a comparison sort takes.

@@ -10,6 +10,7 @@ package lazyre
 
 import (
 	"regexp"
+	"strconv"
 	"sync"
 )
 
@@ -19,6 +20,7 @@ type Regexp struct {
 	expr string
 	once sync.Once
 	re   *regexp.Regexp
+	err  error // why expr does not compile
 }
 
 var (
@@ -52,9 +54,14 @@ func All() (expr string, err error) {
 	return "", nil
 }
 
-// compile returns the compiled expression, compiling it on first use.
+// compile returns the compiled expression, compiling it on first use. An
+// expression that does not compile panics with regexp's message at every
+// use, not only the first (sync.Once would hand later callers a nil).
 func (r *Regexp) compile() *regexp.Regexp {
-	r.once.Do(func() { r.re = regexp.MustCompile(r.expr) })
+	r.once.Do(func() { r.re, r.err = regexp.Compile(r.expr) })
+	if r.err != nil {
+		panic("regexp: Compile(" + strconv.Quote(r.expr) + "): " + r.err.Error())
+	}
 	return r.re
 }
 

@@ -94,7 +94,7 @@ func pack(rs []rune) (key uint64, ok bool) {
 }
 
 // load reads the embedded word list once: it only checks its sizes and
-// slices it.
+// its index and slices it.
 func load() *dictionary {
 	dictOnce.Do(func() {
 		d, err := read(wordsBin)
@@ -127,6 +127,16 @@ func read(b []byte) (*dictionary, string) {
 		t.rest = b[at+4*firsts : at+4*firsts+t.n*t.width]
 		t.logp = b[at+4*firsts+t.n*t.width : at+size]
 		at += size
+		// The index runs from the first word to the last, in order: a
+		// lookup never reads past the table.
+		prev := 0
+		for c := range firsts {
+			k := int(binary.LittleEndian.Uint32(t.first[4*c:]))
+			if k < prev || k > t.n || c == 0 && k != 0 || c == firsts-1 && k != t.n {
+				return nil, "has an index out of order"
+			}
+			prev = k
+		}
 	}
 	if at != len(b) {
 		return nil, "has bytes after its last table"

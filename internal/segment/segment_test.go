@@ -2,6 +2,7 @@ package segment
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math"
 	"os"
 	"os/exec"
@@ -167,6 +168,8 @@ func TestReadRefuses(t *testing.T) {
 		{"cut short", wordsBin[:len(wordsBin)-1], "is cut short"},
 		{"header only", wordsBin[:20], "is cut short"},
 		{"runs on", append(slices.Clip(wordsBin), 0), "has bytes after its last table"},
+		{"index out of order", withUint32(wordsBin, 20+4*100, 1<<30), "has an index out of order"},
+		{"index not from the first word", withUint32(wordsBin, 20, 1), "has an index out of order"},
 	}
 	for _, tt := range tests {
 		if _, err := read(tt.b); err != tt.want {
@@ -176,6 +179,13 @@ func TestReadRefuses(t *testing.T) {
 	if _, err := read(wordsBin); err != "" {
 		t.Errorf("words.bin: %q", err)
 	}
+}
+
+// withUint32 returns a copy of b with the little-endian uint32 at at set to v.
+func withUint32(b []byte, at int, v uint32) []byte {
+	c := slices.Clone(b)
+	binary.LittleEndian.PutUint32(c[at:], v)
+	return c
 }
 
 // A lookup finds every word of the list, and no key that is not one, as a
