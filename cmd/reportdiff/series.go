@@ -153,6 +153,10 @@ func (g *globalOptions) startProgress(total int, desc string) *progress {
 		return nil
 	}
 	p := &progress{w: g.io.ErrOut, desc: desc, total: total}
+	if g.io.progressAfter <= 0 {
+		p.show() // at once, not when a timer's goroutine gets to it
+		return p
+	}
 	p.timer = time.AfterFunc(g.io.progressAfter, p.show)
 	return p
 }
@@ -214,7 +218,9 @@ func (p *progress) finish() {
 	if p == nil {
 		return
 	}
-	p.timer.Stop()
+	if p.timer != nil {
+		p.timer.Stop()
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.bar != nil {
