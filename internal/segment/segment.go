@@ -63,10 +63,12 @@ func (t *table) restAt(i int) uint64 {
 	return binary.LittleEndian.Uint64(t.rest[8*i:])
 }
 
-// bucket returns the words that open with character c: i ≤ word < j.
+// bucket returns the words that open with character c: i ≤ word < j,
+// within the table even if its index were damaged.
 func (t *table) bucket(c uint64) (i, j int) {
 	k := 4 * int(c-hanFirst)
-	return int(binary.LittleEndian.Uint32(t.first[k:])), int(binary.LittleEndian.Uint32(t.first[k+4:]))
+	j = min(int(binary.LittleEndian.Uint32(t.first[k+4:])), t.n)
+	return min(int(binary.LittleEndian.Uint32(t.first[k:])), j), j
 }
 
 // prob returns the log probability of word i.
@@ -94,7 +96,7 @@ func pack(rs []rune) (key uint64, ok bool) {
 }
 
 // load reads the embedded word list once: it only checks its sizes and
-// its index and slices it.
+// slices it.
 func load() *dictionary {
 	dictOnce.Do(func() {
 		d, err := read(wordsBin)
@@ -127,15 +129,10 @@ func read(b []byte) (*dictionary, string) {
 		t.rest = b[at+4*firsts : at+4*firsts+t.n*t.width]
 		t.logp = b[at+4*firsts+t.n*t.width : at+size]
 		at += size
-		// The index runs from the first word to the last, in order: a
-		// lookup never reads past the table.
-		prev := 0
-		for c := range firsts {
-			k := int(binary.LittleEndian.Uint32(t.first[4*c:]))
-			if k < prev || k > t.n || c == 0 && k != 0 || c == firsts-1 && k != t.n {
-				return nil, "has an index out of order"
-			}
-			prev = k
+		// The index runs from the first word to the last (bucket keeps a
+		// lookup within the table whatever stands between).
+		if first, last := binary.LittleEndian.Uint32(t.first), binary.LittleEndian.Uint32(t.first[4*(firsts-1):]); first != 0 || int(last) != t.n {
+			return nil, "has an index that does not span its table"
 		}
 	}
 	if at != len(b) {

@@ -168,8 +168,16 @@ func TestReadRefuses(t *testing.T) {
 		{"cut short", wordsBin[:len(wordsBin)-1], "is cut short"},
 		{"header only", wordsBin[:20], "is cut short"},
 		{"runs on", append(slices.Clip(wordsBin), 0), "has bytes after its last table"},
-		{"index out of order", withUint32(wordsBin, 20+4*100, 1<<30), "has an index out of order"},
-		{"index not from the first word", withUint32(wordsBin, 20, 1), "has an index out of order"},
+		{"index not from the first word", withUint32(wordsBin, 20, 1), "has an index that does not span its table"},
+		{"index past the last word", withUint32(wordsBin, 20+4*(firsts-1), 1<<30), "has an index that does not span its table"},
+	}
+	// An index damaged between its ends keeps lookups within the table.
+	d, err := read(withUint32(wordsBin, 20+4*100, 1<<30))
+	if err != "" {
+		t.Fatal(err)
+	}
+	for c := uint64(hanFirst); c <= hanLast; c++ {
+		d.lookup(c<<16 | 0x4E00)
 	}
 	for _, tt := range tests {
 		if _, err := read(tt.b); err != tt.want {
