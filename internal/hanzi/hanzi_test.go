@@ -3,9 +3,10 @@ package hanzi
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/reportdiff/reportdiff/internal/gentest"
 )
 
 func TestParseNumeral(t *testing.T) {
@@ -91,18 +92,10 @@ func TestFoldQuotes(t *testing.T) {
 // the tables fold every character of the file's 4,000 lines and more as
 // its line says, to a character they leave as it is.
 func TestT2STable(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs the generator")
-	}
+	want := gentest.Output(t, "gent2s/main.go", "t2s.tsv")
 	tsv, err := os.ReadFile("t2s.tsv")
 	if err != nil {
 		t.Fatal(err)
-	}
-	cmd := exec.Command("go", "run", "gent2s/main.go")
-	cmd.Stdin = bytes.NewReader(tsv)
-	want, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go run gent2s/main.go: %v", err)
 	}
 	got, err := os.ReadFile("t2s_table.go")
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"math"
 	"os"
-	"os/exec"
 	"slices"
 	"sort"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/reportdiff/reportdiff/internal/gentest"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
@@ -136,20 +136,7 @@ func TestWordsBin(t *testing.T) {
 // TestGenbin checks that words.bin is, byte for byte, what genbin makes of
 // words.txt now.
 func TestGenbin(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs the generator")
-	}
-	txt, err := os.Open("words.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer txt.Close()
-	cmd := exec.Command("go", "run", "genbin/main.go")
-	cmd.Stdin = txt
-	want, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go run genbin/main.go: %v", err)
-	}
+	want := gentest.Output(t, "genbin/main.go", "words.txt")
 	if !bytes.Equal(wordsBin, want) {
 		t.Fatalf("words.bin (%d bytes) is not what genbin makes of words.txt (%d bytes): run go generate ./internal/segment", len(wordsBin), len(want))
 	}
