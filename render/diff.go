@@ -92,7 +92,7 @@ func appendPairHeader(dst []byte, p diffview.Pair, pt painter) []byte {
 		if u.Heading != "" {
 			return append(dst, pt.show(u.Heading)...)
 		}
-		return appendTruncated(dst, pt.show(u.Text), 24)
+		return hanzi.AppendTruncated(dst, pt.show(u.Text), 24)
 	}
 	switch {
 	case p.From == nil:
@@ -115,49 +115,6 @@ func appendPairHeader(dst []byte, p diffview.Pair, pt painter) []byte {
 	dst, at := pt.dim.begin(append(dst, "  "...))
 	dst = strconv.AppendFloat(append(dst, "(similarity "...), p.Similarity, 'f', 2, 64) // as %.2f
 	return pt.dim.end(append(dst, ')'), at)
-}
-
-// appendTruncated appends hanzi.Truncate(s, width) (truncated).
-func appendTruncated(dst []byte, s string, width int) []byte {
-	n, ellipsis := truncated(s, width)
-	dst = append(dst, s[:n]...)
-	if ellipsis {
-		dst = append(dst, "…"...)
-	}
-	return dst
-}
-
-// truncate returns hanzi.Truncate(s, width) (truncated).
-func truncate(s string, width int) string {
-	n, ellipsis := truncated(s, width)
-	switch {
-	case ellipsis:
-		return s[:n] + "…"
-	case n < len(s):
-		return ""
-	}
-	return s
-}
-
-// truncated says what hanzi.Truncate(s, width) keeps of s, s[:n], and
-// whether it ends it with an ellipsis, reading no more of s than it needs
-// to tell whether s fits: a unit's text of thousands of characters is
-// named by its first two dozen.
-func truncated(s string, width int) (n int, ellipsis bool) {
-	w, cut := 0, -1 // cut: where the text stops when it does not fit
-	for i, r := range s {
-		rw := hanzi.RuneWidth(r)
-		if cut < 0 && w+rw > width-1 {
-			cut = i
-		}
-		if w += rw; w > width {
-			if width <= 0 {
-				return 0, false
-			}
-			return cut, true
-		}
-	}
-	return len(s), false
 }
 
 // DiffInline writes every pair of the comparison, theme by theme, as one text
@@ -249,7 +206,7 @@ func DiffSideBySide(w io.Writer, c *diffview.Comparison, st Style, label Labeler
 	for _, p := range c.Pairs {
 		if p.Theme != theme {
 			theme = p.Theme
-			b = append(pt.head.paint(append(b, '\n'), truncate("══ "+label(theme)+" ══", width)), '\n')
+			b = append(pt.head.paint(append(b, '\n'), hanzi.Truncate("══ "+label(theme)+" ══", width)), '\n')
 		}
 		b = append(b, rule...)
 		lname, rname := "", ""
@@ -277,7 +234,7 @@ func DiffSideBySide(w io.Writer, c *diffview.Comparison, st Style, label Labeler
 		right.wrap(rruns, colW, pt)
 		b = appendZipped(b, &left, &right, colW, ink{})
 		for _, f := range p.Figures {
-			b = append(append(b, truncate(fmt.Sprintf("  figure %s: %s → %s", pt.show(f.Label), pt.show(f.From), pt.show(f.To)), width)...), '\n')
+			b = append(append(b, hanzi.Truncate(fmt.Sprintf("  figure %s: %s → %s", pt.show(f.Label), pt.show(f.From), pt.show(f.To)), width)...), '\n')
 		}
 	}
 	tb.buf = b
@@ -474,7 +431,7 @@ func DiffStat(w io.Writer, c *diffview.Comparison, st Style, label Labeler) erro
 			ids, sim, name = p.From.ID+" → "+p.To.ID, fmt.Sprintf("%.2f", p.Similarity), unitName(p.To)
 		}
 		line := fmt.Sprintf("%-17s %-7s %6s %6s  ", ids, sim, fmt.Sprintf("-%d", d), fmt.Sprintf("+%d", i))
-		fmt.Fprintf(&b, "%s%s\n", line, truncate(pt.show(name), max(10, max(st.Width, 40)-hanzi.Width(line))))
+		fmt.Fprintf(&b, "%s%s\n", line, hanzi.Truncate(pt.show(name), max(10, max(st.Width, 40)-hanzi.Width(line))))
 	}
 	return writeText(w, b.String())
 }

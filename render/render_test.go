@@ -176,27 +176,6 @@ func TestInk(t *testing.T) {
 	}
 }
 
-// TestAppendTruncated checks appendTruncated and truncate against
-// hanzi.Truncate on random texts and widths.
-func TestAppendTruncated(t *testing.T) {
-	rng := rand.New(rand.NewSource(1))
-	pool := []rune("甲乙丙ab1 \u0301\u200b\x07…")
-	for n := 0; n < 2000; n++ {
-		rs := make([]rune, rng.Intn(30))
-		for i := range rs {
-			rs[i] = pool[rng.Intn(len(pool))]
-		}
-		s, width := string(rs), rng.Intn(32)-1
-		want := hanzi.Truncate(s, width)
-		if got := string(appendTruncated([]byte("x"), s, width)); got != "x"+want {
-			t.Fatalf("appendTruncated(%q, %d) = %q, want %q", s, width, got, "x"+want)
-		}
-		if got := truncate(s, width); got != want {
-			t.Fatalf("truncate(%q, %d) = %q, want %q", s, width, got, want)
-		}
-	}
-}
-
 // TestHasControl checks the word-at-a-time hasControl against reading
 // every byte, on random texts of the bytes that matter (a CR before a LF or
 // not, across the words it reads), in both of its forms.

@@ -365,24 +365,45 @@ func isWide(r rune) bool {
 // Truncate shortens s to at most width columns, ending it with "…" when
 // anything was cut.
 func Truncate(s string, width int) string {
-	if Width(s) <= width {
-		return s
+	n, ellipsis := truncated(s, width)
+	switch {
+	case ellipsis:
+		return s[:n] + "…"
+	case n < len(s):
+		return "" // no room at all
 	}
-	if width <= 0 {
-		return ""
+	return s
+}
+
+// AppendTruncated appends Truncate(s, width) to dst.
+func AppendTruncated(dst []byte, s string, width int) []byte {
+	n, ellipsis := truncated(s, width)
+	dst = append(dst, s[:n]...)
+	if ellipsis {
+		dst = append(dst, "…"...)
 	}
-	var b strings.Builder
-	w := 0
-	for _, r := range s {
+	return dst
+}
+
+// truncated says what Truncate(s, width) keeps of s, s[:n], and whether it
+// ends it with an ellipsis, reading no more of s than it needs to tell
+// whether s fits: a paragraph of thousands of characters named by its first
+// two dozen is read no further.
+func truncated(s string, width int) (n int, ellipsis bool) {
+	w, cut := 0, -1 // cut: where the text stops when it does not fit
+	for i, r := range s {
 		rw := RuneWidth(r)
-		if w+rw > width-1 {
-			break
+		if cut < 0 && w+rw > width-1 {
+			cut = i
 		}
-		b.WriteRune(r)
-		w += rw
+		if w += rw; w > width {
+			if width <= 0 {
+				return 0, false
+			}
+			return cut, true
+		}
 	}
-	b.WriteString("…")
-	return b.String()
+	return len(s), false
 }
 
 // PadRight pads s with spaces to width columns.

@@ -2,6 +2,7 @@ package hanzi
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -131,5 +132,46 @@ func TestT2STable(t *testing.T) {
 	}
 	if n < 4000 {
 		t.Errorf("t2s.tsv holds %d pairs; it had over 4,000", n)
+	}
+}
+
+// TestTruncateStopsEarly checks Truncate and AppendTruncated, which read
+// no more of a text than they need, against the plain definition: measure
+// the whole text, and when it does not fit keep what fits before an
+// ellipsis; on random texts of wide, narrow and zero-width characters and
+// widths from -1 on.
+func TestTruncateStopsEarly(t *testing.T) {
+	plain := func(s string, width int) string {
+		if Width(s) <= width {
+			return s
+		}
+		if width <= 0 {
+			return ""
+		}
+		w, kept := 0, ""
+		for _, r := range s {
+			if w+RuneWidth(r) > width-1 {
+				break
+			}
+			kept += string(r)
+			w += RuneWidth(r)
+		}
+		return kept + "…"
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pool := []rune("甲乙丙ab1 \u0301\u200b\x07…")
+	for range 2000 {
+		rs := make([]rune, rng.IntN(30))
+		for i := range rs {
+			rs[i] = pool[rng.IntN(len(pool))]
+		}
+		s, width := string(rs), rng.IntN(32)-1
+		want := plain(s, width)
+		if got := Truncate(s, width); got != want {
+			t.Fatalf("Truncate(%q, %d) = %q, want %q", s, width, got, want)
+		}
+		if got := string(AppendTruncated([]byte("x"), s, width)); got != "x"+want {
+			t.Fatalf("AppendTruncated(%q, %d) = %q, want %q", s, width, got, "x"+want)
+		}
 	}
 }
