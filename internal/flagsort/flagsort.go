@@ -15,13 +15,12 @@ type Sorter struct {
 
 // Sort sorts vs in place by their bits from bit lo up (with lo 0, by the
 // whole numbers); the order of numbers that differ only below lo is any.
-// It is a radix sort from the
-// most significant bits down that moves each number into its bucket by
-// cycles (McIlroy, Bostic and McIlroy's American flag sort, 1993), so that
-// it needs no second buffer, then sorts each bucket by the next bits. A
-// part of n numbers is split by about log2(n)-3 bits at once (up to twelve
-// for the whole, eight below), so that most buckets are left with a few
-// numbers, sorted by insertion.
+// It is a radix sort from the most significant bits down that moves each
+// number into its bucket by cycles (McIlroy, Bostic and McIlroy's American
+// flag sort, 1993), so that it needs no second buffer, then sorts each
+// bucket by the next bits. A part of n numbers is split by about log2(n)-3
+// bits at once (up to twelve for the whole, eight below), so that most
+// buckets are left with a few numbers, sorted by insertion.
 func (s *Sorter) Sort(vs []uint64, lo int) { s.sort(vs, lo, 0) }
 
 // small is the size under which sort sorts by insertion.
