@@ -13,7 +13,6 @@ import (
 	"github.com/reportdiff/reportdiff/internal/figure"
 	"github.com/reportdiff/reportdiff/internal/flagsort"
 	"github.com/reportdiff/reportdiff/internal/hanzi"
-	"github.com/reportdiff/reportdiff/internal/segment"
 	"github.com/reportdiff/reportdiff/internal/sortedset"
 	"github.com/reportdiff/reportdiff/internal/work"
 )
@@ -40,11 +39,6 @@ type Comparison struct {
 	A, B  *corpus.Report
 	Pairs []Pair // grouped by theme in lexicon order, in B's order within a theme
 }
-
-// Warm starts reading the word list in the background, so that it is ready
-// when the first texts are cut; a caller with other work to do first (read
-// the corpus, pair the paragraphs) calls it at the start.
-func Warm() { go segment.Load() }
 
 // Texts is what a comparison reads of two reports before their units are
 // paired: the figures and words of every unit, and the sentences of each
@@ -76,7 +70,6 @@ func Prepare(a, b *corpus.Report, opts Options) *Texts {
 			units = append(units, align.Alignable(b)...)
 		}
 		read := make([]unitText, len(units))
-		segment.Load()
 		work.EachWith(len(units)+2, func(tz *tokenizer, i int) {
 			switch i {
 			case 0:

@@ -92,8 +92,7 @@ trouble. On a terminal, output longer than the screen goes through $PAGER
 }
 
 func runDiff(opts *diffOptions) error {
-	diffview.Warm() // the word list and the lexicon load while the corpus is read
-	warmLexicon()
+	warmLexicon() // the lexicon loads while the corpus is read
 	col, err := opts.collection()
 	if err != nil {
 		return err

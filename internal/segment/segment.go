@@ -38,7 +38,7 @@ type dictionary struct {
 // table holds the words of one length.
 type table struct {
 	n     int
-	first []byte // n+1 little-endian uint32: where the words opening with hanFirst+c start (and end)
+	first []byte // firsts little-endian uint32: where the words opening with hanFirst+c start (and end)
 	rest  []byte // n little-endian numbers of width bytes: the other characters of each word
 	width int    // 2, 4 or 8
 	logp  []byte // n little-endian float32 log probabilities
@@ -218,6 +218,3 @@ func Lengths(run string) []int {
 	var c Cutter
 	return c.AppendLengths(make([]int, 0, len(rs)/2+1), rs)
 }
-
-// Load reads the word list now rather than at the first cut.
-func Load() { load() }
