@@ -253,7 +253,7 @@ func (m *mover) markMoved(p *Pair, inA, inB *sentenceIndex) []Op {
 		from, off := 0, 0
 		var mark *corpus.Unit
 		for k, rest := 0, op.Text; rest != ""; k++ {
-			part := rest[:cutAfter(rest, sentenceEnds)]
+			part := rest[:cutAfter(rest, sentenceStops)]
 			rest = rest[len(part):]
 			at += len(part)
 			var to *corpus.Unit
@@ -526,9 +526,12 @@ const (
 	closers      = "”’」』）)"
 )
 
-// SplitAfter cuts s after each rune of ends and the closing quotes and
+// sentenceStops finds sentenceEnds in a text by their bytes.
+var sentenceStops = hanzi.NewMarks(sentenceEnds)
+
+// SplitAfter cuts s after each of the marks ends and the closing quotes and
 // brackets right after it (”’」』）)); the parts joined give s back.
-func SplitAfter(s, ends string) []string {
+func SplitAfter(s string, ends *hanzi.Marks) []string {
 	var parts []string
 	for s != "" {
 		n := cutAfter(s, ends)
@@ -539,24 +542,22 @@ func SplitAfter(s, ends string) []string {
 }
 
 // cutAfter returns the length of the first part SplitAfter(s, ends) gives:
-// up to the first rune of ends and the closing quotes and brackets right
-// after it, or all of s.
-func cutAfter(s, ends string) int {
-	for i, r := range s {
-		if !strings.ContainsRune(ends, r) {
-			continue
-		}
-		end := i + utf8.RuneLen(r)
-		for end < len(s) {
-			c, n := utf8.DecodeRuneInString(s[end:])
-			if !strings.ContainsRune(closers, c) {
-				break
-			}
-			end += n
-		}
-		return end
+// up to the first of the marks ends and the closing quotes and brackets
+// right after it, or all of s.
+func cutAfter(s string, ends *hanzi.Marks) int {
+	at, n := ends.Index(s)
+	if at < 0 {
+		return len(s)
 	}
-	return len(s)
+	end := at + n
+	for end < len(s) {
+		c, n := utf8.DecodeRuneInString(s[end:])
+		if !strings.ContainsRune(closers, c) {
+			break
+		}
+		end += n
+	}
+	return end
 }
 
 // figureChanges returns the figures of two texts, paired by MatchFigures,

@@ -1,12 +1,15 @@
 package diffview
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/internal/figure"
+	"github.com/reportdiff/reportdiff/internal/hanzi"
 	"github.com/reportdiff/reportdiff/internal/sortedset"
 )
 
@@ -116,5 +119,49 @@ func TestReadFigures(t *testing.T) {
 	}
 	if figures == 0 {
 		t.Fatal("no figures read")
+	}
+}
+
+// TestSplitAfter checks SplitAfter, which finds its marks by their bytes,
+// against cutting after every character that is one of them, decoded: on
+// random texts of marks, closers, Han and ASCII characters and bytes that
+// are no UTF-8; the parts always join to the text.
+func TestSplitAfter(t *testing.T) {
+	byRunes := func(s, ends string) []string {
+		var parts []string
+		for s != "" {
+			n := len(s)
+			for i, r := range s {
+				if strings.ContainsRune(ends, r) {
+					n = i + utf8.RuneLen(r)
+					for n < len(s) {
+						c, size := utf8.DecodeRuneInString(s[n:])
+						if !strings.ContainsRune(closers, c) {
+							break
+						}
+						n += size
+					}
+					break
+				}
+			}
+			parts = append(parts, s[:n])
+			s = s[n:]
+		}
+		return parts
+	}
+	pool := []string{"。", "！", "？", "!", "?", "；", "”", "）", ")", "甲", "a", " ", "\xe3", "\x80", "\xff"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(20) {
+			b.WriteString(pool[rng.IntN(len(pool))])
+		}
+		s := b.String()
+		for _, ends := range []string{sentenceEnds, "。！？!?；;"} {
+			got, want := SplitAfter(s, hanzi.NewMarks(ends)), byRunes(s, ends)
+			if !slices.Equal(got, want) || strings.Join(got, "") != s {
+				t.Fatalf("SplitAfter(%q, %q) = %q, want %q", s, ends, got, want)
+			}
+		}
 	}
 }

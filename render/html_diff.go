@@ -9,6 +9,7 @@ import (
 
 	"github.com/reportdiff/reportdiff/corpus"
 	"github.com/reportdiff/reportdiff/diffview"
+	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 // diffsView is the wording diffs of a page.
@@ -390,7 +391,10 @@ func appendRun(runs []runView, r runView) []runView {
 const clauseEnds = "。！？!?；;"
 
 // splitClauses cuts s after each clause end and the closing quotes after it.
-func splitClauses(s string) []string { return diffview.SplitAfter(s, clauseEnds) }
+func splitClauses(s string) []string { return diffview.SplitAfter(s, clauseMarks) }
+
+// clauseMarks finds clauseEnds in a text by their bytes.
+var clauseMarks = hanzi.NewMarks(clauseEnds)
 
 // endsClause reports whether s ends a clause (closing quotes aside).
 func endsClause(s string) bool {
