@@ -121,10 +121,7 @@ func (tx *Texts) diff(w *pairWork, p *Pair) {
 		// numbered for this diff alone.
 		var tz tokenizer
 		ta, tb = tz.read(p.From), tz.read(p.To)
-		k := keyNumbers{opts: tx.opts, ids: map[string]int32{}}
-		k.number(p.From.Text, ta.words)
-		k.number(p.To.Text, tb.words)
-		keys = len(k.ids)
+		keys = numberPair(tx.opts, p.From.Text, ta.words, p.To.Text, tb.words)
 	}
 	p.Ops = w.diff(p.From.Text, p.To.Text, ta.words, tb.words, keys, tx.opts != Options{})
 	p.Figures = w.figureChanges(ta.figs, tb.figs, tx.opts)

@@ -38,11 +38,8 @@ func Diff(a, b string, opts Options) []Op {
 	var tz tokenizer
 	wa := tz.appendWords(nil, a, figure.Extract(a))
 	wb := tz.appendWords(nil, b, figure.Extract(b))
-	keys := keyNumbers{opts: opts, ids: map[string]int32{}}
-	keys.number(a, wa)
-	keys.number(b, wb)
 	var d differ
-	return d.diff(a, b, wa, wb, len(keys.ids), opts != Options{})
+	return d.diff(a, b, wa, wb, numberPair(opts, a, wa, b, wb), opts != Options{})
 }
 
 // keyNumbers numbers the keys of words (Token.Key) as the options make
@@ -52,6 +49,15 @@ func Diff(a, b string, opts Options) []Op {
 type keyNumbers struct {
 	opts Options
 	ids  map[string]int32
+}
+
+// numberPair numbers the keys of the words of two texts for a diff of
+// their own and returns how many keys they have.
+func numberPair(opts Options, a string, wa []word, b string, wb []word) int {
+	k := keyNumbers{opts: opts, ids: map[string]int32{}}
+	k.number(a, wa)
+	k.number(b, wb)
+	return len(k.ids)
 }
 
 // number gives each word of text the number of its key.
