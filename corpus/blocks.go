@@ -437,7 +437,7 @@ func splitSentences(text string) []Sentence { return appendSentences(nil, text) 
 func appendSentences(ss []Sentence, text string) []Sentence {
 	start := 0
 	for pos := 0; pos < len(text); {
-		at, n := sentenceStops.Index(text[pos:])
+		at, n := hanzi.SentenceStops.Index(text[pos:])
 		if at < 0 {
 			break
 		}
@@ -457,9 +457,6 @@ func appendSentences(ss []Sentence, text string) []Sentence {
 	}
 	return ss
 }
-
-// sentenceStops are the marks that end a sentence.
-var sentenceStops = hanzi.NewMarks("。！？!?")
 
 func isCloser(r rune) bool {
 	switch r {

@@ -250,7 +250,7 @@ func (m *mover) markMoved(p *Pair, inA, inB *sentenceIndex) []Op {
 		from, off := 0, 0
 		var mark *corpus.Unit
 		for k, rest := 0, op.Text; rest != ""; k++ {
-			part := rest[:cutAfter(rest, sentenceStops)]
+			part := rest[:cutAfter(rest, hanzi.SentenceStops)]
 			rest = rest[len(part):]
 			at += len(part)
 			var to *corpus.Unit
@@ -484,7 +484,7 @@ func (ix *sentenceIndex) find(f *finder, sentence string, partner *corpus.Unit) 
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " "+closers+"\"'")
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune(sentenceEnds, r)
+	return hanzi.SentenceStops.Has(r)
 }
 
 // appendCharPairs appends to dst the distinct pairs of neighbouring
@@ -516,15 +516,9 @@ func appendSentenceKey(dst []byte, s string) []byte {
 	return dst
 }
 
-// sentenceEnds are the characters that end a sentence, and closers the
-// closing quotes and brackets that may follow them.
-const (
-	sentenceEnds = "。！？!?"
-	closers      = "”’」』）)"
-)
-
-// sentenceStops finds sentenceEnds in a text by their bytes.
-var sentenceStops = hanzi.NewMarks(sentenceEnds)
+// closers are the closing quotes and brackets that may follow the end of a
+// sentence (hanzi.SentenceStops) or clause.
+const closers = "”’」』）)"
 
 // SplitAfter cuts s after each of the marks ends and the closing quotes and
 // brackets right after it (”’」』）)); the parts joined give s back.

@@ -96,7 +96,8 @@ func foldByRune(s string) (string, []int) {
 }
 
 // FuzzMarksIndex checks Marks.Index against a scan that decodes every
-// character, on any bytes: it finds the same mark at the same place.
+// character, on any bytes: it finds the same mark at the same place; and
+// Has against the set, for every character.
 func FuzzMarksIndex(f *testing.F) {
 	for _, s := range []string{"", "甲，乙。", "a,b;c", "\xe4，乙", "甲\xef\xbc", "\xe3\x80乙。", "\x8c，", "丙\xef\xbc\x8c\xbc", "“引语”！"} {
 		f.Add(s)
@@ -113,6 +114,11 @@ func FuzzMarksIndex(f *testing.F) {
 		}
 		if at != wantAt || n != wantN {
 			t.Fatalf("Index(%q) = %d, %d; decoding every character finds %d, %d", s, at, n, wantAt, wantN)
+		}
+		for _, r := range s {
+			if marks.Has(r) != strings.ContainsRune("，,；;。：:！？!?", r) {
+				t.Fatalf("Has(%q) = %v", r, marks.Has(r))
+			}
 		}
 	})
 }

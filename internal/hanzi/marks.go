@@ -16,6 +16,11 @@ type Marks struct {
 	set  string
 }
 
+// SentenceStops are the marks that end a sentence: 。！？ and their ASCII
+// forms. The corpus cuts a paragraph's sentences at them, and a diff looks
+// for moved sentences cut the same way.
+var SentenceStops = NewMarks("。！？!?")
+
 // NewMarks returns the set of the characters of marks.
 func NewMarks(marks string) *Marks {
 	m := &Marks{set: marks}
@@ -38,3 +43,6 @@ func (m *Marks) Index(s string) (at, n int) {
 	}
 	return -1, 0
 }
+
+// Has reports whether r is one of the marks.
+func (m *Marks) Has(r rune) bool { return strings.ContainsRune(m.set, r) }
