@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
@@ -342,6 +343,33 @@ func TestParseLexiconErrors(t *testing.T) {
 	}
 }
 
+// TestLexiconTermOrder checks the order of a lexicon's terms: longest word
+// first (a match of the longer word is reported first), those of one length
+// in the order the file gives them, and a word given twice to one theme
+// kept once, with its first weight.
+func TestLexiconTermOrder(t *testing.T) {
+	lx, err := ParseLexicon("order.tsv", strings.NewReader("theme\ta\tA\ntheme\tb\tB\n"+
+		"term\ta\t1\t路\t道路\t综合治理\n"+
+		"term\tb\t2\t道路\t空气\t路\n"+
+		"term\ta\t3\t路\n"+
+		"term\tb\t1\t大气污染防治\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, term := range lx.Terms {
+		got = append(got, fmt.Sprintf("%s:%s:%g", term.Theme, term.Text, term.Weight))
+	}
+	want := []string{"b:大气污染防治:1", "a:综合治理:1", "a:道路:1", "b:道路:2", "b:空气:2", "a:路:1", "b:路:2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("terms %v, want %v", got, want)
+	}
+	var sc lexScratch
+	if n := lx.counts(nil, "道路", &sc); len(n) != 2 {
+		t.Errorf("道路 counts %v, want the terms of both themes", n)
+	}
+}
+
 func FuzzParseLexicon(f *testing.F) {
 	f.Add("theme\tair\tAir\nterm\tair\t2\t空气\t空氣\n")
 	f.Add(defaultThemes[:2000])
@@ -350,9 +378,12 @@ func FuzzParseLexicon(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, term := range lx.Terms {
+		for i, term := range lx.Terms {
 			if !lx.Has(term.Theme) || term.Weight <= 0 {
 				t.Fatalf("bad term %+v", term)
+			}
+			if i > 0 && len(term.folded) > len(lx.Terms[i-1].folded) {
+				t.Fatalf("term %+v after the shorter %+v", term, lx.Terms[i-1])
 			}
 		}
 	})

@@ -1,7 +1,6 @@
 package align
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"io"
@@ -50,7 +49,7 @@ const General = "general"
 func DefaultLexicon() *Lexicon { return defaultLexicon() }
 
 var defaultLexicon = sync.OnceValue(func() *Lexicon {
-	lx, err := ParseLexicon("themes.tsv", strings.NewReader(defaultThemes))
+	lx, err := parseLexicon("themes.tsv", defaultThemes)
 	if err != nil {
 		panic("embedded lexicon: " + err.Error()) // a build defect, caught by the tests
 	}
@@ -72,12 +71,25 @@ func (e *LexiconError) Error() string {
 // "term ID WEIGHT WORD [WORD…]" give their words, tab-separated; # starts a
 // comment. Every form of a word is folded to Simplified for matching.
 func ParseLexicon(name string, r io.Reader) (*Lexicon, error) {
-	lx := &Lexicon{index: map[string]int{}}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	seen := map[[2]string]bool{}
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimRight(sc.Text(), "\r")
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &LexiconError{File: name, Msg: err.Error()}
+	}
+	return parseLexicon(name, string(b))
+}
+
+// parseLexicon reads the text of a lexicon, as ParseLexicon does. Its
+// words, themes and labels are substrings of text.
+func parseLexicon(name, text string) (*Lexicon, error) {
+	// A word follows every tab of a term's line but its first two: room
+	// for the terms is made once (room never written to is never touched).
+	words := strings.Count(text, "\t")
+	lx := &Lexicon{index: map[string]int{}, Terms: make([]Term, 0, words)}
+	seen := make(map[[2]string]bool, words)
+	for n, rest := 1, text; rest != ""; n++ {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		line = strings.TrimRight(line, "\r")
 		if strings.HasPrefix(strings.TrimSpace(line), "#") || strings.TrimSpace(line) == "" {
 			continue
 		}
@@ -124,9 +136,6 @@ func ParseLexicon(name string, r io.Reader) (*Lexicon, error) {
 			return nil, bad("unknown kind of line %q", f[0])
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, &LexiconError{File: name, Msg: err.Error()}
-	}
 	if len(lx.Themes) == 0 {
 		return nil, &LexiconError{File: name, Line: 1, Msg: "no themes declared"}
 	}
@@ -135,23 +144,65 @@ func ParseLexicon(name string, r io.Reader) (*Lexicon, error) {
 		lx.Themes = append(lx.Themes, Theme{ID: General, Label: "General"})
 	}
 	// Longer words first: a match of 河道综合治理 is reported before 治理.
-	slices.SortStableFunc(lx.Terms, func(a, b Term) int { return len(b.folded) - len(a.folded) })
+	sortLongestFirst(lx.Terms)
 	// The terms are longest first: so are the words of each first
 	// character.
 	lx.byFirst = map[rune][]word{}
+	at := make(map[string]int, len(lx.Terms)) // a word → its place among the words of its first character
 	for i, t := range lx.Terms {
 		r, _ := utf8.DecodeRuneInString(t.folded)
 		ws := lx.byFirst[r]
-		if k := slices.IndexFunc(ws, func(w word) bool { return w.text == t.folded }); k >= 0 {
+		if k, ok := at[t.folded]; ok {
 			ws[k].terms = append(ws[k].terms, i)
 			continue
 		}
+		at[t.folded] = len(ws)
 		lx.byFirst[r] = append(ws, word{t.folded, []int{i}})
 		if r < 1<<16 {
 			lx.starts[r/64] |= 1 << (r % 64)
 		}
 	}
 	return lx, nil
+}
+
+// sortLongestFirst sorts terms by the length of their folded word, longest
+// first, those of one length in the order they had. Thousands of terms of
+// some ten lengths: a counting sort gives each term its place, then each
+// is moved once, along the cycles of the permutation (a stable comparison
+// sort moved these structs many times).
+func sortLongestFirst(terms []Term) {
+	longest := 0
+	for _, t := range terms {
+		longest = max(longest, len(t.folded))
+	}
+	start := make([]int32, longest+2) // start[longest-len+1]: how many terms are longer, once summed
+	for _, t := range terms {
+		start[longest-len(t.folded)+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	from := make([]int32, len(terms)) // from[i]: where the term that goes to place i stands
+	for i, t := range terms {
+		k := longest - len(t.folded)
+		from[start[k]] = int32(i)
+		start[k]++
+	}
+	for i := range from {
+		if from[i] < 0 {
+			continue // moved along an earlier cycle
+		}
+		held, j := terms[i], i
+		for {
+			k := int(from[j])
+			from[j] = -1
+			if k == i {
+				terms[j] = held
+				break
+			}
+			terms[j], j = terms[k], k
+		}
+	}
 }
 
 // Has reports whether the lexicon has a theme with this id.
