@@ -98,6 +98,47 @@ func TestSentenceIndexFind(t *testing.T) {
 	}
 }
 
+// TestPostings checks that the postings of a pair, searched for within its
+// bucket, are the entries of that pair: on random sentences of characters
+// at the edges of the buckets (digits and letters, the first and last
+// unified ideographs and those around a bucket's edge, characters beyond).
+func TestPostings(t *testing.T) {
+	pool := []rune{'1', '2', 'a', 'Z', '%', 0x4E00, 0x4E01, 0x4E0F, 0x4E10, 0x4E11, 0x7000, 0x9FFE, 0x9FFF, 0x20000, 0x20001}
+	rng := rand.New(rand.NewPCG(5, 6))
+	r := &corpus.Report{}
+	for k := range 50 {
+		u := &corpus.Unit{Seq: k + 1, Report: r}
+		for range 1 + rng.IntN(3) {
+			var b strings.Builder
+			for range 2 + rng.IntN(12) {
+				b.WriteRune(pool[rng.IntN(len(pool))])
+			}
+			u.Sentences = append(u.Sentences, corpus.Sentence{Text: b.String()})
+		}
+		r.Units = append(r.Units, u)
+	}
+	ix := newSentenceIndex(r)
+	for _, a := range pool {
+		for _, b := range pool {
+			p := uint64(a)<<21 | uint64(b)
+			var want []uint64
+			for _, e := range ix.entries {
+				if e>>idBits == p {
+					want = append(want, e)
+				}
+			}
+			if got := ix.postings(p); !slices.Equal(got, want) {
+				t.Fatalf("postings of %c%c: %x, want %x", a, b, got, want)
+			}
+		}
+	}
+	for id := range int32(len(ix.npairs)) {
+		if want := len(appendCharPairs(nil, ix.key(id))); int(ix.npairs[id]) != want {
+			t.Fatalf("sentence %d: %d pairs, want %d", id, ix.npairs[id], want)
+		}
+	}
+}
+
 // TestReadFigures checks that a unit's figures, read from the folded text
 // the unit keeps, are the figures of its text, for every unit of the
 // embedded corpus.
