@@ -154,7 +154,8 @@ func TestReadRefuses(t *testing.T) {
 		{"other magic", append([]byte("RDW1"), wordsBin[4:]...), "is not a word list"},
 		{"cut short", wordsBin[:len(wordsBin)-1], "is cut short"},
 		{"header only", wordsBin[:20], "is cut short"},
-		{"runs on", append(slices.Clip(wordsBin), 0), "has bytes after its last table"},
+		{"runs on", append(slices.Clip(wordsBin), 0), "has bytes after its filter"},
+		{"no filter", wordsBin[:len(wordsBin)-8*filterWords], "is cut short"},
 		{"index not from the first word", withUint32(wordsBin, 20, 1), "has an index that does not span its table"},
 		{"index past the last word", withUint32(wordsBin, 20+4*(firsts-1), 1<<30), "has an index that does not span its table"},
 	}
@@ -199,6 +200,29 @@ func TestLookup(t *testing.T) {
 				t.Fatalf("key %x: found %v, the list says %v", other, ok, want)
 			}
 		}
+	}
+}
+
+// The filter lets every word through (TestLookup) and turns away nearly
+// every key that is none: of the keys one character off a word, at most
+// one in twenty passes it.
+func TestFilter(t *testing.T) {
+	d := load()
+	keys, _ := entries(d)
+	passed, tried := 0, 0
+	for _, k := range keys {
+		for _, other := range []uint64{k + 1, k ^ 1<<16, k<<16 | 0x4E00} {
+			if _, found := slices.BinarySearch(keys, other); found {
+				continue
+			}
+			tried++
+			if d.mayHold(other) {
+				passed++
+			}
+		}
+	}
+	if passed*20 > tried {
+		t.Errorf("%d of %d keys that are no word pass the filter", passed, tried)
 	}
 }
 

@@ -10,7 +10,7 @@
 //
 // The format, every number little-endian:
 //
-//	"RDW2"
+//	"RDW3"
 //	three uint32: the number of words of two, three and four characters
 //	float32: the log probability of a character that is no word
 //	for each length l of 2, 3 and 4, a table:
@@ -20,6 +20,9 @@
 //	    (uint16 for two characters, uint32 for three, uint64 for four), in
 //	    ascending order within each first character
 //	  their float32 log probabilities, in the same order
+//	the filter: 16,384 uint64, bit sets of every word's packed key (the
+//	  characters, 16 bits each, one after another), each key setting two
+//	  bits of one of them (see filterBits)
 //
 // A word must have two to four characters, all of the Basic Multilingual
 // Plane, the first a unified ideograph; genbin refuses any other.
@@ -92,7 +95,7 @@ func main() {
 			fail("%v", err)
 		}
 	}
-	out.WriteString("RDW2")
+	out.WriteString("RDW3")
 	for _, ws := range byLen {
 		put(uint32(len(ws)))
 	}
@@ -126,9 +129,29 @@ func main() {
 			put(float32(math.Log(w.freq / total)))
 		}
 	}
+	var filter [filterWords]uint64
+	for _, ws := range byLen {
+		for _, w := range ws {
+			at, bits := filterBits(key(w.rs))
+			filter[at] |= bits
+		}
+	}
+	put(filter)
 	if err := out.Flush(); err != nil {
 		fail("%v", err)
 	}
+}
+
+// filterWords is the number of uint64 of the filter: 128 KB, some 14 bits
+// for each word of the list.
+const filterWords = 1 << 14
+
+// filterBits returns the word of the filter that key sets bits of, and
+// those bits: a multiplicative hash's top 14 bits choose the word, two
+// times the next 6 bits two of its bits. It must be segment's filterBits.
+func filterBits(key uint64) (int, uint64) {
+	h := key * 0x9E3779B97F4A7C15
+	return int(h >> 50), 1<<(h>>44&63) | 1<<(h>>38&63)
 }
 
 func fail(format string, args ...any) {
