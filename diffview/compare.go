@@ -45,10 +45,13 @@ type Comparison struct {
 // report to find moved ones in. Prepare reads them in the background, so
 // that a caller can pair the units (align.Pair) meanwhile.
 type Texts struct {
-	a, b     *corpus.Report
-	opts     Options
-	done     chan struct{}
-	units    map[*corpus.Unit]unitText
+	a, b *corpus.Report
+	opts Options
+	done chan struct{}
+	// The figures and words of the units of a and of b, by their place
+	// in their report (Unit.Seq - 1): a slice rather than a map from the
+	// units, for the 0.15 MB such a map took, grown unit by unit.
+	ofA, ofB []unitText
 	keys     int // the distinct keys of the units' words (keyNumbers)
 	inA, inB *sentenceIndex
 }
@@ -57,19 +60,55 @@ type Texts struct {
 type unitText struct {
 	figs  []figure.Figure
 	words []word
+	read  bool // the unit was read: it is one Prepare reads (align.Alignable)
+}
+
+// textOf returns the figures and words Prepare read of unit u, if it read
+// them.
+func (tx *Texts) textOf(u *corpus.Unit) (unitText, bool) {
+	r, ts := tx.a, tx.ofA
+	if u.Report == tx.b {
+		r, ts = tx.b, tx.ofB
+	}
+	if i := place(r, u); i >= 0 && ts[i].read {
+		return ts[i], true
+	}
+	return unitText{}, false
+}
+
+// place returns the index of unit u in r.Units, or -1: Unit.Seq says it,
+// unless u is no unit of r (or a unit made otherwise than by the corpus
+// reader, without its number).
+func place(r *corpus.Report, u *corpus.Unit) int {
+	if i := u.Seq - 1; i >= 0 && i < len(r.Units) && r.Units[i] == u {
+		return i
+	}
+	return slices.Index(r.Units, u)
 }
 
 // Prepare starts reading the texts of reports a and b for a comparison with
 // these options, in the background; Compare waits for it.
 func Prepare(a, b *corpus.Report, opts Options) *Texts {
-	tx := &Texts{a: a, b: b, opts: opts, done: make(chan struct{}), units: map[*corpus.Unit]unitText{}}
+	tx := &Texts{a: a, b: b, opts: opts, done: make(chan struct{})}
 	go func() {
 		defer close(tx.done)
 		units := align.Alignable(a)
+		inA := len(units) // units[:inA] are a's
 		if b != a {
 			units = append(units, align.Alignable(b)...)
 		}
-		read := make([]unitText, len(units))
+		tx.ofA = make([]unitText, len(a.Units))
+		tx.ofB = tx.ofA // a report compared with itself: one table
+		if b != a {
+			tx.ofB = make([]unitText, len(b.Units))
+		}
+		// at returns where units[i]'s text goes.
+		at := func(i int) *unitText {
+			if i < inA {
+				return &tx.ofA[place(a, units[i])]
+			}
+			return &tx.ofB[place(b, units[i])]
+		}
 		work.EachWith(len(units)+2, func(tz *tokenizer, i int) {
 			switch i {
 			case 0:
@@ -79,7 +118,7 @@ func Prepare(a, b *corpus.Report, opts Options) *Texts {
 					tx.inB = newSentenceIndex(b)
 				}
 			default:
-				read[i-2] = tz.read(units[i-2])
+				*at(i - 2) = tz.read(units[i-2])
 			}
 		})
 		if b == a {
@@ -89,13 +128,12 @@ func Prepare(a, b *corpus.Report, opts Options) *Texts {
 		// report's words repeat: about one in six or seven is a key not met
 		// before, and the table, sized for one in eight, grows once at most.
 		words := 0
-		for _, ut := range read {
-			words += len(ut.words)
+		for i := range units {
+			words += len(at(i).words)
 		}
 		keys := keyNumbers{opts: opts, ids: make(map[string]int32, words/8)}
 		for i, u := range units {
-			keys.number(u.Text, read[i].words)
-			tx.units[u] = read[i]
+			keys.number(u.Text, at(i).words)
 		}
 		tx.keys = len(keys.ids)
 	}()
@@ -107,14 +145,14 @@ func Prepare(a, b *corpus.Report, opts Options) *Texts {
 func (tz *tokenizer) read(u *corpus.Unit) unitText {
 	figs := figure.ExtractFolded(u.Text, u.Folded())
 	tz.words = tz.appendWords(tz.words[:0], u.Text, figs)
-	return unitText{figs: figs, words: slices.Clone(tz.words)}
+	return unitText{figs: figs, words: slices.Clone(tz.words), read: true}
 }
 
 // diff sets the operations and figure changes of pair p, its operations
 // in w's buffer.
 func (tx *Texts) diff(w *pairWork, p *Pair) {
-	ta, okA := tx.units[p.From]
-	tb, okB := tx.units[p.To]
+	ta, okA := tx.textOf(p.From)
+	tb, okB := tx.textOf(p.To)
 	keys := tx.keys
 	if !okA || !okB {
 		// A unit of neither report: both units are read now, their keys
