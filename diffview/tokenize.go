@@ -126,8 +126,10 @@ type tokenizer struct {
 	ends   []int // and where it ends
 	runes  []rune
 	lens   []int
-	cut    segment.Cutter
-	words  []word
+	// charEnds is where each character of a run of Han characters ends.
+	charEnds []int
+	cut      segment.Cutter
+	words    []word
 }
 
 // appendWords cuts text into words, given its figures, and appends them to
@@ -145,10 +147,17 @@ func (tz *tokenizer) appendWords(dst []word, text string, figs []figure.Figure) 
 		}
 		tz.starts, tz.ends = slices.Insert(tz.starts, i, f.Start), slices.Insert(tz.ends, i, f.End)
 	}
-	// number returns the end of the figure that starts at pos, if one does.
-	number := func(pos int) (int, bool) {
-		if i, ok := slices.BinarySearch(tz.starts, pos); ok {
-			return tz.ends[i], true
+	// number returns the end of the figure that starts at p, if one does.
+	// The places asked about never go back: the figures before the last
+	// one asked about are passed over once (a binary search for each
+	// character took more).
+	next := 0 // the first figure that starts at or after the last place asked about
+	number := func(p int) (int, bool) {
+		for next < len(tz.starts) && tz.starts[next] < p {
+			next++
+		}
+		if next < len(tz.starts) && tz.starts[next] == p {
+			return tz.ends[next], true
 		}
 		return 0, false
 	}
@@ -163,12 +172,15 @@ func (tz *tokenizer) appendWords(dst []word, text string, figs []figure.Figure) 
 			pos += n
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[pos:])
+		r, size := hanzi.DecodeRune(text, pos)
 		switch {
 		case hanzi.IsHan(r):
+			// The run, and where each of its characters ends, so that the
+			// words' ends are read off rather than decoded again.
 			end := pos
+			tz.charEnds = tz.charEnds[:0]
 			for end < len(text) {
-				c, n := utf8.DecodeRuneInString(text[end:])
+				c, n := hanzi.DecodeRune(text, end)
 				if !hanzi.IsHan(c) {
 					break
 				}
@@ -176,18 +188,14 @@ func (tz *tokenizer) appendWords(dst []word, text string, figs []figure.Figure) 
 					break // a number or a year in Chinese numerals (二〇三六年) is a word of its own
 				}
 				end += n
+				tz.charEnds = append(tz.charEnds, end)
 			}
-			at := pos
 			tz.runes = hanzi.AppendFoldRunes(tz.runes[:0], text[pos:end])
 			tz.lens = tz.cut.AppendLengths(tz.lens[:0], tz.runes)
+			k := 0
 			for _, l := range tz.lens {
-				wordEnd := at
-				for ; l > 0; l-- {
-					_, n := utf8.DecodeRuneInString(text[wordEnd:])
-					wordEnd += n
-				}
-				add(wordEnd)
-				at = wordEnd
+				k += l
+				add(tz.charEnds[k-1])
 			}
 			pos = end
 		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
