@@ -188,6 +188,12 @@ func (d *dictionary) lookupLen(key uint64, l int) (float32, bool) {
 	if !d.mayHold(key) {
 		return 0, false
 	}
+	return d.search(key, l)
+}
+
+// search is lookupLen without the filter: it searches the table of words
+// of l characters for key.
+func (d *dictionary) search(key uint64, l int) (float32, bool) {
 	shift := 16 * uint(l-1)
 	c, rest := key>>shift, key&(1<<shift-1)
 	if c < hanFirst || c > hanLast {
@@ -241,7 +247,10 @@ func (c *Cutter) AppendLengths(dst []int, rs []rune) []int {
 			if key = key<<16 | uint64(r); l == 1 {
 				continue
 			}
-			if p, ok := d.lookupLen(key, l); ok && float64(p)+best[i+l] > best[i] {
+			if !d.mayHold(key) {
+				continue // the filter, inlined: most keys are no word
+			}
+			if p, ok := d.search(key, l); ok && float64(p)+best[i+l] > best[i] {
 				best[i], next[i] = float64(p)+best[i+l], i+l
 			}
 		}
