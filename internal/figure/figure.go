@@ -111,12 +111,6 @@ var approximations = []string{"多", "余"}
 
 var reNumber = ledscan.MustCompile(`([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?(?:\s*(?:—|–|-|－|~|～|至|到)\s*([0-9]+(?:\.[0-9]+)?)(\s*(?:%|‰))?)?`)
 
-// found is a figure with its place in the folded text, while labels are read.
-type found struct {
-	Figure
-	fs, fe int // offsets of the figure in the folded text
-}
-
 // Extract returns the figures of text in order. Years (2035年, 20xx年),
 // dates and ordinals (第3届) are not figures.
 func Extract(text string) []Figure {
@@ -142,18 +136,18 @@ func extract(text, folded string) []Figure {
 		idx.fold = hanzi.FoldIndex(text, folded)
 	}
 	ms := reNumber.FindAllStringSubmatchIndex(folded)
-	fs := make([]found, 0, len(ms))
+	// The figures, and beside them their places in the folded text while
+	// labels are read (not in one slice of both, copied into figures at
+	// the end: a figure is 160 bytes).
+	figs := make([]Figure, 0, len(ms))
+	places := make([]span, 0, len(ms))
 	for _, m := range ms {
-		if f, ok := readFigure(text, folded, idx, m); ok {
-			fs = append(fs, f)
+		if f, at, ok := readFigure(text, folded, idx, m); ok {
+			figs, places = append(figs, f), append(places, at)
 		}
 	}
-	labelAll(text, folded, idx, fs)
-	changes(text, folded, idx, fs)
-	figs := make([]Figure, len(fs))
-	for i, f := range fs {
-		figs[i] = f.Figure
-	}
+	labelAll(text, folded, idx, figs, places)
+	changes(text, folded, idx, figs, places)
 	return respectively(text, figs)
 }
 
@@ -210,9 +204,10 @@ func hasDigit(text string) bool {
 	return false
 }
 
-// readFigure reads the number matched by m with its unit and qualifier; ok
-// is false for a year, a date, an ordinal or a part of a word.
-func readFigure(text, folded string, idx offsets, m []int) (found, bool) {
+// readFigure reads the number matched by m with its unit and qualifier, and
+// its place in the folded text; ok is false for a year, a date, an ordinal
+// or a part of a word.
+func readFigure(text, folded string, idx offsets, m []int) (Figure, span, bool) {
 	start, end := m[0], m[1]
 	after := folded[end:]
 	before := folded[:start]
@@ -220,10 +215,10 @@ func readFigure(text, folded string, idx offsets, m []int) (found, bool) {
 		strings.HasPrefix(after, "月") || strings.HasPrefix(after, "日") || strings.HasSuffix(before, "第") ||
 		start > 0 && isWordByte(folded[start-1]) || len(after) > 0 && isWordByte(after[0]) && after[0] != '.' ||
 		strings.HasPrefix(after, "号") {
-		return found{}, false
+		return Figure{}, span{}, false
 	}
 	if u := startsWithUnit(strings.TrimLeft(after, " ")); u != "" && strings.HasPrefix(strings.TrimLeft(after, " ")[len(u):], "级") {
-		return found{}, false // 30万吨级: a grade, not a count
+		return Figure{}, span{}, false // 30万吨级: a grade, not a count
 	}
 	f := Figure{}
 	f.Value, _ = strconv.ParseFloat(folded[m[2]:m[3]], 64)
@@ -274,7 +269,7 @@ func readFigure(text, folded string, idx offsets, m []int) (found, bool) {
 	case strings.HasPrefix(tail, "以内"), strings.HasPrefix(tail, "以下"), strings.HasSuffix(before, "控制在"), strings.HasSuffix(before, "不超过"), strings.HasSuffix(before, "低于"):
 		f.Qualifier = Ceiling
 	}
-	return found{Figure: f, fs: start, fe: end}, true
+	return f, span{start, end}, true
 }
 
 // labelAll gives each figure its label: the clause before it, less the words
@@ -283,19 +278,20 @@ func readFigure(text, folded string, idx offsets, m []int) (found, bool) {
 // that names no subject of its own takes the subject of the clause before it
 // (…产业保持良好势头，增加值占GDP的64%; 总值过万亿，达到…); a counted figure
 // after a bare verb takes the words after it (建成12个文化驿站).
-func labelAll(text, folded string, idx offsets, fs []found) {
+// places are the figures' places in the folded text.
+func labelAll(text, folded string, idx offsets, figs []Figure, places []span) {
 	prevEnd := 0
 	var subject span
 	orig := func(s span) string { return text[idx.at(s.start):idx.at(s.end)] }
-	for i := range fs {
-		f := &fs[i]
-		cs, ce := clauseBefore(folded, prevEnd, f.fs, "，,；;。：:、（(！？\n")
+	for i := range figs {
+		f, at := &figs[i], places[i]
+		cs, ce := clauseBefore(folded, prevEnd, at.start, "，,；;。：:、（(！？\n")
 		// 生产总值（GDP）突破…, 县（市、区）新增…: the parenthesis is the
 		// name's, the 、 in it no break; a number's closing mark, （3）, is
 		// no part of what follows.
 		for _, breaks := range []string{"，,；;。：:、！？\n", "，,；;。：:！？\n"} {
 			if closesParen(folded[cs:ce]) {
-				cs, ce = clauseBefore(folded, prevEnd, f.fs, breaks)
+				cs, ce = clauseBefore(folded, prevEnd, at.start, breaks)
 			}
 		}
 		for _, p := range []string{"）", ")"} {
@@ -303,7 +299,7 @@ func labelAll(text, folded string, idx offsets, fs []found) {
 				cs += len(p)
 			}
 		}
-		if ws, _ := clauseBefore(folded, prevEnd, f.fs, "，,；;。：:（(！？\n"); ws < cs && strings.Contains(folded[ws:ce], "分别") {
+		if ws, _ := clauseBefore(folded, prevEnd, at.start, "，,；;。：:（(！？\n"); ws < cs && strings.Contains(folded[ws:ce], "分别") {
 			cs = ws // 甲、乙分别增长3%、4%: the names before 分别 stay with it
 		}
 		if f.Qualifier == "" && strings.Contains(folded[cs:ce], "力争") {
@@ -333,7 +329,7 @@ func labelAll(text, folded string, idx offsets, fs []found) {
 		default:
 			f.Label = orig(clause)
 			if utf8.RuneCountInString(core) <= 3 {
-				if o, ok := objectAfter(folded, f); ok {
+				if o, ok := objectAfter(folded, f, at.end); ok {
 					f.Label += orig(o)
 					break
 				}
@@ -342,8 +338,8 @@ func labelAll(text, folded string, idx offsets, fs []found) {
 				subject = span{cs, cs + len(stem)}
 			}
 		}
-		if r, _ := utf8.DecodeRuneInString(folded[f.fe:]); f.Measure != "" || !hanzi.IsHan(r) {
-			prevEnd = f.fe // a bare number inside a name (世界500强企业) does not part the clause
+		if r, _ := utf8.DecodeRuneInString(folded[at.end:]); f.Measure != "" || !hanzi.IsHan(r) {
+			prevEnd = at.end // a bare number inside a name (世界500强企业) does not part the clause
 		}
 	}
 }
@@ -421,13 +417,14 @@ func opensWithPredicate(s string) bool {
 }
 
 // objectAfter returns what a counted figure counts when the words after it
-// say so (新建4家创业基地: 创业基地): Han characters up to a break or 的.
-func objectAfter(folded string, f *found) (span, bool) {
+// say so (新建4家创业基地: 创业基地): Han characters up to a break or 的. fe
+// is where the figure ends in the folded text.
+func objectAfter(folded string, f *Figure, fe int) (span, bool) {
 	switch m := f.Measure; {
 	case m == "" || m == "%" || m == "‰" || strings.HasSuffix(m, "百分点") || m == "倍" || m == "岁" || m == "天":
 		return span{}, false
 	}
-	at := f.fe
+	at := fe
 	for _, w := range []string{"左右", "以上", "以内", "以下"} {
 		if strings.HasPrefix(folded[at:], w) {
 			return span{}, false
@@ -504,17 +501,18 @@ func firstWordIn(s string, ws []string) bool {
 
 // changes reads 由A降至B (从A提高到B): B is the level reached, named as A's
 // clause names it, and A the base it changed from.
-func changes(text, folded string, idx offsets, fs []found) {
-	for i := 0; i+1 < len(fs); i++ {
-		a, b := &fs[i], &fs[i+1]
+// places are the figures' places in the folded text.
+func changes(text, folded string, idx offsets, figs []Figure, places []span) {
+	for i := 0; i+1 < len(figs); i++ {
+		a, b := &figs[i], &figs[i+1]
 		if (a.Measure == "%") != (b.Measure == "%") {
 			continue
 		}
-		between := folded[a.fe:b.fs]
+		between := folded[places[i].end:places[i+1].start]
 		for _, w := range []string{"左右", "以上"} {
 			between = strings.TrimPrefix(between, w)
 		}
-		vpos := b.fs - len(between)
+		vpos := places[i+1].start - len(between)
 		verb := ""
 		for _, v := range changeVerbs {
 			if strings.HasPrefix(between, v) {
