@@ -31,9 +31,24 @@ type Token struct {
 // digits of one kind and 年, the first two 19 or 20 — ASCII (2036年, and
 // 20xx年 with xx or XX for the last two), full-width (２０３６年) or Chinese
 // numerals (二〇三六年, 二零三六年, 二○三六年).
+//
+// Nearly every place of a text opens no year, and most tell so by their
+// first byte (a year opens with 1, 2, or the lead byte E4 of 一 and 二 or
+// EF of １ and ２): that test is small enough to be inlined where a text's
+// every character is asked about.
 func yearTokenLen(s string) int {
+	if s != "" {
+		switch s[0] {
+		case '1', '2', 0xE4, 0xEF:
+			return yearLen(s)
+		}
+	}
+	return 0
+}
+
+// yearLen is yearTokenLen past the test of the first byte.
+func yearLen(s string) int {
 	const year = "年"
-	// Nearly every place of a text opens no year: tell by its first bytes.
 	if len(s) < 4 || !(s[0] == '1' || s[0] == '2' || strings.HasPrefix(s, "一") || strings.HasPrefix(s, "二") ||
 		strings.HasPrefix(s, "１") || strings.HasPrefix(s, "２")) {
 		return 0
