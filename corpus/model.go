@@ -277,6 +277,7 @@ type Unit struct {
 	Sentences  []Sentence
 	segs       []Span // the source ranges that make up Text
 	folded     string
+	sketch     runeSketch // the characters of folded (sketch.go)
 }
 
 // Folded returns the unit's text folded to Simplified characters
@@ -286,6 +287,15 @@ func (u *Unit) Folded() string {
 		return hanzi.Fold(u.Text) // a unit built by hand
 	}
 	return u.folded
+}
+
+// chars returns the sketch of the characters of the unit's folded text, as
+// made when the unit was read.
+func (u *Unit) chars() runeSketch {
+	if u.sketch == (runeSketch{}) {
+		return sketchOf(u.Folded()) // a unit built by hand
+	}
+	return u.sketch
 }
 
 // Sentence is a sentence of a unit; Start and End are byte offsets into the

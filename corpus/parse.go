@@ -683,6 +683,7 @@ func (b *reportBuilder) finish(lines []line) {
 		}
 		u.Heading = leadSentence(u.Text, u.Sentences)
 		u.folded = hanzi.Fold(u.Text)
+		u.sketch = sketchOf(u.folded)
 	}
 	r.Government, r.Title = reportTitle(r)
 	r.Script = hanzi.ScriptOf(src.Text[r.Span.Start:r.Span.End])

@@ -22,7 +22,7 @@ func assignRoles(r *Report) []Warning {
 			}
 			continue
 		}
-		f := u.Folded()
+		f, k := u.Folded(), u.chars()
 		head := firstRunes(f, 40)
 		kind := u.PartKind()
 		switch {
@@ -30,7 +30,7 @@ func assignRoles(r *Report) []Warning {
 			u.Role = RoleFront
 		case kind == Closing && headingCandidate(u.Text):
 			u.Role = RoleFront
-		case strings.Contains(f, "主要预期目标") || strings.Contains(head, "预期目标是") || strings.Contains(head, "主要目标是"):
+		case targetsWord.in(f, &k) || strings.Contains(head, "预期目标是") || strings.Contains(head, "主要目标是"):
 			u.Role = RoleTargets
 		case strings.Contains(head, "总体要求") || strings.Contains(head, "总体思路") || strings.Contains(head, "指导思想"):
 			u.Role = RoleGuidelines
@@ -39,15 +39,23 @@ func assignRoles(r *Report) []Warning {
 			u.Role = RoleOutcome
 		case kind == Review && containsAny(head, "清醒地认识到", "清醒认识到", "清醒地看到", "清醒看到", "困难和问题", "问题和不足", "不足和问题", "困难和挑战"):
 			u.Role = RoleProblems
-		case kind == Review && containsAny(f, "衷心的感谢", "衷心感谢", "诚挚的谢意", "崇高的敬意", "表示感谢"):
+		case kind == Review && anyIn(f, &k, thanksWords):
 			u.Role = RoleThanks
 		case (kind == Review || kind == Plan) && (terminalColon(u.Text) || !runesOver(u.Text, 80)) &&
-			containsAny(f, "以下", "下列", "如下") && containsAny(f, "方面", "工作", "重点"):
+			anyIn(f, &k, introWords) && anyIn(f, &k, introTopics):
 			u.Role = RoleIntro
 		}
 	}
 	return nil
 }
+
+// The words assignRoles looks for in a unit's whole text.
+var (
+	targetsWord = wordOf("主要预期目标")
+	thanksWords = wordsOf("衷心的感谢", "衷心感谢", "诚挚的谢意", "崇高的敬意", "表示感谢")
+	introWords  = wordsOf("以下", "下列", "如下")
+	introTopics = wordsOf("方面", "工作", "重点")
+)
 
 func terminalColon(s string) bool {
 	switch lastRune(strings.TrimRight(s, " \u3000")) {

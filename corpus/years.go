@@ -32,6 +32,7 @@ var calendarData string
 type calendarEntry struct {
 	kind, phrase string
 	year, term   int
+	sketch       runeSketch // of phrase: a unit is searched only for phrases its sketch may hold
 }
 
 var calendar = func() []calendarEntry {
@@ -48,7 +49,7 @@ var calendar = func() []calendarEntry {
 		if err != nil {
 			continue
 		}
-		e := calendarEntry{kind: f[0], phrase: f[1], year: y}
+		e := calendarEntry{kind: f[0], phrase: f[1], year: y, sketch: sketchOf(f[1])}
 		if len(f) > 3 {
 			e.term, _ = strconv.Atoi(f[3])
 		}
@@ -211,7 +212,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 	}
 	for _, u := range r.Units {
 		kind := u.PartKind()
-		f := u.Folded()
+		f, k := u.Folded(), u.chars() // k holds the characters of f squeezed too
 		idx, spaced = nil, hasSpace(f)
 		if spaced {
 			f, _ = squeeze(f, nil)
@@ -267,7 +268,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 				add(u, "date", m[0], m[1], y+shift, fmt.Sprintf("%s is %d", when, y), weight)
 			}
 		}
-		if strings.Contains(f, "周年") {
+		if wordAnniversary.in(f, &k) {
 			for _, m := range reAnniversary.FindAllStringSubmatchIndex(f, -1) {
 				n := numberOf(f[m[2]:m[3]])
 				if n == 0 || n > 3100 {
@@ -286,7 +287,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 				}
 			}
 		}
-		if strings.Contains(f, "五") {
+		if wordFive.in(f, &k) {
 			for _, m := range reFYP.FindAllStringSubmatchIndex(f, -1) {
 				plan, _ := hanzi.ParseNumeral("十" + f[m[2]:m[3]])
 				first := planStart(plan)
@@ -296,7 +297,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 			}
 		}
 		for _, e := range calendar {
-			if e.kind != "era" {
+			if e.kind != "era" || !k.mayHold(&e.sketch) {
 				continue
 			}
 			for off := 0; ; {
@@ -317,7 +318,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 		// A review names the session whose targets it reports on; a review
 		// of five years names the term's first session instead, which says
 		// nothing of last year.
-		if kind == Review && strings.Contains(f, "届") && !containsAny(f, termReview...) {
+		if kind == Review && wordTerm.in(f, &k) && !anyIn(f, &k, termReview) {
 			for _, m := range reSessionOf.FindAllStringSubmatchIndex(f, -1) {
 				if strings.HasPrefix(f[m[1]:], "以来") {
 					continue // since that session: years of a term, not last year's targets
@@ -497,7 +498,11 @@ func (r *Report) headings() []*Heading {
 
 // termReview are the words of a review of a whole term of office, not of
 // one year.
-var termReview = []string{"过去五年", "过去的五年", "五年来", "近五年", "本届政府", "这五年"}
+var termReview = wordsOf("过去五年", "过去的五年", "五年来", "近五年", "本届政府", "这五年")
+
+// The words whose absence spares collectEvidence a regular expression:
+// anniversaries, five-year plans, congress sessions.
+var wordAnniversary, wordFive, wordTerm = wordOf("周年"), wordOf("五"), wordOf("届")
 
 // maxAgainst is how many passages against the year a warning quotes.
 const maxAgainst = 5

@@ -1,0 +1,86 @@
+package corpus
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
+)
+
+// A unit's folded text is searched for many words: the era phrases of
+// data/calendar.tsv, 周年, 届, the words that give a unit its role. Each
+// strings.Contains is a pass over the text, and in Chinese text the first
+// byte of a word's first character (E4 to E9 for nearly every Han
+// character) stands every few bytes, so each pass tests most positions:
+// those searches were a sixth of reading the corpus. A unit keeps a sketch
+// of the characters of its folded text, made in one pass when it is read,
+// and a word is searched for only where the sketch holds every one of its
+// characters. A sketch may hold a character the text has not (two
+// characters can share a bit): then the word is searched for as before, so
+// what is found never changes.
+
+// runeSketch is a set of characters, a bit each by a hash, that may answer
+// yes for a character it was not given, never no for one it was.
+type runeSketch [4]uint64
+
+// sketchBit returns the bit of r in a sketch (Fibonacci hashing: the top
+// eight bits of r times 2^32/φ spread neighbouring characters).
+func sketchBit(r rune) uint32 { return uint32(r) * 0x9E3779B1 >> 24 }
+
+// sketchOf returns the sketch of the characters of s.
+func sketchOf(s string) runeSketch {
+	var k runeSketch
+	for i := 0; i < len(s); {
+		r, n := hanzi.DecodeRune(s, i)
+		i += n
+		b := sketchBit(r)
+		k[b>>6] |= 1 << (b & 63)
+	}
+	return k
+}
+
+// mayHold reports whether the text of k may hold every character of the
+// text of w.
+func (k *runeSketch) mayHold(w *runeSketch) bool {
+	return k[0]&w[0] == w[0] && k[1]&w[1] == w[1] && k[2]&w[2] == w[2] && k[3]&w[3] == w[3]
+}
+
+// word is a word searched for in folded text, with the sketch of its
+// characters.
+type word struct {
+	text   string
+	sketch runeSketch
+}
+
+// wordOf returns the word w with its sketch; a word that is no UTF-8 (a
+// piece of a character) gets an empty one, which rules nothing out.
+func wordOf(w string) word {
+	if !utf8.ValidString(w) {
+		return word{text: w}
+	}
+	return word{w, sketchOf(w)}
+}
+
+// wordsOf returns the words ws with their sketches.
+func wordsOf(ws ...string) []word {
+	out := make([]word, len(ws))
+	for i, w := range ws {
+		out[i] = wordOf(w)
+	}
+	return out
+}
+
+// in reports whether w stands in f, whose sketch is k.
+func (w *word) in(f string, k *runeSketch) bool {
+	return k.mayHold(&w.sketch) && strings.Contains(f, w.text)
+}
+
+// anyIn reports whether one of ws stands in f, whose sketch is k.
+func anyIn(f string, k *runeSketch, ws []word) bool {
+	for i := range ws {
+		if ws[i].in(f, k) {
+			return true
+		}
+	}
+	return false
+}

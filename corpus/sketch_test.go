@@ -1,0 +1,62 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSketchNeverMisses checks the one promise of a sketch: a word that
+// stands in a text is always found possible, so a search it spares could
+// have found nothing.
+func TestSketchNeverMisses(t *testing.T) {
+	texts := []string{
+		"全面深化改革的第二年，经济平稳增长。",
+		"全面深化改革的第二年，經濟平穩增長。",
+		"衷心感谢各位代表！Thanks 2035年 \xff\xfe 周年",
+		"",
+	}
+	for _, text := range texts {
+		k := sketchOf(text)
+		for i := range text {
+			for j := i + 1; j <= len(text); j++ {
+				w := wordOf(text[i:j])
+				if !w.in(text, &k) {
+					t.Fatalf("%q: the sketch misses %q", text, text[i:j])
+				}
+			}
+		}
+	}
+}
+
+// TestSketchSpares checks that a sketch rules out words whose characters
+// the text lacks (else it spares nothing), and that anyIn agrees with
+// strings.Contains.
+func TestSketchSpares(t *testing.T) {
+	text := "过去一年，全区经济平稳增长。"
+	k := sketchOf(text)
+	for _, tc := range []struct {
+		words []string
+		want  bool
+	}{
+		{[]string{"衷心感谢", "崇高的敬意"}, false},
+		{[]string{"周年", "经济"}, true},
+		{[]string{"济经"}, false}, // all characters there, not the word
+		{nil, false},
+	} {
+		if got := anyIn(text, &k, wordsOf(tc.words...)); got != tc.want {
+			t.Errorf("anyIn(%q, %q) = %v, want %v", text, tc.words, got, tc.want)
+		}
+	}
+	spared := 0
+	for _, w := range wordsOf("衷心的感谢", "衷心感谢", "诚挚的谢意", "崇高的敬意", "表示感谢", "主要预期目标") {
+		if !k.mayHold(&w.sketch) {
+			spared++
+		}
+		if strings.Contains(text, w.text) {
+			t.Fatalf("bad case: %q holds %q", text, w.text)
+		}
+	}
+	if spared < 5 {
+		t.Errorf("the sketch of %q rules out %d of 6 words it lacks; want 5 at least", text, spared)
+	}
+}
