@@ -404,8 +404,12 @@ func partKindOf(heading string) (kind PartKind, ok bool) {
 		return "", false // a title
 	}
 	ahead := has("今后五年", "未来五年")
-	year := reWorkYear.MatchString(f)
-	plan := reFiveYearPlan.MatchString(f)
+	// Every match of reWorkYear holds 年, and every one of reFiveYearPlan
+	// and reFiveYearPeriod holds 五: a heading without them is not tried
+	// (most are not; the expressions backtrack over the whole heading).
+	hasYear, hasFive := strings.Contains(f, "年"), strings.Contains(f, "五")
+	year := hasYear && reWorkYear.MatchString(f)
+	plan := hasFive && reFiveYearPlan.MatchString(f)
 	done := has("完成情况", "执行情况", "完成了", "胜利完成")
 	achieved := (has("成就", "成绩") || has("去年") && has("工作")) && !has("目标", "任务")
 	switch {
@@ -413,7 +417,7 @@ func partKindOf(heading string) (kind PartKind, ok bool) {
 		!has("回顾", "远景") && !done && !achieved:
 		return Plan, true // 未来五年奋斗方向和2036年的工作, 今后五年奋斗目标和2036年发展总体要求
 	case has("纲要", "五年规划", "规划建议") && !has("回顾"),
-		reFiveYearPeriod.MatchString(f) && has("目标", "任务") && !has("回顾", "总结") && !done,
+		hasFive && reFiveYearPeriod.MatchString(f) && has("目标", "任务") && !has("回顾", "总结") && !done,
 		ahead && !has("回顾"):
 		return Outline, true
 	case has("回顾", "工作总结"), done,

@@ -220,11 +220,18 @@ func firstLine(lines []line) int {
 // name one.
 func (b *reportBuilder) partHeadings(blocks []*block) map[int]PartKind {
 	dunIsPart, firstDun, dunNames, others := false, true, false, false
-	for _, bl := range blocks {
+	// The part each heading names, read once for the two walks below.
+	type named struct {
+		kind PartKind
+		ok   bool
+	}
+	names := make([]named, len(blocks))
+	for i, bl := range blocks {
 		if bl.kind != bHeading {
 			continue
 		}
-		_, ok := partKindOf(bl.text)
+		kind, ok := partKindOf(bl.text)
+		names[i] = named{kind, ok}
 		switch {
 		case bl.marker == markDun && firstDun:
 			dunIsPart, firstDun = ok, false
@@ -242,7 +249,7 @@ func (b *reportBuilder) partHeadings(blocks []*block) map[int]PartKind {
 		if bl.kind != bHeading {
 			continue
 		}
-		kind, ok := partKindOf(bl.text)
+		kind, ok := names[i].kind, names[i].ok
 		switch {
 		case bl.marker == markPart && strings.HasSuffix(bl.mtext, "章") && !ok:
 			continue
