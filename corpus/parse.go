@@ -3,13 +3,15 @@ package corpus
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 	"github.com/reportdiff/reportdiff/internal/lazyre"
-	"github.com/reportdiff/reportdiff/internal/work"
 )
 
 // reReportMarker matches a line that opens one report of several in a file:
@@ -103,14 +105,158 @@ func ParseSource(name, text string) (*Source, []Warning) {
 // lines; each writes only its own. The bodies are runs of one array of the
 // file's lines, clipped (full slice expressions) so that an append to one
 // cannot write over the next report's lines while that is read.
+//
+// A report is read in two steps: its tree (parseTree, one piece of work),
+// then its units (readUnits, in pieces of about equal size). One piece of
+// work per report left a processor idle while the last report was read
+// alone (three reports on two processors: half the time of one report); a
+// report's units are read, in pieces, by whichever processor is free, while
+// the trees of the others are still being built.
 func parseReports(src *Source, bodies [][]line) []Warning {
-	reportWarns := make([][]Warning, len(bodies))
-	work.Each(len(bodies), func(i int) { reportWarns[i] = parseReport(src.Reports[i], bodies[i]) })
+	n := len(bodies)
+	reportWarns := make([][]Warning, n)
+	workers := runtime.GOMAXPROCS(0)
+	if n == 1 || workers == 1 {
+		for i := range bodies {
+			reportWarns[i] = parseReport(src.Reports[i], bodies[i])
+		}
+		return joinWarnings(reportWarns)
+	}
+	// The pieces of each report's units: some four per processor in
+	// all, more for a longer report, one at least.
+	size, total := make([]int, n), 0
+	for i, b := range bodies {
+		if len(b) > 0 {
+			size[i] = b[len(b)-1].end - b[0].start
+		}
+		total += size[i]
+	}
+	type task struct{ report, piece int }
+	tasks := make([]task, 0, 5*workers+n)
+	for i := range bodies {
+		tasks = append(tasks, task{i, -1}) // the tree
+	}
+	pieces := make([]int, n)
+	for i := range bodies {
+		pieces[i] = max(1, (size[i]*4*workers+total/2)/max(1, total))
+		for j := range pieces[i] {
+			tasks = append(tasks, task{i, j})
+		}
+	}
+	built := make([]chan struct{}, n)
+	fronts := make([]int, n)
+	tallies := make([][]hanzi.ScriptTally, n)
+	for i := range built {
+		built[i] = make(chan struct{})
+		tallies[i] = make([]hanzi.ScriptTally, pieces[i])
+	}
+	// Tasks are taken in order, every tree before any piece of units, so
+	// the tree a piece waits for is being built by another goroutine,
+	// never waiting itself.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, len(tasks)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				t := int(next.Add(1)) - 1
+				if t >= len(tasks) {
+					return
+				}
+				i, r := tasks[t].report, src.Reports[tasks[t].report]
+				if tasks[t].piece < 0 {
+					reportWarns[i] = parseTree(r, bodies[i])
+					fronts[i] = frontEnd(r)
+					close(built[i])
+					continue
+				}
+				<-built[i]
+				tallies[i][tasks[t].piece] = readUnits(r, tasks[t].piece, pieces[i], fronts[i])
+			}
+		}()
+	}
+	wg.Wait()
+	for i, r := range src.Reports {
+		var t hanzi.ScriptTally
+		for _, p := range tallies[i] {
+			t = t.Add(p)
+		}
+		r.Script = t.Script()
+	}
+	return joinWarnings(reportWarns)
+}
+
+func joinWarnings(ws [][]Warning) []Warning {
 	var warns []Warning
-	for _, w := range reportWarns {
+	for _, w := range ws {
 		warns = append(warns, w...)
 	}
 	return warns
+}
+
+// parseReport reads a report: its tree, then its units.
+func parseReport(r *Report, lines []line) []Warning {
+	warns := parseTree(r, lines)
+	r.Script = readUnits(r, 0, 1, frontEnd(r)).Script()
+	return warns
+}
+
+// readUnits reads the units of piece j of p of a report whose tree is
+// built: it folds their text, makes the sketch of its characters, finds
+// their lead sentences and gives them their roles (the units before the
+// one at front may be front matter: frontEnd). It returns the tally of the
+// script of piece j of p of the report's bytes. The pieces of units are
+// runs of about equal text, those of bytes cut at line ends; together they
+// hold every unit and byte of the report once.
+func readUnits(r *Report, j, p, front int) hanzi.ScriptTally {
+	units := r.Units
+	from, to := 0, len(units)
+	if p > 1 {
+		total := 0
+		for _, u := range units {
+			total += len(u.Text)
+		}
+		// bound returns the first unit whose text starts at or after
+		// k/p of the units' text.
+		bound := func(k int) int {
+			if k == p {
+				return len(units)
+			}
+			at, lo := 0, total*k/p
+			for i, u := range units {
+				if at >= lo {
+					return i
+				}
+				at += len(u.Text)
+			}
+			return len(units)
+		}
+		from, to = bound(j), bound(j+1)
+	}
+	for i, u := range units[from:to] {
+		u.Heading = leadSentence(u.Text, u.Sentences)
+		u.folded = hanzi.Fold(u.Text)
+		u.sketch = sketchOf(u.folded)
+		assignRole(u, from+i < front)
+	}
+	text := r.Source.Text
+	// cut returns where piece k of the bytes starts: at the line after
+	// k/p of the report's bytes (a line end is a character's end).
+	cut := func(k int) int {
+		switch k {
+		case 0:
+			return r.Span.Start
+		case p:
+			return r.Span.End
+		}
+		at := r.Span.Start + (r.Span.End-r.Span.Start)*k/p
+		if i := strings.IndexByte(text[at:r.Span.End], '\n'); i >= 0 {
+			return at + i + 1
+		}
+		return r.Span.End
+	}
+	return hanzi.TallyScript(text[cut(j):cut(j+1)])
 }
 
 // reportBuilder walks the blocks of one report and builds its tree.
@@ -135,7 +281,9 @@ type draft struct {
 	furn    *Furniture
 }
 
-func parseReport(r *Report, lines []line) []Warning {
+// parseTree builds the tree of a report from its lines: its parts,
+// sections, subsections and units, each piece with its span.
+func parseTree(r *Report, lines []line) []Warning {
 	blocks := buildBlocks(lines)
 	b := &reportBuilder{r: r, merged: showsMerges(blocks)}
 	parts := b.partHeadings(blocks)
@@ -181,7 +329,6 @@ func parseReport(r *Report, lines []line) []Warning {
 	b.furniture(lines, blocks)
 	b.finish(lines)
 	r.Parts = nonEmpty(r.Parts)
-	warns = append(warns, assignRoles(r)...)
 	return warns
 }
 
@@ -688,12 +835,8 @@ func (b *reportBuilder) finish(lines []line) {
 			u.Line = src.LineAt(u.segs[0].Start)
 			u.EndLine = src.LineAt(u.segs[len(u.segs)-1].End - 1)
 		}
-		u.Heading = leadSentence(u.Text, u.Sentences)
-		u.folded = hanzi.Fold(u.Text)
-		u.sketch = sketchOf(u.folded)
 	}
 	r.Government, r.Title = reportTitle(r)
-	r.Script = hanzi.ScriptOf(src.Text[r.Span.Start:r.Span.End])
 	_ = lines
 }
 

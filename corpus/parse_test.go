@@ -3,6 +3,8 @@ package corpus
 import (
 	"fmt"
 	"os"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -524,5 +526,43 @@ func TestRunesOver(t *testing.T) {
 				t.Errorf("runesOver(%q, %d) = %v, want %v (%d runes)", s, n, got, want, runeLen(s))
 			}
 		}
+	}
+}
+
+// TestReportsReadInPieces checks that the reports of a file read side by
+// side, their units in pieces (parseReports), come out as when each is read
+// whole on one processor.
+func TestReportsReadInPieces(t *testing.T) {
+	type unitView struct {
+		ID, Heading, Folded string
+		Role                Role
+		sketch              runeSketch
+	}
+	read := func(procs int) (scripts []string, units []unitView) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		c, err := FromText("three.txt", DefaultText())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range c.Reports {
+			scripts = append(scripts, r.ID+":"+string(r.Script))
+			for _, u := range r.Units {
+				units = append(units, unitView{u.ID, u.Heading, u.folded, u.Role, u.sketch})
+			}
+		}
+		return scripts, units
+	}
+	s1, u1 := read(1)
+	for _, procs := range []int{2, 3, 8} {
+		s, u := read(procs)
+		if !reflect.DeepEqual(s, s1) {
+			t.Errorf("GOMAXPROCS %d: scripts %v, want %v", procs, s, s1)
+		}
+		if !reflect.DeepEqual(u, u1) {
+			t.Errorf("GOMAXPROCS %d: units differ from those read on one processor", procs)
+		}
+	}
+	if len(s1) != 3 || len(u1) < 100 {
+		t.Fatalf("the embedded corpus read as %d reports of %d units in all", len(s1), len(u1))
 	}
 }

@@ -442,22 +442,41 @@ const (
 // uses: Traditional when those with a Simplified form of their own (們, 這,
 // 發) outnumber the Simplified forms (们, 这, 发), Simplified otherwise; ""
 // when s has no Han character that tells.
-func ScriptOf(s string) Script {
-	trad, simp := 0, 0
+func ScriptOf(s string) Script { return TallyScript(s).Script() }
+
+// ScriptTally counts the characters of a text that tell its script, as
+// ScriptOf reads them. The tallies of the pieces of a text cut between
+// characters add up to the text's: a long text can be read in pieces side
+// by side.
+type ScriptTally struct{ Traditional, Simplified int }
+
+// TallyScript returns the tally of the characters of s.
+func TallyScript(s string) ScriptTally {
+	var t ScriptTally
 	for _, r := range s {
 		if r < 0x2E80 {
 			continue
 		}
 		if f := FoldRune(r); f != r && IsHan(r) {
-			trad++
+			t.Traditional++
 		} else if simplifiedOnly(r) {
-			simp++
+			t.Simplified++
 		}
 	}
+	return t
+}
+
+// Add returns the tally of two texts.
+func (t ScriptTally) Add(o ScriptTally) ScriptTally {
+	return ScriptTally{t.Traditional + o.Traditional, t.Simplified + o.Simplified}
+}
+
+// Script returns the script the tally tells (see ScriptOf).
+func (t ScriptTally) Script() Script {
 	switch {
-	case trad == 0 && simp == 0:
+	case t.Traditional == 0 && t.Simplified == 0:
 		return ""
-	case trad > simp:
+	case t.Traditional > t.Simplified:
 		return Traditional
 	}
 	return Simplified

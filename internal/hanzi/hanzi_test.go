@@ -175,3 +175,22 @@ func TestTruncateStopsEarly(t *testing.T) {
 		}
 	}
 }
+
+// TestScriptTallyAdds checks that the tallies of the two pieces of a text,
+// cut between any two characters, add up to the text's.
+func TestScriptTallyAdds(t *testing.T) {
+	for _, s := range []string{"东城区政府工作报告：们这发", "東城區政府工作報告們這發", "混合：们們 abc \xff 發", ""} {
+		whole := TallyScript(s)
+		for i := range s {
+			if got := TallyScript(s[:i]).Add(TallyScript(s[i:])); got != whole {
+				t.Errorf("%q cut at %d: %+v, want %+v", s, i, got, whole)
+			}
+		}
+		if got := whole.Script(); got != ScriptOf(s) {
+			t.Errorf("%q: tally tells %q, ScriptOf %q", s, got, ScriptOf(s))
+		}
+	}
+	if got := (ScriptTally{Traditional: 3, Simplified: 1}).Script(); got != Traditional {
+		t.Errorf("3 Traditional, 1 Simplified: %q", got)
+	}
+}
