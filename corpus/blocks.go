@@ -34,6 +34,8 @@ type block struct {
 	bare    int // value of a lost-parentheses marker, 0 if none
 	// appendix: its first line opens an appendix of the year's projects.
 	appendix bool
+	// sentences are those of text, once cut (see showsMerges), or nil.
+	sentences []Sentence
 }
 
 // buildBlocks joins the physical lines of a report into blocks:

@@ -656,7 +656,10 @@ func (b *reportBuilder) units(bl *block) {
 	// The block's sentences become its units': those of a unit are the
 	// ones that start in it (a unit is cut where a sentence starts, and
 	// only spaces lie between sentences), their offsets made the unit's.
-	ss := splitSentences(bl.text)
+	ss := bl.sentences // cut by showsMerges, or not yet
+	if ss == nil {
+		ss = splitSentences(bl.text)
+	}
 	cuts, firsts := []int{0}, []int{0}
 	if bl.kind == bParagraph {
 		for _, i := range topicBreaks(ss, b.merged) {
@@ -697,13 +700,15 @@ func (b *reportBuilder) units(bl *block) {
 // paragraph. Only such a report has its paragraphs cut by cohesion as well,
 // since well-typeset reports (one paragraph a line) use short sentences
 // inside a topic too.
+//
+// The sentences it cuts are kept with their blocks, which become units
+// with them (units): a paragraph is cut into sentences once.
 func showsMerges(blocks []*block) bool {
-	var ss []Sentence // one block's at a time
 	for _, bl := range blocks {
 		if bl.kind != bParagraph {
 			continue
 		}
-		if ss = appendSentences(ss[:0], bl.text); len(topicBreaks(ss, false)) > 0 {
+		if bl.sentences = splitSentences(bl.text); len(topicBreaks(bl.sentences, false)) > 0 {
 			return true
 		}
 	}
