@@ -396,7 +396,7 @@ func partKindOf(heading string) (kind PartKind, ok bool) {
 	f := hanzi.Fold(heading)
 	has := func(words ...string) bool {
 		for _, w := range words {
-			if strings.Contains(f, w) {
+			if contains(f, w) {
 				return true
 			}
 		}
@@ -409,7 +409,7 @@ func partKindOf(heading string) (kind PartKind, ok bool) {
 	// Every match of reWorkYear holds 年, and every one of reFiveYearPlan
 	// and reFiveYearPeriod holds 五: a heading without them is not tried
 	// (most are not; the expressions backtrack over the whole heading).
-	hasYear, hasFive := strings.Contains(f, "年"), strings.Contains(f, "五")
+	hasYear, hasFive := contains(f, "年"), contains(f, "五")
 	year := hasYear && reWorkYear.MatchString(f)
 	plan := hasFive && reFiveYearPlan.MatchString(f)
 	done := has("完成情况", "执行情况", "完成了", "胜利完成")

@@ -89,7 +89,7 @@ func markLines(text string, lines []line) {
 			if j := nextContent(lines, i); j > 0 && caption(lines[j].text, true) {
 				lines[j].furn = FurnCaption
 			}
-		case strings.Contains(l.text, "摄") || strings.Contains(l.text, "攝"):
+		case contains(l.text, "摄") || contains(l.text, "攝"):
 			if caption(l.text, false) {
 				l.furn = FurnCaption
 			}
@@ -237,7 +237,7 @@ var reJumpFrom = lazyre.New(`^[（(](?:上接|[紧緊]接|接上)`)
 // that it comes from another page (（上接第2版）…) goes on with the paragraph
 // the jump cut, whatever ends the text before the jump.
 func stripJumps(text string, l *line) {
-	if !strings.Contains(l.text, "版") || !reJump.MatchString(l.text) {
+	if !contains(l.text, "版") || !reJump.MatchString(l.text) {
 		return
 	}
 	var segs []Span

@@ -27,9 +27,9 @@ func assignRole(u *Unit, front bool) {
 		u.Role = RoleFront
 	case kind == Closing && headingCandidate(u.Text):
 		u.Role = RoleFront
-	case targetsWord.in(f, &k) || strings.Contains(head, "预期目标是") || strings.Contains(head, "主要目标是"):
+	case targetsWord.in(f, &k) || contains(head, "预期目标是") || contains(head, "主要目标是"):
 		u.Role = RoleTargets
-	case strings.Contains(head, "总体要求") || strings.Contains(head, "总体思路") || strings.Contains(head, "指导思想"):
+	case contains(head, "总体要求") || contains(head, "总体思路") || contains(head, "指导思想"):
 		u.Role = RoleGuidelines
 	case kind == Review && u.Section != nil && u.Section.Heading == nil && u.Section.Title == "" &&
 		(strings.HasPrefix(strings.TrimLeft(f, "0123456789x年，, "), "预计") || len(reFigure.FindAllStringIndex(f, 3)) == 3):
@@ -74,7 +74,7 @@ func terminalColon(s string) bool {
 
 func containsAny(s string, words ...string) bool {
 	for _, w := range words {
-		if strings.Contains(s, w) {
+		if contains(s, w) {
 			return true
 		}
 	}

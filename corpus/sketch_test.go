@@ -60,3 +60,24 @@ func TestSketchSpares(t *testing.T) {
 		t.Errorf("the sketch of %q rules out %d of 6 words it lacks; want 5 at least", text, spared)
 	}
 }
+
+// TestContains checks contains against strings.Contains on every piece
+// of some texts, and on words that are not there.
+func TestContains(t *testing.T) {
+	texts := []string{"全面深化改革的第二年，经济平稳增长。", "衷心感谢各位代表！Thanks 2035年 \xff\xfe 周年", "aaab", ""}
+	words := []string{"", "年", "周年", "济平", "ab", "aab", "b", "\xfe", "改革改革", "深化改革的第二年，经济平稳增长。！"}
+	for _, text := range texts {
+		for i := range text {
+			for j := i; j <= len(text); j++ {
+				words = append(words, text[i:j])
+			}
+		}
+	}
+	for _, text := range texts {
+		for _, w := range words {
+			if got, want := contains(text, w), strings.Contains(text, w); got != want {
+				t.Fatalf("contains(%q, %q) = %v, want %v", text, w, got, want)
+			}
+		}
+	}
+}
