@@ -185,23 +185,37 @@ func marker(s string) (kind markerKind, text string, n int) {
 	if first != '第' && first != '(' && first != '（' && !(first >= '0' && first <= '9') && !hanzi.IsNumeralRune(first) {
 		return markNone, "", 0
 	}
-	if m := rePartMarker.FindStringSubmatch(s); m != nil {
-		return markPart, m[0], numberOf(m[1])
-	}
-	if m := reDunMarker.FindStringSubmatch(s); m != nil {
-		return markDun, m[0], numberOf(m[1])
-	}
-	if m := reParenMarker.FindStringSubmatch(s); m != nil {
-		return markParen, m[0], numberOf(m[1])
-	}
-	if m := reDigitMarker.FindStringSubmatch(s); m != nil {
-		next, _ := utf8.DecodeRuneInString(s[len(m[0]):])
-		if !unicode.IsDigit(next) { // 1.5萬 is a number, not a marker
-			return markDigit, m[0], numberOf(m[1] + m[2])
+	// Each expression is tried only on a line that opens with a character
+	// its matches open with (a call costs more than the test): every block
+	// is read for its marker.
+	paren, numeral := first == '(' || first == '（', strings.ContainsRune("一二三四五六七八九十", first)
+	if first == '第' {
+		if m := rePartMarker.FindStringSubmatch(s); m != nil {
+			return markPart, m[0], numberOf(m[1])
 		}
 	}
-	if m := reShiMarker.FindStringSubmatch(s); m != nil {
-		return markEnumShi, m[0], numberOf(m[1])
+	if numeral {
+		if m := reDunMarker.FindStringSubmatch(s); m != nil {
+			return markDun, m[0], numberOf(m[1])
+		}
+	}
+	if paren {
+		if m := reParenMarker.FindStringSubmatch(s); m != nil {
+			return markParen, m[0], numberOf(m[1])
+		}
+	}
+	if paren || first >= '0' && first <= '9' {
+		if m := reDigitMarker.FindStringSubmatch(s); m != nil {
+			next, _ := utf8.DecodeRuneInString(s[len(m[0]):])
+			if !unicode.IsDigit(next) { // 1.5萬 is a number, not a marker
+				return markDigit, m[0], numberOf(m[1] + m[2])
+			}
+		}
+	}
+	if numeral {
+		if m := reShiMarker.FindStringSubmatch(s); m != nil {
+			return markEnumShi, m[0], numberOf(m[1])
+		}
 	}
 	return markNone, "", 0
 }
