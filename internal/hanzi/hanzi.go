@@ -67,12 +67,22 @@ func simplifiedOnly(r rune) bool {
 // ASCII forms to their half-width letters and digits and the circles typed
 // for the numeral zero (○) to 〇; any other rune comes back unchanged.
 func FoldRune(r rune) rune {
-	if r < 0x10000 {
+	if uint32(r) < 0x10000 {
 		if s := t2sBMP[r]; s != 0 {
 			return s
 		}
-	} else if s, ok := foldWide(r); ok {
-		return s
+	}
+	return foldRest(r)
+}
+
+// foldRest is FoldRune for the runes the table of the plane does not
+// fold, a function of its own so that FoldRune is small enough to be
+// inlined: it is called for every character of every text folded.
+func foldRest(r rune) rune {
+	if r >= 0x10000 {
+		if s, ok := foldWide(r); ok {
+			return s
+		}
 	}
 	if r == '○' || r == '◯' {
 		return '〇' // the circle Big5 and many typesetters write for the numeral zero (二○二一年)
@@ -105,22 +115,45 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	b.WriteString(s[:first])
+	// The folded runes are encoded here, the three bytes of a Han
+	// character inline, into a small buffer written to the builder when
+	// full: a call of WriteRune for each (two calls down to the encoder)
+	// cost more than folding the character.
+	var buf [256]byte
+	n := 0
 	pending := rune(-1)
-	for i := first; i < len(s); {
-		r, size := decode(s, i)
-		i += size
-		f := FoldRune(r)
-		if v, ok := variant(pending, f); ok {
-			b.WriteRune(v[0])
-			pending = v[1]
-			continue
+	for i := first; i <= len(s); {
+		out := pending
+		if i == len(s) {
+			i++ // the last rune: write it
+		} else {
+			r, size := decode(s, i)
+			i += size
+			f := FoldRune(r)
+			if v, ok := variant(pending, f); ok {
+				out, f = v[0], v[1]
+			}
+			pending = f
+			if out < 0 {
+				continue
+			}
 		}
-		if pending >= 0 {
-			b.WriteRune(pending)
+		if n > len(buf)-utf8.UTFMax {
+			b.Write(buf[:n])
+			n = 0
 		}
-		pending = f
+		switch {
+		case out < utf8.RuneSelf:
+			buf[n] = byte(out)
+			n++
+		case out >= 0x800 && out < 0x10000 && (out < 0xD800 || out > 0xDFFF):
+			buf[n], buf[n+1], buf[n+2] = byte(0xE0|out>>12), byte(0x80|out>>6&0x3F), byte(0x80|out&0x3F)
+			n += 3
+		default:
+			n += utf8.EncodeRune(buf[n:], out)
+		}
 	}
-	b.WriteRune(pending)
+	b.Write(buf[:n])
 	return b.String()
 }
 
