@@ -3,8 +3,6 @@ package corpus
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 // A unit's folded text is searched for many words: the era phrases of
@@ -23,17 +21,27 @@ import (
 // yes for a character it was not given, never no for one it was.
 type runeSketch [4]uint64
 
-// sketchBit returns the bit of r in a sketch (Fibonacci hashing: the top
-// eight bits of r times 2^32/φ spread neighbouring characters).
-func sketchBit(r rune) uint32 { return uint32(r) * 0x9E3779B1 >> 24 }
-
-// sketchOf returns the sketch of the characters of s.
+// sketchOf returns the sketch of the characters of s. A character is
+// hashed by its bytes (its first and the two after it, or as many as it
+// has), read where a byte opens a character, not decoded: every character
+// of a word that stands in s opens where a character of s opens, with the
+// same bytes, so the word's bits are among those of s (a byte that is no
+// UTF-8 in s only adds bits).
 func sketchOf(s string) runeSketch {
 	var k runeSketch
-	for i := 0; i < len(s); {
-		r, n := hanzi.DecodeRune(s, i)
-		i += n
-		b := sketchBit(r)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c&0xC0 == 0x80 {
+			continue // a continuation byte: hashed with the byte that opens it
+		}
+		h := uint32(c)
+		if c >= 0xC0 && i+1 < len(s) {
+			h = h<<8 | uint32(s[i+1])
+			if c >= 0xE0 && i+2 < len(s) {
+				h = h<<8 | uint32(s[i+2])
+			}
+		}
+		b := h * 0x9E3779B1 >> 24 // Fibonacci hashing: the top eight bits
 		k[b>>6] |= 1 << (b & 63)
 	}
 	return k

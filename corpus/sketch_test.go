@@ -13,6 +13,7 @@ func TestSketchNeverMisses(t *testing.T) {
 		"全面深化改革的第二年，经济平稳增长。",
 		"全面深化改革的第二年，經濟平穩增長。",
 		"衷心感谢各位代表！Thanks 2035年 \xff\xfe 周年",
+		"café\u00a0東\xe5\x85全\xa0𠀀年",
 		"",
 	}
 	for _, text := range texts {
