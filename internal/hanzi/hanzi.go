@@ -127,8 +127,14 @@ func Fold(s string) string {
 		if i == len(s) {
 			i++ // the last rune: write it
 		} else {
-			r, size := decode(s, i)
-			i += size
+			r, ok := decode3(s, i)
+			if ok {
+				i += 3
+			} else {
+				var size int
+				r, size = decode(s, i)
+				i += size
+			}
 			f := FoldRune(r)
 			if v, ok := variant(pending, f); ok {
 				out, f = v[0], v[1]
@@ -250,14 +256,26 @@ func decode(s string, i int) (rune, int) {
 	if c < utf8.RuneSelf {
 		return rune(c), 1
 	}
-	// Leads E1–EC and EE–EF take any two continuation bytes (E0 and ED
-	// have narrower ranges, left to the library).
-	if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) {
-		if c1, c2 := s[i+1], s[i+2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
-		}
+	if r, ok := decode3(s, i); ok {
+		return r, 3
 	}
 	return utf8.DecodeRuneInString(s[i:])
+}
+
+// decode3 returns the character of three bytes at s[i], when one of the
+// forms nearly every Han character takes stands there: leads E1–EC and
+// EE–EF take any two continuation bytes (E0 and ED have narrower ranges,
+// left to the library). It is small enough to be inlined in the loops
+// that read every character of a text (decode is not: a call for each).
+func decode3(s string, i int) (rune, bool) {
+	if i+2 >= len(s) {
+		return 0, false
+	}
+	c, c1, c2 := s[i], s[i+1], s[i+2]
+	if c < 0xE1 || c > 0xEF || c == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+		return 0, false
+	}
+	return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), true
 }
 
 // FoldIndex returns, for folded = Fold(s), the offsets FoldMap(s) gives:
@@ -312,8 +330,10 @@ func unchanged(s string) int {
 			i++
 			continue
 		}
-		r, size := decode(s, i)
-		if r == utf8.RuneError && size == 1 {
+		r, size := rune(0), 3
+		if r3, ok := decode3(s, i); ok {
+			r = r3 // inline: every character of a text folded is read here first
+		} else if r, size = decode(s, i); r == utf8.RuneError && size == 1 {
 			return i
 		}
 		f := FoldRune(r)
@@ -486,7 +506,15 @@ type ScriptTally struct{ Traditional, Simplified int }
 // TallyScript returns the tally of the characters of s.
 func TallyScript(s string) ScriptTally {
 	var t ScriptTally
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// Not range: it calls the runtime's decoder for every Han character.
+		r, size := rune(0), 3
+		if r3, ok := decode3(s, i); ok {
+			r = r3
+		} else {
+			r, size = decode(s, i)
+		}
+		i += size
 		if r < 0x2E80 {
 			continue
 		}
