@@ -31,11 +31,16 @@ func sketchOf(s string) runeSketch {
 	var k runeSketch
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c&0xC0 == 0x80 {
-			continue // a continuation byte: hashed with the byte that opens it
-		}
 		h := uint32(c)
-		if c >= 0xC0 && i+1 < len(s) {
+		switch {
+		case c >= 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// Nearly every Han character: its two continuation bytes,
+			// which the loop would pass over, are passed over here.
+			h = h<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])
+			i += 2
+		case c&0xC0 == 0x80:
+			continue // a continuation byte: hashed with the byte that opens it
+		case c >= 0xC0 && i+1 < len(s):
 			h = h<<8 | uint32(s[i+1])
 			if c >= 0xE0 && i+2 < len(s) {
 				h = h<<8 | uint32(s[i+2])
