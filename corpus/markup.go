@@ -179,10 +179,10 @@ func nextContent(lines []line, i int) int {
 func stripMarkup(text string, l *line) {
 	c := l.text
 	start := l.cs
-	if m := reATXMarker.FindString(c); m != "" && runeLen(c) > len(m) {
+	if m := atxMarker(c); m != "" && runeLen(c) > len(m) {
 		c, start = c[len(m):], start+len(m)
 		l.strong = true
-	} else if m := reListItem.FindString(c); m != "" && runeLen(c) > len(m) {
+	} else if m := listItem(c); m != "" && runeLen(c) > len(m) {
 		c, start = c[len(m):], start+len(m)
 	}
 	n := strings.Count(c, "**")
@@ -222,6 +222,25 @@ func stripMarkup(text string, l *line) {
 	l.boldCloses = n%2 == 1 && strings.HasSuffix(c, "**")
 	segs = trimSegs(text, segs)
 	l.segs, l.text = segs, trimSpace(words)
+}
+
+// atxMarker returns the # marker that opens c (reATXMarker), or "". The
+// expression is tried only on a line that opens with #: every line is
+// read for its markup, and a call costs more than the test.
+func atxMarker(c string) string {
+	if !strings.HasPrefix(c, "#") {
+		return ""
+	}
+	return reATXMarker.FindString(c)
+}
+
+// listItem returns the marker of a list's item that opens c (reListItem),
+// or "", trying the expression only on a line opened by - * or +.
+func listItem(c string) string {
+	if c == "" || strings.IndexByte("-*+", c[0]) < 0 {
+		return ""
+	}
+	return reListItem.FindString(c)
 }
 
 // reJump matches a newspaper's note that the text goes on on another page,
