@@ -394,7 +394,10 @@ func runningLines(lines []line) {
 		if l.furn != "" || l.blank() || runesOver(l.text, 40) || isSalutation(l.text) || hasSentenceEnd(l.text) {
 			continue
 		}
-		key := reDigitRun.ReplaceAllString(strings.Join(strings.Fields(l.text), ""), "#")
+		key := strings.Join(strings.Fields(l.text), "")
+		if strings.ContainsAny(key, "0123456789") { // what reDigitRun matches: most lines have none
+			key = reDigitRun.ReplaceAllString(key, "#")
+		}
 		s := count[key]
 		if s == nil {
 			s = &seen{}
