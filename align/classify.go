@@ -76,21 +76,23 @@ func (lx *Lexicon) classify(u *corpus.Unit, section []termCount, sc *lexScratch)
 	clear(own)
 	clear(prior)
 	clear(found)
-	hits := make([]Hit, 0, len(text)+len(heading)+len(section))
-	add := func(terms []termCount, where string, factor float64, into []float64) {
+	// The hits are weighed and sorted as small keys, then written out
+	// once: a Hit is 64 bytes, moved many times by a sort.
+	keys := sc.hits[:0]
+	add := func(terms []termCount, where int8, factor float64, into []float64) {
 		for _, c := range terms { // lexicon order, as the hits have always come
-			t := lx.Terms[c.term]
+			t := &lx.Terms[c.term]
 			w := t.Weight * float64(min(c.n, 3)) * factor
 			into[t.theme] += w
 			found[t.theme] = true
-			hits = append(hits, Hit{Theme: t.Theme, Term: t.Text, Where: where, Count: c.n, Weight: w})
+			keys = append(keys, hitKey{w, int32(c.term), int32(c.n), where})
 		}
 	}
-	add(text, "text", 1, own)
+	add(text, hitText, 1, own)
 	if u.Heading != "" {
-		add(heading, "heading", 3, own)
+		add(heading, hitHeading, 3, own)
 	}
-	add(section, "section", 1, prior)
+	add(section, hitSection, 1, prior)
 	ownTotal, priorTotal := sum(own), sum(prior)
 	scores := own
 	if priorTotal > 0 {
@@ -101,9 +103,9 @@ func (lx *Lexicon) classify(u *corpus.Unit, section []termCount, sc *lexScratch)
 		for k, v := range prior {
 			scores[k] += v * scale
 		}
-		for i := range hits {
-			if hits[i].Where == "section" {
-				hits[i].Weight *= scale
+		for i := range keys {
+			if keys[i].where == hitSection {
+				keys[i].weight *= scale
 			}
 		}
 	}
@@ -115,7 +117,13 @@ func (lx *Lexicon) classify(u *corpus.Unit, section []termCount, sc *lexScratch)
 			}
 		}
 	}
-	slices.SortStableFunc(hits, func(a, b Hit) int { return cmp.Compare(b.Weight, a.Weight) })
+	slices.SortStableFunc(keys, func(a, b hitKey) int { return cmp.Compare(b.weight, a.weight) })
+	hits := make([]Hit, len(keys))
+	for i, k := range keys {
+		t := &lx.Terms[k.term]
+		hits[i] = Hit{Theme: t.Theme, Term: t.Text, Where: hitWhere[k.where], Count: int(k.n), Weight: k.weight}
+	}
+	sc.hits = keys
 	c.Hits = hits
 	c.Primary = lx.best(c.Scores)
 	kind := u.PartKind()
@@ -135,6 +143,24 @@ func (lx *Lexicon) classify(u *corpus.Unit, section []termCount, sc *lexScratch)
 	}
 	return c
 }
+
+// hitKey is a Hit while classify weighs and sorts it: its weight, its term
+// (index), count and place (hitWhere).
+type hitKey struct {
+	weight  float64
+	term, n int32
+	where   int8
+}
+
+// Places of a hit: indices of hitWhere.
+const (
+	hitText int8 = iota
+	hitHeading
+	hitSection
+)
+
+// hitWhere names the places of a hit, as Hit.Where says them.
+var hitWhere = [...]string{hitText: "text", hitHeading: "heading", hitSection: "section"}
 
 // reSceneLead matches the start of a lead sentence that places the year
 // rather than naming a topic: 今年是…之年, 2035年是不平凡的一年, 过去五年….

@@ -237,6 +237,7 @@ type lexScratch struct {
 	// section's titles, and whether a word was found
 	own, prior []float64
 	has        []bool
+	hits       []hitKey
 }
 
 // termCount is a term of the lexicon (its index) and how many times a text
@@ -253,15 +254,24 @@ func (lx *Lexicon) counts(dst []termCount, f string, sc *lexScratch) []termCount
 	}
 	touched := sc.touched[:0]
 	for a := 0; a < len(f); {
-		r, size := utf8.DecodeRuneInString(f[a:])
+		// A three-byte character (every Han character of the Basic
+		// Multilingual Plane) is decoded here, the rest by the library:
+		// the call was a tenth of reading a text.
+		r, size := rune(f[a]), 1
+		if c := f[a]; c >= 0xE1 && c <= 0xEF && c != 0xED && a+2 < len(f) && f[a+1]&0xC0 == 0x80 && f[a+2]&0xC0 == 0x80 {
+			r, size = rune(c&0x0F)<<12|rune(f[a+1]&0x3F)<<6|rune(f[a+2]&0x3F), 3
+		} else if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(f[a:])
+		}
 		if r < 1<<16 && lx.starts[r/64]&(1<<(r%64)) == 0 {
 			a += size // no word starts with r: most characters of a text
 			continue
 		}
 		var found *word
-		for i, w := range lx.byFirst[r] { // longest first
-			if strings.HasPrefix(f[a:], w.text) {
-				found = &lx.byFirst[r][i]
+		ws := lx.byFirst[r] // looked up once: a lookup is a hash
+		for i := range ws { // longest first
+			if strings.HasPrefix(f[a:], ws[i].text) {
+				found = &ws[i]
 				break
 			}
 		}

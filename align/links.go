@@ -151,8 +151,8 @@ func (res *Result) unitsOf(r *corpus.Report) []*corpus.Unit {
 // byPart returns the classified units of a report of one kind of part.
 func (res *Result) byPart(r *corpus.Report, k corpus.PartKind) []*corpus.Unit {
 	var us []*corpus.Unit
-	for _, u := range res.unitsOf(r) {
-		if u.PartKind() == k {
+	for _, u := range r.Units {
+		if _, ok := res.Classes[u]; ok && u.PartKind() == k {
 			us = append(us, u)
 		}
 	}

@@ -697,17 +697,21 @@ func (t *Themes) preps(units []*corpus.Unit) []*prep {
 	// The titles of a section are read once for all its units, which
 	// share their bigrams.
 	var sc prepScratch
-	sections := map[string][]feat{}
-	for _, u := range missing {
-		k := sectionTitles(u)
-		if _, ok := sections[k]; !ok {
-			sections[k] = sectionGrams(k, &sc)
+	sections := map[placeOf][]feat{}
+	grams := make([][]feat, len(missing))
+	for i, u := range missing {
+		k := placeOf{u.Section, u.Subsection}
+		g, ok := sections[k]
+		if !ok {
+			g = sectionGrams(sectionTitles(u), &sc)
+			sections[k] = g
 		}
+		grams[i] = g
 	}
 	read := make([]*prep, len(missing))
 	work.EachWith(len(missing), func(sc *prepScratch, i int) {
 		u := missing[i]
-		read[i] = newPrep(u, t.Classes[u], sections[sectionTitles(u)], sc)
+		read[i] = newPrep(u, t.Classes[u], grams[i], sc)
 	})
 	for i, u := range missing {
 		t.prepared[u] = read[i]

@@ -39,22 +39,32 @@ func Classify(c *corpus.Corpus, lx *Lexicon, reports []*corpus.Report) *Themes {
 	}
 	// The titles of a section are read once for all its units.
 	var sc lexScratch
-	sections := map[string][]termCount{}
-	for _, u := range t.Units {
-		k := sectionLine(u)
-		if _, ok := sections[k]; !ok {
-			sections[k] = lx.sectionCounts(k, &sc)
+	sections := map[placeOf][]termCount{}
+	counts := make([][]termCount, len(t.Units))
+	for i, u := range t.Units {
+		k := placeOf{u.Section, u.Subsection}
+		c, ok := sections[k]
+		if !ok {
+			c = lx.sectionCounts(sectionLine(u), &sc)
+			sections[k] = c
 		}
+		counts[i] = c
 	}
 	classes := make([]Classification, len(t.Units))
 	work.EachWith(len(t.Units), func(sc *lexScratch, i int) {
-		u := t.Units[i]
-		classes[i] = lx.classify(u, sections[sectionLine(u)], sc)
+		classes[i] = lx.classify(t.Units[i], counts[i], sc)
 	})
 	for i, u := range t.Units {
 		t.Classes[u] = classes[i]
 	}
 	return t
+}
+
+// placeOf is the section and subsection a unit stands in: the units of
+// one share the titles of both, read once for all of them.
+type placeOf struct {
+	section    *corpus.Section
+	subsection *corpus.Subsection
 }
 
 // Alignable returns the units of a report that speak of a topic: all but
