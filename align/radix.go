@@ -19,6 +19,7 @@ type sorter struct {
 
 	// for countFeats
 	vals []uint64        // the features of a report
+	ord  []uint64        // for orderPacked
 	flag flagsort.Sorter // for the packed features
 }
 
@@ -61,11 +62,16 @@ func (s *sorter) order(fs []feat) []int32 {
 	// 63 set): put them first, each in its order, and sort the two parts
 	// apart, so that the few hashes, whose bits are all different, do not
 	// make the many runes of the packed ones go through eight passes.
-	low := 0
+	low, payload := 0, feat(0)
 	for _, f := range fs {
 		if f&packed == 0 {
 			low++
+		} else {
+			payload |= f &^ packed
 		}
+	}
+	if ib := bits.Len(uint(n)); bits.Len64(uint64(payload))+ib <= 64 {
+		return s.orderPacked(fs, idx, low, ib)
 	}
 	l, h := 0, low
 	for i, f := range fs {
@@ -84,6 +90,40 @@ func (s *sorter) order(fs []feat) []int32 {
 	sorted = radix(a[low:], b[low:])
 	for i, k := range sorted {
 		fs[low+i], idx[low+i] = k.f, k.i
+	}
+	return idx
+}
+
+// orderPacked is order where the packed features (fs has low hashed
+// ones) fit in a number with their indices (ib bits): each is sorted as
+// one number, its bits below bit 63 above the bits of its index, by an
+// American flag sort (flagsort.Sorter). The index bits make the sort
+// stable. Where the radix sort of order made four passes over 256 counts
+// for the few hundred bigrams of a unit, this splits them by a few bits at
+// once, most buckets left with a handful sorted by insertion: the sorts of
+// reading the units of two reports took a third of the instructions they
+// took.
+func (s *sorter) orderPacked(fs []feat, idx []int32, low, ib int) []int32 {
+	a, b := s.buffers(low)
+	if cap(s.ord) < len(fs) {
+		s.ord = make([]uint64, len(fs))
+	}
+	vs := s.ord[:len(fs)-low]
+	l, h := 0, 0
+	for i, f := range fs {
+		if f&packed == 0 {
+			a[l], l = keyed{f, int32(i)}, l+1
+		} else {
+			vs[h], h = uint64(f&^packed)<<ib|uint64(i), h+1
+		}
+	}
+	for i, k := range radix(a[:low], b[:low]) {
+		fs[i], idx[i] = k.f, k.i
+	}
+	s.flag.Sort(vs, 0)
+	mask := uint64(1)<<ib - 1
+	for i, v := range vs {
+		fs[low+i], idx[low+i] = packed|feat(v>>ib), int32(v&mask)
 	}
 	return idx
 }
