@@ -254,15 +254,7 @@ func (lx *Lexicon) counts(dst []termCount, f string, sc *lexScratch) []termCount
 	}
 	touched := sc.touched[:0]
 	for a := 0; a < len(f); {
-		// A three-byte character (every Han character of the Basic
-		// Multilingual Plane) is decoded here, the rest by the library:
-		// the call was a tenth of reading a text.
-		r, size := rune(f[a]), 1
-		if c := f[a]; c >= 0xE1 && c <= 0xEF && c != 0xED && a+2 < len(f) && f[a+1]&0xC0 == 0x80 && f[a+2]&0xC0 == 0x80 {
-			r, size = rune(c&0x0F)<<12|rune(f[a+1]&0x3F)<<6|rune(f[a+2]&0x3F), 3
-		} else if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(f[a:])
-		}
+		r, size := runeAt(f, a)
 		if r < 1<<16 && lx.starts[r/64]&(1<<(r%64)) == 0 {
 			a += size // no word starts with r: most characters of a text
 			continue

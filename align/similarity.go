@@ -39,13 +39,24 @@ const (
 	hashed feat = 1 << 62 // the FNV-1a hash of a string
 )
 
-// pack packs two or three runes into a feature.
-func pack(rs ...rune) feat {
-	f := feat(0)
-	for _, r := range rs {
-		f = f<<21 | feat(r)
+// pack2 packs two runes into a feature (a bigram), pack3 three (a
+// trigram): spelt out rather than a loop over a list of runes, as they run
+// for every character of every unit.
+func pack2(a, b rune) feat    { return packed | feat(a)<<21 | feat(b) }
+func pack3(a, b, c rune) feat { return packed | feat(a)<<42 | feat(b)<<21 | feat(c) }
+
+// runeAt decodes the character of text s at byte i, as a range over s
+// does, and its length: a three-byte character (every Han character of the
+// Basic Multilingual Plane) here, the rest by the library. A range over a
+// string calls the runtime's decoder for every character not ASCII (50
+// instructions a character); this takes a third of that.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	} else if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
 	}
-	return packed | f
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // hashOf hashes a string into a feature: FNV-1a, 64 bits.
@@ -148,6 +159,9 @@ type doc struct {
 
 var reFigureToken = ledscan.MustCompile(`[0-9]+(?:\.[0-9]+)?(?:%|万|亿|个|户|家|项|条|所|座|平方米|公里|人|套|栋|处|元)`)
 
+// openQuotes are the marks that open a quoted term.
+var openQuotes = hanzi.NewMarks("“《「")
+
 // quotedTerms appends to dst the quoted terms of a text, as [start, end)
 // byte offsets of the match and of the term, the matches of
 // `[“《「]([^”》」]{2,20})[”》」]` (a regular expression, leftmost first, one
@@ -156,11 +170,11 @@ var reFigureToken = ledscan.MustCompile(`[0-9]+(?:\.[0-9]+)?(?:%|万|亿|个|户
 // is looked for in every unit.
 func quotedTerms(dst [][4]int, s string) [][4]int {
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r != '“' && r != '《' && r != '「' {
-			i += size
-			continue
+		at, size := openQuotes.Index(s[i:]) // by their lead bytes: most characters are passed over undecoded
+		if at < 0 {
+			break
 		}
+		i += at
 		from := i + size
 		j, n := from, 0
 		for ; j < len(s) && n <= 20; n++ {
@@ -207,7 +221,7 @@ func gramsOf(rs []rune, sc *prepScratch, at []int32, repeats *[]repeat) []feat {
 		switch {
 		case hanzi.IsHan(rs[i]):
 			if i+1 < len(rs) && hanzi.IsHan(rs[i+1]) {
-				fs, pos = append(fs, pack(rs[i], rs[i+1])), append(pos, int32(i))
+				fs, pos = append(fs, pack2(rs[i], rs[i+1])), append(pos, int32(i))
 			}
 		case rs[i] < 128 && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i])):
 			j := i
@@ -276,7 +290,7 @@ func rareCandidates(folded string, rs []rune, at, gramAt []int32, sc *prepScratc
 	occ, keys := slices.Grow(sc.occ[:0], len(rs)), slices.Grow(sc.feats[:0], len(rs))
 	for i := 0; i+2 < len(rs); i++ {
 		if hanzi.IsHan(rs[i]) && hanzi.IsHan(rs[i+1]) && hanzi.IsHan(rs[i+2]) {
-			occ = append(occ, occurrence{pack(rs[i], rs[i+1], rs[i+2]), at[i], at[i+3]})
+			occ = append(occ, occurrence{pack3(rs[i], rs[i+1], rs[i+2]), at[i], at[i+3]})
 			keys = append(keys, packed|feat(gramAt[i])<<21|feat(rs[i+2]))
 		}
 	}
@@ -601,6 +615,7 @@ type prepScratch struct {
 	idx    []int32
 	ends   []int32
 	spans  []span
+	set    []uint64 // the bigrams of a clause, a bit each by index (clauses)
 	reps   []repeat
 	runes  []rune  // the runes of a heading or of section titles (grams)
 	text   []rune  // the runes of the unit's text
@@ -612,9 +627,11 @@ type prepScratch struct {
 func newPrep(u *corpus.Unit, class Classification, section []feat, sc *prepScratch) *prep {
 	f := hanzi.Lower(u.Folded())
 	p := &prep{text: f, section: section}
-	rs, at := sc.text[:0], sc.at[:0]
-	for i, r := range f {
+	rs, at := slices.Grow(sc.text[:0], len(f)), slices.Grow(sc.at[:0], len(f)+1)
+	for i := 0; i < len(f); {
+		r, size := runeAt(f, i)
 		rs, at = append(rs, r), append(at, int32(i))
+		i += size
 	}
 	at = append(at, int32(len(f)))
 	sc.text, sc.at = rs, at
@@ -630,7 +647,7 @@ func newPrep(u *corpus.Unit, class Classification, section []feat, sc *prepScrat
 		p.themes = append(p.themes, entry{hashOf(k), v})
 	}
 	p.themes = sortedVector(p.themes)
-	p.clauses = clauses(rs, gramAt, sc)
+	p.clauses = clauses(rs, len(p.grams), gramAt, sc)
 	p.inClause, p.inClauseAt = clauseRefs(p.clauses, len(p.grams))
 	occ, keys := rareCandidates(f, rs, at, gramAt, sc)
 	p.occ = sortOccurrences(occ, keys, sc)
@@ -1027,7 +1044,12 @@ type Similarity struct {
 // without a lead (the opening paragraph of a section) is known by its
 // section alone.
 func headingSimilarity(a, b *doc) float64 {
-	sec := dice(a.section, b.section)
+	return headingWith(a, b, dice(a.section, b.section))
+}
+
+// headingWith is headingSimilarity given how much the titles of the two
+// units' sections share (sec).
+func headingWith(a, b *doc, sec float64) float64 {
 	switch {
 	case a.opener && b.opener:
 		// The openings of two sections state the aim of their sections.
@@ -1137,7 +1159,15 @@ func (m *model) similarities(a *corpus.Unit, b []*doc, inB []int32, sc *scratch,
 			}
 		}
 	}
+	// The units of a section share its titles' bigrams (one slice, see
+	// Themes.preps) and come one after the other: what a's section shares
+	// with theirs is counted once for a run of them.
+	var sec []feat
+	secDice := -1.0
 	for j, db := range b {
+		if secDice < 0 || len(db.section) != len(sec) || len(sec) > 0 && &db.section[0] != &sec[0] {
+			sec, secDice = db.section, dice(da.section, db.section)
+		}
 		// The grams both have, as index pairs, and the cosine of the texts.
 		sc.both = sc.both[:0]
 		text := 0.0
@@ -1147,7 +1177,7 @@ func (m *model) similarities(a *corpus.Unit, b []*doc, inB []int32, sc *scratch,
 				sc.both = append(sc.both, p-1, int32(k))
 			}
 		}
-		s := weighed{Measures: Measures{Text: text, Heading: headingSimilarity(da, db), Theme: cosine(da.themes, db.themes)}}
+		s := weighed{Measures: Measures{Text: text, Heading: headingWith(da, db, secDice), Theme: cosine(da.themes, db.themes)}}
 		n, _ := phrasesOf(da, db, lists[j], sc)
 		lists[j] = sc.shared // its buffer, grown or not
 		s.Rare = math.Min(1, float64(n)/rareFull)

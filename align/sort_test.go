@@ -111,12 +111,12 @@ func TestSorterOrder(t *testing.T) {
 					fs[i] = hashOf(string(rune('a' + rng.IntN(5))))
 				case 1, 2:
 					if round == 0 {
-						fs[i] = pack(r(), r(), r())
+						fs[i] = pack3(r(), r(), r())
 					} else {
-						fs[i] = pack(r(), r())
+						fs[i] = pack2(r(), r())
 					}
 				default:
-					fs[i] = pack(r(), r())
+					fs[i] = pack2(r(), r())
 				}
 			}
 			type pair struct {
@@ -161,12 +161,12 @@ func TestCountFeats(t *testing.T) {
 					fs[i] = hashOf(string(rune('a' + rng.IntN(6))))
 				case 1:
 					if trigrams {
-						fs[i] = pack(r(), r(), r())
+						fs[i] = pack3(r(), r(), r())
 						break
 					}
 					fallthrough
 				default:
-					fs[i] = pack(r(), r())
+					fs[i] = pack2(r(), r())
 				}
 			}
 			want := map[feat]int32{}
@@ -189,6 +189,94 @@ func TestCountFeats(t *testing.T) {
 			for i, f := range fs {
 				if fr.keys[at[i]] != f {
 					t.Fatalf("n=%d trigrams=%v: feature %d at key %x, is %x", n, trigrams, i, fr.keys[at[i]], f)
+				}
+			}
+		}
+	}
+}
+
+// runeAt decodes what a range over a string decodes, character by
+// character: on constructed texts of Han characters of both planes, ASCII,
+// two-byte characters, surrogates written in UTF-8 and bytes that are no
+// UTF-8 (a lead without its continuation, a lone continuation, a text cut
+// inside a character).
+func TestRuneAt(t *testing.T) {
+	parts := []string{"甲", "乙", "𠀀", "a", "é", "\xed\xa0\x80", "\xe0\x80\x80", "\xe4\xb8", "\x80", "\xff", "，", "\xef\xbf\xbd"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for i := 0; i < 2000; i++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k > 0; k-- {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		var want, got []rune
+		var wantAt, gotAt []int
+		for i, r := range s {
+			want, wantAt = append(want, r), append(wantAt, i)
+		}
+		for i := 0; i < len(s); {
+			r, size := runeAt(s, i)
+			got, gotAt = append(got, r), append(gotAt, i)
+			i += size
+		}
+		if !slices.Equal(got, want) || !slices.Equal(gotAt, wantAt) {
+			t.Fatalf("%q: runes %U at %v, want %U at %v", s, got, gotAt, want, wantAt)
+		}
+	}
+}
+
+// clauses gives each clause's distinct bigrams sorted, as sorting each
+// clause's indices gives: on constructed texts in both scripts, long and
+// short, with clauses too short to keep among them.
+func TestClauses(t *testing.T) {
+	texts := []string{
+		"统筹推进港口、航道、物流园区和口岸设施四项建设，加强组织领导。完成35座公厕改造，推进松岚智慧街区二期工程建设",
+		"統籌推進港口、航道、物流園區和口岸設施四項建設，加強組織領導。完成35座公廁改造，推進松嵐智慧街區二期工程建設",
+		"", "，，。",
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for i := 0; i < 300; i++ {
+		rs := make([]rune, 20+rng.IntN(400))
+		for k := range rs {
+			if rng.IntN(30) == 0 {
+				rs[k] = []rune("，。;a1")[rng.IntN(5)]
+			} else {
+				rs[k] = rune(0x4E00 + rng.IntN(1+i/3))
+			}
+		}
+		texts = append(texts, string(rs))
+	}
+	for _, text := range texts {
+		rs := []rune(text)
+		sc := &prepScratch{}
+		gramAt := make([]int32, len(rs))
+		n := len(gramsOf(rs, sc, gramAt, nil))
+		var want []clause
+		start := 0
+		for i, r := range rs {
+			if !strings.ContainsRune("，,；;。：:！!？?", r) && i+1 < len(rs) {
+				continue
+			}
+			var gs []int32
+			for k := start; k < i; k++ {
+				if gramAt[k] >= 0 {
+					gs = append(gs, gramAt[k])
+				}
+			}
+			slices.Sort(gs)
+			if gs = slices.Compact(gs); len(gs) >= minClauseGrams {
+				want = append(want, clause{span{int32(start), int32(i + 1)}, gs})
+			}
+			start = i + 1
+		}
+		for round := 0; round < 2; round++ { // the second with sc's buffers used
+			got := clauses(rs, n, gramAt, sc)
+			if len(got) != len(want) {
+				t.Fatalf("%q: %d clauses, want %d", text, len(got), len(want))
+			}
+			for i := range want {
+				if got[i].span != want[i].span || !slices.Equal(got[i].grams, want[i].grams) {
+					t.Fatalf("%q: clause %d %v, want %v", text, i, got[i], want[i])
 				}
 			}
 		}
