@@ -217,10 +217,15 @@ type repeat struct{ gram, n int32 }
 // it sets it to the grams the text has more than once, in order.
 func gramsOf(rs []rune, sc *prepScratch, at []int32, repeats *[]repeat) []feat {
 	fs, pos := sc.feats[:0], sc.pos[:0] // the features and where each starts (-1: a Latin word)
+	// Whether the next character is Han is carried to the next one, so
+	// each is asked once.
+	hanNext := len(rs) > 0 && hanzi.IsHan(rs[0])
 	for i := 0; i < len(rs); i++ {
+		han := hanNext
+		hanNext = i+1 < len(rs) && hanzi.IsHan(rs[i+1])
 		switch {
-		case hanzi.IsHan(rs[i]):
-			if i+1 < len(rs) && hanzi.IsHan(rs[i+1]) {
+		case han:
+			if hanNext {
 				fs, pos = append(fs, pack2(rs[i], rs[i+1])), append(pos, int32(i))
 			}
 		case rs[i] < 128 && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i])):
@@ -230,6 +235,7 @@ func gramsOf(rs []rune, sc *prepScratch, at []int32, repeats *[]repeat) []feat {
 			}
 			fs, pos = append(fs, hashOf(hanzi.Lower(string(rs[i:j])))), append(pos, -1)
 			i = j - 1
+			hanNext = j < len(rs) && hanzi.IsHan(rs[j])
 		}
 	}
 	sc.feats, sc.pos = fs, pos
@@ -289,7 +295,8 @@ type occurrence struct {
 func rareCandidates(folded string, rs []rune, at, gramAt []int32, sc *prepScratch) ([]occurrence, []feat) {
 	occ, keys := slices.Grow(sc.occ[:0], len(rs)), slices.Grow(sc.feats[:0], len(rs))
 	for i := 0; i+2 < len(rs); i++ {
-		if hanzi.IsHan(rs[i]) && hanzi.IsHan(rs[i+1]) && hanzi.IsHan(rs[i+2]) {
+		// Three Han characters: a Han bigram at i and at i+1.
+		if gramAt[i] >= 0 && gramAt[i+1] >= 0 {
 			occ = append(occ, occurrence{pack3(rs[i], rs[i+1], rs[i+2]), at[i], at[i+3]})
 			keys = append(keys, packed|feat(gramAt[i])<<21|feat(rs[i+2]))
 		}
