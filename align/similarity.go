@@ -151,6 +151,7 @@ type doc struct {
 	tfidf   []float64 // the TF-IDF weight of each gram, normalised
 	idf     []float64 // the model's IDF of each gram, by number (model.idf)
 	totals  []float64 // the weight of each clause in the model (see weigh)
+	least   float64   // the least of totals
 	at3     []int32   // the index of each feature of occ (once each) among its report's (reportFreqs.df3)
 	tri     *trigrams // those of its report
 	group   int       // the report of the model it belongs to
@@ -894,6 +895,9 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 			}
 		}
 		weigh(d, d.totals)
+		if len(d.totals) > 0 {
+			d.least = slices.Min(d.totals)
+		}
 	})
 	// The units of each report for which each of its trigrams is rare.
 	for k := range groups {
@@ -1206,9 +1210,22 @@ func (m *model) similarities(a *corpus.Unit, b []*doc, inB []int32, sc *scratch,
 // weights are added in the same order, the order of the clause's grams.
 func held(ok []bool, d *doc, both []int32, side int, buf *[]float64) []bool {
 	ok = slices.Grow(ok[:0], len(d.clauses))[:len(d.clauses)]
+	ids, idf, refs, at := d.ids, d.idf, d.inClause, d.inClauseAt
+	// A clause holds at most the weight of all the grams both have, added
+	// in the same order (a sum of weights of none below zero, some left
+	// out, is no larger, rounding included): when that is short of
+	// coverMin of the lightest clause, no clause is held and the clauses
+	// need not be weighed one by one.
+	all := 0.0
+	for x := side; x < len(both); x += 2 {
+		all += idf[ids[both[x]]]
+	}
+	if all < coverMin*d.least {
+		clear(ok)
+		return ok
+	}
 	w := slices.Grow((*buf)[:0], len(d.clauses))[:len(d.clauses)]
 	clear(w)
-	ids, idf, refs, at := d.ids, d.idf, d.inClause, d.inClauseAt
 	for x := side; x < len(both); x += 2 {
 		k := both[x]
 		wk := idf[ids[k]]
