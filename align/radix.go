@@ -53,7 +53,6 @@ func (s *sorter) values(n int) []uint64 {
 // its index in fs before the sort: a buffer of s, valid until its next use.
 func (s *sorter) order(fs []feat) []int32 {
 	n := len(fs)
-	a, b := s.buffers(n)
 	if cap(s.idx) < n {
 		s.idx = make([]int32, n)
 	}
@@ -73,6 +72,7 @@ func (s *sorter) order(fs []feat) []int32 {
 	if ib := bits.Len(uint(n)); bits.Len64(uint64(payload))+ib <= 64 {
 		return s.orderPacked(fs, idx, low, ib)
 	}
+	a, b := s.buffers(n)
 	l, h := 0, low
 	for i, f := range fs {
 		if f&packed == 0 {
@@ -106,7 +106,10 @@ func (s *sorter) order(fs []feat) []int32 {
 func (s *sorter) orderPacked(fs []feat, idx []int32, low, ib int) []int32 {
 	a, b := s.buffers(low)
 	if cap(s.ord) < len(fs) {
-		s.ord = make([]uint64, len(fs))
+		// Grown by half again at least: the units come in any order of
+		// size, and a buffer made to the size of each larger one was made
+		// again and again (a megabyte an alignment of a long series).
+		s.ord = make([]uint64, max(len(fs), cap(s.ord)*3/2))
 	}
 	vs := s.ord[:len(fs)-low]
 	l, h := 0, 0

@@ -723,20 +723,24 @@ func (t *Themes) preps(units []*corpus.Unit) []*prep {
 	// share their bigrams.
 	var sc prepScratch
 	sections := map[placeOf][]feat{}
-	grams := make([][]feat, len(missing))
-	for i, u := range missing {
+	byTitles := map[string][]feat{}
+	for _, u := range missing {
 		k := placeOf{u.Section, u.Subsection}
-		g, ok := sections[k]
-		if !ok {
-			g = sectionGrams(sectionTitles(u), &sc)
-			sections[k] = g
+		if _, ok := sections[k]; ok {
+			continue
 		}
-		grams[i] = g
+		titles := sectionTitles(u)
+		g, ok := byTitles[titles]
+		if !ok {
+			g = sectionGrams(titles, &sc)
+			byTitles[titles] = g
+		}
+		sections[k] = g
 	}
 	read := make([]*prep, len(missing))
 	work.EachWith(len(missing), func(sc *prepScratch, i int) {
 		u := missing[i]
-		read[i] = newPrep(u, t.Classes[u], grams[i], sc)
+		read[i] = newPrep(u, t.Classes[u], sections[placeOf{u.Section, u.Subsection}], sc)
 	})
 	for i, u := range missing {
 		t.prepared[u] = read[i]

@@ -37,22 +37,28 @@ func Classify(c *corpus.Corpus, lx *Lexicon, reports []*corpus.Report) *Themes {
 	for _, r := range reports {
 		t.Units = append(t.Units, Alignable(r)...)
 	}
-	// The titles of a section are read once for all its units.
+	// The titles of a section are read once for all its units, and once
+	// for the sections titled alike.
 	var sc lexScratch
 	sections := map[placeOf][]termCount{}
-	counts := make([][]termCount, len(t.Units))
-	for i, u := range t.Units {
+	byTitles := map[string][]termCount{}
+	for _, u := range t.Units {
 		k := placeOf{u.Section, u.Subsection}
-		c, ok := sections[k]
-		if !ok {
-			c = lx.sectionCounts(sectionLine(u), &sc)
-			sections[k] = c
+		if _, ok := sections[k]; ok {
+			continue
 		}
-		counts[i] = c
+		line := sectionLine(u)
+		c, ok := byTitles[line]
+		if !ok {
+			c = lx.sectionCounts(line, &sc)
+			byTitles[line] = c
+		}
+		sections[k] = c
 	}
 	classes := make([]Classification, len(t.Units))
 	work.EachWith(len(t.Units), func(sc *lexScratch, i int) {
-		classes[i] = lx.classify(t.Units[i], counts[i], sc)
+		u := t.Units[i]
+		classes[i] = lx.classify(u, sections[placeOf{u.Section, u.Subsection}], sc)
 	})
 	for i, u := range t.Units {
 		t.Classes[u] = classes[i]
@@ -61,7 +67,8 @@ func Classify(c *corpus.Corpus, lx *Lexicon, reports []*corpus.Report) *Themes {
 }
 
 // placeOf is the section and subsection a unit stands in: the units of
-// one share the titles of both, read once for all of them.
+// one share the titles of both, read once for all of them and found again
+// by the two pointers, not by the titles put together for each unit.
 type placeOf struct {
 	section    *corpus.Section
 	subsection *corpus.Subsection
