@@ -710,7 +710,7 @@ func (t *Themes) preps(units []*corpus.Unit) []*prep {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.prepared == nil {
-		t.prepared = map[*corpus.Unit]*prep{}
+		t.prepared = make(map[*corpus.Unit]*prep, len(units))
 	}
 	var missing []*corpus.Unit
 	for _, u := range units {

@@ -33,10 +33,11 @@ func Classify(c *corpus.Corpus, lx *Lexicon, reports []*corpus.Report) *Themes {
 	if reports == nil {
 		reports = c.Reports
 	}
-	t := &Themes{Corpus: c, Lexicon: lx, Classes: map[*corpus.Unit]Classification{}}
+	t := &Themes{Corpus: c, Lexicon: lx}
 	for _, r := range reports {
 		t.Units = append(t.Units, Alignable(r)...)
 	}
+	t.Classes = make(map[*corpus.Unit]Classification, len(t.Units)) // sized once: each growth copies every class
 	// The titles of a section are read once for all its units, and once
 	// for the sections titled alike.
 	var sc lexScratch
