@@ -719,24 +719,9 @@ func (t *Themes) preps(units []*corpus.Unit) []*prep {
 			t.prepared[u] = nil // once, if a unit is given twice
 		}
 	}
-	// The titles of a section are read once for all its units, which
-	// share their bigrams.
+	// The units of a section share its titles' bigrams (one slice).
 	var sc prepScratch
-	sections := map[placeOf][]feat{}
-	byTitles := map[string][]feat{}
-	for _, u := range missing {
-		k := placeOf{u.Section, u.Subsection}
-		if _, ok := sections[k]; ok {
-			continue
-		}
-		titles := sectionTitles(u)
-		g, ok := byTitles[titles]
-		if !ok {
-			g = sectionGrams(titles, &sc)
-			byTitles[titles] = g
-		}
-		sections[k] = g
-	}
+	sections := bySection(missing, sectionTitles, func(titles string) []feat { return sectionGrams(titles, &sc) })
 	read := make([]*prep, len(missing))
 	work.EachWith(len(missing), func(sc *prepScratch, i int) {
 		u := missing[i]

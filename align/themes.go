@@ -38,24 +38,8 @@ func Classify(c *corpus.Corpus, lx *Lexicon, reports []*corpus.Report) *Themes {
 		t.Units = append(t.Units, Alignable(r)...)
 	}
 	t.Classes = make(map[*corpus.Unit]Classification, len(t.Units)) // sized once: each growth copies every class
-	// The titles of a section are read once for all its units, and once
-	// for the sections titled alike.
 	var sc lexScratch
-	sections := map[placeOf][]termCount{}
-	byTitles := map[string][]termCount{}
-	for _, u := range t.Units {
-		k := placeOf{u.Section, u.Subsection}
-		if _, ok := sections[k]; ok {
-			continue
-		}
-		line := sectionLine(u)
-		c, ok := byTitles[line]
-		if !ok {
-			c = lx.sectionCounts(line, &sc)
-			byTitles[line] = c
-		}
-		sections[k] = c
-	}
+	sections := bySection(t.Units, sectionLine, func(line string) []termCount { return lx.sectionCounts(line, &sc) })
 	classes := make([]Classification, len(t.Units))
 	work.EachWith(len(t.Units), func(sc *lexScratch, i int) {
 		u := t.Units[i]
@@ -73,6 +57,28 @@ func Classify(c *corpus.Corpus, lx *Lexicon, reports []*corpus.Report) *Themes {
 type placeOf struct {
 	section    *corpus.Section
 	subsection *corpus.Subsection
+}
+
+// bySection returns what read makes of the titles of the section and
+// subsection of each unit (titles(u)), by place: read once for all the
+// units of a section, and once for the sections titled alike.
+func bySection[T any](units []*corpus.Unit, titles func(*corpus.Unit) string, read func(string) T) map[placeOf]T {
+	sections := map[placeOf]T{}
+	byTitles := map[string]T{}
+	for _, u := range units {
+		k := placeOf{u.Section, u.Subsection}
+		if _, ok := sections[k]; ok {
+			continue
+		}
+		s := titles(u)
+		v, ok := byTitles[s]
+		if !ok {
+			v = read(s)
+			byTitles[s] = v
+		}
+		sections[k] = v
+	}
+	return sections
 }
 
 // Alignable returns the units of a report that speak of a topic: all but
