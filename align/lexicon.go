@@ -85,7 +85,11 @@ func parseLexicon(name, text string) (*Lexicon, error) {
 	// for the terms is made once (room never written to is never touched).
 	words := strings.Count(text, "\t")
 	lx := &Lexicon{index: map[string]int{}, Terms: make([]Term, 0, words)}
-	seen := make(map[[2]string]bool, words)
+	// termsOf holds the last term read of each folded word, next[i] the
+	// term read before term i with its word (or -1): a word given twice
+	// to one theme is kept once. Once the terms are sorted, the same map
+	// tells where each word stands among those of its first character.
+	termsOf, next := make(map[string]int32, words), make([]int32, 0, words)
 	for n, rest := 1, text; rest != ""; n++ {
 		var line string
 		line, rest, _ = strings.Cut(rest, "\n")
@@ -123,14 +127,26 @@ func parseLexicon(name, text string) (*Lexicon, error) {
 			if err != nil || w <= 0 || w > 100 {
 				return nil, bad("weight %q is not a number from 0 to 100", f[2])
 			}
+			theme := lx.index[f[1]]
+		words:
 			for _, word := range f[3:] {
 				word = strings.TrimSpace(word)
-				folded := hanzi.Lower(hanzi.Fold(word))
-				if word == "" || seen[[2]string{f[1], folded}] {
+				if word == "" {
 					continue
 				}
-				seen[[2]string{f[1], folded}] = true
-				lx.Terms = append(lx.Terms, Term{Theme: f[1], Weight: w, Text: word, folded: folded, theme: lx.index[f[1]]})
+				folded := hanzi.Lower(hanzi.Fold(word))
+				last, ok := termsOf[folded]
+				if !ok {
+					last = -1
+				}
+				for k := last; k >= 0; k = next[k] {
+					if lx.Terms[k].theme == theme {
+						continue words
+					}
+				}
+				termsOf[folded] = int32(len(lx.Terms))
+				next = append(next, last)
+				lx.Terms = append(lx.Terms, Term{Theme: f[1], Weight: w, Text: word, folded: folded, theme: theme})
 			}
 		default:
 			return nil, bad("unknown kind of line %q", f[0])
@@ -147,16 +163,17 @@ func parseLexicon(name, text string) (*Lexicon, error) {
 	sortLongestFirst(lx.Terms)
 	// The terms are longest first: so are the words of each first
 	// character.
+	// termsOf[w] becomes -1-k once word w is the k-th of its first
+	// character (the term numbers it held are of the order before sorting).
 	lx.byFirst = map[rune][]word{}
-	at := make(map[string]int, len(lx.Terms)) // a word → its place among the words of its first character
 	for i, t := range lx.Terms {
 		r, _ := utf8.DecodeRuneInString(t.folded)
 		ws := lx.byFirst[r]
-		if k, ok := at[t.folded]; ok {
-			ws[k].terms = append(ws[k].terms, i)
+		if k := termsOf[t.folded]; k < 0 {
+			ws[-1-k].terms = append(ws[-1-k].terms, i)
 			continue
 		}
-		at[t.folded] = len(ws)
+		termsOf[t.folded] = int32(-1 - len(ws))
 		lx.byFirst[r] = append(ws, word{t.folded, []int{i}})
 		if r < 1<<16 {
 			lx.starts[r/64] |= 1 << (r % 64)
