@@ -31,9 +31,10 @@ func FuzzParseNumeral(f *testing.F) {
 }
 
 // FuzzFold: folding keeps the number of runes, and folding twice changes
-// nothing more.
+// nothing more; Fold, FoldMap, AppendFoldRunes and TallyScript, which read
+// Han characters inline, agree with reading rune by rune.
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"東城區政府工作報告", "社群專案", "社社群", "ＧＤＰ１２％", "乾隆皇帝", "\xff\xfe", "简体文字不变", "简体社群", "社羣", "a社\xff群", "\xe0\x80\x80\xed\xa0\x80\xef\xbf\xbf\xe4\xb8"} {
+	for _, s := range []string{"東城區政府工作報告", "社群專案", "社社群", "ＧＤＰ１２％", "乾隆皇帝", "\xff\xfe", "简体文字不变", "简体社群", "社羣", "a社\xff群", "\xe0\x80\x80\xed\xa0\x80\xef\xbf\xbf\xe4\xb8", "𠁞𠗣發們\xf0\xa0\x81"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -60,6 +61,9 @@ func FuzzFold(f *testing.F) {
 				t.Fatalf("decode(%q, %d) = %q %d, utf8 gives %q %d", s, i, r, n, wr, wn)
 			}
 			i += n
+		}
+		if got, want := TallyScript(s), tallyByRune(s); got != want {
+			t.Fatalf("TallyScript(%q) = %+v, counted rune by rune %+v", s, got, want)
 		}
 		if rs := AppendFoldRunes(nil, s); string(rs) != once {
 			t.Fatalf("AppendFoldRunes(%q) = %q, Fold gives %q", s, string(rs), once)
