@@ -3,6 +3,9 @@ package corpus
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 // TestSketchNeverMisses checks the one promise of a sketch: a word that
@@ -81,4 +84,43 @@ func TestContains(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzSketch checks, on any text, what the searches of a unit's folded
+// text rely on: a sketch never rules out a word that stands in the text,
+// nor one that stands in the text squeezed (collectEvidence searches that
+// with the sketch of the text); contains finds what strings.Contains
+// finds; runeLen counts as ranging does.
+func FuzzSketch(f *testing.F) {
+	for _, s := range [][2]string{
+		{"全面深化改革的第二年，经济平稳增长。", "第二年"},
+		{"發展 𠁞𠀾 周\u3000年\u00a0届", "周年"},
+		{"\xe5 \xb9\xb4 \xe5\u3000\xb9\xb4", "年"},
+		{"café\xff\xfe漢\xf0\xa0\x81", "\xa0\x81"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, text, w string) {
+		if got, want := runeLen(text), utf8.RuneCountInString(text); got != want {
+			t.Fatalf("runeLen(%q) = %d, want %d", text, got, want)
+		}
+		if got, want := contains(text, w), strings.Contains(text, w); got != want {
+			t.Fatalf("contains(%q, %q) = %v, want %v", text, w, got, want)
+		}
+		if len(text) > 64 {
+			text = text[:64] // every piece of it is tried
+		}
+		folded := hanzi.Fold(text)
+		squeezed, _ := squeeze(folded, nil)
+		for _, c := range [][2]string{{text, text}, {folded, folded}, {folded, squeezed}} {
+			k, s := sketchOf(c[0]), c[1]
+			for i := range len(s) {
+				for j := i + 1; j <= len(s) && j-i <= 24; j++ {
+					if w := wordOf(s[i:j]); !w.in(s, &k) {
+						t.Fatalf("the sketch of %q misses %q, which stands in %q", c[0], w.text, s)
+					}
+				}
+			}
+		}
+	})
 }
