@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 // outlineOf renders a report's tree compactly: one line a part, section,
@@ -531,38 +533,103 @@ func TestRunesOver(t *testing.T) {
 
 // TestReportsReadInPieces checks that the reports of a file read side by
 // side, their units in pieces (parseReports), come out as when each is read
-// whole on one processor.
+// whole on one processor: the embedded corpus, and constructed files of
+// empty reports, reports of one character, many small ones, Traditional
+// text with CRLF ends and characters beyond the plane.
 func TestReportsReadInPieces(t *testing.T) {
-	type unitView struct {
-		ID, Heading, Folded string
-		Role                Role
-		sketch              runeSketch
-	}
-	read := func(procs int) (scripts []string, units []unitView) {
-		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		c, err := FromText("three.txt", DefaultText())
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range c.Reports {
-			scripts = append(scripts, r.ID+":"+string(r.Script))
-			for _, u := range r.Units {
-				units = append(units, unitView{u.ID, u.Heading, u.folded, u.Role, u.sketch})
+	for name, text := range piecesTexts() {
+		one := readView(text, 1)
+		for _, procs := range []int{2, 3, 8} {
+			if got := readView(text, procs); !reflect.DeepEqual(got, one) {
+				t.Errorf("%s, GOMAXPROCS %d: read otherwise than on one processor:\n%v\nwant\n%v", name, procs, got, one)
 			}
 		}
-		return scripts, units
-	}
-	s1, u1 := read(1)
-	for _, procs := range []int{2, 3, 8} {
-		s, u := read(procs)
-		if !reflect.DeepEqual(s, s1) {
-			t.Errorf("GOMAXPROCS %d: scripts %v, want %v", procs, s, s1)
+		if name == "seed" && (len(one.scripts) != 3 || len(one.units) < 100) {
+			t.Fatalf("the embedded corpus read as %d reports of %d units in all", len(one.scripts), len(one.units))
 		}
-		if !reflect.DeepEqual(u, u1) {
-			t.Errorf("GOMAXPROCS %d: units differ from those read on one processor", procs)
+		if name == "small" && len(one.scripts) != 9 {
+			t.Fatalf("the small reports read as %d reports", len(one.scripts))
 		}
 	}
-	if len(s1) != 3 || len(u1) < 100 {
-		t.Fatalf("the embedded corpus read as %d reports of %d units in all", len(s1), len(u1))
+}
+
+// piecesTexts are files of several reports to read in pieces.
+func piecesTexts() map[string]string {
+	var small strings.Builder
+	for i := range 9 {
+		fmt.Fprintf(&small, "篇%d\n一、過去一年的工作\n各位代表：\n經濟平穩增長，衷心感謝各位。\n二、今年的主要任務\n主要預期目標是：增長%d%%。\n", i+1, i+5)
 	}
+	return map[string]string{
+		"seed":   DefaultText(),
+		"empty":  "篇1\n篇2\n篇3\n",
+		"one":    "篇1\n甲\n篇2\n乙",
+		"small":  small.String(),
+		"crlf":   strings.ReplaceAll(small.String(), "\n", "\r\n") + "篇10\r\n𠁞𠗣\r\n們這發。\r\n",
+		"broken": "第1篇\n政府\xe5\x85工作\xff報告\n第2篇\n\xf0\xa0\x81经济。",
+	}
+}
+
+// TestReadUnitsPieces checks readUnits in p pieces, for p from 1 to 9, on
+// every report of piecesTexts: the tallies of the pieces add up to the
+// tally of the report's bytes, and every unit is read (its heading, folded
+// text and sketch are those it had).
+func TestReadUnitsPieces(t *testing.T) {
+	for name, text := range piecesTexts() {
+		src, _ := ParseSource(name, text)
+		for i, r := range src.Reports {
+			whole := hanzi.TallyScript(text[r.Span.Start:r.Span.End])
+			var want []unitView
+			for _, u := range r.Units {
+				want = append(want, unitView{u.ID, u.Heading, u.folded, u.Role, u.sketch})
+			}
+			for p := 1; p <= 9; p++ {
+				for _, u := range r.Units {
+					u.Heading, u.folded, u.sketch = "", "", runeSketch{}
+				}
+				var sum hanzi.ScriptTally
+				for j := range p {
+					sum = sum.Add(readUnits(r, j, p, frontEnd(r)))
+				}
+				if sum != whole {
+					t.Errorf("%s report %d in %d pieces: tally %+v, want %+v", name, i+1, p, sum, whole)
+				}
+				var got []unitView
+				for _, u := range r.Units {
+					got = append(got, unitView{u.ID, u.Heading, u.folded, u.Role, u.sketch})
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s report %d in %d pieces: units %v, want %v", name, i+1, p, got, want)
+				}
+			}
+		}
+	}
+}
+
+// unitView is what readUnits gives a unit.
+type unitView struct {
+	ID, Heading, Folded string
+	Role                Role
+	sketch              runeSketch
+}
+
+// parsed is what ParseSource makes of a text, as far as parseReports
+// decides it.
+type parsed struct {
+	scripts []string
+	units   []unitView
+	warns   []Warning
+}
+
+// readView reads text with procs processors.
+func readView(text string, procs int) parsed {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	src, warns := ParseSource("pieces.txt", text)
+	p := parsed{warns: warns}
+	for _, r := range src.Reports {
+		p.scripts = append(p.scripts, r.ID+":"+string(r.Script))
+		for _, u := range r.Units {
+			p.units = append(p.units, unitView{u.ID, u.Heading, u.folded, u.Role, u.sketch})
+		}
+	}
+	return p
 }

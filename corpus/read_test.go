@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -139,6 +140,9 @@ func FuzzParseSource(f *testing.F) {
 		}
 		if _, err := Build([]File{{Name: "fuzz.txt", Text: text}}, nil, Options{}); err != nil {
 			t.Fatal(err)
+		}
+		if one, three := readView(text, 1), readView(text, 3); !reflect.DeepEqual(one, three) {
+			t.Fatalf("read on three processors otherwise than on one:\n%v\nwant\n%v", three, one)
 		}
 	})
 }
