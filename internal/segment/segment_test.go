@@ -43,11 +43,16 @@ func TestLengths(t *testing.T) {
 	}
 }
 
+// FuzzLengths: the lengths are of words of one to four runes that add up
+// to the text's, and are those of plainLengths, which looks every key up
+// without the filter.
 func FuzzLengths(f *testing.F) {
 	f.Add("加強全民國防教育和國防後備力量建設")
+	f.Add("地区生产总值增长𠀀生产总值\x00总值增长")
 	f.Fuzz(func(t *testing.T, s string) {
 		n := 0
-		for _, l := range Lengths(s) {
+		got := Lengths(s)
+		for _, l := range got {
 			if l < 1 || l > 4 {
 				t.Fatalf("word of %d runes", l)
 			}
@@ -56,7 +61,63 @@ func FuzzLengths(f *testing.F) {
 		if n != utf8.RuneCountInString(s) {
 			t.Fatalf("lengths add up to %d, the text has %d runes", n, utf8.RuneCountInString(s))
 		}
+		if want := plainLengths([]rune(s)); !slices.Equal(got, want) {
+			t.Fatalf("Lengths(%q) = %v, looked up without the filter %v", s, got, want)
+		}
 	})
+}
+
+// TestLengthsPlain cuts texts made of the list's own words (and of them cut
+// and joined otherwise, one character off) as plainLengths does: the
+// filter, tested inline in AppendLengths, turns no word away.
+func TestLengthsPlain(t *testing.T) {
+	keys, _ := entries(load())
+	var rs []rune
+	for i, k := range keys {
+		if i%7 != 0 {
+			continue
+		}
+		var w []rune
+		for ; k > 0; k >>= 16 {
+			w = append([]rune{rune(k & 0xFFFF)}, w...)
+		}
+		rs = append(rs, w...)
+		if i%3 == 0 {
+			rs = append(rs, w[0]+1)
+		}
+	}
+	var c Cutter
+	for from := 0; from < len(rs); from += 500 {
+		run := rs[from:min(from+600, len(rs))]
+		if got, want := c.AppendLengths(nil, run), plainLengths(run); !slices.Equal(got, want) {
+			t.Fatalf("runes %d on: lengths %v, looked up without the filter %v", from, got, want)
+		}
+	}
+}
+
+// plainLengths is AppendLengths as first written: every key packed by pack
+// and searched for in the table of its length, with no filter.
+func plainLengths(rs []rune) []int {
+	d := load()
+	n := len(rs)
+	best, next := make([]float64, n+1), make([]int, n+1)
+	for i := n - 1; i >= 0; i-- {
+		best[i], next[i] = d.minLogp+best[i+1], i+1
+		for l := 2; l <= 4 && i+l <= n; l++ {
+			key, ok := pack(rs[i : i+l])
+			if !ok {
+				break
+			}
+			if p, ok := d.search(key, l); ok && float64(p)+best[i+l] > best[i] {
+				best[i], next[i] = float64(p)+best[i+l], i+l
+			}
+		}
+	}
+	var out []int
+	for i := 0; i < n; i = next[i] {
+		out = append(out, next[i]-i)
+	}
+	return out
 }
 
 // BenchmarkLoad measures reading the word list.
