@@ -370,6 +370,26 @@ func TestLexiconTermOrder(t *testing.T) {
 	}
 }
 
+// TestSortLongestFirst checks the counting sort of terms against a stable
+// comparison sort by length, on random terms: none, one, all of one
+// length, many of many lengths (each term numbered to tell equal ones
+// apart).
+func TestSortLongestFirst(t *testing.T) {
+	rng := rand.New(rand.NewSource(14))
+	for _, tc := range []struct{ n, lengths int }{{0, 1}, {1, 1}, {50, 1}, {300, 12}, {2000, 40}} {
+		terms := make([]Term, tc.n)
+		for i := range terms {
+			terms[i] = Term{Text: fmt.Sprint(i), folded: strings.Repeat("路", rng.Intn(tc.lengths)+1)}
+		}
+		want := slices.Clone(terms)
+		slices.SortStableFunc(want, func(a, b Term) int { return len(b.folded) - len(a.folded) })
+		sortLongestFirst(terms)
+		if !slices.Equal(terms, want) {
+			t.Errorf("%d terms of up to %d lengths: sorted otherwise than by a stable sort", tc.n, tc.lengths)
+		}
+	}
+}
+
 func FuzzParseLexicon(f *testing.F) {
 	f.Add("theme\tair\tAir\nterm\tair\t2\t空气\t空氣\n")
 	f.Add(defaultThemes[:2000])
