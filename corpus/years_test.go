@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
 
 func TestYearEvidence(t *testing.T) {
@@ -279,6 +282,33 @@ func TestOutcomeRoleFullWidth(t *testing.T) {
 		}
 		if !slices.Contains(roles, RoleOutcome) {
 			t.Errorf("%q: roles %v, want an outcome", text, roles)
+		}
+	}
+}
+
+// TestCalendarData checks the embedded calendar: every line that is no
+// comment gives an entry (the reader passes over a line it cannot read, so
+// a typo would drop a date unseen), of a known kind, its phrase not empty
+// (an era's empty phrase would be found at every place, forever), folded
+// (it is searched for in folded text) and sketched for the search.
+func TestCalendarData(t *testing.T) {
+	lines := 0
+	for _, l := range strings.Split(calendarData, "\n") {
+		if !strings.HasPrefix(l, "#") && strings.TrimSpace(l) != "" {
+			lines++
+		}
+	}
+	if len(calendar) != lines {
+		t.Errorf("calendar.tsv has %d lines of data, read as %d entries", lines, len(calendar))
+	}
+	for _, e := range calendar {
+		switch {
+		case e.kind != "anniversary" && e.kind != "congress" && e.kind != "era" && e.kind != "fyp":
+			t.Errorf("%q: unknown kind %q", e.phrase, e.kind)
+		case e.phrase == "" || !utf8.ValidString(e.phrase) || hanzi.Fold(e.phrase) != e.phrase:
+			t.Errorf("%s phrase %q: empty, no UTF-8 or not folded", e.kind, e.phrase)
+		case e.sketch != wordOf(e.phrase).sketch:
+			t.Errorf("%q: not sketched as a word", e.phrase)
 		}
 	}
 }
