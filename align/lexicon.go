@@ -271,7 +271,7 @@ func (lx *Lexicon) counts(dst []termCount, f string, sc *lexScratch) []termCount
 	}
 	touched := sc.touched[:0]
 	for a := 0; a < len(f); {
-		r, size := runeAt(f, a)
+		r, size := hanzi.DecodeRune(f, a)
 		if r < 1<<16 && lx.starts[r/64]&(1<<(r%64)) == 0 {
 			a += size // no word starts with r: most characters of a text
 			continue

@@ -45,20 +45,6 @@ const (
 func pack2(a, b rune) feat    { return packed | feat(a)<<21 | feat(b) }
 func pack3(a, b, c rune) feat { return packed | feat(a)<<42 | feat(b)<<21 | feat(c) }
 
-// runeAt decodes the character of text s at byte i, as a range over s
-// does, and its length: a three-byte character (every Han character of the
-// Basic Multilingual Plane) here, the rest by the library. A range over a
-// string calls the runtime's decoder for every character not ASCII (50
-// instructions a character); this takes a third of that.
-func runeAt(s string, i int) (rune, int) {
-	if c := s[i]; c < utf8.RuneSelf {
-		return rune(c), 1
-	} else if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
-	}
-	return utf8.DecodeRuneInString(s[i:])
-}
-
 // hashOf hashes a string into a feature: FNV-1a, 64 bits.
 func hashOf(s string) feat { return hashOf2("", s) }
 
@@ -637,7 +623,7 @@ func newPrep(u *corpus.Unit, class Classification, section []feat, sc *prepScrat
 	p := &prep{text: f, section: section}
 	rs, at := slices.Grow(sc.text[:0], len(f)), slices.Grow(sc.at[:0], len(f)+1)
 	for i := 0; i < len(f); {
-		r, size := runeAt(f, i)
+		r, size := hanzi.DecodeRune(f, i) // not range: it calls the runtime's decoder for every Han character
 		rs, at = append(rs, r), append(at, int32(i))
 		i += size
 	}

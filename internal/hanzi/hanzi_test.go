@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -213,4 +214,34 @@ func tallyByRune(s string) ScriptTally {
 		}
 	}
 	return t
+}
+
+// DecodeRune decodes what a range over a string decodes, character by
+// character: on constructed texts of Han characters of both planes, ASCII,
+// two-byte characters, surrogates written in UTF-8 and bytes that are no
+// UTF-8 (a lead without its continuation, a lone continuation, a text cut
+// inside a character).
+func TestDecodeRune(t *testing.T) {
+	parts := []string{"甲", "乙", "𠀀", "a", "é", "\xed\xa0\x80", "\xe0\x80\x80", "\xe4\xb8", "\x80", "\xff", "，", "\xef\xbf\xbd"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for i := 0; i < 2000; i++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k > 0; k-- {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		var want, got []rune
+		var wantAt, gotAt []int
+		for i, r := range s {
+			want, wantAt = append(want, r), append(wantAt, i)
+		}
+		for i := 0; i < len(s); {
+			r, size := DecodeRune(s, i)
+			got, gotAt = append(got, r), append(gotAt, i)
+			i += size
+		}
+		if !slices.Equal(got, want) || !slices.Equal(gotAt, wantAt) {
+			t.Fatalf("%q: runes %U at %v, want %U at %v", s, got, gotAt, want, wantAt)
+		}
+	}
 }
