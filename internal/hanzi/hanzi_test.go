@@ -245,3 +245,22 @@ func TestDecodeRune(t *testing.T) {
 		}
 	}
 }
+
+// TestWordVariantsTable checks the word variants against what variant
+// assumes of them: the first character of each is in the Basic
+// Multilingual Plane (variantStarts has a bit for those only; one beyond it
+// would make the package's start panic), and both of its characters are
+// already folded, as the text it is looked for in is.
+func TestWordVariantsTable(t *testing.T) {
+	for k, v := range wordVariants {
+		if k[0] < 0 || k[0] >= 1<<16 {
+			t.Errorf("word variant %c%c opens beyond the Basic Multilingual Plane", k[0], k[1])
+		}
+		if FoldRune(k[0]) != k[0] || FoldRune(k[1]) != k[1] {
+			t.Errorf("word variant %c%c is not folded", k[0], k[1])
+		}
+		if got, ok := variant(k[0], k[1]); !ok || got != v {
+			t.Errorf("variant(%c, %c) = %c%c, %v; want %c%c", k[0], k[1], got[0], got[1], ok, v[0], v[1])
+		}
+	}
+}
