@@ -84,29 +84,8 @@ func lineStarts(text string) []int {
 	return starts
 }
 
-// runeLen counts the runes of s as ranging over it does (a byte that is no
-// UTF-8 counts one). The three bytes of a Han character are stepped over
-// here: utf8.RuneCountInString calls the runtime's decoder for every
-// character not ASCII, at some fifty instructions each, and the corpus
-// counts the characters of every line and paragraph.
-func runeLen(s string) int {
-	n := 0
-	for i := 0; i < len(s); n++ {
-		c := s[i]
-		switch {
-		case c < utf8.RuneSelf:
-			i++
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			// Leads E1–EC and EE–EF take any two continuation bytes (E0
-			// and ED have narrower ranges, left to the library).
-			i += 3
-		default:
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-		}
-	}
-	return n
-}
+// runeLen counts the runes of s as ranging over it does (hanzi.RuneCount).
+func runeLen(s string) int { return hanzi.RuneCount(s) }
 
 // runesOver reports whether s has more than n runes, without counting
 // them in a text whose length in bytes decides (a rune takes one to four).

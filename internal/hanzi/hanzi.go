@@ -247,6 +247,28 @@ func FoldMap(s string) (string, []int) {
 	return string(b), append(idx, len(s))
 }
 
+// RuneCount counts the runes of s as ranging over it does (a byte that is
+// no UTF-8 counts one). The three bytes of a Han character are stepped over
+// inline (decode3): utf8.RuneCountInString calls the runtime's decoder for
+// every character not ASCII, and a corpus counts the characters of every
+// line and paragraph.
+func RuneCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if _, ok := decode3(s, i); ok {
+			i += 3
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return n
+}
+
 // DecodeRune returns the rune at s[i] and its size, as
 // utf8.DecodeRuneInString(s[i:]) does, reading inline the three-byte form
 // nearly every Han character takes.

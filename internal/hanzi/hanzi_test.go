@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/gentest"
 )
@@ -261,6 +262,18 @@ func TestWordVariantsTable(t *testing.T) {
 		}
 		if got, ok := variant(k[0], k[1]); !ok || got != v {
 			t.Errorf("variant(%c, %c) = %c%c, %v; want %c%c", k[0], k[1], got[0], got[1], ok, v[0], v[1])
+		}
+	}
+}
+
+// TestRuneCount checks RuneCount against ranging over the string, bytes
+// that are no UTF-8 among them, from every starting byte.
+func TestRuneCount(t *testing.T) {
+	for _, s := range []string{"", "abc", "政府工作報告2035年", "政府\xe5\x85", "\xff\xfe漢", "\xe4\xb8\xad\xe6", "𠀀a\u3000", "\xed\xa0\x80", "\xe0\x80\x80"} {
+		for i := 0; i <= len(s); i++ {
+			if got, want := RuneCount(s[i:]), utf8.RuneCountInString(s[i:]); got != want {
+				t.Errorf("RuneCount(%q) = %d, want %d", s[i:], got, want)
+			}
 		}
 	}
 }
