@@ -56,7 +56,7 @@ func frontEnd(r *Report) int {
 	return len(r.Units)
 }
 
-// The words assignRoles looks for in a unit's whole text.
+// The words assignRole looks for in a unit's whole text.
 var (
 	targetsWord = wordOf("主要预期目标")
 	thanksWords = wordsOf("衷心的感谢", "衷心感谢", "诚挚的谢意", "崇高的敬意", "表示感谢")
