@@ -424,14 +424,10 @@ func newSentenceIndex(r *corpus.Report) *sentenceIndex {
 	if n < 1<<idBits && len(ix.keys) < 1<<31 {
 		entries = make([]uint64, 0, utf8.RuneCount(ix.keys))
 		for id := range int32(n) {
-			key := ix.key(id)
-			prev := rune(-1)
-			for i := 0; i < len(key); {
-				r, size := utf8.DecodeRune(key[i:])
-				if prev >= 0 {
-					entries = append(entries, entry(uint64(prev)<<21|uint64(r), id))
-				}
-				prev, i = r, i+size
+			from := len(entries)
+			entries = appendPairs(entries, ix.key(id))
+			for k := from; k < len(entries); k++ {
+				entries[k] = entry(entries[k], id)
 			}
 		}
 	}
@@ -582,6 +578,14 @@ func endsSentence(s string) bool {
 // characters of a sentence key, each packed into a number, sorted.
 func appendCharPairs(dst []uint64, key []byte) []uint64 {
 	n := len(dst)
+	dst = appendPairs(dst, key)
+	slices.Sort(dst[n:])
+	return append(dst[:n], slices.Compact(dst[n:])...)
+}
+
+// appendPairs appends to dst every pair of neighbouring characters of key,
+// in order, repeats kept.
+func appendPairs(dst []uint64, key []byte) []uint64 {
 	prev := rune(-1)
 	for i := 0; i < len(key); {
 		r, size := utf8.DecodeRune(key[i:])
@@ -590,8 +594,7 @@ func appendCharPairs(dst []uint64, key []byte) []uint64 {
 		}
 		prev, i = r, i+size
 	}
-	slices.Sort(dst[n:])
-	return append(dst[:n], slices.Compact(dst[n:])...)
+	return dst
 }
 
 // appendSentenceKey appends to dst a text folded character by character,
