@@ -10,6 +10,8 @@ import (
 	"encoding/binary"
 	"math"
 	"sync"
+
+	"github.com/reportdiff/reportdiff/internal/segment/wordbin"
 )
 
 //go:generate sh -c "go run genbin/main.go < words.txt > words.bin"
@@ -33,7 +35,7 @@ var wordsBin []byte
 //
 // Most keys looked up are no word (in a report's text, measured: 97 in 100
 // of three and four characters, half of two), so a filter comes first: two
-// bits of one of 16,384 numbers (see filterBits), set by every word and
+// bits of one of 16,384 numbers (see wordbin.FilterBits), set by every word and
 // by some two in a hundred of the keys that are none. A key it turns away
 // costs a multiplication and a load rather than a binary search: the
 // lookups of a diff of two reports took 16.9 M instructions, 9.7 M with
@@ -56,25 +58,17 @@ type table struct {
 // The first characters of the words: the unified ideographs (genbin
 // refuses a word that opens with another).
 const (
-	hanFirst = 0x4E00
-	hanLast  = 0x9FFF
+	hanFirst = wordbin.HanFirst
+	hanLast  = wordbin.HanLast
 	firsts   = hanLast - hanFirst + 2 // entries of a table's index
 )
 
 // filterWords is the number of uint64 of the filter.
-const filterWords = 1 << 14
-
-// filterBits returns the number of the filter that key sets bits of, and
-// those bits: a multiplicative hash's top 14 bits choose the number, two
-// times the next 6 bits two of its bits. genbin has the same function.
-func filterBits(key uint64) (int, uint64) {
-	h := key * 0x9E3779B97F4A7C15
-	return int(h >> 50), 1<<(h>>44&63) | 1<<(h>>38&63)
-}
+const filterWords = wordbin.FilterWords
 
 // mayHold reports whether key may be a word: false when it is none.
 func (d *dictionary) mayHold(key uint64) bool {
-	at, bits := filterBits(key)
+	at, bits := wordbin.FilterBits(key)
 	return binary.LittleEndian.Uint64(d.filter[8*at:])&bits == bits
 }
 
@@ -138,7 +132,7 @@ func load() *dictionary {
 // wrong with it.
 func read(b []byte) (*dictionary, string) {
 	const head = 4 + 3*4 + 4
-	if len(b) < head || string(b[:4]) != "RDW3" {
+	if len(b) < head || string(b[:4]) != wordbin.Magic {
 		return nil, "is not a word list"
 	}
 	d := &dictionary{minLogp: float64(math.Float32frombits(binary.LittleEndian.Uint32(b[16:])))}
@@ -180,19 +174,14 @@ func (d *dictionary) lookup(key uint64) (float32, bool) {
 	case key >= 1<<32:
 		l = 3
 	}
-	return d.lookupLen(key, l)
-}
-
-// lookupLen is lookup of a key of l characters.
-func (d *dictionary) lookupLen(key uint64, l int) (float32, bool) {
 	if !d.mayHold(key) {
 		return 0, false
 	}
 	return d.search(key, l)
 }
 
-// search is lookupLen without the filter: it searches the table of words
-// of l characters for key.
+// search is lookup without the filter: it searches the table of words of
+// l characters for key.
 func (d *dictionary) search(key uint64, l int) (float32, bool) {
 	shift := 16 * uint(l-1)
 	c, rest := key>>shift, key&(1<<shift-1)

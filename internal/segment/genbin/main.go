@@ -22,7 +22,7 @@
 //	  their float32 log probabilities, in the same order
 //	the filter: 16,384 uint64, bit sets of every word's packed key (the
 //	  characters, 16 bits each, one after another), each key setting two
-//	  bits of one of them (see filterBits)
+//	  bits of one of them (see wordbin.FilterBits)
 //
 // A word must have two to four characters, all of the Basic Multilingual
 // Plane, the first a unified ideograph; genbin refuses any other.
@@ -37,12 +37,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/reportdiff/reportdiff/internal/segment/wordbin"
 )
 
-const (
-	hanFirst = 0x4E00
-	hanLast  = 0x9FFF
-)
+const hanFirst, hanLast = wordbin.HanFirst, wordbin.HanLast
 
 func main() {
 	type word struct {
@@ -95,7 +94,7 @@ func main() {
 			fail("%v", err)
 		}
 	}
-	out.WriteString("RDW3")
+	out.WriteString(wordbin.Magic)
 	for _, ws := range byLen {
 		put(uint32(len(ws)))
 	}
@@ -129,10 +128,10 @@ func main() {
 			put(float32(math.Log(w.freq / total)))
 		}
 	}
-	var filter [filterWords]uint64
+	var filter [wordbin.FilterWords]uint64
 	for _, ws := range byLen {
 		for _, w := range ws {
-			at, bits := filterBits(key(w.rs))
+			at, bits := wordbin.FilterBits(key(w.rs))
 			filter[at] |= bits
 		}
 	}
@@ -140,18 +139,6 @@ func main() {
 	if err := out.Flush(); err != nil {
 		fail("%v", err)
 	}
-}
-
-// filterWords is the number of uint64 of the filter: 128 KB, some 14 bits
-// for each word of the list.
-const filterWords = 1 << 14
-
-// filterBits returns the word of the filter that key sets bits of, and
-// those bits: a multiplicative hash's top 14 bits choose the word, two
-// times the next 6 bits two of its bits. It must be segment's filterBits.
-func filterBits(key uint64) (int, uint64) {
-	h := key * 0x9E3779B97F4A7C15
-	return int(h >> 50), 1<<(h>>44&63) | 1<<(h>>38&63)
 }
 
 func fail(format string, args ...any) {
