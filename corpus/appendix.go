@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
-	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // A report may end with an appendix after its closing: 附件, 附件：名词解释,
@@ -23,7 +22,7 @@ const FurnAppendix FurnitureKind = "appendix"
 // reAppendix matches, folded and without spaces, the line that opens an
 // appendix: 附件, 附件2, 附件：名词解释, 附：某表, 名词解释, 有关名词解释,
 // 注释：, 关于某某的说明.
-var reAppendix = lazyre.New(`^(?:附件|附录|附表|附页)[0-9一二三四五六七八九十]{0,2}(?:[：:].{0,40})?$|^附[：:].{1,40}$|^.{0,16}(?:` + glossaryWords + `)(?:和说明)?[：:]?$|^关于.{0,30}的说明$`)
+var reAppendix = reading.New(`^(?:附件|附录|附表|附页)[0-9一二三四五六七八九十]{0,2}(?:[：:].{0,40})?$|^附[：:].{1,40}$|^.{0,16}(?:` + glossaryWords + `)(?:和说明)?[：:]?$|^关于.{0,30}的说明$`)
 
 // glossaryWords name a glossary or notes.
 const glossaryWords = `名词解释|名词注释|词语解释|术语解释|缩略语|注释|注解`
@@ -73,7 +72,7 @@ func appendices(lines []line) {
 // reGlossary matches, folded, the title of an appendix that explains the
 // report's words rather than adds to them (a glossary, notes, a note on how
 // the draft was revised) or that the text leaves out (（略）).
-var reGlossary = lazyre.New(glossaryWords + `|的说明|[（(]略[）)]`)
+var reGlossary = reading.New(glossaryWords + `|的说明|[（(]略[）)]`)
 
 // glossary reports whether the appendix line i opens is a glossary or a
 // note: its opening line or one of the two content lines after it says so.

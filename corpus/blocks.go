@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
-	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // blockKind says what a block of lines is.
@@ -345,7 +344,7 @@ func opensHeading(s string) bool {
 
 // reOrdinalLead matches an ordinal that opens a paragraph of a list:
 // 第一，第二、.
-var reOrdinalLead = lazyre.New(`^第[一二三四五六七八九十]{1,3}[，,、]`)
+var reOrdinalLead = reading.New(`^第[一二三四五六七八九十]{1,3}[，,、]`)
 
 // opensParagraph reports whether a line starts the way a paragraph mostly
 // starts and a sentence inside one seldom does: a dash (——稳增长…), a
@@ -366,16 +365,16 @@ func (b *block) add(l line) {
 }
 
 var (
-	reFiveYearPeriod = lazyre.New(fiveYears + `(?:时期|期间)`)
+	reFiveYearPeriod = reading.New(fiveYears + `(?:时期|期间)`)
 	// reFiveYearPlan matches a five-year plan or its period named in a
 	// heading: “十六五”时期, 十六五规划, 九五计划.
-	reFiveYearPlan = lazyre.New(fiveYears + `(?:时期|期间|规划|计划)`)
+	reFiveYearPlan = reading.New(fiveYears + `(?:时期|期间|规划|计划)`)
 	// reWorkYear matches a year of work named in a heading: 2036年, 二〇三六年,
 	// 今年, 明年.
-	reWorkYear = lazyre.New(`(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年|今年|明年`)
+	reWorkYear = reading.New(`(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年|今年|明年`)
 	// reYearTasks matches a year of work and what it asks for:
 	// 2036年经济社会发展总体要求, 今年的预期目标.
-	reYearTasks = lazyre.New(`(?:` + reWorkYear.String() + `).{0,12}?(?:总体要求|预期目标|主要目标)`)
+	reYearTasks = reading.New(`(?:` + reWorkYear.String() + `).{0,12}?(?:总体要求|预期目标|主要目标)`)
 )
 
 // fiveYears matches the name of a five-year plan before what it names

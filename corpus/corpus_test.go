@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -249,5 +250,33 @@ func TestCheckSeedClean(t *testing.T) {
 func TestExpressionsCompile(t *testing.T) {
 	if expr, err := lazyre.All(); err != nil {
 		t.Fatalf("%s: %v", expr, err)
+	}
+}
+
+// TestExpressionsAreWarmed checks that every expression of the package is
+// made in the reading group (reading.New), which Warm compiles ahead of
+// the reading: one made with lazyre.New would be compiled on the reading's
+// way.
+func TestExpressionsAreWarmed(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("the package's files: %v, %v", files, err)
+	}
+	grouped := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), "lazyre.New(") {
+			t.Errorf("%s makes an expression with lazyre.New: make it with reading.New", f)
+		}
+		grouped += strings.Count(string(b), "reading.New(")
+	}
+	if grouped == 0 {
+		t.Error("no expression is made in the reading group")
 	}
 }

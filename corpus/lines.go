@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
-	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // line is one physical line of a source.
@@ -151,11 +150,11 @@ const (
 )
 
 var (
-	rePartMarker  = lazyre.New(`^第([一二三四五六七八九十]+|[0-9]+)(部分|篇|章)[\s\x{3000}:：、，,]*`)
-	reDunMarker   = lazyre.New(`^([一二三四五六七八九十]+)[、，,．.][\s\x{3000}]*`)
-	reParenMarker = lazyre.New(`^[（(]([一二三四五六七八九十]+)[）)][\s\x{3000}、]*`)
-	reDigitMarker = lazyre.New(`^(?:[（(]([0-9]{1,2})[）)]|([0-9]{1,2})[、．.])[\s\x{3000}]*`)
-	reShiMarker   = lazyre.New(`^([一二三四五六七八九十]+)是`)
+	rePartMarker  = reading.New(`^第([一二三四五六七八九十]+|[0-9]+)(部分|篇|章)[\s\x{3000}:：、，,]*`)
+	reDunMarker   = reading.New(`^([一二三四五六七八九十]+)[、，,．.][\s\x{3000}]*`)
+	reParenMarker = reading.New(`^[（(]([一二三四五六七八九十]+)[）)][\s\x{3000}、]*`)
+	reDigitMarker = reading.New(`^(?:[（(]([0-9]{1,2})[）)]|([0-9]{1,2})[、．.])[\s\x{3000}]*`)
+	reShiMarker   = reading.New(`^([一二三四五六七八九十]+)是`)
 )
 
 // marker reads the numbering at the start of s.

@@ -5,7 +5,6 @@ import (
 	"unicode"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
-	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // Reports come as plain text, as markdown (a YAML front matter block,
@@ -45,18 +44,18 @@ type Furniture struct {
 }
 
 var (
-	reImage     = lazyre.New(`^!\[[^\]]*\]\([^)]*\)$`)
-	reRule      = lazyre.New(`^(?:-{3,}|\*{3,}|_{3,}|={3,})$`)
-	reATXMarker = lazyre.New(`^#{1,6}[ \t\x{3000}]+`)
-	reListItem  = lazyre.New(`^[-*+][ \t]+`)
-	rePageNo    = lazyre.New(`^(?:[-—–·•－]\s*)?[0-9]{1,3}(?:\s*[-—–·•－])?$|^第\s*[0-9]{1,3}\s*[页頁](?:\s*[/／,，]?\s*共\s*[0-9]{1,3}\s*[页頁])?$|^[0-9]{1,3}\s*[/／]\s*[0-9]{1,3}$|^(?i:page)\s*[0-9]{1,3}(?:\s*of\s*[0-9]{1,3})?$`)
-	reTOCEntry  = lazyre.New(`^(.{2,60}?)[ \t\x{3000}]*(?:[.．·…_‧•]{3,}|…{2,})[ \t\x{3000}]*[0-9]{1,3}$`)
-	reTOCNumber = lazyre.New(`[ \t\x{3000}.．·…_‧•]*[0-9]{1,3}$`)
-	reCaption   = lazyre.New(`作.{0,4}(?:政府工作|施政)报告.{0,40}摄$`)
+	reImage     = reading.New(`^!\[[^\]]*\]\([^)]*\)$`)
+	reRule      = reading.New(`^(?:-{3,}|\*{3,}|_{3,}|={3,})$`)
+	reATXMarker = reading.New(`^#{1,6}[ \t\x{3000}]+`)
+	reListItem  = reading.New(`^[-*+][ \t]+`)
+	rePageNo    = reading.New(`^(?:[-—–·•－]\s*)?[0-9]{1,3}(?:\s*[-—–·•－])?$|^第\s*[0-9]{1,3}\s*[页頁](?:\s*[/／,，]?\s*共\s*[0-9]{1,3}\s*[页頁])?$|^[0-9]{1,3}\s*[/／]\s*[0-9]{1,3}$|^(?i:page)\s*[0-9]{1,3}(?:\s*of\s*[0-9]{1,3})?$`)
+	reTOCEntry  = reading.New(`^(.{2,60}?)[ \t\x{3000}]*(?:[.．·…_‧•]{3,}|…{2,})[ \t\x{3000}]*[0-9]{1,3}$`)
+	reTOCNumber = reading.New(`[ \t\x{3000}.．·…_‧•]*[0-9]{1,3}$`)
+	reCaption   = reading.New(`作.{0,4}(?:政府工作|施政)报告.{0,40}摄$`)
 	// reCaptionCue matches, folded, what a photograph's caption says of
 	// itself: a credit (摄, 记者, 供图, 图片来源) or an opening 图为 / 图：.
-	reCaptionCue = lazyre.New(`摄|记者|通讯员|供图|图片|资料图|^图[为：:/]|^(?i:photo)`)
-	reDigitRun   = lazyre.New(`[0-9]+`)
+	reCaptionCue = reading.New(`摄|记者|通讯员|供图|图片|资料图|^图[为：:/]|^(?i:photo)`)
+	reDigitRun   = reading.New(`[0-9]+`)
 )
 
 // markLines reads the markup and the furniture of a file's lines, in place.
@@ -245,11 +244,11 @@ func listItem(c string) string {
 
 // reJump matches a newspaper's note that the text goes on on another page,
 // or comes from one: （下转第2版）, （紧接第一版）, （上接第1版）.
-var reJump = lazyre.New(`[（(](?:下[转轉]|上接|[紧緊]接|接上|[转轉]下)第?[0-9一二三四五六七八九十]{1,3}版[）)]`)
+var reJump = reading.New(`[（(](?:下[转轉]|上接|[紧緊]接|接上|[转轉]下)第?[0-9一二三四五六七八九十]{1,3}版[）)]`)
 
 // reJumpFrom matches a note that the text comes from another page, at the
 // start of a line.
-var reJumpFrom = lazyre.New(`^[（(](?:上接|[紧緊]接|接上)`)
+var reJumpFrom = reading.New(`^[（(](?:上接|[紧緊]接|接上)`)
 
 // stripJumps takes a newspaper's page-jump notes out of a line's words; a
 // line that holds nothing else is page furniture. A line opened by a note

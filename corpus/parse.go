@@ -11,17 +11,17 @@ import (
 	"sync/atomic"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
-	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // reReportMarker matches a line that opens one report of several in a file:
 // 篇1, 篇 2, 篇２ (full width), 第3篇.
-var reReportMarker = lazyre.New(`^(?:篇\s*([0-9０-９]+|[一二三四五六七八九十]+)|第([0-9０-９]+|[一二三四五六七八九十]+)篇)$`)
+var reReportMarker = reading.New(`^(?:篇\s*([0-9０-９]+|[一二三四五六七八九十]+)|第([0-9０-９]+|[一二三四五六七八九十]+)篇)$`)
 
 // ParseSource reads one file's text into its reports. name is used in ids
 // and messages. It never fails: a text with no structure still gives one
 // report with one part, and a warning says so.
 func ParseSource(name, text string) (*Source, []Warning) {
+	reading.Warm()
 	src := &Source{Name: name, Text: text, lines: lineStarts(text)}
 	lines := splitLines(text, 0, len(text), 1)
 	markLines(text, lines)
@@ -846,12 +846,12 @@ func (b *reportBuilder) finish(lines []line) {
 }
 
 var (
-	reRepresent    = lazyre.New(`我代表([^，,。；;：:\s向]{1,20}?)(?:人民政府|政府|[，,向])`)
-	reCongressOf   = lazyre.New(`在([^，,。；;：:\s第]{2,16}?)第[一二三四五六七八九十]+[届屆]人民代表大[会會]`)
-	reOffice       = lazyre.New(`^(.{0,16}?)(?:人民政府)?(?:代理|代)?(?:总理|省长|市长|区长|县长|州长|盟长|旗长|主席|行政长官)`)
-	reOfficeSuffix = lazyre.New(`(?:代理|代)?(?:总理|省长|市长|区长|县长|州长|盟长|旗长|主席|行政长官)$`)
-	reYearPrefix   = lazyre.New(`^(?:[0-9]{1,2}月[0-9]{1,2}日)|^(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年(?:度)?`)
-	reYearSuffix   = lazyre.New(`[《“]?(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年(?:度)?$|[《“]$`)
+	reRepresent    = reading.New(`我代表([^，,。；;：:\s向]{1,20}?)(?:人民政府|政府|[，,向])`)
+	reCongressOf   = reading.New(`在([^，,。；;：:\s第]{2,16}?)第[一二三四五六七八九十]+[届屆]人民代表大[会會]`)
+	reOffice       = reading.New(`^(.{0,16}?)(?:人民政府)?(?:代理|代)?(?:总理|省长|市长|区长|县长|州长|盟长|旗长|主席|行政长官)`)
+	reOfficeSuffix = reading.New(`(?:代理|代)?(?:总理|省长|市长|区长|县长|州长|盟长|旗长|主席|行政长官)$`)
+	reYearPrefix   = reading.New(`^(?:[0-9]{1,2}月[0-9]{1,2}日)|^(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年(?:度)?`)
+	reYearSuffix   = reading.New(`[《“]?(?:(?:19|20)[0-9]{2}|[一二][〇零九○][〇零一二三四五六七八九○]{2})\s*年(?:度)?$|[《“]$`)
 )
 
 // reportTitle finds the government and title of a report from what it says
@@ -920,7 +920,7 @@ func reportTitle(r *Report) (gov, title string) {
 // reTitleDateline is a dateline in brackets at the end of a title line
 // (某省政府工作报告（2031年1月15日 王某）): the delivered date, no part of the
 // title.
-var reTitleDateline = lazyre.New(`[（(][^（）()]*[0-9０-９〇一二三四五六七八九]{4}\s*年[^（）()]*[）)]\s*$`)
+var reTitleDateline = reading.New(`[（(][^（）()]*[0-9０-９〇一二三四五六七八九]{4}\s*年[^（）()]*[）)]\s*$`)
 
 // runeSlice returns the part of s that bytes [i, j) of its folding f hold:
 // folding keeps the number of runes, not of bytes.

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
-	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // Many reports do not name their parts: 一、同心协力，全省发展取得新成绩
@@ -276,8 +275,8 @@ func openings(blocks []*block, at int) []string {
 }
 
 var (
-	reLeadYear  = lazyre.New(`^(?:刚刚过去的|过去的)?` + yearRe + `年`)
-	reLeadNoise = lazyre.New(`^各位代表[！!，,：:]?|[\s　，,、：:；;“”「」『』"'《》（）()—－-]`)
+	reLeadYear  = reading.New(`^(?:刚刚过去的|过去的)?` + yearRe + `年`)
+	reLeadNoise = reading.New(`^各位代表[！!，,：:]?|[\s　，,、：:；;“”「」『』"'《》（）()—－-]`)
 )
 
 // leadOf returns the first characters of a paragraph, folded, with the
@@ -481,7 +480,7 @@ func sentenceOpeners(f string) []string {
 
 // reOutcome matches a figure of an outcome: a change or an attainment and
 // its figure, not followed by 左右, 以上, 以内, as targets are.
-var reOutcome = lazyre.New(`(?:增长|下降|提高|降低|达到|完成|实现|突破|超过|新增|累计)[^，,。；;]{0,8}?` +
+var reOutcome = reading.New(`(?:增长|下降|提高|降低|达到|完成|实现|突破|超过|新增|累计)[^，,。；;]{0,8}?` +
 	reFigure.String() + `(左右|以上|以内|以下)?`)
 
 // outcomeCount counts the figures of outcomes in folded text.

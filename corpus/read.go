@@ -21,6 +21,18 @@ import (
 //go:embed seed/seed.txt
 var defaultText string
 
+// reading is every expression of the package: reading a text uses most of
+// them. Warm starts compiling them on an idle processor, rather than one
+// at a time on the way of the reading.
+var reading lazyre.Group
+
+// Warm starts compiling, in the background, the expressions that reading a
+// text uses, and returns at once: a program about to read a corpus calls it
+// as early as it can, so that the reading finds them compiled (they take
+// most of a millisecond). Open and ParseSource call it too. It does its
+// work once, whoever calls it first.
+func Warm() { reading.Warm() }
+
 // DefaultName is the name of the embedded default corpus.
 const DefaultName = "embedded:seed.txt"
 
@@ -404,7 +416,7 @@ func (c *Corpus) Find(name string) (*Report, error) {
 	return nil, fmt.Errorf("no report %q: name one by year or id (%s)", name, c.names())
 }
 
-var reYearName = lazyre.New(`^[0-9]{4}$`)
+var reYearName = reading.New(`^[0-9]{4}$`)
 
 func (c *Corpus) byID(id string) *Report {
 	for _, r := range c.Reports {

@@ -2,12 +2,10 @@ package corpus
 
 import (
 	"strings"
-
-	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // reFigure matches a number with a unit of measure: 5%, 38.25億元, 1.2萬人.
-var reFigure = lazyre.New(`[0-9]+(?:\.[0-9]+)?\s*(?:%|％|个百分点|億|亿|萬|万|元|人|戶|户|公里|平方米|吨|噸)`)
+var reFigure = reading.New(`[0-9]+(?:\.[0-9]+)?\s*(?:%|％|个百分点|億|亿|萬|万|元|人|戶|户|公里|平方米|吨|噸)`)
 
 // assignRole marks a unit with its special job, if it has one: front
 // matter, outcome figures, targets, problems, guidelines, thanks or the

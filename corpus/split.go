@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
-	"github.com/reportdiff/reportdiff/internal/lazyre"
 )
 
 // A file may hold several reports one after the other with no 篇N line
@@ -16,15 +15,15 @@ import (
 
 var (
 	// reOpening matches the opening sentence of a work report, folded.
-	reOpening = lazyre.New(`我代表.{0,24}向(?:大会|会议).{0,6}报告`)
+	reOpening = reading.New(`我代表.{0,24}向(?:大会|会议).{0,6}报告`)
 	// reTitle matches a title line, folded: 政府工作报告, 2036年国务院政府工作报告（全文）.
-	reTitle = lazyre.New(`^.{0,24}政府工作报告(?:[（(]?(?:全文|摘要)[)）]?)?$`)
+	reTitle = reading.New(`^.{0,24}政府工作报告(?:[（(]?(?:全文|摘要)[)）]?)?$`)
 	// reDateline matches a line of delivery: ——2036年3月5日在第十九届全国人民代表大会第二次会议上.
-	reDateline = lazyre.New(`^(?:—|-|―){1,2}.{0,40}(?:会议上|大会上)$`)
+	reDateline = reading.New(`^(?:—|-|―){1,2}.{0,40}(?:会议上|大会上)$`)
 	// reSpeaker matches a byline: 国务院总理 某某, 区长 王某.
-	reSpeaker = lazyre.New(`^.{0,12}(?:总理|省长|市长|区长|县长|州长|盟长|旗长|主席)(?:\s|\x{3000})*.{0,6}$`)
+	reSpeaker = reading.New(`^.{0,12}(?:总理|省长|市长|区长|县长|州长|盟长|旗长|主席)(?:\s|\x{3000})*.{0,6}$`)
 	// reWire matches an agency's dateline that opens a text: 新华社某地3月10日电.
-	reWire = lazyre.New(`^\S{1,10}社.{0,12}电$`)
+	reWire = reading.New(`^\S{1,10}社.{0,12}电$`)
 )
 
 // minReportRunes is the least text a report found by its opening can hold:

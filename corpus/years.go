@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
-	"github.com/reportdiff/reportdiff/internal/lazyre"
 	"github.com/reportdiff/reportdiff/internal/work"
 )
 
@@ -91,18 +90,18 @@ func yearOf(s string) int {
 }
 
 var (
-	reDate      = lazyre.New(yearRe + `年([0-9]{1,2}|[一二三四五六七八九十]{1,2})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})日`)
-	reISODate   = lazyre.New(`^[0-9]{4}-[0-9]{2}-[0-9]{2}`)
-	reFileYear  = lazyre.New(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
-	reTitleYear = lazyre.New(yearRe + `年.{0,12}(?:工作报告|施政报告)`)
+	reDate      = reading.New(yearRe + `年([0-9]{1,2}|[一二三四五六七八九十]{1,2})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})日`)
+	reISODate   = reading.New(`^[0-9]{4}-[0-9]{2}-[0-9]{2}`)
+	reFileYear  = reading.New(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
+	reTitleYear = reading.New(yearRe + `年.{0,12}(?:工作报告|施政报告)`)
 	// reDatelineParen matches a date and a name in brackets: （2005年1月19日 某某）.
-	reDatelineParen = lazyre.New(`^[（(]` + yearRe + `年[^）)]{2,8}日[^）)]{0,12}[）)]$`)
-	reYear          = lazyre.New(yearRe + `年`)
-	reYearIs        = lazyre.New(`^` + yearRe + `年[，,]?是`)
-	reAnniversary   = lazyre.New(numRe + `周年`)
-	reFYP           = lazyre.New(`十([一二三四五六七八九])五[”」』"]?(?:规划)?(?:的|目标的|时期的)?(开局之年|起步之年|第一年|元年|第二年|第三年|第四年|第五年|收官之年|最后一年|决胜之年)`)
-	reEraOrdinal    = lazyre.New(`^(?:的)?(开局之年|起步之年|第一年|元年|第二年|第三年|第四年|第五年)`)
-	reSessionOf     = lazyre.New(`(?:第)?([一二三四五六七八九十]+)届(全国人民代表大会|全国人大|[^，。、；\s]{0,6}?人大|[^，。、；\s]{0,6}?人民代表大会)(?:第)?([一二三四五六七八九十]+)次会议`)
+	reDatelineParen = reading.New(`^[（(]` + yearRe + `年[^）)]{2,8}日[^）)]{0,12}[）)]$`)
+	reYear          = reading.New(yearRe + `年`)
+	reYearIs        = reading.New(`^` + yearRe + `年[，,]?是`)
+	reAnniversary   = reading.New(numRe + `周年`)
+	reFYP           = reading.New(`十([一二三四五六七八九])五[”」』"]?(?:规划)?(?:的|目标的|时期的)?(开局之年|起步之年|第一年|元年|第二年|第三年|第四年|第五年|收官之年|最后一年|决胜之年)`)
+	reEraOrdinal    = reading.New(`^(?:的)?(开局之年|起步之年|第一年|元年|第二年|第三年|第四年|第五年)`)
+	reSessionOf     = reading.New(`(?:第)?([一二三四五六七八九十]+)届(全国人民代表大会|全国人大|[^，。、；\s]{0,6}?人大|[^，。、；\s]{0,6}?人民代表大会)(?:第)?([一二三四五六七八九十]+)次会议`)
 )
 
 var ordinals = map[string]int{"开局之年": 0, "起步之年": 0, "第一年": 0, "元年": 0, "第二年": 1, "第三年": 2,
@@ -366,7 +365,7 @@ func isDatelineIn(f string, m []int) bool {
 }
 
 // rePage is a newspaper's page right after a date: " 01版", "第三版".
-var rePage = lazyre.New(`^[\s　]*第?[\s　]*[0-9０-９一二三四五六七八九十〇零]+[\s　]*版`)
+var rePage = reading.New(`^[\s　]*第?[\s　]*[0-9０-９一二三四五六七八九十〇零]+[\s　]*版`)
 
 // isPublication reports whether a folded front line, whose date is at m,
 // says when a newspaper or a news agency printed the report, not when it

@@ -5,7 +5,8 @@
 //
 // A Regexp answers the methods of *regexp.Regexp its callers use; the
 // expression is checked by All, which the tests of a package call, so that
-// a bad expression fails a test rather than a run.
+// a bad expression fails a test rather than a run. The expressions of a
+// Group can be compiled ahead of their use, in the background (Warm).
 package lazyre
 
 import (
@@ -54,11 +55,49 @@ func All() (expr string, err error) {
 	return "", nil
 }
 
+// A Group is the expressions one piece of work uses, so that they can be
+// compiled ahead of it (Warm) on a processor the work leaves idle, rather
+// than one at a time where the work first meets each. Expressions join a
+// group when the package that declares them is initialised (var r =
+// g.New(…)); its zero value is an empty group.
+type Group struct {
+	rs   []*Regexp
+	warm sync.Once
+}
+
+// New returns the expression expr, as the package's New does, in group g.
+// It is called as a package is initialised, not by concurrent work.
+func (g *Group) New(expr string) *Regexp {
+	r := New(expr)
+	g.rs = append(g.rs, r)
+	return r
+}
+
+// Warm starts compiling the group's expressions, in the order they joined
+// it, on a goroutine of its own, the first time it is called, and returns
+// at once. Each is compiled once either way: one that work uses before
+// Warm has reached it is compiled there, as without Warm, and Warm passes
+// it by. One that does not compile is left to panic where it is used.
+func (g *Group) Warm() {
+	g.warm.Do(func() { go g.compile() })
+}
+
+// compile compiles the group's expressions, in order, those compiled
+// already aside.
+func (g *Group) compile() {
+	for _, r := range g.rs {
+		r.once.Do(r.build)
+	}
+}
+
+// build compiles the expression, keeping the error.
+func (r *Regexp) build() { r.re, r.err = regexp.Compile(r.expr) }
+
 // compile returns the compiled expression, compiling it on first use. An
 // expression that does not compile panics with regexp's message at every
 // use, not only the first (sync.Once would hand later callers a nil).
 func (r *Regexp) compile() *regexp.Regexp {
-	r.once.Do(func() { r.re, r.err = regexp.Compile(r.expr) })
+	r.once.Do(r.build)
 	if r.err != nil {
 		panic("regexp: Compile(" + strconv.Quote(r.expr) + "): " + r.err.Error())
 	}

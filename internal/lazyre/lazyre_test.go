@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -32,6 +33,7 @@ func TestSameAnswers(t *testing.T) {
 // TestAllFindsABadExpression checks that All reports an expression that
 // does not compile, and that using it panics as regexp.MustCompile does.
 func TestAllFindsABadExpression(t *testing.T) {
+	forgetAfter(t)
 	New(`ok`)
 	if expr, err := All(); err != nil {
 		t.Fatalf("All() = %q, %v before a bad expression", expr, err)
@@ -52,4 +54,77 @@ func TestAllFindsABadExpression(t *testing.T) {
 			bad.MatchString("x")
 		}()
 	}
+}
+
+// TestGroupCompile checks that compiling a group compiles each of its
+// expressions, in place of their first use, and that one that does not
+// compile is kept to panic where it is used rather than where it was
+// compiled.
+func TestGroupCompile(t *testing.T) {
+	forgetAfter(t)
+	var g Group
+	good, bad, used := g.New(`([0-9]+)年`), g.New(`(unclosed`), g.New(`[一二三]`)
+	if !used.MatchString("二") { // compiled by its use, before the group
+		t.Fatal("[一二三] does not match 二")
+	}
+	first := used.re
+	g.compile()
+	if good.re == nil || good.err != nil {
+		t.Errorf("%q: compiled %v, error %v; want it compiled", good.expr, good.re, good.err)
+	}
+	if used.re != first {
+		t.Errorf("%q was compiled again", used.expr)
+	}
+	if bad.re != nil || bad.err == nil {
+		t.Errorf("%q: compiled %v, error %v; want the error kept", bad.expr, bad.re, bad.err)
+	}
+	if got := good.FindStringSubmatch("2031年"); !reflect.DeepEqual(got, []string{"2031年", "2031"}) {
+		t.Errorf("%q on 2031年: %q", good.expr, got)
+	}
+	defer func() {
+		if msg, _ := recover().(string); !strings.Contains(msg, "missing closing )") {
+			t.Errorf("use of a bad expression of a group: panic %q, want regexp's message", msg)
+		}
+	}()
+	bad.MatchString("x")
+}
+
+// TestGroupWarm checks that Warm may be called by several goroutines while
+// others use the group's expressions (go test -race), each answering as
+// its compiled expression does.
+func TestGroupWarm(t *testing.T) {
+	var g Group
+	exprs := []string{`([0-9]+)(年|月)`, `^第([一二三四五六七八九十]+)部分`, `[，,]`}
+	var rs []*Regexp
+	for _, e := range exprs {
+		rs = append(rs, g.New(e))
+	}
+	const text = "第三部分，2031年3月"
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			g.Warm()
+			for i, r := range rs {
+				if got, want := r.FindAllStringIndex(text, -1), regexp.MustCompile(exprs[i]).FindAllStringIndex(text, -1); !reflect.DeepEqual(got, want) {
+					t.Errorf("%q: %v, want %v", exprs[i], got, want)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// forgetAfter forgets, when the test ends, the expressions made during it,
+// so that a bad one does not make All fail in the next test (-count).
+func forgetAfter(t *testing.T) {
+	mu.Lock()
+	n := len(all)
+	mu.Unlock()
+	t.Cleanup(func() {
+		mu.Lock()
+		all = all[:n]
+		mu.Unlock()
+	})
 }
