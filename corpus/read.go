@@ -21,9 +21,10 @@ import (
 //go:embed seed/seed.txt
 var defaultText string
 
-// reading is every expression of the package: reading a text uses most of
-// them. Warm starts compiling them on an idle processor, rather than one
-// at a time on the way of the reading.
+// reading is every expression of the package: reading a text uses many of
+// them (which, depends on its form: markdown, text from a PDF …). Warm
+// starts compiling them on an idle processor, rather than one at a time on
+// the way of the reading.
 var reading lazyre.Group
 
 // Warm starts compiling, in the background, the expressions that reading a
