@@ -393,14 +393,7 @@ const fiveYears = `(?:十[一二三四五六七八九]*|[六七八九])五.{0,2}
 // review.
 func partKindOf(heading string) (kind PartKind, ok bool) {
 	f := hanzi.Fold(heading)
-	has := func(words ...string) bool {
-		for _, w := range words {
-			if contains(f, w) {
-				return true
-			}
-		}
-		return false
-	}
+	has := func(words ...string) bool { return containsAny(f, words...) }
 	if has("工作报告", "施政报告") {
 		return "", false // a title
 	}
