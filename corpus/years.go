@@ -29,9 +29,9 @@ type Evidence struct {
 var calendarData string
 
 type calendarEntry struct {
-	kind, phrase string
-	year, term   int
-	sketch       runeSketch // of phrase: a unit is searched only for phrases its sketch may hold
+	kind       string
+	phrase     word // with its sketch: a unit is searched only for phrases its sketch may hold
+	year, term int
 }
 
 var calendar = func() []calendarEntry {
@@ -48,14 +48,14 @@ var calendar = func() []calendarEntry {
 		if err != nil {
 			continue
 		}
-		e := calendarEntry{kind: f[0], phrase: f[1], year: y, sketch: sketchOf(f[1])}
+		e := calendarEntry{kind: f[0], phrase: wordOf(f[1]), year: y}
 		if len(f) > 3 {
 			e.term, _ = strconv.Atoi(f[3])
 		}
 		es = append(es, e)
 	}
 	// Longer phrases first, so 世界反法西斯战争胜利 wins over 战争胜利.
-	sort.SliceStable(es, func(i, j int) bool { return len(es[i].phrase) > len(es[j].phrase) })
+	sort.SliceStable(es, func(i, j int) bool { return len(es[i].phrase.text) > len(es[j].phrase.text) })
 	return es
 }()
 
@@ -275,13 +275,13 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 				}
 				before := f[:m[0]]
 				for _, e := range calendar {
-					if e.kind != "anniversary" || !strings.HasSuffix(before, e.phrase) && !strings.HasSuffix(before, e.phrase+"的") {
+					if e.kind != "anniversary" || !strings.HasSuffix(before, e.phrase.text) && !strings.HasSuffix(before, e.phrase.text+"的") {
 						continue
 					}
-					start := strings.LastIndex(before, e.phrase)
+					start := strings.LastIndex(before, e.phrase.text)
 					y := e.year + n
 					add(u, "anniversary", start, m[1], y+shift,
-						fmt.Sprintf("%s %d + %d = %d, %s", e.phrase, e.year, n, y, when), weight)
+						fmt.Sprintf("%s %d + %d = %d, %s", e.phrase.text, e.year, n, y, when), weight)
 					break
 				}
 			}
@@ -296,21 +296,21 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 			}
 		}
 		for _, e := range calendar {
-			if e.kind != "era" || !k.mayHold(&e.sketch) {
+			if e.kind != "era" || !k.mayHold(&e.phrase.sketch) {
 				continue
 			}
 			for off := 0; ; {
-				i := strings.Index(f[off:], e.phrase)
+				i := strings.Index(f[off:], e.phrase.text)
 				if i < 0 {
 					break
 				}
 				start := off + i
-				end := start + len(e.phrase)
+				end := start + len(e.phrase.text)
 				off = end
 				if m := reEraOrdinal.FindStringSubmatchIndex(f[end:]); m != nil {
 					y := e.year + ordinals[f[end+m[2]:end+m[3]]]
 					add(u, "era", start, end+m[1], y+shift,
-						fmt.Sprintf("%s began in %d: %s = %d, %s", e.phrase, e.year, f[end+m[2]:end+m[3]], y, when), weight)
+						fmt.Sprintf("%s began in %d: %s = %d, %s", e.phrase.text, e.year, f[end+m[2]:end+m[3]], y, when), weight)
 				}
 			}
 		}
@@ -459,7 +459,7 @@ func congressSession(u *Unit, f string, idx []int, m []int, reviewed bool) (sess
 	s := session{body: body, term: term, session: n, reviewed: reviewed}
 	s.ev = Evidence{Kind: "congress", Text: u.Text[idx[m[0]]:idx[m[1]]], Line: u.LineOf(idx[m[0]]), Weight: 3}
 	for _, e := range calendar {
-		if e.kind == "congress" && (body == e.phrase || body == "全国人大") && term >= e.term {
+		if e.kind == "congress" && (body == e.phrase.text || body == "全国人大") && term >= e.term {
 			y := e.year + 5*(term-e.term) + n - 1
 			s.ev.Implies = y
 			s.ev.Reason = fmt.Sprintf("session %d of congress %d met in %d", n, term, y)

@@ -304,11 +304,11 @@ func TestCalendarData(t *testing.T) {
 	for _, e := range calendar {
 		switch {
 		case e.kind != "anniversary" && e.kind != "congress" && e.kind != "era" && e.kind != "fyp":
-			t.Errorf("%q: unknown kind %q", e.phrase, e.kind)
-		case e.phrase == "" || !utf8.ValidString(e.phrase) || hanzi.Fold(e.phrase) != e.phrase:
-			t.Errorf("%s phrase %q: empty, no UTF-8 or not folded", e.kind, e.phrase)
-		case e.sketch != wordOf(e.phrase).sketch:
-			t.Errorf("%q: not sketched as a word", e.phrase)
+			t.Errorf("%q: unknown kind %q", e.phrase.text, e.kind)
+		case e.phrase.text == "" || !utf8.ValidString(e.phrase.text) || hanzi.Fold(e.phrase.text) != e.phrase.text:
+			t.Errorf("%s phrase %q: empty, no UTF-8 or not folded", e.kind, e.phrase.text)
+		case e.phrase != wordOf(e.phrase.text):
+			t.Errorf("%q: not sketched as a word", e.phrase.text)
 		}
 	}
 }
