@@ -185,12 +185,8 @@ func quotedTerms(dst [][4]int, s string) [][4]int {
 // grams returns the Han character bigrams of folded text and its runs of
 // Latin letters and digits, sorted, each once.
 func grams(folded string, sc *prepScratch) []feat {
-	rs := sc.runes[:0]
-	for _, r := range folded {
-		rs = append(rs, r)
-	}
-	sc.runes = rs
-	return gramsOf(rs, sc, nil, nil)
+	sc.runes = hanzi.AppendRunes(sc.runes[:0], folded)
+	return gramsOf(sc.runes, sc, nil, nil)
 }
 
 // repeat is a gram a text has more than once: its index among the text's

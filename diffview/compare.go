@@ -836,9 +836,7 @@ func (m *figureMatcher) matchClosest(fa []figure.Figure, matchA []int) {
 	for g := range gs.list {
 		grp := &gs.list[g]
 		from := len(m.runes)
-		for _, r := range grp.what.key {
-			m.runes = append(m.runes, r)
-		}
+		m.runes = hanzi.AppendRunes(m.runes, grp.what.key)
 		grp.runes = m.runes[from:len(m.runes):len(m.runes)]
 		slices.Sort(grp.runes)
 		for k, r := range grp.runes {
@@ -863,10 +861,7 @@ func (m *figureMatcher) matchClosest(fa []figure.Figure, matchA []int) {
 		if matchA[i] >= 0 || ka[i] == "" {
 			continue
 		}
-		sorted = sorted[:0]
-		for _, r := range ka[i] {
-			sorted = append(sorted, r)
-		}
+		sorted = hanzi.AppendRunes(sorted[:0], ka[i])
 		slices.Sort(sorted)
 		rs = countRunes(rs[:0], sorted)
 		slices.SortFunc(rs, func(p, q runeCount) int {
@@ -973,9 +968,7 @@ func (m *figureMatcher) distinctive(keys []string) [][]rune {
 	at := len(m.runes)
 	for _, k := range keys {
 		from := len(m.runes)
-		for _, r := range k {
-			m.runes = append(m.runes, r)
-		}
+		m.runes = hanzi.AppendRunes(m.runes, k)
 		slices.Sort(m.runes[from:])
 		m.runes = m.runes[:from+len(slices.Compact(m.runes[from:]))]
 		for _, r := range m.runes[from:] {

@@ -309,9 +309,7 @@ func (c *column) wrap(ss []textRun, width int, pt painter) {
 		}
 		body := c.body[:0]
 		for _, part := range [...]string{open, s.text, closing} {
-			for _, r := range part {
-				body = append(body, r)
-			}
+			body = hanzi.AppendRunes(body, part)
 		}
 		c.body = body
 		for i, r := range body {

@@ -323,6 +323,15 @@ func FoldIndex(s, folded string) []int {
 	return append(idx, len(s))
 }
 
+// AppendRunes appends the runes of s to dst, as []rune(s) has them, into
+// a buffer that serves again rather than a slice of their own.
+func AppendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
+}
+
 // AppendFoldRunes appends to dst the runes of Fold(s).
 func AppendFoldRunes(dst []rune, s string) []rune {
 	prev := rune(-1)

@@ -277,3 +277,14 @@ func TestRuneCount(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendRunes checks that AppendRunes appends what []rune(s) holds,
+// a byte that is no UTF-8 as U+FFFD, after what dst held.
+func TestAppendRunes(t *testing.T) {
+	for _, s := range []string{"", "abc", "政府工作報告", "2036年“十六五”", "\xffx\xe4\xb8", "𠀋字"} {
+		dst := []rune{'>'}
+		if got, want := AppendRunes(dst, s), append([]rune{'>'}, []rune(s)...); !slices.Equal(got, want) {
+			t.Errorf("AppendRunes(%q) = %q, want %q", s, string(got), string(want))
+		}
+	}
+}
