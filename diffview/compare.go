@@ -376,21 +376,16 @@ func entry(pair uint64, id int32) uint64 { return pair<<idBits | uint64(id) }
 // the pairs that open below the unified ideographs (digits, letters), one
 // for each 16 ideographs U+4E00 … U+9FFF, where nearly every pair of a
 // report opens, and one for the pairs that open beyond.
-const pairBuckets = (hanLast-hanFirst)>>4 + 3
-
-const (
-	hanFirst = 0x4E00
-	hanLast  = 0x9FFF
-)
+const pairBuckets = (hanzi.UnifiedLast-hanzi.UnifiedFirst)>>4 + 3
 
 // pairBucket returns the bucket of a character pair, by its first
 // character. Buckets ascend with the pairs, as the entries do.
 func pairBucket(pair uint64) int {
 	r := pair >> 21
-	if r < hanFirst {
+	if r < hanzi.UnifiedFirst {
 		return 0
 	}
-	return int(min((r-hanFirst)>>4+1, pairBuckets-1))
+	return int(min((r-hanzi.UnifiedFirst)>>4+1, pairBuckets-1))
 }
 
 func newSentenceIndex(r *corpus.Report) *sentenceIndex {

@@ -382,12 +382,19 @@ func unchanged(s string) int {
 	return len(s)
 }
 
+// The CJK Unified Ideographs, the block nearly every Han character of a
+// text stands in.
+const (
+	UnifiedFirst = 0x4E00
+	UnifiedLast  = 0x9FFF
+)
+
 // IsHan reports whether r is a Han (CJK ideograph) character.
 func IsHan(r rune) bool {
 	switch {
 	case r < 0x2E80:
 		return false
-	case r >= 0x4E00 && r <= 0x9FFF: // the unified ideographs, nearly every character of a text
+	case r >= UnifiedFirst && r <= UnifiedLast:
 		return true
 	}
 	return unicode.Is(unicode.Han, r)

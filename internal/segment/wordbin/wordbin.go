@@ -4,14 +4,16 @@
 // open with, and the filter of every word's key.
 package wordbin
 
+import "github.com/reportdiff/reportdiff/internal/hanzi"
+
 // Magic opens a word list of this format.
 const Magic = "RDW3"
 
 // The characters a word may open with: the unified ideographs. A table's
 // index has an entry for each and one for the end.
 const (
-	HanFirst = 0x4E00
-	HanLast  = 0x9FFF
+	HanFirst = hanzi.UnifiedFirst
+	HanLast  = hanzi.UnifiedLast
 )
 
 // FilterWords is the number of uint64 of the filter: 128 KB, some 14 bits
