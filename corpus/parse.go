@@ -327,7 +327,7 @@ func parseTree(r *Report, lines []line) []Warning {
 		b.block(bl)
 	}
 	b.furniture(lines, blocks)
-	b.finish(lines)
+	b.finish()
 	r.Parts = nonEmpty(r.Parts)
 	return warns
 }
@@ -794,7 +794,7 @@ func (b *reportBuilder) furniture(lines []line, blocks []*block) {
 
 // finish gives every piece its final span, so that the pieces of the report
 // cover its bytes exactly, and numbers the units.
-func (b *reportBuilder) finish(lines []line) {
+func (b *reportBuilder) finish() {
 	r := b.r
 	src := r.Source
 	var all []draft
@@ -842,7 +842,6 @@ func (b *reportBuilder) finish(lines []line) {
 		}
 	}
 	r.Government, r.Title = reportTitle(r)
-	_ = lines
 }
 
 var (
