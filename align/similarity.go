@@ -572,6 +572,37 @@ type postings struct {
 // get returns the numbers of key k.
 func (p postings) get(k int32) []int32 { return p.of[p.at[k]:p.at[k+1]] }
 
+// Postings are built in two passes over the same (key, number) pairs, in
+// the same order: newPostings, count for each key, start, put for each
+// pair, done. Each key's numbers are written at at[k], moved on by one
+// each, so that at[k] ends where at[k+1] began; done moves at back by one.
+
+// newPostings returns the postings of n keys, to be counted.
+func newPostings(n int) postings { return postings{at: make([]int32, n+1)} }
+
+// count counts a number of key k.
+func (p *postings) count(k int32) { p.at[k+1]++ }
+
+// start makes room for the numbers counted.
+func (p *postings) start() {
+	for k := 1; k < len(p.at); k++ {
+		p.at[k] += p.at[k-1]
+	}
+	p.of = make([]int32, p.at[len(p.at)-1])
+}
+
+// put puts number v of key k after those put before.
+func (p *postings) put(k, v int32) {
+	p.of[p.at[k]] = v
+	p.at[k]++
+}
+
+// done ends the putting: get answers from now on.
+func (p *postings) done() {
+	copy(p.at[1:], p.at)
+	p.at[0] = 0
+}
+
 // prep is what the similarity of a unit to others needs that does not
 // depend on which units it is weighed with: read once per unit, shared by
 // every model the unit is in (a report of a series is in four).
@@ -587,10 +618,9 @@ type prep struct {
 	n3      int          // how many different features occ has
 	clauses []clause     // the clauses long enough to be looked for in another unit, unweighted
 	// The clauses gram k of grams stands in (their indices):
-	// inClause[inClauseAt[k]:inClauseAt[k+1]]; nil without clauses.
-	inClause   []int32
-	inClauseAt []int32
-	themes     []entry // theme scores, normalised
+	// inClause.get(k); none without clauses.
+	inClause postings
+	themes   []entry // theme scores, normalised
 }
 
 // prepScratch holds the buffers of newPrep, reused from one unit to the
@@ -638,7 +668,7 @@ func newPrep(u *corpus.Unit, class Classification, section []feat, sc *prepScrat
 	}
 	p.themes = sortedVector(p.themes)
 	p.clauses = clauses(rs, len(p.grams), gramAt, sc)
-	p.inClause, p.inClauseAt = clauseRefs(p.clauses, len(p.grams))
+	p.inClause = clauseRefs(p.clauses, len(p.grams))
 	occ, keys := rareCandidates(f, rs, at, gramAt, sc)
 	p.occ = sortOccurrences(occ, keys, sc)
 	for range distinctFeats(p.occ) {
@@ -874,30 +904,23 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 	for k := range groups {
 		tr := &m.tri[k]
 		ds := docs[from[k]:from[k+1]]
-		p := postings{at: make([]int32, len(tr.keys)+1)}
+		p := newPostings(len(tr.keys))
 		for _, d := range ds {
 			for _, x := range d.at3 {
 				if tr.rare[x] {
-					p.at[x+1]++
+					p.count(x)
 				}
 			}
 		}
-		for x := 1; x < len(p.at); x++ {
-			p.at[x] += p.at[x-1]
-		}
-		// Each key's numbers are written at at[x], moved on by one each:
-		// at[x] ends where at[x+1] began, and at is moved back by one.
-		p.of = make([]int32, p.at[len(p.at)-1])
+		p.start()
 		for _, d := range ds {
 			for _, x := range d.at3 {
 				if tr.rare[x] {
-					p.of[p.at[x]] = int32(d.ord)
-					p.at[x]++
+					p.put(x, int32(d.ord))
 				}
 			}
 		}
-		copy(p.at[1:], p.at)
-		p.at[0] = 0
+		p.done()
 		tr.units = p
 	}
 	return m
@@ -949,33 +972,25 @@ func gramsIn(ds []*doc) int {
 }
 
 // clauseRefs lists, for each gram of a unit (of n), the clauses it stands
-// in: refs[at[k]:at[k+1]] for gram k, in clause order; nil and nil when
-// there are no clauses.
-func clauseRefs(cs []clause, n int) (refs, at []int32) {
+// in, in clause order; no postings (nil) when there are no clauses.
+func clauseRefs(cs []clause, n int) postings {
 	if len(cs) == 0 {
-		return nil, nil
+		return postings{}
 	}
-	at = make([]int32, n+1)
+	p := newPostings(n)
 	for _, c := range cs {
 		for _, k := range c.grams {
-			at[k+1]++
+			p.count(k)
 		}
 	}
-	for k := 1; k < len(at); k++ {
-		at[k] += at[k-1]
-	}
-	// Each gram's clauses are written at at[k], moved on by one each: at[k]
-	// ends where at[k+1] began, and at is moved back by one.
-	refs = make([]int32, at[n])
+	p.start()
 	for ci, c := range cs {
 		for _, k := range c.grams {
-			refs[at[k]] = int32(ci)
-			at[k]++
+			p.put(k, int32(ci))
 		}
 	}
-	copy(at[1:], at)
-	at[0] = 0
-	return refs, at
+	p.done()
+	return p
 }
 
 // tfs holds the weight of a term that occurs n times, 1 + ln n, for the
@@ -1181,7 +1196,7 @@ func (m *model) similarities(a *corpus.Unit, b []*doc, inB []int32, sc *scratch,
 // weights are added in the same order, the order of the clause's grams.
 func held(ok []bool, d *doc, both []int32, side int, buf *[]float64) []bool {
 	ok = slices.Grow(ok[:0], len(d.clauses))[:len(d.clauses)]
-	ids, idf, refs, at := d.ids, d.idf, d.inClause, d.inClauseAt
+	ids, idf := d.ids, d.idf
 	// A clause holds at most the weight of all the grams both have, added
 	// in the same order (a sum of weights of none below zero, some left
 	// out, is no larger, rounding included): when that is short of
@@ -1200,7 +1215,7 @@ func held(ok []bool, d *doc, both []int32, side int, buf *[]float64) []bool {
 	for x := side; x < len(both); x += 2 {
 		k := both[x]
 		wk := idf[ids[k]]
-		for _, c := range refs[at[k]:at[k+1]] {
+		for _, c := range d.inClause.get(k) {
 			w[c] += wk
 		}
 	}

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/reportdiff/reportdiff/corpus"
@@ -85,6 +86,40 @@ func TestSimilaritiesAsSimilarity(t *testing.T) {
 		}
 		if compared == 0 {
 			t.Errorf("%s: no pair compared", name)
+		}
+	}
+}
+
+// TestPostings checks that postings built in two passes hold, for each
+// key, its numbers in the order they were put, and none for a key never
+// counted, as grouping the pairs by key does.
+func TestPostings(t *testing.T) {
+	for _, pairs := range [][][2]int32{
+		nil,
+		{{0, 7}},
+		{{2, 1}, {0, 2}, {2, 3}, {2, 4}, {4, 5}, {0, 6}},
+		{{4, 9}, {4, 8}, {4, 7}},
+	} {
+		const n = 5
+		p := newPostings(n)
+		for _, kv := range pairs {
+			p.count(kv[0])
+		}
+		p.start()
+		for _, kv := range pairs {
+			p.put(kv[0], kv[1])
+		}
+		p.done()
+		for k := range int32(n) {
+			var want []int32
+			for _, kv := range pairs {
+				if kv[0] == k {
+					want = append(want, kv[1])
+				}
+			}
+			if got := p.get(k); !slices.Equal(got, want) {
+				t.Errorf("pairs %v: key %d holds %v, want %v", pairs, k, got, want)
+			}
 		}
 	}
 }
