@@ -61,15 +61,8 @@ func (s *sorter) order(fs []feat) []int32 {
 	// 63 set): put them first, each in its order, and sort the two parts
 	// apart, so that the few hashes, whose bits are all different, do not
 	// make the many runes of the packed ones go through eight passes.
-	low, payload := 0, feat(0)
-	for _, f := range fs {
-		if f&packed == 0 {
-			low++
-		} else {
-			payload |= f &^ packed
-		}
-	}
-	if ib := bits.Len(uint(n)); bits.Len64(uint64(payload))+ib <= 64 {
+	low, ib, fits := packedShape(fs)
+	if fits {
 		return s.orderPacked(fs, idx, low, ib)
 	}
 	a, b := s.buffers(n)
@@ -92,6 +85,23 @@ func (s *sorter) order(fs []feat) []int32 {
 		fs[low+i], idx[low+i] = k.f, k.i
 	}
 	return idx
+}
+
+// packedShape says how features fs may be sorted: how many are hashed
+// (low), the bits of an index among them (ib), and whether every packed
+// one fits in a number with its index (its bits below bit 63 above ib bits
+// of index), as orderPacked and countFeats sort them.
+func packedShape[F ~uint64](fs []F) (low, ib int, fits bool) {
+	payload := uint64(0)
+	for _, f := range fs {
+		if feat(f)&packed == 0 {
+			low++
+		} else {
+			payload |= uint64(f) &^ uint64(packed)
+		}
+	}
+	ib = bits.Len(uint(len(fs)))
+	return low, ib, bits.Len64(payload)+ib <= 64
 }
 
 // orderPacked is order where the packed features (fs has low hashed

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"iter"
 	"math"
-	"math/bits"
 	"slices"
 	"sync"
 	"unicode"
@@ -333,16 +332,8 @@ type freqs struct {
 func (s *sorter) countFeats(fs []uint64) (freqs, []int32) {
 	n := len(fs)
 	at := make([]int32, n)
-	low, payload := 0, uint64(0)
-	for _, f := range fs {
-		if feat(f)&packed == 0 {
-			low++
-		} else {
-			payload |= f &^ uint64(packed)
-		}
-	}
-	ib := bits.Len(uint(n)) // the bits of an index
-	if bits.Len64(payload)+ib > 64 {
+	low, ib, fits := packedShape(fs)
+	if !fits {
 		a, b := s.buffers(n)
 		for i, f := range fs {
 			a[i] = keyed{feat(f), int32(i)}
