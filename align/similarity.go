@@ -783,7 +783,7 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 	// phrase of every paragraph.
 	limit := rareUnits * max(1, reports)
 	m.tri = make([]trigrams, len(groups))
-	for k := range groups {
+	work.Each(len(groups), func(k int) {
 		tr := &m.tri[k]
 		tr.keys = rfs[k].df3.keys
 		if len(groups) == 2 {
@@ -796,7 +796,7 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 			}
 			tr.rare[x] = int(n) <= limit
 		}
-	}
+	})
 	all := make([]doc, len(units))
 	for k := range groups {
 		for i := from[k]; i < from[k+1]; i++ {
@@ -818,6 +818,14 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 	} else if len(groups) == 1 {
 		m.keys = len(rfs[0].df.keys)
 	}
+	// A count is written where it is the first of its gram, added where it
+	// is not, so that the array's fresh pages are written before they are
+	// read: a read of a fresh page maps the kernel's shared zero page, and
+	// the write after it must copy that page and interrupt every other
+	// processor running the program to flush its TLB (some 10 µs a page on
+	// this project's virtual machine, against 1.5 for a page written
+	// first). The first report's grams are numbered from 0, the second's
+	// new ones after them.
 	m.idf = make([]float64, m.keys)
 	for k, rf := range rfs {
 		for x, n := range rf.df.n {
@@ -825,7 +833,11 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 			if ids[k] != nil {
 				id = ids[k][x]
 			}
-			m.idf[id] += float64(n)
+			if k == 0 || len(groups) == 2 && int(id) >= len(rfs[0].df.n) {
+				m.idf[id] = float64(n)
+			} else {
+				m.idf[id] += float64(n)
+			}
 		}
 	}
 	byCount := make([]float64, m.n+1)
@@ -892,7 +904,7 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 		}
 	})
 	// The units of each report for which each of its trigrams is rare.
-	for k := range groups {
+	work.Each(len(groups), func(k int) {
 		tr := &m.tri[k]
 		ds := docs[from[k]:from[k+1]]
 		p := newPostings(len(tr.keys))
@@ -913,7 +925,7 @@ func newModel(t *Themes, groups [][]*corpus.Unit) *model {
 		}
 		p.done()
 		tr.units = p
-	}
+	})
 	return m
 }
 
@@ -1110,7 +1122,10 @@ func (m *model) similarity(a, b *corpus.Unit, sc *scratch) Similarity {
 func (m *model) similarities(a *corpus.Unit, b []*doc, inB []int32, sc *scratch, out []weighed) {
 	da := m.docs[a]
 	if len(sc.pos) < m.keys {
+		// Cleared at once: its fresh pages written before any is read
+		// (see newModel's IDFs).
 		sc.pos = make([]int32, m.keys)
+		clear(sc.pos)
 	}
 	for k, id := range da.ids {
 		sc.pos[id] = int32(k + 1)
