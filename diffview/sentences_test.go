@@ -74,7 +74,17 @@ func TestSentenceIndexFind(t *testing.T) {
 				for k, s := range u.Sentences {
 					rs := []rune(s.Text)
 					cut := len(rs) / 2
-					for _, text := range []string{s.Text, string(rs[:cut]) + string(rs[cut+1:]), string(rs[:cut+1]) + string(rs[cut:])} {
+					// Every fifth character replaced: a coefficient about the
+					// threshold, where find's bounds turn sentences away.
+					fifth := slices.Clone(rs)
+					for i := 2; i < len(fifth); i += 5 {
+						fifth[i] = '某'
+					}
+					// Two fifths more, of pairs no report has: all of the
+					// sentence's pairs among two thirds of the query's or
+					// more, the edge of what find may turn away.
+					more := string(rs) + string([]rune(strings.Repeat("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥", 8))[:len(rs)*2/5])
+					for _, text := range []string{s.Text, string(rs[:cut]) + string(rs[cut+1:]), string(rs[:cut+1]) + string(rs[cut:]), string(fifth), more} {
 						// The unit at the same place in r, or none, to pass over.
 						var partner *corpus.Unit
 						if k%2 == 0 && u.Seq <= len(r.Units) {
@@ -95,6 +105,47 @@ func TestSentenceIndexFind(t *testing.T) {
 	}
 	if found == 0 || found == tried {
 		t.Errorf("found %d of %d sentences: the test tries nothing", found, tried)
+	}
+}
+
+// TestPairFilter checks that a pairFilter holds every pair added to it,
+// and not every pair: pairs of random characters of the ranges a report
+// has, some added, all asked about.
+func TestPairFilter(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	char := func() uint64 {
+		if rng.IntN(4) == 0 {
+			return uint64(rng.IntN(0x80))
+		}
+		return uint64(hanzi.UnifiedFirst + rng.IntN(hanzi.UnifiedLast-hanzi.UnifiedFirst+1))
+	}
+	var f pairFilter
+	added := map[uint64]bool{}
+	for range 10000 {
+		p := char()<<21 | char()
+		added[p] = true
+		f.add(p)
+	}
+	others, taken := 0, 0
+	for range 100000 {
+		p := char()<<21 | char()
+		switch {
+		case added[p] && !f.has(p):
+			t.Fatalf("pair %x added, not held", p)
+		case !added[p]:
+			others++
+			if f.has(p) {
+				taken++
+			}
+		}
+	}
+	for p := range added {
+		if !f.has(p) {
+			t.Fatalf("pair %x added, not held", p)
+		}
+	}
+	if taken == 0 || taken > others/5 {
+		t.Errorf("%d of %d pairs not added are taken for added ones: want some, under one in five", taken, others)
 	}
 }
 
