@@ -82,14 +82,22 @@ func ParseLexicon(name string, r io.Reader) (*Lexicon, error) {
 // words, themes and labels are substrings of text.
 func parseLexicon(name, text string) (*Lexicon, error) {
 	// A word follows every tab of a term's line but its first two: room
-	// for the terms is made once (room never written to is never touched).
-	words := strings.Count(text, "\t")
+	// for the terms, and for the map of their words, is made once.
+	words := 0
+	for rest := text; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		if strings.HasPrefix(line, "term\t") {
+			words += max(0, strings.Count(line, "\t")-2)
+		}
+	}
 	lx := &Lexicon{index: map[string]int{}, Terms: make([]Term, 0, words)}
 	// termsOf holds the last term read of each folded word, next[i] the
 	// term read before term i with its word (or -1): a word given twice
 	// to one theme is kept once. Once the terms are sorted, the same map
 	// tells where each word stands among those of its first character.
 	termsOf, next := make(map[string]int32, words), make([]int32, 0, words)
+	var f []string
 	for n, rest := 1, text; rest != ""; n++ {
 		var line string
 		line, rest, _ = strings.Cut(rest, "\n")
@@ -97,7 +105,10 @@ func parseLexicon(name, text string) (*Lexicon, error) {
 		if strings.HasPrefix(strings.TrimSpace(line), "#") || strings.TrimSpace(line) == "" {
 			continue
 		}
-		f := strings.Split(line, "\t")
+		f = f[:0] // the line's fields, as strings.Split gives them, in one buffer
+		for field := range strings.SplitSeq(line, "\t") {
+			f = append(f, field)
+		}
 		bad := func(format string, args ...any) error {
 			return &LexiconError{File: name, Line: n, Msg: fmt.Sprintf(format, args...)}
 		}
@@ -166,6 +177,7 @@ func parseLexicon(name, text string) (*Lexicon, error) {
 	// termsOf[w] becomes -1-k once word w is the k-th of its first
 	// character (the term numbers it held are of the order before sorting).
 	lx.byFirst = map[rune][]word{}
+	own := make([]int, len(lx.Terms)) // each word's first term, the words' slices of it
 	for i, t := range lx.Terms {
 		r, _ := utf8.DecodeRuneInString(t.folded)
 		ws := lx.byFirst[r]
@@ -174,7 +186,8 @@ func parseLexicon(name, text string) (*Lexicon, error) {
 			continue
 		}
 		termsOf[t.folded] = int32(-1 - len(ws))
-		lx.byFirst[r] = append(ws, word{t.folded, []int{i}})
+		own[i] = i
+		lx.byFirst[r] = append(ws, word{t.folded, own[i : i+1 : i+1]})
 		if r < 1<<16 {
 			lx.starts[r/64] |= 1 << (r % 64)
 		}
