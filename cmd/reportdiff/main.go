@@ -7,6 +7,8 @@ package main
 import (
 	"os"
 	"runtime/debug"
+
+	_ "github.com/reportdiff/reportdiff/cmd/reportdiff/internal/warm" // compiles the reading's expressions while the program starts
 )
 
 func main() {

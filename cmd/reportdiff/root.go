@@ -329,11 +329,9 @@ forces one).
 Exit status: 0 nothing found, 1 findings or differences, 2 bad usage or input.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// What reading a corpus needs is compiled as the program starts
+		// (package warm).
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			// The commands read a corpus: what reading needs is compiled on
-			// an idle processor while they start (not for --help or
-			// --version, which cobra answers before this).
-			corpus.Warm()
 			return g.validate(cmd)
 		},
 		Version: version(),
