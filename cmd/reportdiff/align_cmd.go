@@ -72,10 +72,6 @@ B's part of B's report, and whether a link was made, or why not.`,
 	return cmd
 }
 
-// warmLexicon reads the embedded theme lexicon in the background, so that
-// it is ready when the corpus, read meanwhile, is classified.
-func warmLexicon() { go align.DefaultLexicon() }
-
 // loadLexicon reads --themes, or returns the embedded lexicon.
 func loadLexicon(path string) (*align.Lexicon, error) {
 	if path == "" {

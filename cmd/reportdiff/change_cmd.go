@@ -67,7 +67,6 @@ for R or pandas: the shares, or with --table terms the words.`,
 }
 
 func runPriorities(opts *prioritiesOptions) error {
-	warmLexicon()
 	col, err := opts.collection()
 	if err != nil {
 		return err
@@ -254,7 +253,6 @@ speaks of. --format csv writes one row per mention.`,
 }
 
 func runCommitments(opts *commitmentsOptions) error {
-	warmLexicon()
 	col, err := opts.collection()
 	if err != nil {
 		return err
@@ -391,7 +389,6 @@ headline or not.`,
 }
 
 func runTargets(opts *targetsOptions) error {
-	warmLexicon()
 	if opts.year != 0 && opts.indicator == "" {
 		return usagef("--year %d: give the indicator to compare across governments with --indicator NAME", opts.year)
 	}

@@ -92,7 +92,6 @@ trouble. On a terminal, output longer than the screen goes through $PAGER
 }
 
 func runDiff(opts *diffOptions) error {
-	warmLexicon() // the lexicon loads while the corpus is read
 	col, err := opts.collection()
 	if err != nil {
 		return err

@@ -33,7 +33,6 @@ check the corpus against it: reportdiff check --baseline FILE.`,
 }
 
 func runFacts(opts *factsOptions) error {
-	warmLexicon()
 	opts.quietWarnings = true // they are lint findings of the snapshot
 	col, err := opts.collection()
 	if err != nil {

@@ -102,7 +102,6 @@ page links to; on stdout they are left out, with a warning.`,
 }
 
 func runReport(opts *reportOptions) error {
-	warmLexicon()
 	col, err := opts.collection()
 	if err != nil {
 		return err
