@@ -8,7 +8,7 @@ import (
 	"os"
 	"runtime/debug"
 
-	_ "github.com/reportdiff/reportdiff/cmd/reportdiff/internal/warm" // compiles the reading's expressions while the program starts
+	_ "github.com/reportdiff/reportdiff/cmd/reportdiff/internal/warm" // the reading's expressions and the lexicon, made while the program initialises
 )
 
 func main() {

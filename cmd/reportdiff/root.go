@@ -329,8 +329,8 @@ forces one).
 Exit status: 0 nothing found, 1 findings or differences, 2 bad usage or input.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		// What reading a corpus needs is compiled as the program starts
-		// (package warm).
+		// What reading and classifying need whatever the arguments is made
+		// while the program initialises (package warm).
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			return g.validate(cmd)
 		},
