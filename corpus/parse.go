@@ -7,10 +7,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
+	"github.com/reportdiff/reportdiff/internal/work"
 )
 
 // reReportMarker matches a line that opens one report of several in a file:
@@ -150,33 +149,20 @@ func parseReports(src *Source, bodies [][]line) []Warning {
 		built[i] = make(chan struct{})
 		tallies[i] = make([]hanzi.ScriptTally, pieces[i])
 	}
-	// Tasks are taken in order, every tree before any piece of units, so
-	// the tree a piece waits for is being built by another goroutine,
-	// never waiting itself.
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, len(tasks)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				t := int(next.Add(1)) - 1
-				if t >= len(tasks) {
-					return
-				}
-				i, r := tasks[t].report, src.Reports[tasks[t].report]
-				if tasks[t].piece < 0 {
-					reportWarns[i] = parseTree(r, bodies[i])
-					fronts[i] = frontEnd(r)
-					close(built[i])
-					continue
-				}
-				<-built[i]
-				tallies[i][tasks[t].piece] = readUnits(r, tasks[t].piece, pieces[i], fronts[i])
-			}
-		}()
-	}
-	wg.Wait()
+	// Tasks start in order (work.Each), every tree before any piece of
+	// units, so the tree a piece waits for is being built by another
+	// goroutine, never waiting itself.
+	work.Each(len(tasks), func(t int) {
+		i, r := tasks[t].report, src.Reports[tasks[t].report]
+		if tasks[t].piece < 0 {
+			reportWarns[i] = parseTree(r, bodies[i])
+			fronts[i] = frontEnd(r)
+			close(built[i])
+			return
+		}
+		<-built[i]
+		tallies[i][tasks[t].piece] = readUnits(r, tasks[t].piece, pieces[i], fronts[i])
+	})
 	for i, r := range src.Reports {
 		var t hanzi.ScriptTally
 		for _, p := range tallies[i] {

@@ -8,7 +8,8 @@ import (
 
 // Each calls f(0) … f(n-1) on as many goroutines as there are processors
 // and waits for them. Each call must write only its own results, so that the
-// outcome does not depend on the order the calls run in.
+// outcome does not depend on the order the calls run in. The calls start in
+// order of i: a call may wait for one of a smaller i that waits for none.
 func Each(n int, f func(i int)) {
 	EachWith(n, func(_ *struct{}, i int) { f(i) })
 }

@@ -2,6 +2,7 @@ package work
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -15,6 +16,36 @@ func TestEach(t *testing.T) {
 			if x != i*i {
 				t.Fatalf("n=%d: out[%d] = %d", n, i, x)
 			}
+		}
+	}
+}
+
+// TestEachStartsInOrder: a call that waits for the start of the call
+// before it (as corpus's pieces of units wait for their report's tree)
+// always finds it started, on one processor or several; a call started
+// before one of a smaller index would leave it waiting for good.
+func TestEachStartsInOrder(t *testing.T) {
+	for _, procs := range []int{1, 2, 4} {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		const n = 200
+		started := make([]chan struct{}, n)
+		for i := range started {
+			started[i] = make(chan struct{})
+		}
+		done := make(chan struct{})
+		go func() {
+			Each(n, func(i int) {
+				close(started[i])
+				if i > 0 {
+					<-started[i-1]
+				}
+			})
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("GOMAXPROCS %d: a call waits for one of a smaller index never started", procs)
 		}
 	}
 }
