@@ -435,12 +435,13 @@ func newSentenceIndex(r *corpus.Report) *sentenceIndex {
 	var fs flagsort.Sorter
 	fs.Sort(entries, 0)
 	entries = slices.Compact(entries)
+	ix.entries = entries
+	// Each sentence's distinct pairs are counted and every pair is marked
+	// in the filter, in one pass (the filter's fresh pages written first:
+	// see align's newModel).
+	clear(ix.present[:])
 	for _, e := range entries {
 		ix.npairs[e&(1<<idBits-1)]++
-	}
-	ix.entries = entries
-	clear(ix.present[:]) // its fresh pages written before they are read (see align's newModel)
-	for _, e := range entries {
 		ix.present.add(e >> idBits)
 	}
 	// Where the entries of each bucket of first characters start.
