@@ -3,6 +3,7 @@ package corpus
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
@@ -499,9 +500,9 @@ func leadSentence(text string, ss []Sentence) string {
 // bigrams is a set of pairs of Han characters, folded.
 type bigrams map[[2]rune]bool
 
-// genericBigrams are two-character words so common in work reports that
-// sharing them says nothing about sharing a topic.
-var genericBigrams = func() bigrams {
+// genericBigrams returns the two-character words so common in work reports
+// that sharing them says nothing about sharing a topic, made on first use.
+var genericBigrams = sync.OnceValue(func() bigrams {
 	m := bigrams{}
 	for _, w := range strings.Fields(`推进 加强 完善 深化 建设 工作 发展 进一 一步 全面 积极 实施 开展 提高 提升
 		推动 坚持 持续 不断 做好 落实 健全 加快 加大 继续 实现 完成 成功 进行 做到 着力 努力 大力 切实
@@ -511,15 +512,15 @@ var genericBigrams = func() bigrams {
 		m[[2]rune{rs[0], rs[1]}] = true
 	}
 	return m
-}()
+})
 
 // contentBigrams returns the set of folded Han bigrams of s that are not
 // generic.
 func contentBigrams(s string) bigrams {
-	m := bigrams{}
+	m, generic := bigrams{}, genericBigrams()
 	prev := rune(-1)
 	for _, r := range hanzi.Fold(s) {
-		if bg := [2]rune{prev, r}; hanzi.IsHan(prev) && hanzi.IsHan(r) && !genericBigrams[bg] {
+		if bg := [2]rune{prev, r}; hanzi.IsHan(prev) && hanzi.IsHan(r) && !generic[bg] {
 			m[bg] = true
 		}
 		prev = r

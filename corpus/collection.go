@@ -82,7 +82,7 @@ func (s *Series) Files() []string { return s.files }
 // path is the embedded corpus. It reads the texts only of a flat directory
 // with no manifest naming governments, to learn who delivered each report.
 func Open(path string, opts Options) (*Collection, error) {
-	reading.Warm()
+	Warm()
 	col := &Collection{Path: path, opts: opts}
 	if path == "" {
 		col.Series = []*Series{{whole: ""}}

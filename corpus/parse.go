@@ -20,7 +20,7 @@ var reReportMarker = reading.New(`^(?:篇\s*([0-9０-９]+|[一二三四五六�
 // and messages. It never fails: a text with no structure still gives one
 // report with one part, and a warning says so.
 func ParseSource(name, text string) (*Source, []Warning) {
-	reading.Warm()
+	Warm()
 	src := &Source{Name: name, Text: text, lines: lineStarts(text)}
 	lines := splitLines(text, 0, len(text), 1)
 	markLines(text, lines)

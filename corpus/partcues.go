@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
 )
@@ -63,7 +64,9 @@ type partCue struct {
 	words  string
 }
 
-var partCues = func() []partCue {
+// partCues returns the cues of data/partcues.tsv, read on first use (see
+// Warm).
+var partCues = sync.OnceValue(func() []partCue {
 	kinds := map[string]cueKind{"past": cuePast, "now": cueNow, "year": cueYear, "ahead": cueAhead, "will": cueWill,
 		"targets": cueTargets, "conduct": cueConduct}
 	places := map[string]cuePlace{"heading": inHeading, "lead": inLead, "opener": inOpener, "body": inBody}
@@ -88,7 +91,7 @@ var partCues = func() []partCue {
 		cues = append(cues, partCue{kind: kind, place: place, weight: w, words: f[3]})
 	}
 	return cues
-}()
+})
 
 // Thresholds of the evidence, in cue weights.
 const (
@@ -404,7 +407,7 @@ func evidenceOf(blocks []*block, at, year int, late bool, op sectionOpening) sec
 	paras, leads := op.paras, op.leads
 	text := hanzi.Fold(strings.Join(paras, "\n"))
 	openers := sentenceOpeners(text)
-	for _, c := range partCues {
+	for _, c := range partCues() {
 		switch c.place {
 		case inHeading:
 			if strings.Contains(heading, c.words) {

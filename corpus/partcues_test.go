@@ -274,11 +274,11 @@ func TestSectionVerdict(t *testing.T) {
 }
 
 func TestPartCuesData(t *testing.T) {
-	if len(partCues) < 50 {
-		t.Fatalf("%d cues read from data/partcues.tsv", len(partCues))
+	if len(partCues()) < 50 {
+		t.Fatalf("%d cues read from data/partcues.tsv", len(partCues()))
 	}
 	seen := map[string]bool{}
-	for _, c := range partCues {
+	for _, c := range partCues() {
 		key := string(rune('0'+c.kind)) + string(rune('0'+c.place)) + c.words
 		if seen[key] {
 			t.Errorf("cue %q listed twice for one kind and place", c.words)

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/lazyre"
@@ -27,12 +28,26 @@ var defaultText string
 // the way of the reading.
 var reading lazyre.Group
 
-// Warm starts compiling, in the background, the expressions that reading a
-// text uses, and returns at once: a program about to read a corpus calls it
-// as early as it can, so that the reading finds them compiled (they take
-// most of a millisecond). Open and ParseSource call it too. It does its
-// work once, whoever calls it first.
-func Warm() { reading.Warm() }
+// Warm starts making, in the background, what reading a text uses: it
+// compiles the expressions (most of a millisecond) and reads the tables of
+// cues and calendar phrases, which are made on first use rather than as the
+// package initialises. It returns at once: a program about to read a
+// corpus calls it as early as it can, so that the reading finds them made.
+// Open and ParseSource call it too. It does its work once, whoever calls it
+// first.
+func Warm() {
+	reading.Warm()
+	warmTables.Do(func() {
+		go func() {
+			partCues()
+			calendar()
+			genericBigrams()
+		}()
+	})
+}
+
+// warmTables makes Warm read the tables once.
+var warmTables sync.Once
 
 // DefaultName is the name of the embedded default corpus.
 const DefaultName = "embedded:seed.txt"

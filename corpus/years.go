@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,7 +35,9 @@ type calendarEntry struct {
 	year, term int
 }
 
-var calendar = func() []calendarEntry {
+// calendar returns the entries of data/calendar.tsv, longer phrases first,
+// read on first use (see Warm).
+var calendar = sync.OnceValue(func() []calendarEntry {
 	es := make([]calendarEntry, 0, strings.Count(calendarData, "\n")+1)
 	for _, l := range strings.Split(calendarData, "\n") {
 		if strings.HasPrefix(l, "#") || strings.TrimSpace(l) == "" {
@@ -57,7 +60,7 @@ var calendar = func() []calendarEntry {
 	// Longer phrases first, so 世界反法西斯战争胜利 wins over 战争胜利.
 	sort.SliceStable(es, func(i, j int) bool { return len(es[i].phrase.text) > len(es[j].phrase.text) })
 	return es
-}()
+})
 
 const numRe = `([0-9]+|[一二三四五六七八九十百零〇]+)`
 
@@ -274,7 +277,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 					continue
 				}
 				before := f[:m[0]]
-				for _, e := range calendar {
+				for _, e := range calendar() {
 					if e.kind != "anniversary" || !strings.HasSuffix(before, e.phrase.text) && !strings.HasSuffix(before, e.phrase.text+"的") {
 						continue
 					}
@@ -295,7 +298,7 @@ func collectEvidence(r *Report) (evs []Evidence, sessions []session) {
 					fmt.Sprintf("five-year plan %d runs %d–%d: %s = %d, %s", plan, first, first+4, f[m[4]:m[5]], y, when), weight)
 			}
 		}
-		for _, e := range calendar {
+		for _, e := range calendar() {
 			if e.kind != "era" || !k.mayHold(&e.phrase.sketch) {
 				continue
 			}
@@ -437,7 +440,7 @@ func monthName(m int) string {
 
 // planStart returns the first year of the nth five-year plan.
 func planStart(n int) int {
-	for _, e := range calendar {
+	for _, e := range calendar() {
 		if e.kind == "fyp" {
 			return e.year + 5*(n-e.term)
 		}
@@ -458,7 +461,7 @@ func congressSession(u *Unit, f string, idx []int, m []int, reviewed bool) (sess
 	}
 	s := session{body: body, term: term, session: n, reviewed: reviewed}
 	s.ev = Evidence{Kind: "congress", Text: u.Text[idx[m[0]]:idx[m[1]]], Line: u.LineOf(idx[m[0]]), Weight: 3}
-	for _, e := range calendar {
+	for _, e := range calendar() {
 		if e.kind == "congress" && (body == e.phrase.text || body == "全国人大") && term >= e.term {
 			y := e.year + 5*(term-e.term) + n - 1
 			s.ev.Implies = y

@@ -298,10 +298,10 @@ func TestCalendarData(t *testing.T) {
 			lines++
 		}
 	}
-	if len(calendar) != lines {
-		t.Errorf("calendar.tsv has %d lines of data, read as %d entries", lines, len(calendar))
+	if len(calendar()) != lines {
+		t.Errorf("calendar.tsv has %d lines of data, read as %d entries", lines, len(calendar()))
 	}
-	for _, e := range calendar {
+	for _, e := range calendar() {
 		switch {
 		case e.kind != "anniversary" && e.kind != "congress" && e.kind != "era" && e.kind != "fyp":
 			t.Errorf("%q: unknown kind %q", e.phrase.text, e.kind)

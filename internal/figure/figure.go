@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/reportdiff/reportdiff/internal/hanzi"
@@ -45,34 +46,63 @@ type Figure struct {
 //go:embed data/words.tsv
 var wordsData string
 
-// lists holds the word lists of data/words.tsv by name.
-var lists = func() map[string][]string {
+// vocabulary is the word lists of data/words.tsv and the units a figure may
+// have. It is made on first use, not as the package initialises: every
+// command links the package, and a program can have it made on an idle
+// processor beforehand (Warm).
+type vocabulary struct {
+	lists map[string][]string // the lists of data/words.tsv by name
+
+	leadingFill, trailingVerbs, directions, predicates, headless []string
+	changeVerbs, comparisons                                     []string // longest first
+	beforeFigure                                                 []string
+
+	// unitsByFirst holds the units by their first character, longest first:
+	// startsWithUnit reads only those that may match.
+	unitsByFirst map[rune][]string
+}
+
+// vocab returns the vocabulary, made once.
+var vocab = sync.OnceValue(func() *vocabulary {
+	lists := readLists(wordsData)
+	return &vocabulary{
+		lists:         lists,
+		leadingFill:   lists["fill"],
+		trailingVerbs: lists["trailing"],
+		directions:    lists["direction"],
+		predicates:    lists["predicate"],
+		headless:      lists["headless"],
+		changeVerbs:   longestFirst(lists["change"]),
+		beforeFigure:  lists["before"],
+		comparisons:   longestFirst(lists["compare"]),
+		unitsByFirst:  byFirst(units()),
+	}
+})
+
+// Warm starts making the word lists and units in the background and
+// returns at once: a program about to read figures calls it early, on a
+// processor that has nothing else to do. Extract makes them where it
+// needs them otherwise.
+func Warm() { go vocab() }
+
+// readLists reads word lists, a list a line (its name, a tab, its words
+// parted by spaces); a list may take several lines.
+func readLists(data string) map[string][]string {
 	m := map[string][]string{}
-	for _, line := range strings.Split(wordsData, "\n") {
+	for _, line := range strings.Split(data, "\n") {
 		line = strings.TrimSpace(line)
 		name, words, ok := strings.Cut(line, "\t")
 		if !ok || strings.HasPrefix(line, "#") {
 			continue
 		}
 		ws := strings.Fields(words)
-		if prev, ok := m[name]; ok { // a list may take several lines
+		if prev, ok := m[name]; ok {
 			ws = append(prev, ws...)
 		}
 		m[name] = ws
 	}
 	return m
-}()
-
-var (
-	leadingFill   = lists["fill"]
-	trailingVerbs = lists["trailing"]
-	directions    = lists["direction"]
-	predicates    = lists["predicate"]
-	headless      = lists["headless"]
-	changeVerbs   = longestFirst(lists["change"])
-	beforeFigure  = lists["before"]
-	comparisons   = longestFirst(lists["compare"])
-)
+}
 
 func longestFirst(ws []string) []string {
 	ws = slices.Clone(ws)
@@ -80,9 +110,9 @@ func longestFirst(ws []string) []string {
 	return ws
 }
 
-// units that may follow a number, in Simplified form, longest first: a
-// magnitude (万, 亿, 万亿) may stand before a counted unit.
-var units = func() []string {
+// units returns the units that may follow a number, in Simplified form,
+// longest first: a magnitude (万, 亿, 万亿) may stand before a counted unit.
+func units() []string {
 	counted := []string{
 		"个百分点", "平方公里", "平方米", "千瓦时", "千瓦", "公顷", "公里", "人次", "吨标准煤", "标准煤", "百分点", "元", "个", "家", "户",
 		"套", "栋", "处", "项", "条", "所", "座", "亩", "米", "吨", "人", "辆", "次", "倍", "岁", "天", "件", "名", "位",
@@ -91,7 +121,7 @@ var units = func() []string {
 		"微克/立方米", "微克每立方米", "毫克/立方米", "毫克/升", "立方米", "千克",
 	}
 	magnitudes := []string{"万亿", "亿", "万", "千"}
-	us := make([]string, 0, len(magnitudes)*(len(counted)+1)+len(counted)) // sized once: this runs at every start
+	us := make([]string, 0, len(magnitudes)*(len(counted)+1)+len(counted))
 	us = append(us, magnitudes...)
 	for _, m := range magnitudes {
 		for _, c := range counted {
@@ -103,7 +133,17 @@ var units = func() []string {
 	us = append(us, counted...)
 	slices.SortStableFunc(us, func(a, b string) int { return len(b) - len(a) })
 	return us
-}()
+}
+
+// byFirst groups words by their first character, in their order.
+func byFirst(ws []string) map[rune][]string {
+	m := map[rune][]string{}
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = append(m[r], w)
+	}
+	return m
+}
 
 // approximations that may stand between a number and its unit: 450多万套,
 // 1000余人. They make the figure a floor.
@@ -308,10 +348,10 @@ func labelAll(text, folded string, idx offsets, figs []Figure, places []span) {
 		raw := cs
 		cs = skipFill(folded, cs, ce)
 		clause := span{cs, ce}
-		core := trimVerbs(folded[cs:ce], trailingVerbs)
+		core := trimVerbs(folded[cs:ce], vocab().trailingVerbs)
 		// A clause with words but no subject of its own (达到, 占总量的, 增加值
 		// 占GDP的) measures what the clause before names.
-		headlessClause := cs < ce && (core == "" || firstWordIn(core, headless))
+		headlessClause := cs < ce && (core == "" || firstWordIn(core, vocab().headless))
 		// A figure right after 、 shares the subject of the one before:
 		// 某空间120处、3.5万平方米.
 		listed := cs == ce && strings.HasSuffix(strings.TrimRight(folded[:cs], " "), "、")
@@ -334,7 +374,7 @@ func labelAll(text, folded string, idx offsets, figs []Figure, places []span) {
 					break
 				}
 			}
-			if stem := trimVerbs(core, directions); stem != "" {
+			if stem := trimVerbs(core, vocab().directions); stem != "" {
 				subject = span{cs, cs + len(stem)}
 			}
 		}
@@ -354,7 +394,7 @@ func closesParen(s string) bool {
 func skipFill(folded string, cs, ce int) int {
 	for changed := true; changed; {
 		changed = false
-		for _, f := range leadingFill {
+		for _, f := range vocab().leadingFill {
 			if strings.HasPrefix(folded[cs:ce], f) && ce-cs > len(f) {
 				cs += len(f)
 				changed = true
@@ -393,7 +433,7 @@ func subjectBefore(folded string, cs int) (span, bool) {
 	at := ps
 	for _, l := range segment.Lengths(hanRun(folded[ps:pe])) {
 		w := runesAt(folded[at:], l)
-		if slices.Contains(predicates, w) || opensWithPredicate(folded[at:pe]) {
+		if slices.Contains(vocab().predicates, w) || opensWithPredicate(folded[at:pe]) {
 			break
 		}
 		at += len(w)
@@ -408,7 +448,7 @@ func subjectBefore(folded string, cs int) (span, bool) {
 // characters or more that the word list does not hold as a word, so the
 // cutter may split it (迈上 of 迈上新台阶 is cut 迈|上|新).
 func opensWithPredicate(s string) bool {
-	for _, p := range predicates {
+	for _, p := range vocab().predicates {
 		if len(p) > utf8.UTFMax && strings.HasPrefix(s, p) && segment.Frequency(p) == 0 {
 			return true
 		}
@@ -437,7 +477,7 @@ func objectAfter(folded string, f *Figure, fe int) (span, bool) {
 	// The object ends where what it does begins: 13个学科进入前列.
 	end := 0
 	for _, l := range segment.Lengths(run) {
-		if w := runesAt(run[end:], l); slices.Contains(predicates, w) {
+		if w := runesAt(run[end:], l); slices.Contains(vocab().predicates, w) {
 			break
 		} else {
 			end += len(w)
@@ -514,13 +554,13 @@ func changes(text, folded string, idx offsets, figs []Figure, places []span) {
 		}
 		vpos := places[i+1].start - len(between)
 		verb := ""
-		for _, v := range changeVerbs {
+		for _, v := range vocab().changeVerbs {
 			if strings.HasPrefix(between, v) {
 				verb = v
 				break
 			}
 		}
-		if verb == "" || !onlyWords(strings.TrimPrefix(between, verb), beforeFigure) {
+		if verb == "" || !onlyWords(strings.TrimPrefix(between, verb), vocab().beforeFigure) {
 			continue
 		}
 		// 由 or 从 opens the stretch before A, at most a few characters ahead.
@@ -595,7 +635,7 @@ func respectively(text string, figs []Figure) []Figure {
 		// Names that only say which group (其中城镇和农村分别增长…) take the
 		// subject of the figure before them in the sentence.
 		if i > 0 && !strings.ContainsAny(text[figs[i-1].End:figs[i].Start], "；;。") && !slices.ContainsFunc(names, func(n string) bool { return utf8.RuneCountInString(n) > 2 }) {
-			n := utf8.RuneCountInString(trimVerbs(hanzi.Fold(figs[i-1].Label), directions))
+			n := utf8.RuneCountInString(trimVerbs(hanzi.Fold(figs[i-1].Label), vocab().directions))
 			if stem := runesAt(figs[i-1].Label, n); n > 2 {
 				for k := range names {
 					names[k] += stem
@@ -626,7 +666,7 @@ func respectively(text string, figs []Figure) []Figure {
 // (增加值, 收入, 比重 …) stands, or -1.
 func headAt(name string) int {
 	at := -1
-	for _, w := range headless {
+	for _, w := range vocab().headless {
 		if i := strings.Index(name, w); i >= 0 && (at < 0 || i < at) {
 			at = i
 		}
@@ -638,7 +678,7 @@ func headAt(name string) int {
 // stands for (data/words.tsv, pair: 城乡居民收入 → 城镇居民收入, 农村居民收入),
 // or the subject alone.
 func pairedNames(subject string) []string {
-	p := lists["pair"]
+	p := vocab().lists["pair"]
 	for i := 0; i+2 < len(p); i += 3 {
 		f := hanzi.Fold(subject)
 		if at := strings.Index(f, p[i]); at >= 0 {
@@ -647,7 +687,7 @@ func pairedNames(subject string) []string {
 			b := a + utf8.RuneCountInString(p[i])
 			before, after := string(rs[:a]), string(rs[b:])
 			one, two := p[i+1], p[i+2]
-			if t := lists["pairT"]; string(rs[a:b]) != p[i] && i+2 < len(t) && string(rs[a:b]) == t[i] {
+			if t := vocab().lists["pairT"]; string(rs[a:b]) != p[i] && i+2 < len(t) && string(rs[a:b]) == t[i] {
 				one, two = t[i+1], t[i+2] // the subject's own script
 			}
 			return []string{before + one + after, before + two + after}
@@ -667,21 +707,10 @@ func splitNames(s string) []string {
 	return names
 }
 
-// unitsByFirst holds the units by their first character, longest first as
-// in units: startsWithUnit reads only those that may match.
-var unitsByFirst = func() map[rune][]string {
-	m := map[rune][]string{}
-	for _, u := range units {
-		r, _ := utf8.DecodeRuneInString(u)
-		m[r] = append(m[r], u)
-	}
-	return m
-}()
-
 // startsWithUnit returns the longest unit s starts with, or "".
 func startsWithUnit(s string) string {
 	r, _ := utf8.DecodeRuneInString(s)
-	for _, u := range unitsByFirst[r] {
+	for _, u := range vocab().unitsByFirst[r] {
 		if strings.HasPrefix(s, u) {
 			return u
 		}
@@ -716,13 +745,13 @@ func clauseBefore(s string, from, start int, breaks string) (int, int) {
 // isDirection reports whether a clause says only which way a figure went:
 // 增长, 同比下降, 较上年增长 ….
 func isDirection(s string) bool {
-	for _, c := range comparisons {
+	for _, c := range vocab().comparisons {
 		if t, ok := strings.CutPrefix(s, c); ok {
 			s = t
 			break
 		}
 	}
-	return slices.Contains(directions, s)
+	return slices.Contains(vocab().directions, s)
 }
 
 func trimVerbs(s string, verbs []string) string {
@@ -735,5 +764,5 @@ func trimVerbs(s string, verbs []string) string {
 // Key returns a label reduced for comparison: folded, with the verbs that
 // only say how a figure relates to it (完成, 达到, 控制在 …) dropped.
 func Key(label string) string {
-	return trimVerbs(hanzi.Fold(label), trailingVerbs)
+	return trimVerbs(hanzi.Fold(label), vocab().trailingVerbs)
 }

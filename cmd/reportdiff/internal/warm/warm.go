@@ -1,8 +1,12 @@
 // Package warm starts, while the program is still being initialised, the
 // work that the commands reading a corpus do first and that depends on
-// nothing they are given: compiling the expressions of the reading
-// (corpus.Warm) and reading the embedded theme lexicon
-// (align.DefaultLexicon), each on a goroutine of its own.
+// nothing they are given: compiling the expressions of the reading and
+// reading its tables of cues and calendar phrases (corpus.Warm), reading
+// the embedded theme lexicon (align.DefaultLexicon) and the word lists of
+// figures (figure.Warm), each on a goroutine of its own. The tables and
+// word lists are made on first use, not as their packages initialise, so
+// that the initialisation, which runs on one processor, does not wait for
+// them.
 //
 // The packages the command imports take some 2 ms to initialise, one after
 // the other, on one processor; this package is initialised as soon as corpus
@@ -17,9 +21,11 @@ package warm
 import (
 	"github.com/reportdiff/reportdiff/align"
 	"github.com/reportdiff/reportdiff/corpus"
+	"github.com/reportdiff/reportdiff/internal/figure"
 )
 
 func init() {
 	corpus.Warm()
 	go align.DefaultLexicon()
+	figure.Warm()
 }
