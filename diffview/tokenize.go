@@ -101,7 +101,7 @@ func Tokenize(text string, opts Options) []Token {
 	toks := make([]Token, len(words))
 	start := 0
 	for i, w := range words {
-		end := w.end
+		end := int(w.end)
 		t := Token{Text: text[start:end], Start: start, End: end}
 		t.Key = wordKey(t.Text, opts)
 		toks[i], start = t, end
@@ -130,7 +130,7 @@ func wordKey(word string, opts Options) string {
 // another) and the number of its key (Token.Key), which is the same for the
 // same key in both texts of a diff (keyNumbers).
 type word struct {
-	end int
+	end int32 // (a unit's text is far under 2 GB: a word takes 8 bytes, not 16)
 	id  int32
 }
 
@@ -150,7 +150,7 @@ type tokenizer struct {
 // appendWords cuts text into words, given its figures, and appends them to
 // dst, their keys not numbered yet.
 func (tz *tokenizer) appendWords(dst []word, text string, figs []figure.Figure) []word {
-	add := func(end int) { dst = append(dst, word{end: end}) }
+	add := func(end int) { dst = append(dst, word{end: int32(end)}) }
 	// The figures by where they start; of two that start at one place, the
 	// later in figs counts.
 	tz.starts, tz.ends = tz.starts[:0], tz.ends[:0]

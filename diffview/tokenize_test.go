@@ -39,7 +39,7 @@ func TestAppendWordsPlain(t *testing.T) {
 		figs := figure.Extract(text)
 		var got []int
 		for _, w := range tz.appendWords(nil, text, figs) {
-			got = append(got, w.end)
+			got = append(got, int(w.end))
 		}
 		if want := plainWordEnds(text, figs); !slices.Equal(got, want) {
 			t.Fatalf("%q: words end at %v, want %v", text, got, want)
