@@ -2,6 +2,7 @@ package diffview
 
 import (
 	"bytes"
+	"cmp"
 	"hash/maphash"
 	"slices"
 	"sort"
@@ -206,8 +207,11 @@ func (tx *Texts) Compare(t *align.Themes, links []align.Link) *Comparison {
 	}
 	// Each pair's operations are worked out in its goroutine's buffers (the
 	// diff, then the moved sentences) and kept in a slice of their size.
+	// The pairs go to the goroutines costliest first, so that no long diff
+	// is left to run alone at the end.
+	byCost := pairsByCost(pairs)
 	work.EachWith(len(pairs), func(s *pairWork, i int) {
-		p := &pairs[i]
+		p := &pairs[byCost[i]]
 		switch {
 		case p.To == nil:
 			s.whole = append(s.whole[:0], Op{Kind: Delete, Text: p.From.Text})
@@ -252,6 +256,23 @@ func (tx *Texts) Compare(t *align.Themes, links []align.Link) *Comparison {
 		return si < sj
 	})
 	return comp
+}
+
+// pairsByCost returns the indices of pairs, those of the costliest diffs
+// first. A diff's cost grows with the product of its texts' lengths (go-diff
+// takes time as the length of the texts times the number of edits); a pair
+// shown whole costs little. Ties keep their order.
+func pairsByCost(pairs []Pair) []int {
+	cost := make([]int, len(pairs))
+	order := make([]int, len(pairs))
+	for i, p := range pairs {
+		order[i] = i
+		if p.From != nil && p.To != nil {
+			cost[i] = len(p.From.Text) * len(p.To.Text)
+		}
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(cost[y], cost[x]) })
+	return order
 }
 
 // pairWork holds the buffers of the work on one pair; it serves one
