@@ -61,6 +61,15 @@ func EachWith[T any](n int, f func(scratch *T, i int)) {
 // by window pieces. The first error, of do or emit, in index order, stops
 // the work and is returned; pieces not started by then are not started.
 func Ordered[T any](n, jobs, window int, do func(i int) (T, error), emit func(i int, v T) error) error {
+	if n == 1 {
+		// One piece (a corpus of one government): done and handed on here,
+		// with no goroutine to start or channel to pass it through.
+		v, err := do(0)
+		if err == nil {
+			err = emit(0, v)
+		}
+		return err
+	}
 	jobs = max(1, min(jobs, n))
 	window = max(window, jobs)
 	type result struct {

@@ -1,6 +1,7 @@
 package work
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -101,6 +102,33 @@ func TestOrdered(t *testing.T) {
 					t.Fatalf("jobs=%d n=%d: result %d handed on %d-th", jobs, n, x, i)
 				}
 			}
+		}
+	}
+}
+
+// TestOrderedOnePiece checks the piece of a one-piece run, done on the
+// calling goroutine: an error of do is returned and nothing emitted, an
+// error of emit is returned.
+func TestOrderedOnePiece(t *testing.T) {
+	errDo, errEmit := errors.New("do"), errors.New("emit")
+	for _, tc := range []struct {
+		doErr, emitErr, want error
+		emitted              int
+	}{
+		{nil, nil, nil, 1},
+		{errDo, nil, errDo, 0},
+		{nil, errEmit, errEmit, 1},
+	} {
+		emitted := 0
+		err := Ordered(1, 4, 4, func(i int) (int, error) { return 7, tc.doErr }, func(i, v int) error {
+			if i != 0 || v != 7 {
+				t.Errorf("emit(%d, %d), want emit(0, 7)", i, v)
+			}
+			emitted++
+			return tc.emitErr
+		})
+		if err != tc.want || emitted != tc.emitted {
+			t.Errorf("do %v, emit %v: got %v after %d emitted, want %v after %d", tc.doErr, tc.emitErr, err, emitted, tc.want, tc.emitted)
 		}
 	}
 }
