@@ -88,7 +88,9 @@ func markLines(text string, lines []line) {
 			if j := nextContent(lines, i); j > 0 && caption(lines[j].text, true) {
 				lines[j].furn = FurnCaption
 			}
-		case contains(l.text, "摄") || contains(l.text, "攝"):
+		case !runesOver(l.text, captionMax) && (contains(l.text, "摄") || contains(l.text, "攝")):
+			// (Only a short line may be a caption: a paragraph, most of a
+			// text, is not scanned for the character.)
 			if caption(l.text, false) {
 				l.furn = FurnCaption
 			}
@@ -144,12 +146,15 @@ func parseMeta(text string) map[string]string {
 	return m
 }
 
+// captionMax is the most characters a caption has.
+const captionMax = 80
+
 // caption reports whether a line is the caption of a photograph: the speaker
 // delivering the report, with the photographer's credit; after an image, a
 // short line that says it is one (摄, 记者 某某, 图为…, 供图) and is not the
 // report's own front matter (a dateline, a title, a salutation, a heading).
 func caption(s string, afterImage bool) bool {
-	if runesOver(s, 80) {
+	if runesOver(s, captionMax) {
 		return false
 	}
 	f := foldedNoSpace(s)
