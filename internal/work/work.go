@@ -33,23 +33,17 @@ func EachWith[T any](n int, f func(scratch *T, i int)) {
 		next <- i
 	}
 	close(next)
-	run := func() {
-		var s T
-		for i := range next {
-			f(&s, i)
-		}
-	}
-	// The calling goroutine is one of the workers: one goroutine fewer
-	// to start, and its stack, grown already, need not grow again.
 	var wg sync.WaitGroup
-	for w := 1; w < workers; w++ {
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			run()
+			var s T
+			for i := range next {
+				f(&s, i)
+			}
 		}()
 	}
-	run()
 	wg.Wait()
 }
 
