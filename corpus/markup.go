@@ -88,7 +88,7 @@ func markLines(text string, lines []line) {
 			if j := nextContent(lines, i); j > 0 && caption(lines[j].text, true) {
 				lines[j].furn = FurnCaption
 			}
-		case !runesOver(l.text, captionMax) && (contains(l.text, "摄") || contains(l.text, "攝")):
+		case !runesOver(l.text, captionMax) && containsAny(l.text, "摄", "攝"):
 			// (Only a short line may be a caption: a paragraph, most of a
 			// text, is not scanned for the character.)
 			if caption(l.text, false) {

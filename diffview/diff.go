@@ -64,7 +64,7 @@ func numberPair(opts Options, a string, wa []word, b string, wb []word) int {
 func (k *keyNumbers) number(text string, ws []word) {
 	start := 0
 	for i, w := range ws {
-		key := text[start:int(w.end)]
+		key := text[start:w.end]
 		if k.opts != (Options{}) {
 			key = wordKey(key, k.opts)
 		}
@@ -159,7 +159,7 @@ func (d *differ) diff(a, b string, wa, wb []word, keys int, byText bool) []Op {
 		case diffmatchpatch.DiffEqual:
 			if !byText {
 				// Equal keys are equal texts: the run is one operation.
-				text := a[posA:int(wa[i+n-1].end)]
+				text := a[posA:wa[i+n-1].end]
 				emit(Op{Kind: Equal, Text: text, AStart: posA, BStart: posB})
 				posA += len(text)
 				posB += len(text)
@@ -167,16 +167,16 @@ func (d *differ) diff(a, b string, wa, wb []word, keys int, byText bool) []Op {
 				continue
 			}
 			for k := 0; k < n; k++ {
-				x, y := a[posA:int(wa[i+k].end)], b[posB:int(wb[j+k].end)]
+				x, y := a[posA:wa[i+k].end], b[posB:wb[j+k].end]
 				if x == y {
 					// A run of words equal to the letter is one operation,
 					// joined once (not word by word: a long text would be
 					// copied over and over).
 					end := k + 1
-					for end < n && a[start(wa, i+end):int(wa[i+end].end)] == b[start(wb, j+end):int(wb[j+end].end)] {
+					for end < n && a[start(wa, i+end):wa[i+end].end] == b[start(wb, j+end):wb[j+end].end] {
 						end++
 					}
-					text := a[posA:int(wa[i+end-1].end)]
+					text := a[posA:wa[i+end-1].end]
 					emit(Op{Kind: Equal, Text: text, AStart: posA, BStart: posB})
 					posA += len(text)
 					posB += len(text)
@@ -192,12 +192,12 @@ func (d *differ) diff(a, b string, wa, wb []word, keys int, byText bool) []Op {
 			}
 			i, j = i+n, j+n
 		case diffmatchpatch.DiffDelete:
-			text := a[posA:int(wa[i+n-1].end)]
+			text := a[posA:wa[i+n-1].end]
 			emit(Op{Kind: Delete, Text: text, AStart: posA, BStart: posB})
 			posA += len(text)
 			i += n
 		case diffmatchpatch.DiffInsert:
-			text := b[posB:int(wb[j+n-1].end)]
+			text := b[posB:wb[j+n-1].end]
 			emit(Op{Kind: Insert, Text: text, AStart: posA, BStart: posB})
 			posB += len(text)
 			j += n
