@@ -8,7 +8,7 @@ import (
 	"os"
 	"runtime/debug"
 
-	_ "github.com/reportdiff/reportdiff/cmd/reportdiff/internal/warm" // the reading's expressions and the lexicon, made while the program initialises
+	_ "github.com/reportdiff/reportdiff/cmd/reportdiff/internal/warm" // what reading and classifying need (expressions, tables, lexicon, figures' word lists), made while the program initialises
 )
 
 func main() {
